@@ -1,0 +1,4 @@
+/**
+ * Cloud-init user data for Exosphere-style instances.
+ */
+package app.exosphere.cloudinit;

@@ -1,0 +1,4 @@
+/**
+ * The SDK entry point.
+ */
+package app.exosphere.core;

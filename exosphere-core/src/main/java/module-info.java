@@ -1,0 +1,17 @@
+/**
+ * OpenStack REST clients (Keystone, Nova, Glance, Neutron, Cinder, Placement) and the Exosphere
+ * operations built on them: launch, watch, interactions and lifecycle.
+ */
+module app.exosphere.core {
+    requires static org.immutables.value.annotations;
+    requires transitive app.exosphere.uap;
+    requires transitive app.exosphere.cloudinit;
+    requires transitive app.exosphere.workflow;
+    requires okhttp3;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires io.github.resilience4j.retry;
+    requires io.github.resilience4j.circuitbreaker;
+    requires io.github.resilience4j.ratelimiter;
+    requires org.slf4j;
+}

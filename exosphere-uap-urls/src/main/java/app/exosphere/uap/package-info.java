@@ -1,0 +1,4 @@
+/**
+ * UAP configuration lookup, URL derivation and parse-back.
+ */
+package app.exosphere.uap;

@@ -1,0 +1,9 @@
+/**
+ * Binder (repo2docker) workflows on Exosphere instances: source validation, launch contributions,
+ * token discovery and Jupyter URLs. Pure logic, no HTTP.
+ */
+module app.exosphere.workflow {
+    requires static org.immutables.value.annotations;
+    requires transitive app.exosphere.uap;
+    requires transitive app.exosphere.cloudinit;
+}
