@@ -14,4 +14,6 @@ module app.exosphere.core {
     requires io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.ratelimiter;
     requires org.slf4j;
+
+    exports app.exosphere.core.instance;
 }
