@@ -95,10 +95,14 @@ public record UapTarget(UpstreamProtocol protocol, String ipv4, int port) {
         }
         String lower = host.toLowerCase(Locale.ROOT);
         String suffix = "." + uapHostname.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(suffix) || lower.length() == suffix.length()) {
+        if (!lower.endsWith(suffix)) {
             throw badRequestHost(requestHost, "it does not end with '." + uapHostname + "'");
         }
         String label = lower.substring(0, lower.length() - suffix.length());
+        if (label.isEmpty()) {
+            throw badRequestHost(
+                    requestHost, "expected '[http-]<a>-<b>-<c>-<d>-<port>' in front of '." + uapHostname + "'");
+        }
         if (label.indexOf('.') >= 0) {
             throw badRequestHost(
                     requestHost,
