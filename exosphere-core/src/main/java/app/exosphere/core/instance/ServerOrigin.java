@@ -1,5 +1,7 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.cloudinit.console.ExoServerVersion;
+import app.exosphere.cloudinit.console.SetupStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
@@ -31,7 +33,7 @@ public final class ServerOrigin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Integer version;
+    private final ExoServerVersion version;
     private final Guacamole guacamole;
     private final Workflow workflow;
     private final FloatingIpChoice floatingIp;
@@ -42,7 +44,7 @@ public final class ServerOrigin {
     private final String launchId;
 
     private ServerOrigin(Map<String, String> md, Collection<String> tags) {
-        this.version = decodeVersion(md);
+        this.version = ExoServerVersion.fromMetadata(md).orElse(null);
         this.guacamole = decodeGuacamole(md.get(ExosphereMetadata.GUAC));
         this.workflow = decodeWorkflow(md.get(ExosphereMetadata.CUSTOM_WORKFLOW));
         this.floatingIp = FloatingIpChoice.fromMetadata(
@@ -62,19 +64,6 @@ public final class ServerOrigin {
      */
     public static ServerOrigin read(Map<String, String> metadata, Collection<String> tags) {
         return new ServerOrigin(metadata == null ? Map.of() : metadata, tags == null ? List.of() : tags);
-    }
-
-    // exosphere-spec §2.1 serverOrigin: version, else 0 when exouserPassword exists, else not from Exosphere
-    private static Integer decodeVersion(Map<String, String> md) {
-        String raw = md.get(ExosphereMetadata.SERVER_VERSION);
-        if (raw != null) {
-            try {
-                return Integer.valueOf(raw.trim());
-            } catch (NumberFormatException ignored) {
-                // fall through to the legacy rule
-            }
-        }
-        return md.containsKey(ExosphereMetadata.LEGACY_PASSWORD) ? 0 : null;
     }
 
     private static Guacamole decodeGuacamole(String raw) {
@@ -128,12 +117,17 @@ public final class ServerOrigin {
 
     /** The Exosphere server version (0 for legacy servers), empty when not from Exosphere. */
     public OptionalInt version() {
-        return version == null ? OptionalInt.empty() : OptionalInt.of(version);
+        return version == null ? OptionalInt.empty() : OptionalInt.of(version.value());
+    }
+
+    /** The Exosphere server version with its feature gates, empty when not from Exosphere. */
+    public Optional<ExoServerVersion> serverVersion() {
+        return Optional.ofNullable(version);
     }
 
     /** Whether the server is from Exosphere with a version of at least {@code minimum}. */
     public boolean versionAtLeast(int minimum) {
-        return version != null && version >= minimum;
+        return version != null && version.value() >= minimum;
     }
 
     /** Guacamole as launched; empty when not launched with Guacamole (or {@code exoGuac} is undecodable). */
@@ -166,9 +160,17 @@ public final class ServerOrigin {
         return Optional.ofNullable(creatorUsername);
     }
 
-    /** The raw {@code exoSetup} metadata value (decode it with the setup status codec). */
+    /** The raw {@code exoSetup} metadata value. */
     public Optional<String> setupMetadataValue() {
         return Optional.ofNullable(setupValue);
+    }
+
+    /**
+     * The setup status recorded in {@code exoSetup} (exosphere-spec §3.4); unknown when absent. Only
+     * meaningful for servers from Exosphere with version ≥ 4.
+     */
+    public SetupStatus setupStatus() {
+        return SetupStatus.fromMetadataValue(setupValue);
     }
 
     /**
