@@ -14,6 +14,7 @@ import static app.exosphere.core.compute.ServerStatus.Known.VERIFY_RESIZE;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -104,16 +105,16 @@ public enum ServerAction {
             Set<ServerStatus.Known> quotaRefreshTargets) {
         this.apiKey = apiKey;
         this.displayName = displayName;
-        this.allowed = Collections.unmodifiableSet(allowed);
+        this.allowed = Collections.unmodifiableSet(
+                allowed.isEmpty() ? EnumSet.noneOf(ServerStatus.Known.class) : EnumSet.copyOf(allowed));
         this.lockRule = lockRule;
         this.targets = List.copyOf(targets);
         this.quotaRefreshTargets = List.copyOf(quotaRefreshTargets);
     }
 
+    /** In the order given: the first target is the main one (exosphere-spec §3.6). */
     private static Set<ServerStatus.Known> of(ServerStatus.Known... ks) {
-        EnumSet<ServerStatus.Known> s = EnumSet.noneOf(ServerStatus.Known.class);
-        s.addAll(List.of(ks));
-        return s;
+        return new LinkedHashSet<>(List.of(ks));
     }
 
     private static Set<ServerStatus.Known> any() {
