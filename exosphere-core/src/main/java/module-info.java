@@ -9,6 +9,7 @@ module app.exosphere.core {
     requires transitive app.exosphere.workflow;
     requires okhttp3;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jdk8;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires io.github.resilience4j.retry;
     requires io.github.resilience4j.circuitbreaker;
