@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.image.Image;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * <pre>{@code
  * var filter = new InstanceTypeImages.Filter(Optional.of("Featured-Ubuntu24"), Optional.empty(),
  *         Optional.of("public"), Optional.empty(), Optional.empty(), Optional.empty());
- * Optional<InstanceTypeImages.Image> img = InstanceTypeImages.newestMatching(filter, images);
+ * Optional<Image> img = InstanceTypeImages.newestMatching(filter, images);
  * }</pre>
  */
 public final class InstanceTypeImages {
@@ -64,19 +65,6 @@ public final class InstanceTypeImages {
         }
     }
 
-    /**
-     * The image facts the filters need. {@code properties} holds additional Glance properties as decoded
-     * JSON values (String, Number, Boolean, {@code null}, or anything else).
-     */
-    public record Image(
-            String id,
-            String name,
-            String visibility,
-            Optional<String> osDistro,
-            Optional<String> osVersion,
-            Optional<Instant> createdAt,
-            Map<String, Object> properties) {}
-
     private InstanceTypeImages() {}
 
     /** Whether an image passes every present filter member. */
@@ -88,7 +76,7 @@ public final class InstanceTypeImages {
         if (filter.uuid().isPresent() && !normalizeUuid(filter.uuid().get()).equals(normalizeUuid(image.id()))) {
             return false;
         }
-        if (filter.visibility().isPresent() && !filter.visibility().get().equals(image.visibility())) {
+        if (filter.visibility().isPresent() && !filter.visibility().equals(image.visibility())) {
             return false;
         }
         if (filter.osDistro().isPresent() && !filter.osDistro().equals(image.osDistro())) {

@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.network.Network;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,17 +12,14 @@ import java.util.Optional;
  * (case-insensitive); otherwise the caller must name a network.
  *
  * <pre>{@code
- * Optional<NetworkChoice.Candidate> net = NetworkChoice.fallback(networks, "my-project");
+ * Optional<Network> net = NetworkChoice.fallback(networks, "my-project");
  * }</pre>
  */
 public final class NetworkChoice {
 
-    /** The facts about one Neutron network this choice needs. */
-    public record Candidate(String id, String name, String status, boolean adminStateUp, boolean external) {
-        /** Whether a server may be attached to this network: ACTIVE, admin up, not external. */
-        public boolean usable() {
-            return "ACTIVE".equalsIgnoreCase(status) && adminStateUp && !external;
-        }
+    /** Whether a server may be attached to this network: ACTIVE, admin up, not external. */
+    public static boolean usable(Network n) {
+        return "ACTIVE".equalsIgnoreCase(n.status()) && n.adminStateUp() && !n.external();
     }
 
     /** Name Neutron gives the network of an auto-allocated topology. */
@@ -34,9 +32,9 @@ public final class NetworkChoice {
      * explicitly).
      */
     // exosphere-spec §9.15 step 12 newServerNetworkOptions
-    public static Optional<Candidate> fallback(List<Candidate> networks, String projectName) {
-        List<Candidate> usable = networks.stream().filter(Candidate::usable).toList();
-        Optional<Candidate> auto = usable.stream()
+    public static Optional<Network> fallback(List<Network> networks, String projectName) {
+        List<Network> usable = networks.stream().filter(NetworkChoice::usable).toList();
+        Optional<Network> auto = usable.stream()
                 .filter(n -> AUTO_ALLOCATED_NAME.equals(n.name()))
                 .findFirst();
         if (auto.isPresent()) {
@@ -55,9 +53,9 @@ public final class NetworkChoice {
     /**
      * The message for when no network could be chosen, listing the usable ones so the caller can pick.
      */
-    public static String noChoiceMessage(List<Candidate> networks) {
+    public static String noChoiceMessage(List<Network> networks) {
         List<String> names = networks.stream()
-                .filter(Candidate::usable)
+                .filter(NetworkChoice::usable)
                 .map(n -> n.name() + " (" + n.id() + ")")
                 .toList();
         return names.isEmpty()

@@ -1,5 +1,8 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.compute.ComputeLimits;
+import app.exosphere.core.quota.QuotaUsage;
+import app.exosphere.core.volume.VolumeLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,43 +15,37 @@ import java.util.OptionalLong;
  *
  * <pre>{@code
  * QuotaCheck.Usage usage = new QuotaCheck.Usage(
- *         Quota.of("cores", 1, 48), Quota.of("instances", 1, 10), Quota.of("ram", 1024, 999999),
- *         Quota.of("volumes", 5, 10), Quota.of("gigabytes", 82, 1000), Quota.of("floatingip", 0, 5));
+ *         QuotaUsage.of(1, 48), QuotaUsage.of(1, 10), QuotaUsage.of(1024, 999999),
+ *         QuotaUsage.of(5, 10), QuotaUsage.of(82, 1000), QuotaUsage.of(0, 5));
  * QuotaCheck.availableServers(usage, 4, 8192, 0);          // OptionalLong[9]
  * QuotaCheck.requireFits(usage, 2, 4, 8192, 20, false);   // throws InsufficientQuotaException if not
  * }</pre>
  */
 public final class QuotaCheck {
 
-    /** One quota: what is used and the limit ({@code -1} = unlimited). */
-    public record Quota(String name, long used, long limit) {
-        /** A quota; {@code limit} {@code -1} means unlimited. */
-        public static Quota of(String name, long used, long limit) {
-            return new Quota(name, used, limit);
-        }
-
-        /** An unlimited quota. */
-        public static Quota unlimited(String name) {
-            return new Quota(name, 0, -1);
-        }
-
-        /** Whether the limit is unlimited (negative). */
-        public boolean isUnlimited() {
-            return limit < 0;
-        }
-
-        /** What is left, empty when unlimited (never negative). */
-        public OptionalLong remaining() {
-            return isUnlimited() ? OptionalLong.empty() : OptionalLong.of(Math.max(0, limit - used));
-        }
-    }
-
     /**
      * The project usage a launch is checked against. Nova: cores, instances, RAM (MB); Cinder: volumes,
-     * gigabytes; Neutron: floating IPs. Pass {@link Quota#unlimited} for anything the cloud does not limit.
+     * gigabytes; Neutron: floating IPs. Pass {@code QuotaUsage.of(0, -1)} for anything the cloud does not limit.
      */
     public record Usage(
-            Quota cores, Quota instances, Quota ramMb, Quota volumes, Quota volumeGigabytes, Quota floatingIps) {}
+            QuotaUsage cores,
+            QuotaUsage instances,
+            QuotaUsage ramMb,
+            QuotaUsage volumes,
+            QuotaUsage volumeGigabytes,
+            QuotaUsage floatingIps) {
+
+        /** Usage from Nova's and Cinder's limits and Neutron's floating IP quota. */
+        public static Usage of(ComputeLimits compute, VolumeLimits volume, QuotaUsage floatingIps) {
+            return new Usage(
+                    compute.cores(),
+                    compute.instances(),
+                    compute.ramMb(),
+                    volume.volumes(),
+                    volume.gigabytes(),
+                    floatingIps);
+        }
+    }
 
     private QuotaCheck() {}
 
@@ -71,7 +68,7 @@ public final class QuotaCheck {
         return candidates.stream().mapToLong(Long::longValue).min();
     }
 
-    private static Optional<Long> per(Quota q, long each) {
+    private static Optional<Long> per(QuotaUsage q, long each) {
         if (q == null || q.isUnlimited()) {
             return Optional.empty();
         }
@@ -103,7 +100,7 @@ public final class QuotaCheck {
         }
     }
 
-    private static void need(List<String> exhausted, Quota q, long needed, String label) {
+    private static void need(List<String> exhausted, QuotaUsage q, long needed, String label) {
         if (q == null || q.isUnlimited() || needed <= 0) {
             return;
         }

@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.compute.InstanceAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -24,21 +25,19 @@ public final class RecentServerEvent {
 
     private static final Set<String> IGNORED = Set.of("lock", "unlock", "image");
 
-    /** One instance action ({@code os-instance-actions}): its name and start time. */
-    public record Action(String action, Instant startTime) {}
-
     private RecentServerEvent() {}
 
     /** Applies the rule. */
     // exosphere-spec §4.6 hasRecentServerEvent
-    public static boolean isRecent(Collection<Action> actions, Instant created, Instant now) {
+    public static boolean isRecent(Collection<InstanceAction> actions, Instant created, Instant now) {
         Instant threshold = now.minus(WINDOW);
-        Optional<Action> newest = actions.stream()
-                .filter(a -> a.action() != null && !IGNORED.contains(a.action()))
-                .filter(a -> a.startTime() != null)
-                .max(Comparator.comparing(Action::startTime));
+        Optional<Instant> newest = actions.stream()
+                .filter(a -> !IGNORED.contains(a.action()))
+                .map(InstanceAction::startedAt)
+                .flatMap(Optional::stream)
+                .max(Comparator.naturalOrder());
         if (newest.isPresent()) {
-            return newest.get().startTime().isAfter(threshold);
+            return newest.get().isAfter(threshold);
         }
         return created != null && created.isAfter(threshold);
     }

@@ -1,5 +1,7 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.network.SecurityGroupRule;
+import app.exosphere.core.network.SecurityGroupRuleCreateRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * SecurityGroupTemplate t = SecurityGroupTemplate.exosphereDefault();   // "exosphere", 8 rules
- * SecurityGroupTemplate.Plan plan = t.reconcile(existingRules);
+ * SecurityGroupTemplate.Plan plan = t.reconcileWith(group.rules());
  * plan.toCreate();   // rules to POST
  * plan.toDelete();   // rule ids to DELETE
  * }</pre>
@@ -55,6 +57,35 @@ public record SecurityGroupTemplate(String name, Optional<String> description, L
                     && Objects.equals(blankToNull(remoteIpPrefix), blankToNull(other.remoteIpPrefix))
                     && Objects.equals(blankToNull(remoteGroupId), blankToNull(other.remoteGroupId))
                     && Objects.equals(trimToNull(description), trimToNull(other.description));
+        }
+
+        /** A rule as read from Neutron. */
+        public static Rule from(SecurityGroupRule r) {
+            return new Rule(
+                    r.id(),
+                    r.ethertype(),
+                    r.direction(),
+                    r.protocol().orElse(null),
+                    r.portRangeMin().orElse(null),
+                    r.portRangeMax().orElse(null),
+                    r.remoteIpPrefix().orElse(null),
+                    r.remoteGroupId().orElse(null),
+                    r.description().orElse(null));
+        }
+
+        /** The Neutron create request for this rule in the group {@code securityGroupId}. */
+        public SecurityGroupRuleCreateRequest toCreateRequest(String securityGroupId) {
+            return SecurityGroupRuleCreateRequest.builder()
+                    .securityGroupId(securityGroupId)
+                    .ethertype(ethertype)
+                    .direction(direction)
+                    .protocol(Optional.ofNullable(protocol))
+                    .portRangeMin(Optional.ofNullable(portRangeMin))
+                    .portRangeMax(Optional.ofNullable(portRangeMax))
+                    .remoteIpPrefix(Optional.ofNullable(remoteIpPrefix))
+                    .remoteGroupId(Optional.ofNullable(remoteGroupId))
+                    .description(Optional.ofNullable(description))
+                    .build();
         }
 
         private static boolean eq(String a, String b) {
@@ -115,6 +146,11 @@ public record SecurityGroupTemplate(String name, Optional<String> description, L
      * existing rule are to be created, existing rules without an equal template rule are to be deleted.
      */
     // exosphere-spec §9.12 reconcile
+    public Plan reconcileWith(List<SecurityGroupRule> existing) {
+        return reconcile(existing.stream().map(Rule::from).toList());
+    }
+
+    /** Like {@link #reconcileWith(List)}, for rules already converted (or from another source). */
     public Plan reconcile(List<Rule> existing) {
         List<Rule> toCreate = new ArrayList<>();
         for (Rule wanted : rules) {

@@ -2,9 +2,9 @@ package app.exosphere.core.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.exosphere.core.image.Image;
+import app.exosphere.core.image.ImageStatus;
 import app.exosphere.core.instance.InstanceTypeImages.Filter;
-import app.exosphere.core.instance.InstanceTypeImages.Image;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +16,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InstanceTypeImagesTest {
 
     private static Image image(String id, String name, String visibility, String created, Map<String, Object> props) {
-        return new Image(
-                id,
-                name,
-                visibility,
-                Optional.ofNullable((String) props.get("os_distro")),
-                Optional.ofNullable((String) props.get("os_version")),
-                Optional.of(Instant.parse(created)),
-                props);
+        return Image.builder()
+                .id(id)
+                .name(name)
+                .status(ImageStatus.of("active"))
+                .visibility(visibility)
+                .created(created)
+                .putAllProperties(props)
+                .build();
     }
 
     private final List<Image> images = List.of(

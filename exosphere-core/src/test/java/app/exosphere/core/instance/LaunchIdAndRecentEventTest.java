@@ -3,7 +3,7 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.instance.RecentServerEvent.Action;
+import app.exosphere.core.compute.InstanceAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,18 +33,26 @@ class LaunchIdAndRecentEventTest {
 
     private static final Instant NOW = Instant.parse("2024-01-01T12:00:00Z");
 
+    private static InstanceAction action(String name, Instant start) {
+        return app.exosphere.core.compute.ImmutableInstanceAction.builder()
+                .action(name)
+                .requestId("req-" + name)
+                .startTime(start.toString())
+                .build();
+    }
+
     @Test
     void recentEventUsesNewestRelevantActionIgnoringLockUnlockImage() {
         Instant created = NOW.minus(Duration.ofDays(3));
         assertThat(RecentServerEvent.isRecent(
-                        List.of(new Action("create", created), new Action("reboot", NOW.minus(Duration.ofMinutes(39)))),
+                        List.of(action("create", created), action("reboot", NOW.minus(Duration.ofMinutes(39)))),
                         created,
                         NOW))
                 .isTrue();
         assertThat(RecentServerEvent.isRecent(
                         List.of(
-                                new Action("reboot", NOW.minus(Duration.ofMinutes(41))),
-                                new Action("lock", NOW.minusSeconds(5))),
+                                action("reboot", NOW.minus(Duration.ofMinutes(41))),
+                                action("lock", NOW.minusSeconds(5))),
                         created,
                         NOW))
                 .isFalse();
@@ -56,7 +64,7 @@ class LaunchIdAndRecentEventTest {
                 .isTrue();
         assertThat(RecentServerEvent.isRecent(List.of(), NOW.minus(Duration.ofMinutes(40)), NOW))
                 .isFalse();
-        assertThat(RecentServerEvent.isRecent(List.of(new Action("image", NOW)), NOW.minus(Duration.ofHours(1)), NOW))
+        assertThat(RecentServerEvent.isRecent(List.of(action("image", NOW)), NOW.minus(Duration.ofHours(1)), NOW))
                 .isFalse();
     }
 }

@@ -3,8 +3,8 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.instance.NetworkChoice.Candidate;
-import app.exosphere.core.instance.QuotaCheck.Quota;
+import app.exosphere.core.network.Network;
+import app.exosphere.core.quota.QuotaUsage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,27 +46,31 @@ class PureRulesTest {
         assertThat(DefaultSshUser.guess(distro, version).orElse(null)).isEqualTo(expected);
     }
 
-    private static Candidate net(String name, String status, boolean up, boolean external) {
-        return new Candidate("id-" + name, name, status, up, external);
+    private static Network net(String name, String status, boolean up, boolean external) {
+        return app.exosphere.core.network.ImmutableNetwork.builder()
+                .id("id-" + name)
+                .name(name)
+                .status(status)
+                .adminStateUp(up)
+                .external(external)
+                .build();
     }
 
     @Test
     void fallbackNetworkPrefersAutoAllocatedNameThenProjectName() {
-        List<Candidate> nets = List.of(
+        List<Network> nets = List.of(
                 net("public", "ACTIVE", true, true),
                 net("MyProject-net", "ACTIVE", true, false),
                 net("auto_allocated_network", "ACTIVE", true, false));
-        assertThat(NetworkChoice.fallback(nets, "myproject"))
-                .map(Candidate::name)
-                .contains("auto_allocated_network");
+        assertThat(NetworkChoice.fallback(nets, "myproject")).map(Network::name).contains("auto_allocated_network");
         assertThat(NetworkChoice.fallback(nets.subList(0, 2), "myproject"))
-                .map(Candidate::name)
+                .map(Network::name)
                 .contains("MyProject-net");
     }
 
     @Test
     void fallbackNetworkIgnoresExternalDownAndInactiveNetworks() {
-        List<Candidate> nets = List.of(
+        List<Network> nets = List.of(
                 net("auto_allocated_network", "DOWN", true, false),
                 net("myproject-a", "ACTIVE", false, false),
                 net("myproject-ext", "ACTIVE", true, true),
@@ -109,24 +113,24 @@ class PureRulesTest {
 
     // exosphere-spec §9.8 vectors: nova sample cores 1/48, instances 1/10, ram 1024/999999; cinder 5/10, 82/1000
     private static final QuotaCheck.Usage SAMPLE = new QuotaCheck.Usage(
-            Quota.of("cores", 1, 48),
-            Quota.of("instances", 1, 10),
-            Quota.of("ram", 1024, 999999),
-            Quota.of("volumes", 5, 10),
-            Quota.of("gigabytes", 82, 1000),
-            Quota.of("floatingip", 2, 2));
+            QuotaUsage.of(1, 48),
+            QuotaUsage.of(1, 10),
+            QuotaUsage.of(1024, 999999),
+            QuotaUsage.of(5, 10),
+            QuotaUsage.of(82, 1000),
+            QuotaUsage.of(2, 2));
 
     @Test
     void availableServersFollowsExosphereArithmetic() {
         assertThat(QuotaCheck.availableServers(SAMPLE, 4, 8192, 0)).hasValue(9);
         assertThat(QuotaCheck.availableServers(SAMPLE, 4, 8192, 20)).hasValue(5);
         QuotaCheck.Usage unlimited = new QuotaCheck.Usage(
-                Quota.unlimited("cores"),
-                Quota.unlimited("instances"),
-                Quota.unlimited("ram"),
-                Quota.unlimited("volumes"),
-                Quota.unlimited("gigabytes"),
-                Quota.unlimited("floatingip"));
+                QuotaUsage.of(0, -1),
+                QuotaUsage.of(0, -1),
+                QuotaUsage.of(0, -1),
+                QuotaUsage.of(0, -1),
+                QuotaUsage.of(0, -1),
+                QuotaUsage.of(0, -1));
         assertThat(QuotaCheck.availableServers(unlimited, 4, 8192, 20)).isEmpty();
     }
 
