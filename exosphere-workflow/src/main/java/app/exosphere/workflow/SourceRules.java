@@ -388,7 +388,11 @@ final class SourceRules {
             if (colon >= 0) {
                 host = hostPort.substring(0, colon);
                 String port = hostPort.substring(colon + 1);
-                if (port.isEmpty() || !port.chars().allMatch(c -> c >= '0' && c <= '9') || port.length() > 5) {
+                if (port.isEmpty()
+                        || !port.chars().allMatch(c -> c >= '0' && c <= '9')
+                        || port.length() > 5
+                        || Integer.parseInt(port) < 1
+                        || Integer.parseInt(port) > 65535) {
                     problem(Field.REPOSITORY, Kind.NOT_A_GIT_URL, "'" + repo + "' has an invalid port '" + port + "'");
                     return false;
                 }
