@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.workflow.WorkflowMetadata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -92,11 +93,8 @@ public abstract class ExosphereMetadata {
         return FloatingIpChoice.automatic();
     }
 
-    /**
-     * The {@code exoCustomWorkflow} value (compact JSON {@code {"v":1,"repo":…,"ref":…,"path":…}}) when
-     * the server runs a Binder workflow.
-     */
-    public abstract Optional<String> customWorkflow();
+    /** The Binder workflow the server runs, recorded as {@code exoCustomWorkflow}. */
+    public abstract Optional<WorkflowMetadata> customWorkflow();
 
     /** The launch id the SDK records for exactly-once creation; not an Exosphere key. */
     public abstract Optional<String> launchId();
@@ -109,7 +107,7 @@ public abstract class ExosphereMetadata {
         }
         checkLength(CLIENT_UUID, clientUuid());
         checkLength(CREATOR_USERNAME, creatorUsername());
-        customWorkflow().ifPresent(v -> checkLength(CUSTOM_WORKFLOW, v));
+        customWorkflow().ifPresent(v -> checkLength(CUSTOM_WORKFLOW, v.toMetadataValue()));
     }
 
     private static void checkLength(String key, String value) {
@@ -139,7 +137,7 @@ public abstract class ExosphereMetadata {
                 || floatingIp().kind() == FloatingIpChoice.Kind.USE_EXISTING) {
             md.put(FLOATING_IP_REUSE_OPTION, floatingIp().reuseOptionValue().orElseThrow());
         }
-        customWorkflow().ifPresent(v -> md.put(CUSTOM_WORKFLOW, v));
+        customWorkflow().ifPresent(v -> md.put(CUSTOM_WORKFLOW, v.toMetadataValue()));
         launchId().ifPresent(v -> md.put(LAUNCH_ID, v));
         return java.util.Collections.unmodifiableMap(md);
     }

@@ -219,7 +219,7 @@ public final class Interactions {
         if (!ctx.origin().fromExosphere()) {
             return new Unavailable(NOT_FROM_EXOSPHERE);
         }
-        Optional<ServerOrigin.Workflow> wf = ctx.origin().workflow();
+        Optional<app.exosphere.workflow.WorkflowMetadata> wf = ctx.origin().workflow();
         if (wf.isEmpty()) {
             return new Hidden();
         }

@@ -2,6 +2,7 @@ package app.exosphere.core.instance;
 
 import app.exosphere.cloudinit.console.ExoServerVersion;
 import app.exosphere.cloudinit.console.SetupStatus;
+import app.exosphere.workflow.WorkflowMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
@@ -28,14 +29,11 @@ public final class ServerOrigin {
     /** The decoded {@code exoGuac} value: which Guacamole connections were deployed. */
     public record Guacamole(boolean ssh, boolean desktop) {}
 
-    /** The decoded {@code exoCustomWorkflow} value. */
-    public record Workflow(String repository, String reference, String path) {}
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ExoServerVersion version;
     private final Guacamole guacamole;
-    private final Workflow workflow;
+    private final WorkflowMetadata workflow;
     private final FloatingIpChoice floatingIp;
     private final String clientUuid;
     private final String creatorUsername;
@@ -46,7 +44,7 @@ public final class ServerOrigin {
     private ServerOrigin(Map<String, String> md, Collection<String> tags) {
         this.version = ExoServerVersion.fromMetadata(md).orElse(null);
         this.guacamole = decodeGuacamole(md.get(ExosphereMetadata.GUAC));
-        this.workflow = decodeWorkflow(md.get(ExosphereMetadata.CUSTOM_WORKFLOW));
+        this.workflow = WorkflowMetadata.fromServerMetadata(md).orElse(null);
         this.floatingIp = FloatingIpChoice.fromMetadata(
                 md.get(ExosphereMetadata.FLOATING_IP_OPTION), md.get(ExosphereMetadata.FLOATING_IP_REUSE_OPTION));
         this.clientUuid = md.get(ExosphereMetadata.CLIENT_UUID);
@@ -72,20 +70,6 @@ public final class ServerOrigin {
             return null;
         }
         return new Guacamole(node.get("ssh").booleanValue(), node.get("vnc").booleanValue());
-    }
-
-    private static Workflow decodeWorkflow(String raw) {
-        JsonNode node = parse(raw);
-        if (node == null
-                || !node.path("repo").isTextual()
-                || !node.path("ref").isTextual()
-                || !node.path("path").isTextual()) {
-            return null;
-        }
-        return new Workflow(
-                node.get("repo").textValue(),
-                node.get("ref").textValue(),
-                node.get("path").textValue());
     }
 
     // exosphere-spec §1.8 read order: exoPw: tag, then legacy exouserPassword metadata
@@ -136,7 +120,7 @@ public final class ServerOrigin {
     }
 
     /** The Binder workflow launched with the server, if any. */
-    public Optional<Workflow> workflow() {
+    public Optional<WorkflowMetadata> workflow() {
         return Optional.ofNullable(workflow);
     }
 

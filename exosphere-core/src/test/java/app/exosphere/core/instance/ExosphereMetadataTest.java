@@ -3,6 +3,7 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.exosphere.workflow.WorkflowMetadata;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ExosphereMetadataTest {
 
     @Test
     void writesReuseOptionAndWorkflowWithoutGuacamoleExactlyAsSpecVector() throws Exception {
-        String workflow = "{\"v\":1,\"repo\":\"https://github.com/org/repo\",\"ref\":\"main\",\"path\":\"lab\"}";
+        var workflow = new WorkflowMetadata("https://github.com/org/repo", "main", "lab");
         var md = ExosphereMetadata.builder()
                 .clientUuid(CLIENT)
                 .creatorUsername("alice")
@@ -102,7 +103,7 @@ class ExosphereMetadataTest {
                 .guacamole(true)
                 .desktop(true)
                 .floatingIp(FloatingIpChoice.useExisting("fip-1"))
-                .customWorkflow("{\"v\":1,\"repo\":\"https://github.com/org/repo\",\"ref\":\"\",\"path\":\"\"}")
+                .customWorkflow(new WorkflowMetadata("https://github.com/org/repo", "", ""))
                 .launchId("L1")
                 .build()
                 .toMap();
@@ -111,7 +112,7 @@ class ExosphereMetadataTest {
         assertThat(origin.version()).hasValue(6);
         assertThat(origin.guacamole()).contains(new ServerOrigin.Guacamole(true, true));
         assertThat(origin.floatingIp()).isEqualTo(FloatingIpChoice.useExisting("fip-1"));
-        assertThat(origin.workflow()).contains(new ServerOrigin.Workflow("https://github.com/org/repo", "", ""));
+        assertThat(origin.workflow()).contains(new WorkflowMetadata("https://github.com/org/repo", "", ""));
         assertThat(origin.createdByClient(CLIENT)).isTrue();
         assertThat(origin.creatorUsername()).contains("alice");
         assertThat(origin.launchId()).contains("L1");
