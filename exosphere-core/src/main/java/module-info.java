@@ -27,4 +27,5 @@ module app.exosphere.core {
     exports app.exosphere.core.image;
     exports app.exosphere.core.network;
     exports app.exosphere.core.volume;
+    exports app.exosphere.core.placement;
 }
