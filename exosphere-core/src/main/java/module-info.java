@@ -22,5 +22,11 @@ module app.exosphere.core {
     exports app.exosphere.core.error;
     exports app.exosphere.core.http;
     exports app.exosphere.core.page;
+    exports app.exosphere.core.quota;
+    exports app.exosphere.core.compute;
+    exports app.exosphere.core.image;
+    exports app.exosphere.core.network;
+    exports app.exosphere.core.volume;
+    exports app.exosphere.core.placement;
     exports app.exosphere.core.instance;
 }

@@ -1,5 +1,7 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.error.OpenStackClientException;
+
 /**
  * A server action was refused before any call because the server's status or lock state does not
  * allow it (exosphere-spec §9.13). Wait for the server to reach an allowed status, or unlock it.
@@ -9,7 +11,7 @@ package app.exosphere.core.compute;
  * catch (ServerActionNotAllowedException e) { ui.disable(e.action().displayName()); }
  * }</pre>
  */
-public class ServerActionNotAllowedException extends IllegalStateException {
+public class ServerActionNotAllowedException extends OpenStackClientException {
     private static final long serialVersionUID = 1L;
 
     private final ServerAction action;
