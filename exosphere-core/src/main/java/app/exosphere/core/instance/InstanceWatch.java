@@ -61,6 +61,7 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
     private volatile Progress.State last;
     private volatile SetupStatus setup;
     private volatile boolean floatingIpDone;
+    private volatile boolean activeSeen;
     private volatile boolean passphraseDone;
     private volatile String workflowToken;
     private volatile boolean workflowStarted;
@@ -194,7 +195,10 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
             emit(last == null ? Progress.State.BUILDING : last, "Server is " + status);
             return;
         }
-        emit(Progress.State.ACTIVE, "Server is ACTIVE");
+        if (!activeSeen) {
+            activeSeen = true;
+            emit(Progress.State.ACTIVE, "Server is ACTIVE");
+        }
         if (origin.createdByClient(ctx.settings.clientUuid()) && !floatingIpDone) {
             floatingIp(server, origin);
         }
