@@ -68,7 +68,7 @@ public final class SimulatedCloudExtension implements ParameterResolver {
     }
 
     /** Closes the cloud when JUnit discards the store. */
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final CloudSimulator cloud;
         private OkHttpClient client;
 

@@ -65,7 +65,7 @@ final class SimulatorDispatcher extends Dispatcher {
         if (fault.isPresent() && fault.get().effect() == Fault.Effect.DISCONNECT) {
             record(seq, simulatedAt, route, host, method, servicePath, url, 0, fault, body, "");
             return new MockResponse.Builder()
-                    .onRequestStart(new SocketEffect.CloseSocket())
+                    .onResponseStart(new SocketEffect.CloseSocket())
                     .build();
         }
         Reply reply;

@@ -36,13 +36,13 @@ public final class UapNetwork {
                 .certificateAuthority(0)
                 .commonName("exosphere-testkit simulated UAP CA")
                 .duration(365, TimeUnit.DAYS)
-                .rsa2048()
+                .ecdsa256()
                 .build();
         HeldCertificate.Builder leaf = new HeldCertificate.Builder()
                 .signedBy(ca)
                 .commonName(this.uapHosts.isEmpty() ? "localhost" : "*." + this.uapHosts.get(0))
                 .duration(365, TimeUnit.DAYS)
-                .rsa2048();
+                .ecdsa256();
         for (String h : this.uapHosts) {
             leaf.addSubjectAlternativeName("*." + h);
             leaf.addSubjectAlternativeName(h);
