@@ -1,6 +1,7 @@
 package app.exosphere.examples.cli;
 
 import app.exosphere.uap.InvalidUapValueException;
+import app.exosphere.workflow.InvalidWorkflowSourceException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -34,7 +35,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ExosphereCli.Version.class,
         description = "Exosphere for science gateways: UAP URLs, workflow tokens and more.",
-        subcommands = {UapUrlCommand.class, UapParseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            UapUrlCommand.class,
+            UapParseCommand.class,
+            WorkflowTokenCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command failed (message on stderr)", "2:bad usage"})
 public final class ExosphereCli implements Runnable {
@@ -131,6 +137,10 @@ public final class ExosphereCli implements Runnable {
         } else if (e instanceof InvalidUapValueException invalid) {
             code = EXIT_FAILURE;
             kind = invalid.reason().name();
+            message = invalid.getMessage();
+        } else if (e instanceof InvalidWorkflowSourceException invalid) {
+            code = EXIT_FAILURE;
+            kind = invalid.problems().get(0).kind().name();
             message = invalid.getMessage();
         } else if (e instanceof IllegalArgumentException) {
             code = EXIT_FAILURE;

@@ -4,6 +4,7 @@ import app.exosphere.uap.UapTarget;
 import app.exosphere.uap.UapUrl;
 import app.exosphere.uap.UpstreamProtocol;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -79,7 +80,10 @@ final class UapUrlCommand extends CliCommand {
         if (json()) {
             List<Map<String, String>> params = new ArrayList<>();
             for (Map.Entry<String, String> e : url.queryParameters()) {
-                params.add(Map.of("key", e.getKey(), "value", e.getValue()));
+                Map<String, String> param = new LinkedHashMap<>();
+                param.put("key", e.getKey());
+                param.put("value", e.getValue());
+                params.add(param);
             }
             out().println(Json.object()
                     .put("url", url.toString())
