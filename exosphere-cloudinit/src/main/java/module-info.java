@@ -9,4 +9,5 @@ module app.exosphere.cloudinit {
 
     exports app.exosphere.cloudinit;
     exports app.exosphere.cloudinit.console;
+    exports app.exosphere.cloudinit.console.chart;
 }
