@@ -89,14 +89,18 @@ pid_of() {
 }
 is_running() { pid_of "$1" >/dev/null; }
 
-# members of process group $1 (the pids whose pgrp is $1), from one pass
-# over /proc; the command name may contain spaces, so fields are counted
-# after its closing ')'
+# live members of process group $1 (the pids whose pgrp is $1). Pure bash, and a
+# process that exits while we look is simply skipped. The command name may
+# contain spaces, so fields are counted after its closing ')'.
 group_members() {
-  awk -v group="$1" '{
-    rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " ")
-    if (f[3] == group) print $1
-  }' /proc/[0-9]*/stat 2>/dev/null
+  local f line rest state _ppid pgrp
+  for f in /proc/[0-9]*/stat; do
+    { read -r line <"$f"; } 2>/dev/null || continue
+    rest=${line##*) }
+    read -r state _ppid pgrp _ <<<"$rest"
+    # a zombie has already exited; only its parent's wait is missing
+    [ "$state" != Z ] && [ "$pgrp" = "$1" ] && printf '%s\n' "${line%% *}"
+  done
   return 0
 }
 
