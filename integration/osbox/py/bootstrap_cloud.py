@@ -107,6 +107,9 @@ def main():
         'auth_url': 'http://127.0.0.1:5000/v3',
         'region': 'RegionOne',
         'projects': {'admin': admin.id, 'demo': demo.id},
+        # a throwaway loopback cloud: its password is no secret (clouds.yaml has it too)
+        'users': {name: {'name': name, 'password': os.environ['OSBOX_PASSWORD'], 'project': name,
+                         'domain': 'Default'} for name in ('admin', 'demo')},
         'image': {'name': IMAGE_NAME, 'id': image.id},
         'flavors': {name: fid for fid, name, _r, _v, _d in FLAVORS},
         'external_network': {'name': PUBLIC_NET, 'id': public.id, 'cidr': PUBLIC_CIDR},
