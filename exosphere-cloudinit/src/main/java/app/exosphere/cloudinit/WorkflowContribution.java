@@ -46,7 +46,8 @@ public interface WorkflowContribution {
 
             @Override
             public String toString() {
-                return "WorkflowContribution[" + repository + ref.map(r -> "@" + r).orElse("") + "]";
+                return "WorkflowContribution[" + repository
+                        + ref.map(r -> "@" + r).orElse("") + "]";
             }
         };
     }
