@@ -88,10 +88,10 @@ public final class ExosphereUserData {
             return Optional.empty();
         }
         ObjectNode v = vars.get();
-        Optional<WorkflowContribution> workflow = ElmJson.string(v.get("workflow_source_repository"))
-                .filter(r -> !r.isBlank())
-                .map(r -> WorkflowContribution.of(
-                        r, ElmJson.string(v.get("workflow_repo_version")).orElse(null)));
+        Optional<String> workflowRepository =
+                ElmJson.string(v.get("workflow_source_repository")).filter(r -> !r.isBlank());
+        Optional<String> workflowReference = workflowRepository.flatMap(
+                r -> ElmJson.string(v.get("workflow_repo_version")).filter(ref -> !ref.isEmpty()));
 
         Optional<UserDataPart> cc = userData.part(CLOUD_CONFIG_FILENAME)
                 .filter(UserDataPart::isCloudConfig)
@@ -140,7 +140,8 @@ public final class ExosphereUserData {
                 keys,
                 repository,
                 checkout,
-                workflow,
+                workflowRepository,
+                workflowReference,
                 credentials,
                 starting,
                 running,

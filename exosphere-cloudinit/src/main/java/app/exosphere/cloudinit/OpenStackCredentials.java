@@ -50,7 +50,6 @@ public abstract class OpenStackCredentials {
      * run of non-word characters replaced by {@code _} ({@code Project One} + {@code RegionOne} →
      * {@code Project_One_RegionOne}).
      */
-    @Value.Default
     public String cloudName() {
         String raw = projectName() + region().map(r -> "_" + r).orElse("");
         return NON_WORD_RUNS.matcher(raw).replaceAll("_");

@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param sshPublicKeys the keys authorised for exouser by the cloud-config
  * @param configManagementRepository the repository the setup script fetches
  * @param configManagementCheckout the checkout it fetches
- * @param workflow the Binder workflow ({@code workflow_source_repository}/{@code workflow_repo_version})
+ * @param workflowRepository Ansible {@code workflow_source_repository}, when a workflow is requested
+ * @param workflowReference Ansible {@code workflow_repo_version}, when given
  * @param credentialsInjected whether openrc.sh/clouds.yaml are written for exouser
  * @param emitsStarting whether the boothook that reports {@code starting} is present
  * @param emitsRunning whether the script that reports {@code running} is present
@@ -36,7 +37,8 @@ public record RecognisedUserData(
         List<String> sshPublicKeys,
         String configManagementRepository,
         String configManagementCheckout,
-        Optional<WorkflowContribution> workflow,
+        Optional<String> workflowRepository,
+        Optional<String> workflowReference,
         boolean credentialsInjected,
         boolean emitsStarting,
         boolean emitsRunning,
@@ -48,9 +50,15 @@ public record RecognisedUserData(
         sshPublicKeys = List.copyOf(sshPublicKeys);
         Objects.requireNonNull(configManagementRepository, "configManagementRepository");
         Objects.requireNonNull(configManagementCheckout, "configManagementCheckout");
-        Objects.requireNonNull(workflow, "workflow");
+        Objects.requireNonNull(workflowRepository, "workflowRepository");
+        Objects.requireNonNull(workflowReference, "workflowReference");
         Objects.requireNonNull(ansibleExtraVars, "ansibleExtraVars");
         extraParts = List.copyOf(extraParts);
+    }
+
+    /** The Binder workflow the instance builds, as a contribution ({@code workflowRepository} + reference). */
+    public Optional<WorkflowContribution> workflow() {
+        return workflowRepository.map(r -> WorkflowContribution.of(r, workflowReference.orElse(null)));
     }
 
     /**
@@ -68,7 +76,7 @@ public record RecognisedUserData(
                 .addAllSshPublicKeys(sshPublicKeys)
                 .configManagementRepository(configManagementRepository)
                 .configManagementCheckout(configManagementCheckout);
-        workflow.ifPresent(b::workflow);
+        workflow().ifPresent(b::workflow);
         return b;
     }
 }
