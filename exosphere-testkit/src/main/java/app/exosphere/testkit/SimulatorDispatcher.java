@@ -213,6 +213,9 @@ final class SimulatorDispatcher extends Dispatcher {
         if (seg.isEmpty()) {
             return new Route(Service.IDENTITY, null, api, List.of("<versions>"));
         }
+        if (seg.get(0).equals("novnc")) {
+            return new Route(Service.COMPUTE, null, api + "/novnc", prefixed("<novnc>", seg.subList(1, seg.size())));
+        }
         if (seg.get(0).equals("v3")) {
             return new Route(Service.IDENTITY, null, api + "/v3", seg.subList(1, seg.size()));
         }
@@ -280,6 +283,14 @@ final class SimulatorDispatcher extends Dispatcher {
                 return keystone.handle(ex);
             }
             case COMPUTE -> {
+                if (first.equals("<novnc>")) {
+                    // the console proxy page a remote-console URL points at
+                    return Reply.text(
+                            200,
+                            "text/html",
+                            "<!DOCTYPE html><html><head><title>noVNC</title></head>"
+                                    + "<body><div id=\"screen\">Simulated instance console</div></body></html>\n");
+                }
                 if (first.equals("<versions>")) {
                     if (seg.size() == 1) {
                         return Reply.ok(
