@@ -101,7 +101,8 @@ final class SimulatorDispatcher extends Dispatcher {
                 contentType = rendered.contentType();
                 text = rendered.text();
             } catch (RuntimeException e) {
-                LOG.warn("simulated {} failed on {} {}", route.service(), method, servicePath, e);
+                // the path is not logged: it may hold a passphrase tag or a token
+                LOG.warn("simulated {} failed on a {} request", route.service(), method, e);
                 ApiException.Body rendered = new ApiException(
                                 500,
                                 "The server has either erred or is incapable of"

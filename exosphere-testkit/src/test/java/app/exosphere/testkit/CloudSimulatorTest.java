@@ -323,6 +323,9 @@ class CloudSimulatorTest {
                 .as("tags need microversion 2.26")
                 .isEqualTo(404);
         assertThat(cloud.server(id).orElseThrow().passphrase()).contains(passphrase);
+        assertThat(cloud.journal().transcript())
+                .contains("PUT /servers/" + id + "/tags/exoPw:<redacted> -> 201")
+                .doesNotContain(passphrase);
     }
 
     @Test
