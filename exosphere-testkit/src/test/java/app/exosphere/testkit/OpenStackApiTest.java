@@ -304,7 +304,8 @@ class OpenStackApiTest {
         cloud.advance(Duration.ofSeconds(31));
         assertThat(cloud.server(id).orElseThrow().status()).isEqualTo("VERIFY_RESIZE");
         assertThat(api.call("POST", action, "{\"confirmResize\":null}").status())
-                .isEqualTo(202);
+                .as("Nova (Zed) answers confirmResize with 204")
+                .isEqualTo(204);
         cloud.advance(Duration.ofSeconds(4));
         JsonNode server = api.call("GET", nova + "/servers/" + id, null).json().path("server");
         assertThat(server.path("status").asText()).isEqualTo("ACTIVE");
