@@ -7,11 +7,26 @@ module app.exosphere.core {
     requires transitive app.exosphere.uap;
     requires transitive app.exosphere.cloudinit;
     requires transitive app.exosphere.workflow;
-    requires okhttp3;
-    requires com.fasterxml.jackson.databind;
+    requires transitive okhttp3;
+    requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jdk8;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires io.github.resilience4j.retry;
     requires io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.ratelimiter;
+    requires io.github.resilience4j.core;
     requires org.slf4j;
+
+    exports app.exosphere.core;
+    exports app.exosphere.core.auth;
+    exports app.exosphere.core.error;
+    exports app.exosphere.core.http;
+    exports app.exosphere.core.page;
+    exports app.exosphere.core.quota;
+    exports app.exosphere.core.compute;
+    exports app.exosphere.core.image;
+    exports app.exosphere.core.network;
+    exports app.exosphere.core.volume;
+    exports app.exosphere.core.placement;
+    exports app.exosphere.core.instance;
 }

@@ -1,0 +1,156 @@
+package app.exosphere.core.http;
+
+import app.exosphere.core.page.Paginator;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A request being prepared on a {@link ServiceClient}, with terminal operations that send it. Not
+ * thread-safe (use it in one statement); the {@link ServiceClient} it came from is.
+ *
+ * <pre>{@code
+ * Server s = nova.get("servers/{id}", id).microversion("2.27").as("server", Server.class);
+ * CompletableFuture<OpenStackResponse> f = nova.delete("servers/{id}", id).sendAsync();
+ * }</pre>
+ */
+public final class ServiceCall {
+    private final ServiceClient client;
+    private final OpenStackRequest.Builder builder;
+
+    /**
+     * A call on {@code client} (normally created by {@link ServiceClient#get(String, Object...)} etc.).
+     *
+     * @param client the client that will send it
+     * @param builder the request being built
+     */
+    public ServiceCall(ServiceClient client, OpenStackRequest.Builder builder) {
+        this.client = client;
+        this.builder = builder;
+    }
+
+    /** Adds a query parameter (null values skipped). */
+    public ServiceCall query(String name, Object value) {
+        builder.query(name, value);
+        return this;
+    }
+
+    /** Adds query parameters (null values skipped). */
+    public ServiceCall query(Map<String, ?> params) {
+        builder.query(params);
+        return this;
+    }
+
+    /** Sets an extra header. */
+    public ServiceCall header(String name, String value) {
+        builder.header(name, value);
+        return this;
+    }
+
+    /** Sets a JSON body (any Jackson-serializable object). */
+    public ServiceCall body(Object json) {
+        builder.body(json);
+        return this;
+    }
+
+    /** Sets a raw body. */
+    public ServiceCall body(byte[] bytes, String contentType) {
+        builder.body(bytes, contentType);
+        return this;
+    }
+
+    /** Pins the microversion (checked against the cloud before sending). */
+    public ServiceCall microversion(String version) {
+        builder.microversion(version);
+        return this;
+    }
+
+    /** Sends the negotiated microversion, failing clearly if it is below {@code version}. */
+    public ServiceCall minimumMicroversion(String version) {
+        builder.minimumMicroversion(version);
+        return this;
+    }
+
+    /** Sends the negotiated microversion. */
+    public ServiceCall negotiatedMicroversion() {
+        builder.negotiatedMicroversion();
+        return this;
+    }
+
+    /** Marks a POST/PATCH as safe to retry (or a GET as unsafe). */
+    public ServiceCall idempotent(boolean value) {
+        builder.idempotent(value);
+        return this;
+    }
+
+    /** Uses the catalog endpoint as is, without the service's version prefix. */
+    public ServiceCall withoutVersionPrefix() {
+        builder.withoutVersionPrefix();
+        return this;
+    }
+
+    /** The immutable request built so far. */
+    public OpenStackRequest request() {
+        return builder.build();
+    }
+
+    /** Sends and returns the response. */
+    public OpenStackResponse send() {
+        return client.send(request());
+    }
+
+    /** Sends asynchronously. */
+    public CompletableFuture<OpenStackResponse> sendAsync() {
+        return client.sendAsync(request());
+    }
+
+    /** Sends and decodes the body as {@code type}. */
+    public <T> T as(Class<T> type) {
+        return send().as(type);
+    }
+
+    /** Sends and decodes the body as a generic type. */
+    public <T> T as(TypeReference<T> type) {
+        return send().as(type);
+    }
+
+    /** Sends and decodes the top-level member {@code member} (e.g. {@code "server"}) as {@code type}. */
+    public <T> T as(String member, Class<T> type) {
+        return send().as(member, type);
+    }
+
+    /** Sends asynchronously and decodes the body as {@code type}. */
+    public <T> CompletableFuture<T> asAsync(Class<T> type) {
+        return sendAsync().thenApply(r -> r.as(type));
+    }
+
+    /** Sends asynchronously and decodes the top-level member {@code member} as {@code type}. */
+    public <T> CompletableFuture<T> asAsync(String member, Class<T> type) {
+        return sendAsync().thenApply(r -> r.as(member, type));
+    }
+
+    /** Sends and returns the body as a JSON tree. */
+    public JsonNode json() {
+        return send().json();
+    }
+
+    /** Sends asynchronously and returns the body as a JSON tree. */
+    public CompletableFuture<JsonNode> jsonAsync() {
+        return sendAsync().thenApply(OpenStackResponse::json);
+    }
+
+    /** A lazy listing of the array {@code collectionKey} over all pages. */
+    public <T> Paginator<T> paginate(String collectionKey, Class<T> itemType) {
+        return client.paginate(request(), collectionKey, itemType);
+    }
+
+    /** A lazy listing with {@code limit=pageSize} on the first request (later pages follow the links). */
+    public <T> Paginator<T> paginate(String collectionKey, Class<T> itemType, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1");
+        }
+        builder.query("limit", pageSize);
+        return client.paginate(request(), collectionKey, itemType);
+    }
+}

@@ -1,0 +1,167 @@
+package app.exosphere.core.internal;
+
+import app.exosphere.core.auth.ApplicationCredential;
+import app.exosphere.core.auth.ApplicationCredentialRequest;
+import app.exosphere.core.auth.Identity;
+import app.exosphere.core.auth.Project;
+import app.exosphere.core.auth.Region;
+import app.exosphere.core.auth.Scope;
+import app.exosphere.core.auth.TokenInfo;
+import app.exosphere.core.http.EndpointInterface;
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.http.ServiceType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Keystone calls of one view. */
+public final class DefaultIdentity implements Identity {
+    private final Context ctx;
+    private final Scope scope;
+    private final ServiceClient authRoot;
+    private final ServiceClient catalogIdentity;
+
+    public DefaultIdentity(Context ctx, Scope scope, String region, EndpointInterface iface) {
+        this.ctx = ctx;
+        this.scope = scope;
+        this.authRoot = new DefaultServiceClient(
+                ctx, ServiceType.IDENTITY, scope, region, iface, ctx.auth().v3Root());
+        this.catalogIdentity = new DefaultServiceClient(ctx, ServiceType.IDENTITY, scope, region, iface);
+    }
+
+    @Override
+    public ServiceClient client() {
+        return catalogIdentity;
+    }
+
+    @Override
+    public List<Project> projects() {
+        return HttpEngine.join(projectsAsync());
+    }
+
+    @Override
+    public CompletableFuture<List<Project>> projectsAsync() {
+        // exosphere-spec §9.15 A.2: listed at the auth URL with the current token
+        return authRoot.get("auth/projects")
+                .paginate("projects", JsonNode.class)
+                .toListAsync()
+                .thenApply(nodes -> {
+                    List<Project> out = new ArrayList<>();
+                    for (JsonNode p : nodes) {
+                        out.add(new Project(
+                                p.path("id").asText(),
+                                p.path("name").asText(),
+                                p.path("domain_id").asText(null),
+                                p.path("description").asText(null),
+                                p.path("enabled").asBoolean(true)));
+                    }
+                    return out;
+                });
+    }
+
+    @Override
+    public List<Region> regions() {
+        return HttpEngine.join(regionsAsync());
+    }
+
+    @Override
+    public CompletableFuture<List<Region>> regionsAsync() {
+        return authRoot.get("regions")
+                .paginate("regions", JsonNode.class)
+                .toListAsync()
+                .thenApply(nodes -> {
+                    List<Region> out = new ArrayList<>();
+                    for (JsonNode r : nodes) {
+                        out.add(new Region(
+                                r.path("id").asText(),
+                                r.path("description").asText(""),
+                                r.path("parent_region_id").isTextual()
+                                        ? r.get("parent_region_id").asText()
+                                        : null));
+                    }
+                    return out;
+                });
+    }
+
+    private CompletableFuture<ServiceClient> keystone() {
+        return ctx.auth().token(scope).thenApply(t -> t.catalog().services().isEmpty() ? authRoot : catalogIdentity);
+    }
+
+    private CompletableFuture<TokenInfo> token() {
+        return ctx.auth().token(scope);
+    }
+
+    @Override
+    public ApplicationCredential createApplicationCredential(ApplicationCredentialRequest request) {
+        return HttpEngine.join(createApplicationCredentialAsync(request));
+    }
+
+    @Override
+    public CompletableFuture<ApplicationCredential> createApplicationCredentialAsync(
+            ApplicationCredentialRequest request) {
+        ObjectNode body = ctx.engine().mapper().createObjectNode();
+        ObjectNode ac = body.putObject("application_credential");
+        ac.put("name", request.name());
+        request.description().ifPresent(d -> ac.put("description", d));
+        request.expiresAt().ifPresent(e -> ac.put("expires_at", e.toString()));
+        if (!request.roles().isEmpty()) {
+            request.roles().forEach(r -> ac.withArray("roles").addObject().put("name", r));
+        }
+        if (request.unrestricted()) {
+            ac.put("unrestricted", true);
+        }
+        return token().thenCompose(t -> keystone()
+                .thenCompose(ks -> ks.post(
+                                "users/{userId}/application_credentials",
+                                t.user().id())
+                        .body(body)
+                        .sendAsync())
+                .thenApply(r -> parse(r.json().path("application_credential"))));
+    }
+
+    @Override
+    public List<ApplicationCredential> applicationCredentials() {
+        return HttpEngine.join(token().thenCompose(t -> keystone()
+                .thenCompose(ks -> ks.get(
+                                "users/{userId}/application_credentials",
+                                t.user().id())
+                        .paginate("application_credentials", JsonNode.class)
+                        .toListAsync())
+                .thenApply(nodes -> {
+                    List<ApplicationCredential> out = new ArrayList<>();
+                    nodes.forEach(n -> out.add(parse(n)));
+                    return out;
+                })));
+    }
+
+    @Override
+    public void deleteApplicationCredential(String applicationCredentialId) {
+        HttpEngine.join(deleteApplicationCredentialAsync(applicationCredentialId));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteApplicationCredentialAsync(String applicationCredentialId) {
+        return token().thenCompose(t -> keystone()
+                .thenCompose(ks -> ks.delete(
+                                "users/{userId}/application_credentials/{id}",
+                                t.user().id(),
+                                applicationCredentialId)
+                        .sendAsync())
+                .thenApply(r -> null));
+    }
+
+    private static ApplicationCredential parse(JsonNode n) {
+        return new ApplicationCredential(
+                n.path("id").asText(null),
+                n.path("name").asText(null),
+                n.path("secret").isTextual() ? n.get("secret").asText() : null,
+                n.path("project_id").asText(null),
+                n.path("description").isTextual() ? n.get("description").asText() : null,
+                n.path("expires_at").isTextual()
+                        ? TokenParser.instant(n.get("expires_at").asText())
+                        : null,
+                n.path("unrestricted").asBoolean(false));
+    }
+}
