@@ -352,16 +352,20 @@ public final class Instances {
                     });
         }
 
+        /**
+         * Deletes the extra rules first, then creates the missing ones: Neutron refuses a rule with the same
+         * impact as an existing one (409), whatever its description, so Neutron's undescribed default egress
+         * rules must go before Exosphere's described ones can be added.
+         */
         private CompletableFuture<Void> reconcile(SecurityGroupTemplate template, SecurityGroup group) {
             SecurityGroupTemplate.Plan plan = template.reconcileWith(group.rules());
-            List<CompletableFuture<?>> calls = new ArrayList<>();
-            for (SecurityGroupTemplate.Rule r : plan.toCreate()) {
-                calls.add(os.network().securityGroups().createRuleAsync(r.toCreateRequest(group.id())));
-            }
-            for (String id : plan.toDelete()) {
-                calls.add(os.network().securityGroups().deleteRuleAsync(id));
-            }
-            return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+            CompletableFuture<?>[] deletes = plan.toDelete().stream()
+                    .map(id -> os.network().securityGroups().deleteRuleAsync(id))
+                    .toArray(CompletableFuture[]::new);
+            return CompletableFuture.allOf(deletes)
+                    .thenCompose(v -> CompletableFuture.allOf(plan.toCreate().stream()
+                            .map(r -> os.network().securityGroups().createRuleAsync(r.toCreateRequest(group.id())))
+                            .toArray(CompletableFuture[]::new)));
         }
 
         private CompletableFuture<Optional<String>> ensureKeypair() {

@@ -1,0 +1,124 @@
+package app.exosphere.core.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.exosphere.core.Exosphere;
+import app.exosphere.core.OpenStack;
+import app.exosphere.core.auth.Credentials;
+import app.exosphere.testkit.CloudCredentials;
+import app.exosphere.testkit.CloudSimulator;
+import app.exosphere.testkit.Fault;
+import app.exosphere.testkit.Scenario;
+import app.exosphere.testkit.Service;
+import app.exosphere.testkit.SimulatedClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The same scenarios end to end against the testkit's simulated Jetstream2-like cloud. */
+class SimulatedCloudEndToEndTest {
+
+    /** The simulator's accelerated clock as a java.time.Clock, so setup timeouts use simulated time. */
+    static Clock clockOf(SimulatedClock sim) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return sim.now();
+            }
+        };
+    }
+
+    private static Exosphere connect(CloudSimulator cloud) {
+        CloudCredentials c = cloud.credentials();
+        Clock clock = clockOf(cloud.clock());
+        OpenStack os = OpenStack.builder()
+                .authUrl(c.authUrl())
+                .credentials(
+                        Credentials.applicationCredential(c.applicationCredentialId(), c.applicationCredentialSecret()))
+                .region("IU")
+                .httpClient(cloud.newHttpClient())
+                .clock(clock)
+                .build();
+        return Exosphere.builder()
+                .openStack(os)
+                .settings(ExosphereSettings.builder()
+                        .clientUuid("3f0e8a52-1c2d-4e5f-9a8b-7c6d5e4f3a2b")
+                        .uapHostname(cloud.uapHostname("IU").orElseThrow())
+                        .pollInterval(Duration.ofMillis(100))
+                        .build())
+                .clock(clock)
+                .build();
+    }
+
+    @Test
+    void launchesAnExosphereInstanceWaitsForReadyAndGetsAWorkingWebShell() {
+        try (CloudSimulator cloud = CloudSimulator.builder()
+                        .scenario(Scenario.jetstream2())
+                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 300))
+                        .seed(7)
+                        .start();
+                Exosphere exo = connect(cloud)) {
+            Instance vm = exo.launch(LaunchRequest.builder()
+                    .name("e2e")
+                    .image(ImageChoice.name("Featured-Ubuntu24"))
+                    .flavor(FlavorChoice.name("m3.small"))
+                    .build());
+
+            Instance ready = vm.watch().awaitReady(Duration.ofSeconds(60)).refresh();
+
+            assertThat(ready.uiStatus()).isEqualTo(ServerUiStatus.READY);
+            assertThat(ready.origin().passphrase()).isPresent(); // the exoPw: tag, like Exosphere
+            Interactions interactions = ready.interactions();
+            assertThat(interactions.status(Interaction.NATIVE_SSH).value().orElseThrow())
+                    .startsWith("exouser@149.165.150.");
+            String shell = interactions.status(Interaction.WEB_SHELL).value().orElseThrow();
+            assertThat(shell)
+                    .startsWith("https://http-149-165-150-")
+                    .contains("-49528.proxy-js2-iu.simulated.test/guacamole/#/client/c2hlbGwAYwBkZWZhdWx0?token=");
+            assertThat(interactions.status(Interaction.WEB_DESKTOP).reason())
+                    .contains("Graphical Desktop was not enabled when Instance was deployed");
+            assertThat(cloud.server(vm.id()).orElseThrow().metadata()).containsEntry("exoServerVersion", "6");
+        }
+    }
+
+    @Test
+    void responseDroppedAfterNovaCreatedTheServerStillYieldsExactlyOneServer() {
+        try (CloudSimulator cloud = CloudSimulator.builder()
+                        .scenario(Scenario.jetstream2())
+                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 300))
+                        .seed(8)
+                        .start();
+                Exosphere exo = connect(cloud)) {
+            cloud.faults()
+                    .add(Fault.on(Service.COMPUTE)
+                            .method("POST")
+                            .path("^/servers$")
+                            .dropResponseAfterProcessing()
+                            .times(1)
+                            .build());
+            long before = cloud.servers().size();
+
+            Instance vm = exo.launch(LaunchRequest.builder()
+                    .name("once")
+                    .image(ImageChoice.name("Featured-Ubuntu24"))
+                    .flavor(FlavorChoice.name("m3.small"))
+                    .build());
+
+            assertThat(cloud.servers()).hasSize((int) before + 1);
+            assertThat(cloud.server(vm.id())).isPresent();
+        }
+    }
+}
