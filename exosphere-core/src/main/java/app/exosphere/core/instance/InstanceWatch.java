@@ -223,9 +223,6 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
                 && (next.state() == SetupState.RUNNING || next.state() == SetupState.COMPLETE)) {
             passphrase(origin);
         }
-        if (origin.workflow().isPresent()) {
-            workflow(console, instance);
-        }
         switch (next.state()) {
             case STARTING -> emit(Progress.State.SETUP_STARTING, "Setup is starting");
             case RUNNING -> emit(Progress.State.SETUP_RUNNING, "Setup is running");
@@ -240,6 +237,13 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
                 fail(new InstanceFailedException(serverId, "Setup of " + serverId + " timed out", true));
             }
             default -> {}
+        }
+        // the workflow comes after the instance's own readiness (its token is published later)
+        if (origin.workflow().isPresent() && !workflowReady.isDone()) {
+            workflow(console, instance);
+            if (workflowReady.isDone() && ready.isDone()) {
+                close();
+            }
         }
     }
 

@@ -121,4 +121,39 @@ class SimulatedCloudEndToEndTest {
             assertThat(cloud.server(vm.id())).isPresent();
         }
     }
+
+    @Test
+    void launchWorkflowBecomesReadyThenPublishesTheJupyterUrlThroughTheUap() {
+        try (CloudSimulator cloud = CloudSimulator.builder()
+                        .scenario(Scenario.jetstream2())
+                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 300))
+                        .seed(9)
+                        .start();
+                Exosphere exo = connect(cloud)) {
+            InstanceWatch watch = exo.launchWorkflow(
+                    LaunchRequest.builder()
+                            .name("binder")
+                            .image(ImageChoice.name("Featured-Ubuntu24"))
+                            .flavor(FlavorChoice.name("m3.small"))
+                            .build(),
+                    app.exosphere.workflow.WorkflowSource.of(
+                            "https://github.com/binder-examples/r_with_python", "", "rstudio"));
+
+            Instance ready = watch.awaitReady(Duration.ofSeconds(60));
+            String url = watch.awaitWorkflow(Duration.ofSeconds(60));
+
+            assertThat(ready.origin().workflow()).isPresent();
+            String token =
+                    cloud.server(ready.id()).orElseThrow().workflowToken().orElseThrow();
+            assertThat(url)
+                    .startsWith("https://http-149-165-150-")
+                    .contains("-8888.proxy-js2-iu.simulated.test/rstudio?token=" + token);
+            assertThat(watch.state()).contains(Progress.State.WORKFLOW_READY);
+            assertThat(ready.refresh()
+                            .interactions()
+                            .status(Interaction.WORKFLOW)
+                            .value())
+                    .contains(url);
+        }
+    }
 }
