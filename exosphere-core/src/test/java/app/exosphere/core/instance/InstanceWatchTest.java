@@ -249,4 +249,31 @@ class InstanceWatchTest {
                         e -> assertThat(e.timedOut()).isTrue())
                 .hasMessageContaining("BUILDING");
     }
+
+    @Test
+    void floatingIpCreateFailingAmbiguouslyIsFoundOnThePortInsteadOfCreatedTwice() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean created = new java.util.concurrent.atomic.AtomicBoolean();
+        String fip = JSON.writeValueAsString(JSON.createObjectNode()
+                .set(
+                        "floatingips",
+                        JSON.createArrayNode()
+                                .add(JSON.readTree(Samples.text("neutron/floatingips__floatingip-create-response.json"))
+                                        .get("floatingip"))));
+        // registered first, so these routes win over route()'s defaults
+        cloud.on("POST", "/network/v2.0/floatingips", r -> {
+            created.set(true); // Neutron created it, but the client sees a 500
+            return RoutedCloud.json(
+                    500,
+                    "{\"NeutronError\":{\"type\":\"HTTPInternalServerError\",\"message\":\"Request Failed\",\"detail\":\"\"}}");
+        });
+        cloud.on(
+                "GET",
+                "/network/v2.0/floatingips",
+                r -> RoutedCloud.json(200, created.get() ? fip : "{\"floatingips\":[]}"));
+        route(5);
+
+        instances(PassphraseHandling.STORE_AS_TAG).get(ID).watch().awaitReady(Duration.ofSeconds(20));
+
+        assertThat(cloud.count("POST", "/network/v2.0/floatingips")).isEqualTo(1);
+    }
 }
