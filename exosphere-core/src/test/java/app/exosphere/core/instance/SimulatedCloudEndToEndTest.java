@@ -130,14 +130,15 @@ class SimulatedCloudEndToEndTest {
                         .seed(9)
                         .start();
                 Exosphere exo = connect(cloud)) {
-            InstanceWatch watch = exo.launchWorkflow(
-                    LaunchRequest.builder()
-                            .name("binder")
-                            .image(ImageChoice.name("Featured-Ubuntu24"))
-                            .flavor(FlavorChoice.name("m3.small"))
-                            .build(),
-                    app.exosphere.workflow.WorkflowSource.of(
-                            "https://github.com/binder-examples/r_with_python", "", "rstudio"));
+            Instance vm = exo.launch(LaunchRequest.builder()
+                    .name("binder")
+                    .image(ImageChoice.name("Featured-Ubuntu24"))
+                    .flavor(FlavorChoice.name("m3.small"))
+                    .workflow(app.exosphere.workflow.WorkflowSource.of(
+                            "https://github.com/binder-examples/r_with_python", "", "rstudio"))
+                    .build());
+            java.util.List<Progress.State> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+            InstanceWatch watch = vm.watch(p -> states.add(p.state()));
 
             Instance ready = watch.awaitReady(Duration.ofSeconds(60));
             String url = watch.awaitWorkflow(Duration.ofSeconds(60));
@@ -148,12 +149,39 @@ class SimulatedCloudEndToEndTest {
             assertThat(url)
                     .startsWith("https://http-149-165-150-")
                     .contains("-8888.proxy-js2-iu.simulated.test/rstudio?token=" + token);
-            assertThat(watch.state()).contains(Progress.State.WORKFLOW_READY);
+            assertThat(states).contains(Progress.State.READY, Progress.State.WORKFLOW_READY);
             assertThat(ready.refresh()
                             .interactions()
                             .status(Interaction.WORKFLOW)
                             .value())
                     .contains(url);
+        }
+    }
+
+    @Test
+    void launchWorkflowIsOneCallToTheWatchedInstanceAndItsJupyterUrl() {
+        try (CloudSimulator cloud = CloudSimulator.builder()
+                        .scenario(Scenario.jetstream2())
+                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 300))
+                        .seed(10)
+                        .start();
+                Exosphere exo = connect(cloud)) {
+            InstanceWatch watch = exo.launchWorkflow(
+                    LaunchRequest.builder()
+                            .name("binder-one-call")
+                            .image(ImageChoice.name("Featured-Ubuntu24"))
+                            .build(),
+                    app.exosphere.workflow.WorkflowSource.of("https://github.com/binder-examples/r_with_python"));
+
+            String url = watch.awaitWorkflow(Duration.ofSeconds(60));
+
+            String token = cloud.server(watch.latest().id())
+                    .orElseThrow()
+                    .workflowToken()
+                    .orElseThrow();
+            assertThat(url).endsWith("-8888.proxy-js2-iu.simulated.test/?token=" + token);
+            assertThat(watch.awaitReady(Duration.ofSeconds(60)).id())
+                    .isEqualTo(watch.latest().id());
         }
     }
 }
