@@ -8,4 +8,5 @@ module app.exosphere.cloudinit {
     requires com.fasterxml.jackson.dataformat.yaml;
 
     exports app.exosphere.cloudinit;
+    exports app.exosphere.cloudinit.console;
 }

@@ -1,0 +1,18 @@
+package app.exosphere.cloudinit;
+
+/**
+ * Whether rendered user data is gzip-compressed before Base64 encoding. cloud-init detects and
+ * decompresses gzip user data itself. Example:
+ *
+ * <pre>{@code
+ * options.withCompression(Compression.AUTO).render();
+ * }</pre>
+ */
+public enum Compression {
+    /** Plain text, like Exosphere (the default): readable in the Nova API and console tools. */
+    NONE,
+    /** Always gzip. */
+    GZIP,
+    /** Plain text when it fits under Nova's limit, gzip otherwise. */
+    AUTO
+}
