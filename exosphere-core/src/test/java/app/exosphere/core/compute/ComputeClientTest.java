@@ -472,7 +472,7 @@ class ComputeClientTest {
     @Test
     void listsInstanceActionsAndOneWithEvents() {
         cloud.replySample(200, "nova/os-instance-actions__v2.84__instance-actions-list-resp.json");
-        assertThat(compute.servers().instanceActions("srv-1").list()).isNotEmpty();
+        assertThat(compute.servers().instanceActions("srv-1").list().toList()).isNotEmpty();
         RecordedRequest r = cloud.take();
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1/os-instance-actions");
         assertMicroversion(r, "2.27");

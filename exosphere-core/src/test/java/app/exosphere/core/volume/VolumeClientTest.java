@@ -116,7 +116,7 @@ class VolumeClientTest {
     @Test
     void readsTypesAttachmentsLimitsAndQuotaUsage() {
         cloud.replySample(200, "cinder/volume_type__volume-types-list-response.json");
-        assertThat(cinder.types()).isNotEmpty();
+        assertThat(cinder.types().toList()).isNotEmpty();
         assertThat(path(cloud.take())).isEqualTo("/volume/v3/types");
 
         cloud.replySample(200, "cinder/attachment-list-detailed-response.json");
