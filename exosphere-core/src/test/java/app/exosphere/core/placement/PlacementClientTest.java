@@ -31,6 +31,18 @@ class PlacementClientTest {
     }
 
     @Test
+    void reportsPlacementErrorsTyped() {
+        cloud.reply(
+                400,
+                "{\"errors\":[{\"status\":400,\"title\":\"Bad Request\","
+                        + "\"detail\":\"Invalid query string parameters\",\"code\":\"placement.undefined_code\"}]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> cloud.openStack().placement().usages("bad"))
+                .isInstanceOf(app.exosphere.core.error.BadRequestException.class);
+        cloud.take();
+    }
+
+    @Test
     void filtersByUser() {
         cloud.reply(200, "{\"usages\":{}}");
         assertThat(cloud.openStack().placement().usages("p", "u").asMap()).isEmpty();
