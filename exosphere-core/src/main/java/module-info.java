@@ -9,6 +9,7 @@ module app.exosphere.core {
     requires transitive app.exosphere.workflow;
     requires transitive okhttp3;
     requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jdk8;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires io.github.resilience4j.retry;
     requires io.github.resilience4j.circuitbreaker;
@@ -22,4 +23,11 @@ module app.exosphere.core {
     exports app.exosphere.core.error;
     exports app.exosphere.core.http;
     exports app.exosphere.core.page;
+    exports app.exosphere.core.quota;
+    exports app.exosphere.core.compute;
+    exports app.exosphere.core.image;
+    exports app.exosphere.core.network;
+    exports app.exosphere.core.volume;
+    exports app.exosphere.core.placement;
+    exports app.exosphere.core.instance;
 }

@@ -7,6 +7,7 @@ import app.exosphere.core.auth.Project;
 import app.exosphere.core.auth.Region;
 import app.exosphere.core.auth.Scope;
 import app.exosphere.core.auth.TokenInfo;
+import app.exosphere.core.compute.ComputeClient;
 import app.exosphere.core.config.CloudConfig;
 import app.exosphere.core.config.CloudsYaml;
 import app.exosphere.core.config.OpenRc;
@@ -17,6 +18,7 @@ import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
 import app.exosphere.core.http.TlsOptions;
 import app.exosphere.core.http.TransportOptions;
+import app.exosphere.core.image.ImageClient;
 import app.exosphere.core.internal.Authenticator;
 import app.exosphere.core.internal.Context;
 import app.exosphere.core.internal.DefaultIdentity;
@@ -25,6 +27,9 @@ import app.exosphere.core.internal.HttpEngine;
 import app.exosphere.core.internal.JsonMappers;
 import app.exosphere.core.internal.KeystoneUrls;
 import app.exosphere.core.internal.TlsSetup;
+import app.exosphere.core.network.NetworkClient;
+import app.exosphere.core.placement.PlacementClient;
+import app.exosphere.core.volume.VolumeClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -161,6 +166,31 @@ public final class OpenStack {
     /** The transport for a catalog service in this view (see {@link ServiceClient}). */
     public ServiceClient service(ServiceType type) {
         return new DefaultServiceClient(ctx, Objects.requireNonNull(type, "type"), scope, region, iface);
+    }
+
+    /** Typed Nova client of this view ({@code /servers}, {@code /flavors}, {@code /os-keypairs}, …). */
+    public ComputeClient compute() {
+        return ComputeClient.on(service(ServiceType.COMPUTE));
+    }
+
+    /** Typed Glance client of this view ({@code /v2/images}). */
+    public ImageClient image() {
+        return ImageClient.on(service(ServiceType.IMAGE));
+    }
+
+    /** Typed Neutron client of this view ({@code /v2.0/networks}, {@code /v2.0/floatingips}, …). */
+    public NetworkClient network() {
+        return NetworkClient.on(service(ServiceType.NETWORK));
+    }
+
+    /** Typed Cinder client of this view ({@code /volumes}, {@code /types}, …). */
+    public VolumeClient volume() {
+        return VolumeClient.on(service(ServiceType.VOLUME));
+    }
+
+    /** Typed Placement client of this view ({@code /usages}). */
+    public PlacementClient placement() {
+        return PlacementClient.on(service(ServiceType.PLACEMENT));
     }
 
     /** Keystone: projects, regions, application credentials. */

@@ -1,4 +1,7 @@
 /**
- * The simulated cloud and its JUnit 5 extension.
+ * A simulated OpenStack research cloud (Keystone, Nova, Glance, Neutron, Cinder, Placement, UAP and
+ * Guacamole) running in process on MockWebServer, for tests and demos. Start with
+ * {@link app.exosphere.testkit.CloudSimulator} or annotate a JUnit 5 test with
+ * {@link app.exosphere.testkit.SimulatedCloud}.
  */
 package app.exosphere.testkit;

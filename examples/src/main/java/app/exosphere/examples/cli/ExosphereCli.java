@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
             UapUrlCommand.class,
             UapParseCommand.class,
             WorkflowTokenCommand.class,
+            UserDataCommand.class,
+            SetupStatusCommand.class,
+            ResourceUsageCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -142,6 +145,11 @@ public final class ExosphereCli implements Runnable {
             code = EXIT_FAILURE;
             kind = invalid.problems().get(0).kind().name();
             message = invalid.getMessage();
+        } else if (e.getClass().getName().startsWith("app.exosphere.")) {
+            // the SDK's typed exceptions say what to do and never carry secrets: print them as they are
+            code = EXIT_FAILURE;
+            kind = kindOf(e);
+            message = e.getMessage();
         } else if (e instanceof IllegalArgumentException) {
             code = EXIT_FAILURE;
             kind = "invalid-argument";
@@ -164,6 +172,12 @@ public final class ExosphereCli implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /** {@code InvalidUserDataOptionException} → {@code invalid-user-data-option}. */
+    static String kindOf(Exception e) {
+        String name = e.getClass().getSimpleName().replaceFirst("Exception$", "");
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private int reportUsageError(ParameterException e, String[] args) {

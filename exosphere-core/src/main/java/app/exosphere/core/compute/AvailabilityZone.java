@@ -1,0 +1,34 @@
+package app.exosphere.core.compute;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * An availability zone from {@code GET /os-availability-zone}.
+ *
+ * <pre>{@code
+ * compute.availabilityZones().list().stream().filter(AvailabilityZone::available).toList();
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableAvailabilityZone.class)
+@JsonDeserialize(as = ImmutableAvailabilityZone.class)
+public abstract class AvailabilityZone {
+    /** {@code zoneName}. */
+    @JsonProperty("zoneName")
+    public abstract String name();
+
+    /** {@code zoneState}. */
+    @JsonProperty("zoneState")
+    public abstract Map<String, Boolean> zoneState();
+
+    /** Whether {@code zoneState.available} is true. */
+    public boolean available() {
+        return zoneState().getOrDefault("available", false);
+    }
+}

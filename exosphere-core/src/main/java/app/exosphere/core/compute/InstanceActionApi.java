@@ -1,0 +1,57 @@
+package app.exosphere.core.compute;
+
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Decode;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Nova {@code /servers/{id}/os-instance-actions} (read at 2.27, as Exosphere does every 30 minutes).
+ *
+ * <pre>{@code
+ * List<InstanceAction> history = compute.servers().instanceActions(serverId).list();
+ * }</pre>
+ */
+public final class InstanceActionApi {
+    private final ServiceClient nova;
+    private final String serverId;
+
+    InstanceActionApi(ServiceClient nova, String serverId) {
+        this.nova = nova;
+        this.serverId = serverId;
+    }
+
+    /** {@code GET /servers/{id}/os-instance-actions}. */
+    public List<InstanceAction> list() {
+        return listCall().sync();
+    }
+
+    /** Asynchronous {@link #list()}. */
+    public CompletableFuture<List<InstanceAction>> listAsync() {
+        return listCall().async();
+    }
+
+    private Call<List<InstanceAction>> listCall() {
+        return Call.of(
+                () -> nova.get("servers/{id}/os-instance-actions", serverId).microversion(ServerApi.MICROVERSION),
+                Decode.list("instanceActions", InstanceAction.class));
+    }
+
+    /** {@code GET /servers/{id}/os-instance-actions/{request_id}}, with events. */
+    public InstanceAction get(String requestId) {
+        return getCall(requestId).sync();
+    }
+
+    /** Asynchronous {@link #get(String)}. */
+    public CompletableFuture<InstanceAction> getAsync(String requestId) {
+        return getCall(requestId).async();
+    }
+
+    private Call<InstanceAction> getCall(String requestId) {
+        return Call.of(
+                () -> nova.get("servers/{id}/os-instance-actions/{req}", serverId, requestId)
+                        .microversion(ServerApi.MICROVERSION),
+                Decode.member("instanceAction", InstanceAction.class));
+    }
+}

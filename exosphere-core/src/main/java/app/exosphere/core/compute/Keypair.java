@@ -1,0 +1,54 @@
+package app.exosphere.core.compute;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A keypair from {@code /os-keypairs}. A generated keypair carries its private key once, on
+ * creation; it is redacted from {@code toString}.
+ *
+ * <pre>{@code
+ * Keypair k = compute.keypairs().importKey("laptop", Files.readString(pub));
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableKeypair.class)
+@JsonDeserialize(as = ImmutableKeypair.class)
+public abstract class Keypair {
+    /** The keypair name. */
+    @JsonProperty("name")
+    public abstract String name();
+
+    /** The OpenSSH public key. */
+    @JsonProperty("public_key")
+    @Value.Default
+    public String publicKey() {
+        return "";
+    }
+
+    /** The fingerprint. */
+    @JsonProperty("fingerprint")
+    public abstract Optional<String> fingerprint();
+
+    /** {@code ssh} or {@code x509} (2.2+). */
+    @JsonProperty("type")
+    public abstract Optional<String> type();
+
+    /** The owner (in get/create responses). */
+    @JsonProperty("user_id")
+    public abstract Optional<String> userId();
+
+    /** The private key of a keypair Nova generated (below 2.92 only, once). */
+    @JsonProperty("private_key")
+    @Value.Redacted
+    public abstract Optional<String> privateKey();
+
+    /** Creation time ({@code created_at}, in get responses). */
+    @JsonProperty("created_at")
+    public abstract Optional<String> createdAt();
+}

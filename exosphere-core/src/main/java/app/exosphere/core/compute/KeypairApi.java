@@ -1,0 +1,113 @@
+package app.exosphere.core.compute;
+
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.json.ServiceJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Nova {@code /os-keypairs}.
+ *
+ * <pre>{@code
+ * Keypair k = compute.keypairs().importKey("laptop", publicKey);     // exosphere-spec §9.15 step 13
+ * List<Keypair> all = compute.keypairs().list();
+ * }</pre>
+ */
+public final class KeypairApi {
+    private final ServiceClient nova;
+
+    KeypairApi(ServiceClient nova) {
+        this.nova = nova;
+    }
+
+    /** {@code GET /os-keypairs}: the caller's keypairs (entries are unwrapped from {@code {"keypair":…}}). */
+    public List<Keypair> list() {
+        return listCall().sync();
+    }
+
+    /** Asynchronous {@link #list()}. */
+    public CompletableFuture<List<Keypair>> listAsync() {
+        return listCall().async();
+    }
+
+    private Call<List<Keypair>> listCall() {
+        return Call.of(() -> nova.get("os-keypairs"), r -> {
+            List<Keypair> out = new ArrayList<>();
+            for (JsonNode wrapped : r.json().path("keypairs")) {
+                out.add(Decode.convert(r, wrapped.path("keypair"), Keypair.class));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /** {@code GET /os-keypairs/{name}}. */
+    public Keypair get(String name) {
+        return getCall(name).sync();
+    }
+
+    /** Asynchronous {@link #get(String)}. */
+    public CompletableFuture<Keypair> getAsync(String name) {
+        return getCall(name).async();
+    }
+
+    private Call<Keypair> getCall(String name) {
+        return Call.of(() -> nova.get("os-keypairs/{name}", name), Decode.member("keypair", Keypair.class));
+    }
+
+    /** {@code POST /os-keypairs} with a public key: imports it. */
+    public Keypair importKey(String name, String publicKey) {
+        return importCall(name, publicKey).sync();
+    }
+
+    /** Asynchronous {@link #importKey(String, String)}. */
+    public CompletableFuture<Keypair> importKeyAsync(String name, String publicKey) {
+        return importCall(name, publicKey).async();
+    }
+
+    private Call<Keypair> importCall(String name, String publicKey) {
+        if (publicKey == null || publicKey.isBlank()) {
+            throw new IllegalArgumentException("importing a keypair needs a public key");
+        }
+        ObjectNode k = ServiceJson.object();
+        k.putObject("keypair").put("name", name).put("public_key", publicKey.strip());
+        return Call.of(() -> nova.post("os-keypairs").body(k), Decode.member("keypair", Keypair.class));
+    }
+
+    /**
+     * {@code POST /os-keypairs} without a public key: Nova generates the pair and returns the private
+     * key once (below 2.92; from 2.92 Nova refuses, so import a key instead).
+     */
+    public Keypair create(String name) {
+        return createCall(name).sync();
+    }
+
+    /** Asynchronous {@link #create(String)}. */
+    public CompletableFuture<Keypair> createAsync(String name) {
+        return createCall(name).async();
+    }
+
+    private Call<Keypair> createCall(String name) {
+        ObjectNode k = ServiceJson.object();
+        k.putObject("keypair").put("name", name);
+        return Call.of(() -> nova.post("os-keypairs").body(k), Decode.member("keypair", Keypair.class));
+    }
+
+    /** {@code DELETE /os-keypairs/{name}}. */
+    public void delete(String name) {
+        deleteCall(name).sync();
+    }
+
+    /** Asynchronous {@link #delete(String)}. */
+    public CompletableFuture<Void> deleteAsync(String name) {
+        return deleteCall(name).async();
+    }
+
+    private Call<Void> deleteCall(String name) {
+        return Call.noResult(() -> nova.delete("os-keypairs/{name}", name));
+    }
+}

@@ -1,0 +1,30 @@
+package app.exosphere.core.compute;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/**
+ * A security group referenced by name, as in a server's {@code security_groups}.
+ *
+ * <pre>{@code
+ * boolean hasExo = server.securityGroups().contains(NamedSecurityGroup.of("exosphere"));
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableNamedSecurityGroup.class)
+@JsonDeserialize(as = ImmutableNamedSecurityGroup.class)
+public abstract class NamedSecurityGroup {
+    /** The group name. */
+    @JsonProperty("name")
+    @Value.Parameter
+    public abstract String name();
+
+    /** A reference by name. */
+    public static NamedSecurityGroup of(String name) {
+        return ImmutableNamedSecurityGroup.of(name);
+    }
+}

@@ -1,0 +1,169 @@
+package app.exosphere.core.compute;
+
+import app.exosphere.core.internal.json.Timestamps;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A Nova server as returned by {@code GET /servers/{id}} and {@code GET /servers/detail}, at any
+ * microversion from 2.1 to the newest (fields that a microversion adds are optional or default empty).
+ *
+ * <pre>{@code
+ * Server s = compute.servers().get(id);
+ * if (s.status().is(ServerStatus.Known.ACTIVE) && !s.locked()) { ... }
+ * String exoSetup = s.metadata().get("exoSetup");
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableServer.class)
+@JsonDeserialize(as = ImmutableServer.class)
+public abstract class Server {
+    /** The server UUID. */
+    @JsonProperty("id")
+    public abstract String id();
+
+    /** The server name ({@code ""} when absent). */
+    @JsonProperty("name")
+    @Value.Default
+    public String name() {
+        return "";
+    }
+
+    /** The status, parsed case-insensitively; unknown values are kept raw. */
+    @JsonProperty("status")
+    public abstract ServerStatus status();
+
+    /** {@code OS-EXT-STS:power_state}. */
+    @JsonProperty("OS-EXT-STS:power_state")
+    public abstract Optional<PowerState> powerState();
+
+    /** {@code OS-EXT-STS:task_state}, e.g. {@code spawning}; empty when idle. */
+    @JsonProperty("OS-EXT-STS:task_state")
+    public abstract Optional<String> taskState();
+
+    /** {@code OS-EXT-STS:vm_state}, e.g. {@code active}. */
+    @JsonProperty("OS-EXT-STS:vm_state")
+    public abstract Optional<String> vmState();
+
+    /** Creation time as sent ({@code created}). */
+    @JsonProperty("created")
+    public abstract Optional<String> created();
+
+    /** Last update time as sent ({@code updated}). */
+    @JsonProperty("updated")
+    public abstract Optional<String> updated();
+
+    /** The owning user. */
+    @JsonProperty("user_id")
+    public abstract Optional<String> userId();
+
+    /** The owning project. */
+    @JsonProperty("tenant_id")
+    public abstract Optional<String> projectId();
+
+    /** The keypair injected at creation. */
+    @JsonProperty("key_name")
+    public abstract Optional<String> keyName();
+
+    /** The flavor: an id reference (below 2.47) or an embedded copy (2.47+). */
+    @JsonProperty("flavor")
+    public abstract Optional<ServerFlavor> flavor();
+
+    /** The boot image; empty id when the server boots from a volume. */
+    @JsonProperty("image")
+    @Value.Default
+    public ServerImage image() {
+        return ServerImage.none();
+    }
+
+    /** Server metadata (all values are strings). */
+    @JsonProperty("metadata")
+    public abstract Map<String, String> metadata();
+
+    /** Server tags (2.26+); empty below. */
+    @JsonProperty("tags")
+    public abstract List<String> tags();
+
+    /** Whether the server is locked (2.9+; {@code false} when not reported). */
+    @JsonProperty("locked")
+    @Value.Default
+    public boolean locked() {
+        return false;
+    }
+
+    /** Why the server was locked (2.73+). */
+    @JsonProperty("locked_reason")
+    public abstract Optional<String> lockedReason();
+
+    /** Addresses by network name. */
+    @JsonProperty("addresses")
+    public abstract Map<String, List<ServerAddress>> addresses();
+
+    /** Volumes attached ({@code os-extended-volumes:volumes_attached}). */
+    @JsonProperty("os-extended-volumes:volumes_attached")
+    public abstract List<AttachedVolume> volumesAttached();
+
+    /** Security groups by name. */
+    @JsonProperty("security_groups")
+    public abstract List<NamedSecurityGroup> securityGroups();
+
+    /** The fault of a server in {@code ERROR}. */
+    @JsonProperty("fault")
+    public abstract Optional<ServerFault> fault();
+
+    /** {@code OS-EXT-AZ:availability_zone}. */
+    @JsonProperty("OS-EXT-AZ:availability_zone")
+    public abstract Optional<String> availabilityZone();
+
+    /** {@code OS-EXT-SRV-ATTR:hostname} (2.3+, visible to owners from 2.90). */
+    @JsonProperty("OS-EXT-SRV-ATTR:hostname")
+    public abstract Optional<String> hostname();
+
+    /** The server description (2.19+). */
+    @JsonProperty("description")
+    public abstract Optional<String> description();
+
+    /** {@code accessIPv4}. */
+    @JsonProperty("accessIPv4")
+    public abstract Optional<String> accessIpv4();
+
+    /** {@code accessIPv6}. */
+    @JsonProperty("accessIPv6")
+    public abstract Optional<String> accessIpv6();
+
+    /** Build progress in percent. */
+    @JsonProperty("progress")
+    public abstract Optional<Integer> progress();
+
+    /** The obfuscated host id. */
+    @JsonProperty("hostId")
+    public abstract Optional<String> hostId();
+
+    /** {@link #created()} as an instant. */
+    public Optional<Instant> createdAt() {
+        return created().flatMap(Timestamps::parse);
+    }
+
+    /** {@link #updated()} as an instant. */
+    public Optional<Instant> updatedAt() {
+        return updated().flatMap(Timestamps::parse);
+    }
+
+    /** The fixed and floating addresses of every network, in API order. */
+    public List<ServerAddress> allAddresses() {
+        return addresses().values().stream().flatMap(List::stream).toList();
+    }
+
+    /** A builder, mostly for tests and simulators. */
+    public static ImmutableServer.Builder builder() {
+        return ImmutableServer.builder();
+    }
+}

@@ -1,0 +1,55 @@
+package app.exosphere.core.compute;
+
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.internal.calls.Call;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Nova {@code /servers/{id}/os-server-password}: the (encrypted) password an instance posted to the
+ * metadata service. Exosphere's instances post the exouser passphrase there (exosphere-spec §1.8).
+ *
+ * <pre>{@code
+ * Optional<String> pw = compute.servers().password(serverId).get();
+ * }</pre>
+ */
+public final class ServerPasswordApi {
+    private final ServiceClient nova;
+    private final String serverId;
+
+    ServerPasswordApi(ServiceClient nova, String serverId) {
+        this.nova = nova;
+        this.serverId = serverId;
+    }
+
+    /** {@code GET /servers/{id}/os-server-password}; empty when none was posted yet. */
+    public Optional<String> get() {
+        return getCall().sync();
+    }
+
+    /** Asynchronous {@link #get()}. */
+    public CompletableFuture<Optional<String>> getAsync() {
+        return getCall().async();
+    }
+
+    private Call<Optional<String>> getCall() {
+        return Call.of(() -> nova.get("servers/{id}/os-server-password", serverId), r -> {
+            String p = r.json().path("password").asText("");
+            return p.isEmpty() ? Optional.empty() : Optional.of(p);
+        });
+    }
+
+    /** {@code DELETE /servers/{id}/os-server-password}: clears it. */
+    public void clear() {
+        clearCall().sync();
+    }
+
+    /** Asynchronous {@link #clear()}. */
+    public CompletableFuture<Void> clearAsync() {
+        return clearCall().async();
+    }
+
+    private Call<Void> clearCall() {
+        return Call.noResult(() -> nova.delete("servers/{id}/os-server-password", serverId));
+    }
+}

@@ -1,0 +1,29 @@
+package app.exosphere.core.compute;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/**
+ * An entry of {@code GET /servers} (no details).
+ *
+ * <pre>{@code
+ * compute.servers().listSummaries(ServerListOptions.none()).stream().map(ServerSummary::id).toList();
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableServerSummary.class)
+@JsonDeserialize(as = ImmutableServerSummary.class)
+public abstract class ServerSummary {
+    @JsonProperty("id")
+    public abstract String id();
+
+    @JsonProperty("name")
+    @Value.Default
+    public String name() {
+        return "";
+    }
+}

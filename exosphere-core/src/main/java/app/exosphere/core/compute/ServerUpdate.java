@@ -1,0 +1,52 @@
+package app.exosphere.core.compute;
+
+import app.exosphere.core.internal.json.ServiceJson;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The body of {@code PUT /servers/{id}}.
+ *
+ * <pre>{@code
+ * compute.servers().update(id, ServerUpdate.builder().name("renamed").build());
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class ServerUpdate {
+    public abstract Optional<String> name();
+
+    /** Needs 2.19. */
+    public abstract Optional<String> description();
+
+    /** Needs 2.90 (Exosphere sends it on rename, exosphere-spec §9.13). */
+    public abstract Optional<String> hostname();
+
+    public static ImmutableServerUpdate.Builder builder() {
+        return ImmutableServerUpdate.builder();
+    }
+
+    @Value.Check
+    void check() {
+        if (name().isEmpty() && description().isEmpty() && hostname().isEmpty()) {
+            throw new IllegalArgumentException("a server update needs a name, description or hostname");
+        }
+    }
+
+    Optional<String> requiredMicroversion() {
+        if (hostname().isPresent()) {
+            return Optional.of("2.90");
+        }
+        return description().isPresent() ? Optional.of("2.19") : Optional.empty();
+    }
+
+    ObjectNode toJson() {
+        ObjectNode s = ServiceJson.object();
+        name().ifPresent(v -> s.put("name", v));
+        description().ifPresent(v -> s.put("description", v));
+        hostname().ifPresent(v -> s.put("hostname", v));
+        ObjectNode root = ServiceJson.object();
+        root.set("server", s);
+        return root;
+    }
+}

@@ -1,0 +1,123 @@
+package app.exosphere.core.image;
+
+import app.exosphere.core.http.ServiceCall;
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.http.ServiceType;
+import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.page.Paginator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Typed Glance v2 client. Immutable and thread-safe; obtain it from {@code openStack.image()}.
+ *
+ * <pre>{@code
+ * ImageClient glance = openStack.image();
+ * List<Image> active = glance.list(ImageListOptions.builder().status("active").build()).toList();
+ * Image img = glance.get(id);
+ * glance.setProperties(img, Map.of("os_distro", "ubuntu"));
+ * }</pre>
+ */
+public final class ImageClient {
+    private final ServiceClient glance;
+
+    private ImageClient(ServiceClient glance) {
+        this.glance = glance;
+    }
+
+    /** A client on an authenticated image transport ({@code openStack.service(ServiceType.IMAGE)}). */
+    public static ImageClient on(ServiceClient glance) {
+        Objects.requireNonNull(glance, "glance");
+        if (!glance.type().equals(ServiceType.IMAGE)) {
+            throw new IllegalArgumentException("ImageClient needs an image transport, got " + glance.type());
+        }
+        return new ImageClient(glance);
+    }
+
+    /** The underlying transport, for calls this client does not cover. */
+    public ServiceClient transport() {
+        return glance;
+    }
+
+    /** {@code GET /v2/images} with filters, lazily across pages (Glance {@code next} links). */
+    public Paginator<Image> list(ImageListOptions options) {
+        ServiceCall c = glance.get("images");
+        options.visibility().ifPresent(v -> c.query("visibility", v));
+        options.status().ifPresent(v -> c.query("status", v));
+        options.name().ifPresent(v -> c.query("name", v));
+        options.owner().ifPresent(v -> c.query("owner", v));
+        options.tags().forEach(t -> c.query("tag", t));
+        options.sort().ifPresent(v -> c.query("sort", v));
+        c.query(options.properties());
+        return options.pageSize().isPresent()
+                ? c.paginate("images", Image.class, options.pageSize().get())
+                : c.paginate("images", Image.class);
+    }
+
+    /** {@code GET /v2/images}: every image the project can see, lazily. */
+    public Paginator<Image> list() {
+        return list(ImageListOptions.none());
+    }
+
+    /** {@code GET /v2/images/{id}}. */
+    public Image get(String imageId) {
+        return getCall(imageId).sync();
+    }
+
+    /** Asynchronous {@link #get(String)}. */
+    public CompletableFuture<Image> getAsync(String imageId) {
+        return getCall(imageId).async();
+    }
+
+    private Call<Image> getCall(String imageId) {
+        return Call.of(() -> glance.get("images/{id}", imageId), r -> Decode.convert(r, r.json(), Image.class));
+    }
+
+    /** {@code PATCH /v2/images/{id}} with a JSON-patch; returns the updated image. */
+    public Image update(String imageId, ImageUpdate update) {
+        return updateCall(imageId, update).sync();
+    }
+
+    /** Asynchronous {@link #update(String, ImageUpdate)}. */
+    public CompletableFuture<Image> updateAsync(String imageId, ImageUpdate update) {
+        return updateCall(imageId, update).async();
+    }
+
+    private Call<Image> updateCall(String imageId, ImageUpdate update) {
+        byte[] body = update.toBytes();
+        return Call.of(
+                () -> glance.patch("images/{id}", imageId).body(body, ImageUpdate.MEDIA_TYPE),
+                r -> Decode.convert(r, r.json(), Image.class));
+    }
+
+    /** Sets properties on {@code image}, choosing {@code add} or {@code replace} per property. */
+    public Image setProperties(Image image, Map<String, String> properties) {
+        return update(image.id(), ImageUpdate.setProperties(image, properties));
+    }
+
+    /** Asynchronous {@link #setProperties(Image, Map)}. */
+    public CompletableFuture<Image> setPropertiesAsync(Image image, Map<String, String> properties) {
+        return updateAsync(image.id(), ImageUpdate.setProperties(image, properties));
+    }
+
+    /** {@code DELETE /v2/images/{id}}. */
+    public void delete(String imageId) {
+        deleteCall(imageId).sync();
+    }
+
+    /** Asynchronous {@link #delete(String)}. */
+    public CompletableFuture<Void> deleteAsync(String imageId) {
+        return deleteCall(imageId).async();
+    }
+
+    private Call<Void> deleteCall(String imageId) {
+        return Call.noResult(() -> glance.delete("images/{id}", imageId));
+    }
+
+    @Override
+    public String toString() {
+        return "ImageClient{" + glance.type() + "}";
+    }
+}

@@ -1,0 +1,31 @@
+package app.exosphere.core.network;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A router's {@code external_gateway_info}.
+ *
+ * <pre>{@code
+ * router.externalGateway().map(ExternalGateway::networkId);
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableExternalGateway.class)
+@JsonDeserialize(as = ImmutableExternalGateway.class)
+public abstract class ExternalGateway {
+    @JsonProperty("network_id")
+    public abstract String networkId();
+
+    @JsonProperty("enable_snat")
+    public abstract Optional<Boolean> enableSnat();
+
+    @JsonProperty("external_fixed_ips")
+    public abstract List<FixedIp> externalFixedIps();
+}

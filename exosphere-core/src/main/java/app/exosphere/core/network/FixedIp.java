@@ -1,0 +1,27 @@
+package app.exosphere.core.network;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A fixed IP of a port or a router gateway.
+ *
+ * <pre>{@code
+ * port.fixedIps().stream().map(FixedIp::ipAddress).toList();
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableFixedIp.class)
+@JsonDeserialize(as = ImmutableFixedIp.class)
+public abstract class FixedIp {
+    @JsonProperty("ip_address")
+    public abstract Optional<String> ipAddress();
+
+    @JsonProperty("subnet_id")
+    public abstract Optional<String> subnetId();
+}

@@ -1,0 +1,117 @@
+package app.exosphere.core.network;
+
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.json.ServiceJson;
+import app.exosphere.core.page.Paginator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Neutron {@code /v2.0/floatingips} (exosphere-spec §9.14).
+ *
+ * <pre>{@code
+ * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.onNetwork(extNet).withPortId(port));
+ * network.floatingIps().dissociate(fip.id());
+ * network.floatingIps().delete(fip.id());
+ * }</pre>
+ */
+public final class FloatingIpApi {
+    private final ServiceClient neutron;
+
+    FloatingIpApi(ServiceClient neutron) {
+        this.neutron = neutron;
+    }
+
+    /** {@code GET /v2.0/floatingips}, lazily. */
+    public Paginator<FloatingIp> list() {
+        return list(Map.of());
+    }
+
+    /** {@code GET /v2.0/floatingips?key=value…}. */
+    public Paginator<FloatingIp> list(Map<String, String> filters) {
+        return NetworkClient.page(neutron.get("floatingips"), "floatingips", FloatingIp.class, filters);
+    }
+
+    /** {@code GET /v2.0/floatingips?port_id=…}: the floating IPs of one port. */
+    public Paginator<FloatingIp> listByPort(String portId) {
+        return list(Map.of("port_id", portId));
+    }
+
+    /** {@code GET /v2.0/floatingips/{id}}. */
+    public FloatingIp get(String id) {
+        return getCall(id).sync();
+    }
+
+    /** Asynchronous {@link #get(String)}. */
+    public CompletableFuture<FloatingIp> getAsync(String id) {
+        return getCall(id).async();
+    }
+
+    private Call<FloatingIp> getCall(String id) {
+        return Call.of(() -> neutron.get("floatingips/{id}", id), Decode.member("floatingip", FloatingIp.class));
+    }
+
+    /** {@code POST /v2.0/floatingips}. */
+    public FloatingIp create(FloatingIpCreateRequest request) {
+        return createCall(request).sync();
+    }
+
+    /** Asynchronous {@link #create(FloatingIpCreateRequest)}. */
+    public CompletableFuture<FloatingIp> createAsync(FloatingIpCreateRequest request) {
+        return createCall(request).async();
+    }
+
+    private Call<FloatingIp> createCall(FloatingIpCreateRequest request) {
+        ObjectNode body = request.toJson();
+        return Call.of(() -> neutron.post("floatingips").body(body), Decode.member("floatingip", FloatingIp.class));
+    }
+
+    /** {@code PUT /v2.0/floatingips/{id}} {@code {"floatingip":{"port_id": …}}}: associate with a port. */
+    public FloatingIp associate(String id, String portId) {
+        return portCall(id, portId).sync();
+    }
+
+    /** Asynchronous {@link #associate(String, String)}. */
+    public CompletableFuture<FloatingIp> associateAsync(String id, String portId) {
+        return portCall(id, portId).async();
+    }
+
+    /** {@code PUT /v2.0/floatingips/{id}} {@code {"floatingip":{"port_id": null}}}: unassign. */
+    public FloatingIp dissociate(String id) {
+        return portCall(id, null).sync();
+    }
+
+    /** Asynchronous {@link #dissociate(String)}. */
+    public CompletableFuture<FloatingIp> dissociateAsync(String id) {
+        return portCall(id, null).async();
+    }
+
+    private Call<FloatingIp> portCall(String id, String portId) {
+        ObjectNode body = ServiceJson.object();
+        ObjectNode f = body.putObject("floatingip");
+        if (portId == null) {
+            f.putNull("port_id");
+        } else {
+            f.put("port_id", portId);
+        }
+        return Call.of(
+                () -> neutron.put("floatingips/{id}", id).body(body), Decode.member("floatingip", FloatingIp.class));
+    }
+
+    /** {@code DELETE /v2.0/floatingips/{id}}. */
+    public void delete(String id) {
+        deleteCall(id).sync();
+    }
+
+    /** Asynchronous {@link #delete(String)}. */
+    public CompletableFuture<Void> deleteAsync(String id) {
+        return deleteCall(id).async();
+    }
+
+    private Call<Void> deleteCall(String id) {
+        return Call.noResult(() -> neutron.delete("floatingips/{id}", id));
+    }
+}

@@ -1,0 +1,57 @@
+package app.exosphere.core.network;
+
+import app.exosphere.core.internal.json.ServiceJson;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The body of {@code POST /v2.0/floatingips}: on an external network, with or without a port.
+ *
+ * <pre>{@code
+ * // exosphere-spec §9.14: a server's floating IP
+ * FloatingIpCreateRequest.onNetwork(externalNetId).withPortId(portId);
+ * // a project floating IP, optionally a chosen address
+ * FloatingIpCreateRequest.onNetwork(externalNetId).withFloatingIpAddress("203.0.113.7");
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class FloatingIpCreateRequest {
+    @Value.Parameter
+    public abstract String floatingNetworkId();
+
+    public abstract Optional<String> portId();
+
+    public abstract Optional<String> floatingIpAddress();
+
+    public abstract Optional<String> fixedIpAddress();
+
+    public abstract Optional<String> description();
+
+    public abstract Optional<String> subnetId();
+
+    public abstract Optional<String> dnsName();
+
+    public abstract Optional<String> dnsDomain();
+
+    /** A request for a floating IP from {@code externalNetworkId}. */
+    public static ImmutableFloatingIpCreateRequest onNetwork(String externalNetworkId) {
+        return ImmutableFloatingIpCreateRequest.of(externalNetworkId);
+    }
+
+    /** Member order as Exosphere sends it (exosphere-spec §9.14). */
+    ObjectNode toJson() {
+        ObjectNode f = ServiceJson.object();
+        f.put("floating_network_id", floatingNetworkId());
+        portId().ifPresent(v -> f.put("port_id", v));
+        subnetId().ifPresent(v -> f.put("subnet_id", v));
+        floatingIpAddress().ifPresent(v -> f.put("floating_ip_address", v));
+        fixedIpAddress().ifPresent(v -> f.put("fixed_ip_address", v));
+        description().ifPresent(v -> f.put("description", v));
+        dnsDomain().ifPresent(v -> f.put("dns_domain", v));
+        dnsName().ifPresent(v -> f.put("dns_name", v));
+        ObjectNode root = ServiceJson.object();
+        root.set("floatingip", f);
+        return root;
+    }
+}

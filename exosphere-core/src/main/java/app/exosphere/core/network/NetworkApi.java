@@ -1,0 +1,47 @@
+package app.exosphere.core.network;
+
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.page.Paginator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Neutron {@code /v2.0/networks} (read-only: Exosphere never creates networks itself).
+ *
+ * <pre>{@code
+ * network.networks().list(Map.of("router:external", "true")).toList();
+ * }</pre>
+ */
+public final class NetworkApi {
+    private final ServiceClient neutron;
+
+    NetworkApi(ServiceClient neutron) {
+        this.neutron = neutron;
+    }
+
+    /** {@code GET /v2.0/networks}, lazily. */
+    public Paginator<Network> list() {
+        return list(Map.of());
+    }
+
+    /** {@code GET /v2.0/networks?key=value…} (e.g. {@code router:external=true}, {@code name=…}). */
+    public Paginator<Network> list(Map<String, String> filters) {
+        return NetworkClient.page(neutron.get("networks"), "networks", Network.class, filters);
+    }
+
+    /** {@code GET /v2.0/networks/{id}}. */
+    public Network get(String networkId) {
+        return getCall(networkId).sync();
+    }
+
+    /** Asynchronous {@link #get(String)}. */
+    public CompletableFuture<Network> getAsync(String networkId) {
+        return getCall(networkId).async();
+    }
+
+    private Call<Network> getCall(String id) {
+        return Call.of(() -> neutron.get("networks/{id}", id), Decode.member("network", Network.class));
+    }
+}

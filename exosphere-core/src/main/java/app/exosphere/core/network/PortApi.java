@@ -1,0 +1,54 @@
+package app.exosphere.core.network;
+
+import app.exosphere.core.http.ServiceCall;
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.page.Paginator;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Neutron {@code /v2.0/ports}.
+ *
+ * <pre>{@code
+ * Port first = network.ports().list(PortListOptions.builder().deviceId(serverId).build()).stream().findFirst().orElseThrow();
+ * }</pre>
+ */
+public final class PortApi {
+    private final ServiceClient neutron;
+
+    PortApi(ServiceClient neutron) {
+        this.neutron = neutron;
+    }
+
+    /** {@code GET /v2.0/ports}, every port of the project, lazily. */
+    public Paginator<Port> list() {
+        return list(PortListOptions.none());
+    }
+
+    /** {@code GET /v2.0/ports?device_id=…&network_id=…}, lazily. */
+    public Paginator<Port> list(PortListOptions options) {
+        ServiceCall c = neutron.get("ports");
+        options.deviceId().ifPresent(v -> c.query("device_id", v));
+        options.networkId().ifPresent(v -> c.query("network_id", v));
+        options.deviceOwner().ifPresent(v -> c.query("device_owner", v));
+        c.query(options.filters());
+        return options.pageSize().isPresent()
+                ? c.paginate("ports", Port.class, options.pageSize().get())
+                : c.paginate("ports", Port.class);
+    }
+
+    /** {@code GET /v2.0/ports/{id}}. */
+    public Port get(String portId) {
+        return getCall(portId).sync();
+    }
+
+    /** Asynchronous {@link #get(String)}. */
+    public CompletableFuture<Port> getAsync(String portId) {
+        return getCall(portId).async();
+    }
+
+    private Call<Port> getCall(String id) {
+        return Call.of(() -> neutron.get("ports/{id}", id), Decode.member("port", Port.class));
+    }
+}

@@ -1,0 +1,37 @@
+package app.exosphere.core.network;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The answer of {@code PUT /v2.0/routers/{id}/add_router_interface} (and remove).
+ *
+ * <pre>{@code
+ * RouterInterface i = network.routers().addInterfaceSubnet(routerId, subnetId);
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableRouterInterface.class)
+@JsonDeserialize(as = ImmutableRouterInterface.class)
+public abstract class RouterInterface {
+    @JsonProperty("id")
+    public abstract String routerId();
+
+    @JsonProperty("port_id")
+    public abstract String portId();
+
+    @JsonProperty("subnet_id")
+    public abstract Optional<String> subnetId();
+
+    @JsonProperty("subnet_ids")
+    public abstract List<String> subnetIds();
+
+    @JsonProperty("network_id")
+    public abstract Optional<String> networkId();
+}

@@ -1,0 +1,43 @@
+package app.exosphere.core.network;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A security group with its rules.
+ *
+ * <pre>{@code
+ * Optional<SecurityGroup> exo = network.securityGroups().list().stream().filter(g -> g.name().equals("exosphere")).findFirst();
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableSecurityGroup.class)
+@JsonDeserialize(as = ImmutableSecurityGroup.class)
+public abstract class SecurityGroup {
+    @JsonProperty("id")
+    public abstract String id();
+
+    @JsonProperty("name")
+    public abstract String name();
+
+    @JsonProperty("description")
+    @Value.Default
+    public String description() {
+        return "";
+    }
+
+    @JsonProperty("security_group_rules")
+    public abstract List<SecurityGroupRule> rules();
+
+    @JsonProperty("project_id")
+    public abstract Optional<String> projectId();
+
+    @JsonProperty("stateful")
+    public abstract Optional<Boolean> stateful();
+}

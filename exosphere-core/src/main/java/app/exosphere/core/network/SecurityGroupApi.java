@@ -1,0 +1,119 @@
+package app.exosphere.core.network;
+
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.json.ServiceJson;
+import app.exosphere.core.page.Paginator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Neutron {@code /v2.0/security-groups} and {@code /v2.0/security-group-rules} (exosphere-spec §9.12).
+ *
+ * <pre>{@code
+ * SecurityGroup g = network.securityGroups().create("exosphere", "Firewall Ruleset for instances launched via Exosphere");
+ * network.securityGroups().createRule(sshRule);
+ * }</pre>
+ */
+public final class SecurityGroupApi {
+    private final ServiceClient neutron;
+
+    SecurityGroupApi(ServiceClient neutron) {
+        this.neutron = neutron;
+    }
+
+    /** {@code GET /v2.0/security-groups}, with rules, lazily. */
+    public Paginator<SecurityGroup> list() {
+        return list(Map.of());
+    }
+
+    /** {@code GET /v2.0/security-groups?key=value…}. */
+    public Paginator<SecurityGroup> list(Map<String, String> filters) {
+        return NetworkClient.page(neutron.get("security-groups"), "security_groups", SecurityGroup.class, filters);
+    }
+
+    /** {@code GET /v2.0/security-groups/{id}}. */
+    public SecurityGroup get(String id) {
+        return getCall(id).sync();
+    }
+
+    /** Asynchronous {@link #get(String)}. */
+    public CompletableFuture<SecurityGroup> getAsync(String id) {
+        return getCall(id).async();
+    }
+
+    private Call<SecurityGroup> getCall(String id) {
+        return Call.of(
+                () -> neutron.get("security-groups/{id}", id), Decode.member("security_group", SecurityGroup.class));
+    }
+
+    /** {@code POST /v2.0/security-groups} {@code {"security_group":{"name":…,"description":…}}}. */
+    public SecurityGroup create(String name, String description) {
+        return createCall(name, description).sync();
+    }
+
+    /** Asynchronous {@link #create(String, String)}. */
+    public CompletableFuture<SecurityGroup> createAsync(String name, String description) {
+        return createCall(name, description).async();
+    }
+
+    private Call<SecurityGroup> createCall(String name, String description) {
+        ObjectNode body = ServiceJson.object();
+        body.putObject("security_group").put("name", name).put("description", description == null ? "" : description);
+        return Call.of(
+                () -> neutron.post("security-groups").body(body), Decode.member("security_group", SecurityGroup.class));
+    }
+
+    /** {@code DELETE /v2.0/security-groups/{id}}. */
+    public void delete(String id) {
+        deleteCall(id).sync();
+    }
+
+    /** Asynchronous {@link #delete(String)}. */
+    public CompletableFuture<Void> deleteAsync(String id) {
+        return deleteCall(id).async();
+    }
+
+    private Call<Void> deleteCall(String id) {
+        return Call.noResult(() -> neutron.delete("security-groups/{id}", id));
+    }
+
+    /** {@code GET /v2.0/security-group-rules?key=value…} (e.g. {@code security_group_id}), lazily. */
+    public Paginator<SecurityGroupRule> listRules(Map<String, String> filters) {
+        return NetworkClient.page(
+                neutron.get("security-group-rules"), "security_group_rules", SecurityGroupRule.class, filters);
+    }
+
+    /** {@code POST /v2.0/security-group-rules}. */
+    public SecurityGroupRule createRule(SecurityGroupRuleCreateRequest request) {
+        return createRuleCall(request).sync();
+    }
+
+    /** Asynchronous {@link #createRule(SecurityGroupRuleCreateRequest)}. */
+    public CompletableFuture<SecurityGroupRule> createRuleAsync(SecurityGroupRuleCreateRequest request) {
+        return createRuleCall(request).async();
+    }
+
+    private Call<SecurityGroupRule> createRuleCall(SecurityGroupRuleCreateRequest request) {
+        ObjectNode body = request.toJson();
+        return Call.of(
+                () -> neutron.post("security-group-rules").body(body),
+                Decode.member("security_group_rule", SecurityGroupRule.class));
+    }
+
+    /** {@code DELETE /v2.0/security-group-rules/{id}}. */
+    public void deleteRule(String ruleId) {
+        deleteRuleCall(ruleId).sync();
+    }
+
+    /** Asynchronous {@link #deleteRule(String)}. */
+    public CompletableFuture<Void> deleteRuleAsync(String ruleId) {
+        return deleteRuleCall(ruleId).async();
+    }
+
+    private Call<Void> deleteRuleCall(String id) {
+        return Call.noResult(() -> neutron.delete("security-group-rules/{id}", id));
+    }
+}

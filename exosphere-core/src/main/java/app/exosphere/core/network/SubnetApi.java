@@ -1,0 +1,47 @@
+package app.exosphere.core.network;
+
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.page.Paginator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Neutron {@code /v2.0/subnets}.
+ *
+ * <pre>{@code
+ * network.subnets().list(Map.of("network_id", netId)).toList();
+ * }</pre>
+ */
+public final class SubnetApi {
+    private final ServiceClient neutron;
+
+    SubnetApi(ServiceClient neutron) {
+        this.neutron = neutron;
+    }
+
+    /** {@code GET /v2.0/subnets}, lazily. */
+    public Paginator<Subnet> list() {
+        return list(Map.of());
+    }
+
+    /** {@code GET /v2.0/subnets?key=value…}. */
+    public Paginator<Subnet> list(Map<String, String> filters) {
+        return NetworkClient.page(neutron.get("subnets"), "subnets", Subnet.class, filters);
+    }
+
+    /** {@code GET /v2.0/subnets/{id}}. */
+    public Subnet get(String subnetId) {
+        return getCall(subnetId).sync();
+    }
+
+    /** Asynchronous {@link #get(String)}. */
+    public CompletableFuture<Subnet> getAsync(String subnetId) {
+        return getCall(subnetId).async();
+    }
+
+    private Call<Subnet> getCall(String id) {
+        return Call.of(() -> neutron.get("subnets/{id}", id), Decode.member("subnet", Subnet.class));
+    }
+}

@@ -1,0 +1,38 @@
+package app.exosphere.core.quota;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A used/limit pair; a limit of -1 means unlimited (exosphere-spec §9.8).
+ *
+ * <pre>{@code
+ * QuotaUsage cores = compute.limits().get().cores();
+ * if (!cores.isUnlimited() && cores.remaining().orElseThrow() < 4) { ... }
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class QuotaUsage {
+    /** In use. */
+    @Value.Parameter
+    public abstract long used();
+
+    /** The limit; -1 when unlimited. */
+    @Value.Parameter
+    public abstract long limit();
+
+    /** A usage. */
+    public static QuotaUsage of(long used, long limit) {
+        return ImmutableQuotaUsage.of(used, limit);
+    }
+
+    /** Whether the limit is -1. */
+    public boolean isUnlimited() {
+        return limit() < 0;
+    }
+
+    /** {@code limit - used} (never negative), or empty when unlimited. */
+    public Optional<Long> remaining() {
+        return isUnlimited() ? Optional.empty() : Optional.of(Math.max(0, limit() - used()));
+    }
+}

@@ -1,0 +1,111 @@
+package app.exosphere.core.volume;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A Cinder volume from {@code GET /volumes/{id}} or {@code /volumes/detail}.
+ *
+ * <pre>{@code
+ * Volume v = volume.volumes().get(id);
+ * if (v.status().is(VolumeStatus.Known.AVAILABLE)) { compute.servers().volumeAttachments(serverId).attach(...); }
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableVolume.class)
+@JsonDeserialize(as = ImmutableVolume.class)
+public abstract class Volume {
+    @JsonProperty("id")
+    public abstract String id();
+
+    /** The name; Cinder sends null for unnamed volumes, here {@code ""}. */
+    @JsonProperty("name")
+    @Value.Default
+    public String name() {
+        return "";
+    }
+
+    @JsonProperty("status")
+    public abstract VolumeStatus status();
+
+    /** Size in GiB. */
+    @JsonProperty("size")
+    public abstract int sizeGb();
+
+    @JsonProperty("description")
+    public abstract Optional<String> description();
+
+    @JsonProperty("volume_type")
+    public abstract Optional<String> volumeType();
+
+    @JsonProperty("availability_zone")
+    public abstract Optional<String> availabilityZone();
+
+    /** Cinder sends {@code "true"}/{@code "false"} strings; both decode. */
+    @JsonProperty("bootable")
+    @Value.Default
+    public boolean bootable() {
+        return false;
+    }
+
+    @JsonProperty("encrypted")
+    @Value.Default
+    public boolean encrypted() {
+        return false;
+    }
+
+    @JsonProperty("multiattach")
+    @Value.Default
+    public boolean multiattach() {
+        return false;
+    }
+
+    @JsonProperty("attachments")
+    public abstract List<VolumeAttachmentInfo> attachments();
+
+    @JsonProperty("metadata")
+    public abstract Map<String, String> metadata();
+
+    /** {@code volume_image_metadata}: the image properties of a volume created from an image. */
+    @JsonProperty("volume_image_metadata")
+    public abstract Map<String, String> imageMetadata();
+
+    @JsonProperty("snapshot_id")
+    public abstract Optional<String> snapshotId();
+
+    @JsonProperty("source_volid")
+    public abstract Optional<String> sourceVolumeId();
+
+    @JsonProperty("user_id")
+    public abstract Optional<String> userId();
+
+    @JsonProperty("os-vol-tenant-attr:tenant_id")
+    public abstract Optional<String> projectId();
+
+    @JsonProperty("created_at")
+    public abstract Optional<String> created();
+
+    @JsonProperty("updated_at")
+    public abstract Optional<String> updated();
+
+    public Optional<java.time.Instant> createdAt() {
+        return created().flatMap(app.exosphere.core.internal.json.Timestamps::parse);
+    }
+
+    /** The servers this volume is attached to. */
+    public List<String> attachedServerIds() {
+        return attachments().stream().map(VolumeAttachmentInfo::serverId).toList();
+    }
+
+    /** A builder, mostly for tests and simulators. */
+    public static ImmutableVolume.Builder builder() {
+        return ImmutableVolume.builder();
+    }
+}

@@ -1,0 +1,131 @@
+package app.exosphere.core.volume;
+
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.http.ServiceType;
+import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.quota.QuotaUsage;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Typed Cinder v3 client. Immutable and thread-safe; obtain it from {@code openStack.volume()}. Every
+ * call sends the negotiated block-storage microversion ({@code min(client max, cloud max)}), so
+ * responses carry the newest fields the cloud has; the models read any of them.
+ *
+ * <table>
+ *   <caption>Where each API path lives</caption>
+ *   <tr><td>{@code /volumes...}</td><td>{@link #volumes()}</td></tr>
+ *   <tr><td>{@code /types}</td><td>{@link #types()}</td></tr>
+ *   <tr><td>{@code /attachments} (3.27+)</td><td>{@link #attachments()}</td></tr>
+ *   <tr><td>{@code /limits}</td><td>{@link #limits()}</td></tr>
+ *   <tr><td>{@code /os-quota-sets/{project}?usage=true}</td><td>{@link #quotaUsage(String)}</td></tr>
+ * </table>
+ *
+ * <pre>{@code
+ * VolumeClient cinder = openStack.volume();
+ * Volume v = cinder.volumes().create(VolumeCreateRequest.builder().name("data").sizeGb(100).build());
+ * cinder.volumes().extend(v.id(), 200);
+ * }</pre>
+ */
+public final class VolumeClient {
+    private final ServiceClient cinder;
+
+    private VolumeClient(ServiceClient cinder) {
+        this.cinder = cinder;
+    }
+
+    /** A client on an authenticated block-storage transport ({@code openStack.service(ServiceType.VOLUME)}). */
+    public static VolumeClient on(ServiceClient cinder) {
+        Objects.requireNonNull(cinder, "cinder");
+        if (!cinder.type().equals(ServiceType.VOLUME)) {
+            throw new IllegalArgumentException("VolumeClient needs a block-storage transport, got " + cinder.type());
+        }
+        return new VolumeClient(cinder);
+    }
+
+    /** The underlying transport, for calls this client does not cover. */
+    public ServiceClient transport() {
+        return cinder;
+    }
+
+    /** {@code /volumes}. */
+    public VolumeApi volumes() {
+        return new VolumeApi(cinder);
+    }
+
+    /** {@code /attachments} (3.27+). */
+    public AttachmentApi attachments() {
+        return new AttachmentApi(cinder);
+    }
+
+    /** {@code GET /types}. */
+    public List<VolumeType> types() {
+        return typesCall().sync();
+    }
+
+    /** Asynchronous {@link #types()}. */
+    public CompletableFuture<List<VolumeType>> typesAsync() {
+        return typesCall().async();
+    }
+
+    private Call<List<VolumeType>> typesCall() {
+        return Call.of(
+                () -> cinder.get("types").negotiatedMicroversion(), Decode.list("volume_types", VolumeType.class));
+    }
+
+    /** {@code GET /limits} (exosphere-spec §9.8). */
+    public VolumeLimits limits() {
+        return limitsCall().sync();
+    }
+
+    /** Asynchronous {@link #limits()}. */
+    public CompletableFuture<VolumeLimits> limitsAsync() {
+        return limitsCall().async();
+    }
+
+    private Call<VolumeLimits> limitsCall() {
+        return Call.of(
+                () -> cinder.get("limits").negotiatedMicroversion(), Decode.member("limits", VolumeLimits.class));
+    }
+
+    /** {@code GET /os-quota-sets/{project_id}?usage=true}: limit and {@code in_use} per resource. */
+    public Map<String, QuotaUsage> quotaUsage(String projectId) {
+        return quotaUsageCall(projectId).sync();
+    }
+
+    /** Asynchronous {@link #quotaUsage(String)}. */
+    public CompletableFuture<Map<String, QuotaUsage>> quotaUsageAsync(String projectId) {
+        return quotaUsageCall(projectId).async();
+    }
+
+    private Call<Map<String, QuotaUsage>> quotaUsageCall(String projectId) {
+        return Call.of(
+                () -> cinder.get("os-quota-sets/{id}", projectId)
+                        .query("usage", "true")
+                        .negotiatedMicroversion(),
+                r -> {
+                    Map<String, QuotaUsage> out = new LinkedHashMap<>();
+                    r.json().path("quota_set").fields().forEachRemaining(e -> {
+                        JsonNode v = e.getValue();
+                        if (v.isObject() && v.has("limit")) {
+                            out.put(
+                                    e.getKey(),
+                                    QuotaUsage.of(
+                                            v.path("in_use").asLong(0),
+                                            v.path("limit").asLong(-1)));
+                        }
+                    });
+                    return Map.copyOf(out);
+                });
+    }
+
+    @Override
+    public String toString() {
+        return "VolumeClient{" + cinder.type() + "}";
+    }
+}

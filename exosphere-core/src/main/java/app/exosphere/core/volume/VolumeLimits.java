@@ -1,0 +1,50 @@
+package app.exosphere.core.volume;
+
+import app.exosphere.core.quota.QuotaUsage;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * Cinder's {@code GET /limits} {@code absolute} section, with the accessors Exosphere uses
+ * (exosphere-spec §9.8).
+ *
+ * <pre>{@code
+ * QuotaUsage gb = volume.limits().get().gigabytes();
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableVolumeLimits.class)
+@JsonDeserialize(as = ImmutableVolumeLimits.class)
+public abstract class VolumeLimits {
+    @JsonProperty("absolute")
+    public abstract Map<String, Integer> absolute();
+
+    private QuotaUsage usage(String used, String limit) {
+        return QuotaUsage.of(absolute().getOrDefault(used, 0), absolute().getOrDefault(limit, -1));
+    }
+
+    /** {@code totalVolumesUsed}/{@code maxTotalVolumes}. */
+    public QuotaUsage volumes() {
+        return usage("totalVolumesUsed", "maxTotalVolumes");
+    }
+
+    /** {@code totalGigabytesUsed}/{@code maxTotalVolumeGigabytes}. */
+    public QuotaUsage gigabytes() {
+        return usage("totalGigabytesUsed", "maxTotalVolumeGigabytes");
+    }
+
+    /** {@code totalSnapshotsUsed}/{@code maxTotalSnapshots}. */
+    public QuotaUsage snapshots() {
+        return usage("totalSnapshotsUsed", "maxTotalSnapshots");
+    }
+
+    /** {@code totalBackupsUsed}/{@code maxTotalBackups}. */
+    public QuotaUsage backups() {
+        return usage("totalBackupsUsed", "maxTotalBackups");
+    }
+}

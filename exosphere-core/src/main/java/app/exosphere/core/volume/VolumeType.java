@@ -1,0 +1,40 @@
+package app.exosphere.core.volume;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A volume type.
+ *
+ * <pre>{@code
+ * volume.types().list().stream().map(VolumeType::name).toList();
+ * }</pre>
+ */
+@Value.Immutable
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonSerialize(as = ImmutableVolumeType.class)
+@JsonDeserialize(as = ImmutableVolumeType.class)
+public abstract class VolumeType {
+    @JsonProperty("id")
+    public abstract String id();
+
+    @JsonProperty("name")
+    public abstract String name();
+
+    @JsonProperty("description")
+    public abstract Optional<String> description();
+
+    @JsonProperty("is_public")
+    @Value.Default
+    public boolean isPublic() {
+        return true;
+    }
+
+    @JsonProperty("extra_specs")
+    public abstract Map<String, String> extraSpecs();
+}

@@ -1,0 +1,374 @@
+package app.exosphere.testkit;
+
+import app.exosphere.testkit.internal.Keystone;
+import app.exosphere.testkit.internal.SimServer;
+import app.exosphere.testkit.internal.UapApps;
+import app.exosphere.testkit.internal.UapNetwork;
+import app.exosphere.testkit.internal.World;
+import app.exosphere.uap.UapCloud;
+import app.exosphere.uap.UapConfig;
+import app.exosphere.uap.UapEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.net.SocketFactory;
+import mockwebserver3.MockWebServer;
+import okhttp3.Dns;
+import okhttp3.OkHttpClient;
+import okhttp3.tls.HandshakeCertificates;
+
+/**
+ * An in-process simulated OpenStack research cloud: Keystone, Nova, Glance, Neutron, Cinder and
+ * Placement on one local HTTP server, plus a User Application Proxy (HTTPS, generated CA) in front of
+ * Guacamole and Jupyter on the simulated instances. Instances run Exosphere's user data on an
+ * accelerated clock: their console shows setup status, resource usage and workflow lines, and they
+ * publish an exouser passphrase, exactly as the Exosphere web app expects.
+ *
+ * <pre>{@code
+ * try (CloudSimulator cloud = CloudSimulator.start(Scenario.jetstream2())) {
+ *     OkHttpClient http = cloud.configure(new OkHttpClient.Builder()).build();
+ *     String keystone = cloud.keystoneUrl();          // http://127.0.0.1:PORT/v3
+ *     CloudCredentials login = cloud.credentials();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Close it to stop both servers.
+ */
+public final class CloudSimulator implements AutoCloseable {
+    private final World world;
+    private final MockWebServer api = new MockWebServer();
+    private final MockWebServer uapServer = new MockWebServer();
+    private final UapNetwork network;
+    private final Faults faults = new Faults();
+    private final RequestJournal journal = new RequestJournal();
+
+    private CloudSimulator(Builder b) throws IOException {
+        this.world = new World(b.scenario, b.clock, b.seed);
+        List<String> uaps = new ArrayList<>();
+        b.scenario.regions().forEach(r -> r.uap().ifPresent(uaps::add));
+        this.network = new UapNetwork(uaps);
+        Keystone keystone = new Keystone(world);
+        UapApps apps = new UapApps(world);
+        api.setDispatcher(new SimulatorDispatcher(world, keystone, apps, faults, journal, false));
+        uapServer.setDispatcher(new SimulatorDispatcher(world, keystone, apps, faults, journal, true));
+        uapServer.useHttps(network.serverCertificates().sslSocketFactory());
+        InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+        api.start(loopback, 0);
+        uapServer.start(loopback, 0);
+        network.port(uapServer.getPort());
+        synchronized (world) {
+            world.apiBase = "http://127.0.0.1:" + api.getPort();
+        }
+    }
+
+    /** Starts {@code scenario} with simulated time running 60 times faster than wall time. */
+    public static CloudSimulator start(Scenario scenario) {
+        return builder().scenario(scenario).start();
+    }
+
+    /** A builder: scenario (default {@link Scenario#jetstream2()}), clock, seed. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ what a client needs
+
+    /** The Keystone v3 URL, e.g. {@code http://127.0.0.1:41234/v3} (also the catalog's identity endpoint). */
+    public String keystoneUrl() {
+        return world.apiBase + "/v3";
+    }
+
+    /** The Keystone host as Exosphere's {@code cloud_configs.js} names it ({@code keystoneHostname}). */
+    public String keystoneHostname() {
+        return "127.0.0.1";
+    }
+
+    /** User, password, project, an application credential and an OIDC access token that the cloud accepts. */
+    public CloudCredentials credentials() {
+        World.AppCred c;
+        synchronized (world) {
+            c = world.appCreds.get(world.defaultAppCredId);
+        }
+        Scenario s = world.scenario;
+        return new CloudCredentials(
+                keystoneUrl(),
+                s.username(),
+                s.password(),
+                world.domainName,
+                world.domainId,
+                world.userId,
+                s.projectName(),
+                world.projectId,
+                world.domainName,
+                s.regions().get(0).id(),
+                c == null ? "" : c.id(),
+                c == null ? "" : c.secret(),
+                world.oidcIdp,
+                world.oidcProtocol,
+                world.oidcAccessToken);
+    }
+
+    /**
+     * A {@code clouds.yaml} with two entries: {@code simulated} (password) and
+     * {@code simulated-appcred} (application credential), both in the first region.
+     */
+    public String cloudsYaml() {
+        CloudCredentials c = credentials();
+        return "clouds:\n"
+                + "  simulated:\n"
+                + "    auth:\n"
+                + "      auth_url: " + c.authUrl() + "\n"
+                + "      username: \"" + c.username() + "\"\n"
+                + "      password: \"" + c.password() + "\"\n"
+                + "      user_domain_name: " + c.userDomainName() + "\n"
+                + "      project_name: \"" + c.projectName() + "\"\n"
+                + "      project_domain_name: " + c.projectDomainName() + "\n"
+                + "    region_name: " + c.defaultRegion() + "\n"
+                + "    interface: public\n"
+                + "    identity_api_version: 3\n"
+                + "  simulated-appcred:\n"
+                + "    auth_type: v3applicationcredential\n"
+                + "    auth:\n"
+                + "      auth_url: " + c.authUrl() + "\n"
+                + "      application_credential_id: \"" + c.applicationCredentialId() + "\"\n"
+                + "      application_credential_secret: \"" + c.applicationCredentialSecret() + "\"\n"
+                + "    region_name: " + c.defaultRegion() + "\n"
+                + "    interface: public\n"
+                + "    identity_api_version: 3\n";
+    }
+
+    /**
+     * Exosphere's {@code cloud_configs.js} for this cloud (exosphere-spec §8.1, §8.4): keystone
+     * hostname, UAP per region (the first region's UAP also as the {@code region: null} catch-all),
+     * {@code Featured-} image prefix.
+     */
+    public String cloudConfigsJs() {
+        StringBuilder uaps = new StringBuilder();
+        String first = null;
+        for (Scenario.Region r : world.scenario.regions()) {
+            if (r.uapHostname() != null) {
+                uaps.append("        { region: \"")
+                        .append(r.id())
+                        .append("\", hostname: \"")
+                        .append(r.uapHostname())
+                        .append("\" },\n");
+                if (first == null) {
+                    first = r.uapHostname();
+                }
+            }
+        }
+        String uapValue = first == null
+                ? "null"
+                : "[\n" + uaps + "        { region: null, hostname: \"" + first + "\" },\n      ]";
+        return "\"use strict\";\n"
+                + "/** @type {Exosphere.CloudConfigs} */\n"
+                + "var cloud_configs = {\n"
+                + "  clouds: [\n"
+                + "    {\n"
+                + "      keystoneHostname: \"" + keystoneHostname() + "\",\n"
+                + "      friendlyName: \"" + world.scenario.friendlyName() + "\",\n"
+                + "      userAppProxy: " + uapValue + ",\n"
+                + "      imageExcludeFilter: null,\n"
+                + "      featuredImageNamePrefix: \"Featured-\",\n"
+                + "      instanceTypes: [],\n"
+                + "      flavorGroups: [],\n"
+                + "      desktopMessage: null,\n"
+                + "    },\n"
+                + "  ],\n"
+                + "};\n";
+    }
+
+    /** The UAP hostname of {@code region}, if it has one. */
+    public Optional<String> uapHostname(String region) {
+        return world.scenario.regions().stream()
+                .filter(r -> r.id().equals(region))
+                .findFirst()
+                .flatMap(Scenario.Region::uap);
+    }
+
+    /**
+     * This cloud's UAP configuration in the exosphere-uap-urls model, e.g. to build UAP URLs with
+     * {@code UapCatalog.of(cloud.uapCloud()).uapHostnameFor(catalogKeystoneUrl, region)}.
+     */
+    public UapCloud uapCloud() {
+        List<UapEntry> entries = new ArrayList<>();
+        String first = null;
+        for (Scenario.Region r : world.scenario.regions()) {
+            if (r.uapHostname() != null) {
+                entries.add(UapEntry.of(r.id(), r.uapHostname()));
+                first = first == null ? r.uapHostname() : first;
+            }
+        }
+        if (first == null) {
+            return UapCloud.withoutUap(keystoneHostname());
+        }
+        entries.add(UapEntry.catchAll(first));
+        return UapCloud.of(keystoneHostname(), UapConfig.of(entries));
+    }
+
+    /** Resolves UAP hostnames to the loopback address; everything else through the system. */
+    public Dns dns() {
+        return network.dns();
+    }
+
+    /** Sends loopback port 443 (the UAP's port in every UAP URL) to the simulated UAP's real port. */
+    public SocketFactory socketFactory() {
+        return network.socketFactory();
+    }
+
+    /** Trusts the simulated UAP's CA (and the platform's CAs). */
+    public HandshakeCertificates clientCertificates() {
+        return network.clientCertificates();
+    }
+
+    /** The simulated UAP's CA certificate in PEM, for clients that are not OkHttp. */
+    public String uapCaCertificatePem() {
+        return network.ca().certificatePem();
+    }
+
+    /** Makes {@code builder} reach everything this cloud serves, UAP URLs over TLS included. */
+    public OkHttpClient.Builder configure(OkHttpClient.Builder builder) {
+        HandshakeCertificates certs = network.clientCertificates();
+        return builder.dns(network.dns())
+                .socketFactory(network.socketFactory())
+                .sslSocketFactory(certs.sslSocketFactory(), certs.trustManager());
+    }
+
+    /** A new client configured by {@link #configure(OkHttpClient.Builder)}. */
+    public OkHttpClient newHttpClient() {
+        return configure(new OkHttpClient.Builder()).build();
+    }
+
+    // ------------------------------------------------------------------ control and inspection
+
+    public Scenario scenario() {
+        return world.scenario;
+    }
+
+    public SimulatedClock clock() {
+        return world.clock;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public RequestJournal journal() {
+        return journal;
+    }
+
+    /** Servers launched from now on whose name matches {@code regex} finish setup with {@code error}. */
+    public void failSetupOfServersNamed(String regex) {
+        Pattern p = Pattern.compile(regex);
+        world.failSetup = name -> p.matcher(name).find();
+    }
+
+    /** Every server not yet deleted, in all regions. */
+    public List<SimulatedServer> servers() {
+        synchronized (world) {
+            world.tick();
+            List<SimulatedServer> out = new ArrayList<>();
+            for (World.RegionState rs : world.regions.values()) {
+                for (SimServer s : rs.liveServers()) {
+                    out.add(new SimulatedServer(this, s.id));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The server with this id or name, if it exists. */
+    public Optional<SimulatedServer> server(String idOrName) {
+        synchronized (world) {
+            world.tick();
+            SimServer s = world.findServer(idOrName);
+            return s == null || s.deleted ? Optional.empty() : Optional.of(new SimulatedServer(this, s.id));
+        }
+    }
+
+    /** Advances the clock by {@code amount} and plays out what became due. */
+    public void advance(Duration amount) {
+        world.clock.advance(amount);
+        synchronized (world) {
+            world.tick();
+        }
+    }
+
+    <T> T inspect(String serverId, java.util.function.BiFunction<World, SimServer, T> f) {
+        synchronized (world) {
+            world.tick();
+            SimServer s = world.findServer(serverId);
+            if (s == null) {
+                throw new IllegalStateException("server " + serverId + " no longer exists in the simulated cloud");
+            }
+            return f.apply(world, s);
+        }
+    }
+
+    static String floatingAddress(World w, SimServer s) {
+        World.RegionState rs = w.region(s.region);
+        for (var f : rs.floatingIps.values()) {
+            if (s.portIds.contains(app.exosphere.testkit.internal.Json.text(f, "port_id"))) {
+                return f.get("floating_ip_address").asText();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close();
+            uapServer.close();
+        } catch (RuntimeException e) {
+            throw e;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CloudSimulator[" + world.scenario.friendlyName() + " at " + keystoneUrl() + "]";
+    }
+
+    /** Builds and starts a {@link CloudSimulator}. */
+    public static final class Builder {
+        private Scenario scenario = Scenario.jetstream2();
+        private SimulatedClock clock;
+        private long seed = System.nanoTime();
+
+        private Builder() {}
+
+        public Builder scenario(Scenario scenario) {
+            this.scenario = Objects.requireNonNull(scenario, "scenario");
+            return this;
+        }
+
+        /** The clock (default: accelerated 60×, starting now). */
+        public Builder clock(SimulatedClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Seeds ids, passphrases and tokens so runs repeat. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Starts both servers on random loopback ports. */
+        public CloudSimulator start() {
+            try {
+                return new CloudSimulator(this.clock == null ? clock(SimulatedClock.accelerated(60)) : this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the simulated cloud on 127.0.0.1", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package app.exosphere.testkit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a JUnit 5 test against a fresh {@link CloudSimulator}: each test method gets its own cloud,
+ * started before the test and closed after it. Declare parameters of type {@link CloudSimulator},
+ * {@link CloudCredentials} or {@code okhttp3.OkHttpClient} (configured for the cloud and its UAP) to
+ * receive them. On a method it overrides the class-level settings.
+ *
+ * <pre>{@code
+ * @SimulatedCloud(preset = Scenario.Preset.JETSTREAM2, timeScale = 600)
+ * class MyGatewayTest {
+ *     @Test
+ *     void launchesAnInstance(CloudSimulator cloud, CloudCredentials credentials) { ... }
+ * }
+ * }</pre>
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(SimulatedCloudExtension.class)
+public @interface SimulatedCloud {
+    /** The scenario preset. */
+    Scenario.Preset preset() default Scenario.Preset.JETSTREAM2;
+
+    /** Simulated seconds per wall second (0: the clock moves only by {@link CloudSimulator#advance}). */
+    double timeScale() default 60;
+
+    /** Seed for ids, passphrases and tokens; 0 picks a fixed default so runs repeat. */
+    long seed() default 0;
+}

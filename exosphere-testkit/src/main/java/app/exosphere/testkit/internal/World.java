@@ -1,0 +1,405 @@
+package app.exosphere.testkit.internal;
+
+import app.exosphere.testkit.Scenario;
+import app.exosphere.testkit.SimulatedClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
+
+/**
+ * The whole simulated cloud's state: identity, and per region Nova, Glance, Neutron and Cinder
+ * resources, plus a scheduler that plays out status transitions on the simulated clock. Every access
+ * holds this object's monitor.
+ */
+public final class World {
+    public final Scenario scenario;
+    public final SimulatedClock clock;
+    public final Ids ids;
+    public final long seed;
+    public String apiBase = "http://127.0.0.1:0";
+
+    public final String domainId = "default";
+    public final String domainName = "Default";
+    public final String userId;
+    public final String projectId;
+    public final String oidcIdp = "simulated-idp";
+    public final String oidcProtocol = "openid";
+    public final String oidcAccessToken;
+    public final Map<String, Token> tokens = new LinkedHashMap<>();
+    public final Map<String, AppCred> appCreds = new LinkedHashMap<>();
+    public final String defaultAppCredId;
+    public final Map<String, RegionState> regions = new LinkedHashMap<>();
+    public final List<ObjectNode> flavors = new ArrayList<>();
+    public volatile Predicate<String> failSetup = name -> false;
+
+    private final PriorityQueue<Task> tasks = new PriorityQueue<>();
+    private long taskSeq;
+
+    /** A Keystone token. */
+    public record Token(
+            String id,
+            String userId,
+            String projectId,
+            Instant issuedAt,
+            Instant expiresAt,
+            List<String> methods,
+            String appCredId,
+            boolean federated,
+            List<String> auditIds) {}
+
+    /** A Keystone application credential (secret kept to check it, never logged). */
+    public record AppCred(
+            String id,
+            String name,
+            String secret,
+            String projectId,
+            String userId,
+            String description,
+            Instant expiresAt,
+            boolean unrestricted) {}
+
+    private record Task(Instant at, long seq, Runnable run) implements Comparable<Task> {
+        @Override
+        public int compareTo(Task o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    /** One region's resources. */
+    public static final class RegionState {
+        public final Scenario.Region spec;
+        public final Map<String, SimServer> servers = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> images = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> keypairs = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> networks = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> subnets = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> routers = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> ports = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> floatingIps = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> securityGroups = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> securityGroupRules = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> volumes = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> volumeTypes = new LinkedHashMap<>();
+        public String externalNetworkId;
+        public String autoTopologyNetworkId;
+        public int nextFloating = 10;
+        public int nextKeypairId = 1;
+
+        RegionState(Scenario.Region spec) {
+            this.spec = spec;
+        }
+
+        public List<SimServer> liveServers() {
+            return servers.values().stream().filter(s -> !s.deleted).toList();
+        }
+    }
+
+    public World(Scenario scenario, SimulatedClock clock, long seed) {
+        this.scenario = scenario;
+        this.clock = clock;
+        this.seed = seed;
+        this.ids = new Ids(seed);
+        this.userId = ids.hex32();
+        this.projectId = ids.hex32();
+        this.oidcAccessToken = ids.token();
+        Instant now = clock.now();
+        seedFlavors();
+        for (Scenario.Region r : scenario.regions()) {
+            RegionState rs = new RegionState(r);
+            regions.put(r.id(), rs);
+            seedRegion(rs, now);
+        }
+        this.defaultAppCredId = ids.hex32();
+        appCreds.put(
+                defaultAppCredId,
+                new AppCred(
+                        defaultAppCredId,
+                        "simulated-gateway",
+                        ids.token().substring(6, 58),
+                        projectId,
+                        userId,
+                        "created by the testkit",
+                        null,
+                        false));
+        seedUsage(regions.values().iterator().next(), now);
+    }
+
+    public Instant now() {
+        return clock.now();
+    }
+
+    public RegionState region(String id) {
+        return regions.get(id);
+    }
+
+    // ---------------------------------------------------------------- scheduler
+
+    public void schedule(Instant at, Runnable r) {
+        tasks.add(new Task(at, taskSeq++, r));
+    }
+
+    /** Plays out every transition due by now. */
+    public void tick() {
+        Instant now = clock.now();
+        while (!tasks.isEmpty() && !tasks.peek().at().isAfter(now)) {
+            tasks.poll().run().run();
+        }
+    }
+
+    // ---------------------------------------------------------------- seeds
+
+    private void flavor(String id, String name, int vcpus, int ramMb, int disk, Map<String, String> extra) {
+        ObjectNode f = Json.object();
+        f.put("id", id);
+        f.put("name", name);
+        f.put("ram", ramMb);
+        f.put("disk", disk);
+        f.put("vcpus", vcpus);
+        f.put("OS-FLV-EXT-DATA:ephemeral", 0);
+        f.put("OS-FLV-DISABLED:disabled", false);
+        f.put("os-flavor-access:is_public", true);
+        f.put("rxtx_factor", 1.0);
+        f.putNull("description");
+        ObjectNode specs = Json.object();
+        specs.put("hw:cpu_sockets", "1");
+        extra.forEach(specs::put);
+        f.set("extra_specs", specs);
+        flavors.add(f);
+    }
+
+    private void seedFlavors() {
+        flavor("1", "m3.tiny", 1, 3072, 20, Map.of());
+        flavor("2", "m3.small", 2, 6144, 20, Map.of());
+        flavor("3", "m3.quad", 4, 15360, 20, Map.of());
+        flavor("4", "m3.medium", 8, 30720, 60, Map.of());
+        flavor("5", "m3.large", 16, 61440, 60, Map.of());
+        flavor("7", "m3.xl", 32, 125952, 60, Map.of());
+        flavor("8", "m3.2xl", 64, 251904, 60, Map.of());
+        flavor("10", "r3.large", 64, 512000, 60, Map.of());
+        flavor("14", "g3.small", 4, 15360, 60, Map.of("resources:CUSTOM_A100X_10C", "1"));
+        flavor("15", "g3.medium", 8, 30720, 60, Map.of("resources:CUSTOM_A100X_20C", "1"));
+        flavor("17", "g3.xl", 32, 125952, 60, Map.of("pci_passthrough:alias", "a100:1"));
+    }
+
+    public ObjectNode flavor(String id) {
+        for (ObjectNode f : flavors) {
+            if (f.get("id").asText().equals(id)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private void seedRegion(RegionState rs, Instant now) {
+        seedImages(rs, now);
+        ObjectNode type = Json.object();
+        type.put("id", ids.uuid());
+        type.put("name", "__DEFAULT__");
+        type.put("description", "Default Volume Type");
+        type.put("is_public", true);
+        type.set("extra_specs", Json.object());
+        type.putNull("qos_specs_id");
+        rs.volumeTypes.put(type.get("id").asText(), type);
+
+        ObjectNode ext = Neutron.network(this, rs, "public", true, true, "admin");
+        rs.externalNetworkId = ext.get("id").asText();
+        Neutron.subnet(this, rs, ext, "public-subnet", rs.spec.floatingIpPrefix() + ".0/24", "admin");
+        Neutron.defaultSecurityGroup(this, rs);
+        if (!rs.spec.autoAllocation()) {
+            // exosphere-spec §9.15 B.12: the fallback picks a network whose name contains the project name
+            String p = scenario.projectName().toLowerCase();
+            Neutron.createTopology(this, rs, p + "-network", p + "-subnet", p + "-router", "10.2.0.0/24");
+        }
+    }
+
+    private void seedImages(RegionState rs, Instant now) {
+        Instant base = now.minus(Duration.ofDays(30));
+        String[][] featured = {
+            {"Featured-Ubuntu24", "ubuntu", "24.04"},
+            {"Featured-Ubuntu22", "ubuntu", "22.04"},
+            {"Featured-Ubuntu20", "ubuntu", "20.04"},
+            {"Featured-RockyLinux9", "rocky", "9"},
+            {"Featured-RockyLinux10", "rocky", "10"},
+            {"Preview-Ubuntu24", "ubuntu", "24.04"},
+        };
+        for (int i = 0; i < featured.length; i++) {
+            Glance.image(
+                    this,
+                    rs,
+                    featured[i][0],
+                    "public",
+                    "admin-project",
+                    base.plus(Duration.ofDays(i)),
+                    featured[i][1],
+                    featured[i][2]);
+        }
+        for (int i = 0; i < 24; i++) {
+            String day = String.format("2025-%02d-%02d", 1 + i / 2, 1 + (i % 2) * 14);
+            Glance.image(
+                    this,
+                    rs,
+                    "ubuntu-22.04-" + day,
+                    "public",
+                    "admin-project",
+                    base.minus(Duration.ofDays(400 - i * 14)),
+                    "ubuntu",
+                    "22.04");
+        }
+        for (int i = 0; i < 6; i++) {
+            Glance.image(
+                    this,
+                    rs,
+                    "Featured-Ubuntu22-retired-" + (i + 1),
+                    "community",
+                    "admin-project",
+                    base.minus(Duration.ofDays(500 - i)),
+                    "ubuntu",
+                    "22.04");
+        }
+        Glance.image(
+                this, rs, "lab-base-image", "private", projectId, base.plus(Duration.ofDays(10)), "ubuntu", "22.04");
+        Glance.image(
+                this,
+                rs,
+                "course-image-shared",
+                "shared",
+                "another-project",
+                base.plus(Duration.ofDays(12)),
+                "rocky",
+                "9");
+    }
+
+    private void seedUsage(RegionState rs, Instant now) {
+        Instant past = now.minus(Duration.ofDays(3));
+        if (scenario.existingServers() > 0 && rs.autoTopologyNetworkId == null && rs.spec.autoAllocation()) {
+            Neutron.autoAllocate(this, rs);
+        }
+        String net = rs.autoTopologyNetworkId != null ? rs.autoTopologyNetworkId : firstProjectNetwork(rs);
+        for (int i = 1; i <= scenario.existingServers(); i++) {
+            SimServer s = new SimServer(ids.uuid(), rs.spec.id(), projectId, userId, past, null, seed + i);
+            s.name = "existing-" + i;
+            s.hostname = s.name;
+            s.flavorId = "2";
+            s.imageId = rs.images.keySet().iterator().next();
+            s.securityGroups.add("default");
+            s.networkIds.add(net);
+            s.addAction("create", "req-" + ids.uuid(), past);
+            rs.servers.put(s.id, s);
+            s.portIds.add(Neutron.serverPort(this, rs, net, s).get("id").asText());
+            s.launchedAt = past.plusSeconds(30);
+            s.setState("ACTIVE", "active", 1, past.plusSeconds(30));
+            s.scheduleBoot(past.plusSeconds(20), true, scenario.setupTime());
+        }
+        for (int i = 1; i <= scenario.existingVolumes(); i++) {
+            ObjectNode v = Cinder.volume(this, rs, "data-" + i, 45, past);
+            v.put("status", "available");
+        }
+        for (int i = 0; i < scenario.existingFloatingIps(); i++) {
+            Neutron.floatingIp(this, rs, null, null);
+        }
+    }
+
+    private String firstProjectNetwork(RegionState rs) {
+        for (ObjectNode n : rs.networks.values()) {
+            if (!n.path("router:external").asBoolean()
+                    && projectId.equals(n.path("project_id").asText())) {
+                return n.get("id").asText();
+            }
+        }
+        return rs.externalNetworkId;
+    }
+
+    // ---------------------------------------------------------------- identity
+
+    public Token issueToken(String user, String project, List<String> methods, String appCredId, boolean federated) {
+        Instant now = clock.now();
+        Instant expires = now.plus(scenario.tokenLifetime());
+        if (appCredId != null) {
+            AppCred c = appCreds.get(appCredId);
+            if (c != null && c.expiresAt() != null && c.expiresAt().isBefore(expires)) {
+                expires = c.expiresAt();
+            }
+        }
+        String auditId = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(ids.hex(16).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .substring(0, 22);
+        Token t = new Token(
+                ids.token(), user, project, now, expires, List.copyOf(methods), appCredId, federated, List.of(auditId));
+        tokens.put(t.id(), t);
+        return t;
+    }
+
+    /** The valid token named by {@code id}, or {@code null}. */
+    public Token validToken(String id) {
+        if (id == null) {
+            return null;
+        }
+        Token t = tokens.get(id);
+        if (t == null || !t.expiresAt().isAfter(clock.now())) {
+            return null;
+        }
+        return t;
+    }
+
+    public ArrayNode catalog() {
+        ArrayNode catalog = Json.array();
+        catalog.add(service("identity", "keystone", region -> apiBase + "/v3"));
+        catalog.add(service("compute", "nova", region -> apiBase + "/" + region + "/compute/v2.1"));
+        catalog.add(service("image", "glance", region -> apiBase + "/" + region + "/image"));
+        catalog.add(service("network", "neutron", region -> apiBase + "/" + region + "/network"));
+        catalog.add(service("volumev3", "cinderv3", region -> apiBase + "/" + region + "/volume/v3/" + projectId));
+        catalog.add(service("placement", "placement", region -> apiBase + "/" + region + "/placement"));
+        return catalog;
+    }
+
+    private ObjectNode service(String type, String name, java.util.function.Function<String, String> url) {
+        ObjectNode s = Json.object();
+        ArrayNode endpoints = Json.array();
+        for (String region : regions.keySet()) {
+            for (String iface : List.of("public", "internal", "admin")) {
+                ObjectNode e = Json.object();
+                e.put("id", new Ids((type + region + iface).hashCode()).hex32());
+                e.put("interface", iface);
+                e.put("region", region);
+                e.put("region_id", region);
+                e.put("url", url.apply(region));
+                endpoints.add(e);
+            }
+        }
+        s.set("endpoints", endpoints);
+        s.put("type", type);
+        s.put("id", new Ids(type.hashCode()).hex32());
+        s.put("name", name);
+        return s;
+    }
+
+    /** The simulated servers named or id'd {@code key} in any region. */
+    public SimServer findServer(String key) {
+        for (RegionState rs : regions.values()) {
+            SimServer s = rs.servers.get(key);
+            if (s != null) {
+                return s;
+            }
+            for (SimServer candidate : rs.servers.values()) {
+                if (!candidate.deleted && candidate.name.equals(key)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String str(JsonNode n, String f) {
+        return Json.text(n, f);
+    }
+}
