@@ -4,9 +4,10 @@
  */
 module app.exosphere.cloudinit {
     requires static org.immutables.value.annotations;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
 
     exports app.exosphere.cloudinit;
     exports app.exosphere.cloudinit.console;
+    exports app.exosphere.cloudinit.console.chart;
 }

@@ -28,4 +28,5 @@ module app.exosphere.core {
     exports app.exosphere.core.network;
     exports app.exosphere.core.volume;
     exports app.exosphere.core.placement;
+    exports app.exosphere.core.instance;
 }

@@ -6,4 +6,7 @@ module app.exosphere.workflow {
     requires static org.immutables.value.annotations;
     requires transitive app.exosphere.uap;
     requires transitive app.exosphere.cloudinit;
+    requires com.fasterxml.jackson.databind;
+
+    exports app.exosphere.workflow;
 }

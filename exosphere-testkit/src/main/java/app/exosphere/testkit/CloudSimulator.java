@@ -5,6 +5,9 @@ import app.exosphere.testkit.internal.SimServer;
 import app.exosphere.testkit.internal.UapApps;
 import app.exosphere.testkit.internal.UapNetwork;
 import app.exosphere.testkit.internal.World;
+import app.exosphere.uap.UapCloud;
+import app.exosphere.uap.UapConfig;
+import app.exosphere.uap.UapEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -188,6 +191,26 @@ public final class CloudSimulator implements AutoCloseable {
                 .filter(r -> r.id().equals(region))
                 .findFirst()
                 .flatMap(Scenario.Region::uap);
+    }
+
+    /**
+     * This cloud's UAP configuration in the exosphere-uap-urls model, e.g. to build UAP URLs with
+     * {@code UapCatalog.of(cloud.uapCloud()).uapHostnameFor(catalogKeystoneUrl, region)}.
+     */
+    public UapCloud uapCloud() {
+        List<UapEntry> entries = new ArrayList<>();
+        String first = null;
+        for (Scenario.Region r : world.scenario.regions()) {
+            if (r.uapHostname() != null) {
+                entries.add(UapEntry.of(r.id(), r.uapHostname()));
+                first = first == null ? r.uapHostname() : first;
+            }
+        }
+        if (first == null) {
+            return UapCloud.withoutUap(keystoneHostname());
+        }
+        entries.add(UapEntry.catchAll(first));
+        return UapCloud.of(keystoneHostname(), UapConfig.of(entries));
     }
 
     /** Resolves UAP hostnames to the loopback address; everything else through the system. */

@@ -3,15 +3,19 @@ package app.exosphere.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.exosphere.cloudinit.UserDataOptions;
+import app.exosphere.cloudinit.WorkflowContribution;
+import app.exosphere.cloudinit.console.ConsoleScanner;
+import app.exosphere.cloudinit.console.JsonLineMode;
+import app.exosphere.cloudinit.console.ResourceUsageHistory;
+import app.exosphere.cloudinit.console.SetupState;
+import app.exosphere.cloudinit.console.SetupStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,16 +46,16 @@ class CloudSimulatorTest {
         }
     }
 
-    static String userData(String extraVars) {
-        try (InputStream in = CloudSimulatorTest.class.getResourceAsStream("/exosphere-user-data.txt")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{EXTRA_VARS}", extraVars);
-            return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Real Exosphere user data, rendered by exosphere-cloudinit. */
+    static String userData(boolean guacamole, boolean desktop, String workflowRepository) {
+        var options = UserDataOptions.builder().guacamole(guacamole).desktop(desktop);
+        if (workflowRepository != null) {
+            options.workflow(WorkflowContribution.of(workflowRepository, null));
         }
+        return options.build().render().base64();
     }
 
-    private String launch(Api api, String region, String name, String extraVars) {
+    private String launch(Api api, String region, String name, String userData) {
         String nova = api.endpoint("compute", region);
         String neutron = api.endpoint("network", region);
         String net = api.call(
@@ -74,7 +78,7 @@ class CloudSimulatorTest {
                 nova + "/servers",
                 "{\"server\":{\"imageRef\":\"" + image
                         + "\",\"name\":\"" + name + "\",\"flavorRef\":\"3\",\"networks\":[{\"uuid\":\"" + net
-                        + "\"}],\"user_data\":\"" + userData(extraVars)
+                        + "\"}],\"user_data\":\"" + userData
                         + "\",\"security_groups\":[{\"name\":\"default\"}],"
                         + "\"metadata\":{\"exoServerVersion\":\"6\",\"exoSetup\":\"{\\\"status\\\":\\\"waiting\\\",\\\"epoch\\\":null}\"}}}");
         assertThat(created.status()).isEqualTo(202);
@@ -222,7 +226,7 @@ class CloudSimulatorTest {
         start(Scenario.jetstream2());
         Api api = new Api(cloud).login();
         String nova = api.endpoint("compute", "IU");
-        String id = launch(api, "IU", "lab-1", "{\\\"guac_enabled\\\":true,\\\"gui_enabled\\\":false}");
+        String id = launch(api, "IU", "lab-1", userData(true, false, null));
 
         JsonNode building = api.call("GET", nova + "/servers/" + id, null, "OpenStack-API-Version", "compute 2.27")
                 .json()
@@ -249,37 +253,26 @@ class CloudSimulatorTest {
                 .json()
                 .path("output")
                 .asText();
-        List<String> statuses = new ArrayList<>();
-        List<Long> usageEpochs = new ArrayList<>();
-        boolean guacDone = false;
-        for (String line : console.split("\n")) {
-            int brace = line.indexOf('{');
-            if (brace < 0) {
-                continue;
-            }
-            String json = line.substring(brace, line.lastIndexOf('}') + 1);
-            JsonNode node;
-            try {
-                node = Api.JSON.readTree(json);
-            } catch (IOException e) {
-                continue;
-            }
-            if (node.has("status")) {
-                statuses.add(node.path("status").asText());
-                assertThat(line).matches("\\[ *\\d+\\.\\d{6}\\] \\{\"status\":\"[a-z]+\", \"epoch\": \\d+000\\}\\r?");
-            }
-            if (node.has("cpuPctUsed")) {
-                usageEpochs.add(node.path("epoch").asLong());
-                assertThat(node.has("gpuPctUsed")).isTrue();
-            }
-            guacDone |= node.path("guacDeployComplete").asBoolean(false);
+        // parsed back with the SDK's own parsers (exosphere-cloudinit console package)
+        assertThat(SetupStatus.linesIn(console))
+                .extracting(SetupStatus::state)
+                .containsExactly(SetupState.STARTING, SetupState.RUNNING, SetupState.COMPLETE);
+        Instant created = Instant.parse(building.path("created").asText());
+        SetupStatus derived =
+                SetupStatus.initial().next(console, created, cloud.clock().now());
+        assertThat(derived.state()).isEqualTo(SetupState.COMPLETE);
+        assertThat(derived.epochMillis().getAsLong() % 1000).isZero();
+        assertThat(console.lines().filter(l -> l.contains("\"status\":")))
+                .allMatch(l -> l.matches("\\[ *\\d+\\.\\d{6}\\] \\{\"status\":\"[a-z]+\", \"epoch\": \\d+000\\}"));
+        ResourceUsageHistory usage = ResourceUsageHistory.empty().merge(console);
+        assertThat(usage.timeSeries()).hasSizeGreaterThan(5);
+        List<Long> epochs = new ArrayList<>(usage.timeSeries().keySet());
+        for (int i = 1; i < epochs.size(); i++) {
+            assertThat(epochs.get(i) - epochs.get(i - 1)).isEqualTo(60_000L);
         }
-        assertThat(statuses).containsExactly("starting", "running", "complete");
-        assertThat(guacDone).isTrue();
-        assertThat(usageEpochs).hasSizeGreaterThan(5);
-        for (int i = 1; i < usageEpochs.size(); i++) {
-            assertThat(usageEpochs.get(i) - usageEpochs.get(i - 1)).isEqualTo(60);
-        }
+        assertThat(usage.merge(console).pollingStrikes()).isEqualTo(1);
+        assertThat(ConsoleScanner.objects(console, JsonLineMode.STRICT))
+                .anyMatch(o -> o.object().path("guacDeployComplete").asBoolean(false));
 
         String lastTwo = api.call(
                         "POST", nova + "/servers/" + id + "/action", "{\"os-getConsoleOutput\":{\"length\":2}}")
@@ -295,7 +288,7 @@ class CloudSimulatorTest {
         start(Scenario.jetstream2());
         Api api = new Api(cloud).login();
         String nova = api.endpoint("compute", "IU");
-        String id = launch(api, "IU", "lab-2", "{\\\"guac_enabled\\\":true,\\\"gui_enabled\\\":true}");
+        String id = launch(api, "IU", "lab-2", userData(true, true, null));
         assertThat(api.call("GET", nova + "/servers/" + id + "/os-server-password", null)
                         .json()
                         .path("password")
@@ -336,7 +329,7 @@ class CloudSimulatorTest {
     void guacamoleTokenApiIsReachableThroughTheUapOverTlsWithThePassphrase() throws IOException {
         start(Scenario.jetstream2());
         Api api = new Api(cloud).login();
-        String id = launch(api, "IU", "lab-3", "{\\\"guac_enabled\\\":true,\\\"gui_enabled\\\":false}");
+        String id = launch(api, "IU", "lab-3", userData(true, false, null));
         cloud.advance(Duration.ofSeconds(31));
         String ip = attachFloatingIp(api, "IU", id);
         assertThat(ip).startsWith("149.165.150.");
@@ -389,12 +382,8 @@ class CloudSimulatorTest {
     void workflowInstancePrintsSetupLinesAndATokenThatJupyterAccepts() throws IOException {
         start(Scenario.jetstream2());
         Api api = new Api(cloud).login();
-        String id = launch(
-                api,
-                "IU",
-                "binder",
-                "{\\\"guac_enabled\\\":false,\\\"gui_enabled\\\":false,"
-                        + "\\\"workflow_source_repository\\\":\\\"https://github.com/binder-examples/r_with_python\\\"}");
+        String id =
+                launch(api, "IU", "binder", userData(false, false, "https://github.com/binder-examples/r_with_python"));
         cloud.advance(Duration.ofSeconds(31));
         String ip = attachFloatingIp(api, "IU", id);
         cloud.advance(Duration.ofMinutes(12));
@@ -402,6 +391,7 @@ class CloudSimulatorTest {
         String console = server.consoleLog();
         assertThat(console).contains("{\"exoWorkflowSetup\":\"started\"}", "{\"exoWorkflowSetup\":\"complete\"}");
         String token = server.workflowToken().orElseThrow();
+        assertThat(ConsoleScanner.lastString(console, "exoWorkflowToken")).contains(token);
         assertThat(console).contains("{\"exoWorkflowToken\":\"" + token + "\"}");
         assertThat(token).matches("[a-f0-9]+");
 
@@ -430,7 +420,7 @@ class CloudSimulatorTest {
         start(Scenario.jetstream2());
         cloud.failSetupOfServersNamed("^doomed");
         Api api = new Api(cloud).login();
-        String id = launch(api, "IU", "doomed-1", "{\\\"guac_enabled\\\":false,\\\"gui_enabled\\\":false}");
+        String id = launch(api, "IU", "doomed-1", userData(false, false, null));
         cloud.advance(Duration.ofMinutes(10));
         assertThat(cloud.server(id).orElseThrow().consoleLog())
                 .contains("{\"status\":\"error\", \"epoch\": ")
@@ -442,7 +432,7 @@ class CloudSimulatorTest {
         start(Scenario.jetstream2());
         Api api = new Api(cloud).login();
         String nova = api.endpoint("compute", "IU");
-        String id = launch(api, "IU", "actions", "{\\\"guac_enabled\\\":false,\\\"gui_enabled\\\":false}");
+        String id = launch(api, "IU", "actions", userData(false, false, null));
         String action = nova + "/servers/" + id + "/action";
         assertThat(api.call("POST", action, "{\"os-stop\":null}").status())
                 .as("still building")
@@ -484,7 +474,7 @@ class CloudSimulatorTest {
         Api api = new Api(cloud).login();
         String nova = api.endpoint("compute", "IU");
         String cinder = api.endpoint("volumev3", "IU");
-        String id = launch(api, "IU", "vol", "{\\\"guac_enabled\\\":false,\\\"gui_enabled\\\":false}");
+        String id = launch(api, "IU", "vol", userData(false, false, null));
         String vol = api.call("POST", cinder + "/volumes", "{\"volume\":{\"size\":10,\"name\":\"data\"}}")
                 .json()
                 .path("volume")
@@ -682,8 +672,7 @@ class CloudSimulatorTest {
                         .dropResponseAfterProcessing()
                         .times(1)
                         .build());
-        assertThatThrownBy(() ->
-                        launch(api, "IU", "lost-answer", "{\\\"guac_enabled\\\":false,\\\"gui_enabled\\\":false}"))
+        assertThatThrownBy(() -> launch(api, "IU", "lost-answer", userData(false, false, null)))
                 .isInstanceOf(UncheckedIOException.class);
         assertThat(cloud.server("lost-answer")).isPresent();
         JournalEntry post = cloud.journal().entries(Service.COMPUTE).stream()

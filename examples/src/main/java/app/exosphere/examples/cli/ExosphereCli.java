@@ -1,11 +1,211 @@
 package app.exosphere.examples.cli;
 
-/** The {@code exosphere} command-line tool; its commands land with the CLI issue. */
-public final class ExosphereCli {
-    private ExosphereCli() {}
+import app.exosphere.uap.InvalidUapValueException;
+import app.exosphere.workflow.InvalidWorkflowSourceException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
+/**
+ * The {@code exosphere} command-line tool: Exosphere's logic (UAP URLs, workflow tokens, …) from a
+ * shell, as a demo and an operator tool. Every command takes {@code --json} for machine-readable output;
+ * errors go to stderr with a non-zero exit code (1 = failed, 2 = bad usage) and a stack trace only with
+ * {@code --debug}.
+ *
+ * <pre>{@code
+ * java -jar examples/target/exosphere-cli.jar uap-url --uap proxy-js2-iu.exosphere.app \
+ *     --ip 149.165.157.212 --port 49528 --http --path guacamole/api/tokens
+ * }</pre>
+ *
+ * <p>Tests and other programs run it in process with {@link #execute(InputStream, PrintWriter,
+ * PrintWriter, String...)}.
+ */
+@Command(
+        name = "exosphere",
+        mixinStandardHelpOptions = true,
+        versionProvider = ExosphereCli.Version.class,
+        description = "Exosphere for science gateways: UAP URLs, workflow tokens and more.",
+        subcommands = {
+            UapUrlCommand.class,
+            UapParseCommand.class,
+            WorkflowTokenCommand.class,
+            UserDataCommand.class,
+            SetupStatusCommand.class,
+            ResourceUsageCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the command failed (message on stderr)", "2:bad usage"})
+public final class ExosphereCli implements Runnable {
+
+    /** Exit code of a failed command. */
+    public static final int EXIT_FAILURE = 1;
+
+    /** Exit code of a usage error. */
+    public static final int EXIT_USAGE = 2;
+
+    private final InputStream stdin;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--json",
+            scope = ScopeType.INHERIT,
+            description = "Print machine-readable JSON (errors too, on stderr).")
+    private boolean json;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    private boolean debug;
+
+    private ExosphereCli(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    /** Runs the CLI on the process's streams and exits with its exit code. */
     public static void main(String[] args) {
-        System.err.println("exosphere: no commands yet");
-        System.exit(2);
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = execute(System.in, out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the CLI in process.
+     *
+     * @param stdin what the reading commands read (a console log)
+     * @param out standard output
+     * @param err standard error
+     * @param args the arguments, without the program name
+     * @return the exit code
+     */
+    public static int execute(InputStream stdin, PrintWriter out, PrintWriter err, String... args) {
+        ExosphereCli root = new ExosphereCli(Objects.requireNonNull(stdin, "stdin"));
+        CommandLine line = new CommandLine(root);
+        line.setOut(out);
+        line.setErr(err);
+        line.setExecutionExceptionHandler((e, cmd, parseResult) -> root.reportFailure(e, cmd));
+        line.setParameterExceptionHandler(root::reportUsageError);
+        int code = line.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Convenience for {@link #execute(InputStream, PrintWriter, PrintWriter, String...)} on print streams. */
+    public static int execute(InputStream stdin, PrintStream out, PrintStream err, String... args) {
+        PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        return execute(stdin, o, e, args);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    private int reportFailure(Exception e, CommandLine cmd) {
+        PrintWriter err = cmd.getErr();
+        int code;
+        String kind;
+        String message;
+        if (e instanceof CliFailure failure) {
+            code = failure.exitCode();
+            kind = failure.kind();
+            message = failure.getMessage();
+        } else if (e instanceof InvalidUapValueException invalid) {
+            code = EXIT_FAILURE;
+            kind = invalid.reason().name();
+            message = invalid.getMessage();
+        } else if (e instanceof InvalidWorkflowSourceException invalid) {
+            code = EXIT_FAILURE;
+            kind = invalid.problems().get(0).kind().name();
+            message = invalid.getMessage();
+        } else if (e.getClass().getName().startsWith("app.exosphere.")) {
+            // the SDK's typed exceptions say what to do and never carry secrets: print them as they are
+            code = EXIT_FAILURE;
+            kind = kindOf(e);
+            message = e.getMessage();
+        } else if (e instanceof IllegalArgumentException) {
+            code = EXIT_FAILURE;
+            kind = "invalid-argument";
+            message = e.getMessage();
+        } else {
+            code = EXIT_FAILURE;
+            kind = "internal-error";
+            message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + (debug ? "" : " (run with --debug for the stack trace)");
+        }
+        if (json) {
+            err.println(Json.object().put("error", message).put("kind", kind).put("exitCode", code));
+        } else {
+            err.println(cmd.getCommandName() + ": " + message);
+        }
+        if (debug) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        err.flush();
+        return code;
+    }
+
+    /** {@code InvalidUserDataOptionException} → {@code invalid-user-data-option}. */
+    static String kindOf(Exception e) {
+        String name = e.getClass().getSimpleName().replaceFirst("Exception$", "");
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private int reportUsageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String help = "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.";
+        if (json) {
+            err.println(Json.object()
+                    .put("error", e.getMessage())
+                    .put("kind", "usage")
+                    .put("exitCode", EXIT_USAGE));
+        } else {
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            err.println(help);
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    /** The version from the jar manifest ({@code Implementation-Version}), or "development". */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ExosphereCli.class.getPackage().getImplementationVersion();
+            return new String[] {"exosphere-java CLI " + (v == null ? "(development build)" : v)};
+        }
     }
 }

@@ -157,8 +157,12 @@ public final class SimServer {
             return;
         }
         // exosphere-spec §3.2: starting from the boothook, running from part 2, complete/error from part 3
-        status(bootAt, 12.500001 * k, "starting");
-        status(bootAt, 20 * k, "running");
+        if (setup.emitsStarting()) {
+            status(bootAt, 12.500001 * k, "starting");
+        }
+        if (setup.emitsRunning()) {
+            status(bootAt, 20 * k, "running");
+        }
         if (!setup.extraVarsReadable()) {
             status(bootAt, 60 * k, "error");
             setupDoneAt = bootAt.plus(secs(60 * k));

@@ -1,5 +1,8 @@
 package app.exosphere.testkit.internal;
 
+import app.exosphere.uap.InvalidUapValueException;
+import app.exosphere.uap.UapTarget;
+import app.exosphere.uap.UpstreamProtocol;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
@@ -8,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The User Application Proxy and what it reaches on an instance (exosphere-spec §4.4, §5.4, §7.6):
@@ -18,10 +19,6 @@ import java.util.regex.Pattern;
  * the workflow token). Unreachable upstreams answer 502 like nginx. Callers hold the {@link World} lock.
  */
 public final class UapApps {
-    // exosphere-spec §5.4: the nginx map on $host (no zero-padded octets)
-    private static final Pattern HOST = Pattern.compile(
-            "^(http-|https-)?(\\d{1,3})-(\\d{1,3})-(\\d{1,3})-([0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])-(\\d+)\\.(.+)$",
-            Pattern.CASE_INSENSITIVE);
     static final Duration GUACAMOLE_TOKEN_LIFETIME = Duration.ofMinutes(60);
 
     private final World w;
@@ -33,39 +30,27 @@ public final class UapApps {
         this.w = w;
     }
 
-    /** The region whose UAP is {@code uapHostname}, or {@code null}. */
-    public String regionOf(String host) {
-        Matcher m = HOST.matcher(host);
-        if (!m.matches()) {
-            return null;
-        }
-        for (World.RegionState rs : w.regions.values()) {
-            if (rs.spec.uapHostname() != null && rs.spec.uapHostname().equalsIgnoreCase(m.group(7))) {
-                return rs.spec.id();
-            }
-        }
-        return null;
-    }
-
     public Reply handle(String host, Exchange ex) {
-        Matcher m = HOST.matcher(host);
         World.RegionState rs = null;
-        if (m.matches()) {
-            for (World.RegionState candidate : w.regions.values()) {
-                if (candidate.spec.uapHostname() != null
-                        && candidate.spec.uapHostname().equalsIgnoreCase(m.group(7))) {
-                    rs = candidate;
+        UapTarget target = null;
+        for (World.RegionState candidate : w.regions.values()) {
+            String uap = candidate.spec.uapHostname();
+            if (uap != null
+                    && host.toLowerCase(java.util.Locale.ROOT).endsWith("." + uap.toLowerCase(java.util.Locale.ROOT))) {
+                rs = candidate;
+                try {
+                    // exosphere-spec §5.4: the nginx map on $host, via exosphere-uap-urls' parse-back
+                    target = UapTarget.parseRequestHost(uap, host);
+                } catch (InvalidUapValueException e) {
+                    throw new ApiException(502, "the UAP cannot map " + host);
                 }
             }
         }
         if (rs == null) {
             throw new ApiException(404, "no UAP virtual host " + host);
         }
-        String prefix = m.group(1) == null
-                ? "https"
-                : m.group(1).substring(0, m.group(1).length() - 1).toLowerCase();
-        String ip = m.group(2) + "." + m.group(3) + "." + m.group(4) + "." + m.group(5);
-        int port = Integer.parseInt(m.group(6));
+        String ip = target.ipv4();
+        int port = target.port();
         if (!ip.startsWith(rs.spec.floatingIpPrefix() + ".")) {
             // the UAP only proxies to its own public network
             throw new ApiException(502, "upstream " + ip + " outside this UAP's network");
@@ -83,13 +68,11 @@ public final class UapApps {
         if (server == null || server.deleted || !server.status.equals("ACTIVE")) {
             throw new ApiException(502, "no running instance at " + ip);
         }
-        if (port == 49528 && server.guacReadyAt != null && !now.isBefore(server.guacReadyAt) && prefix.equals("http")) {
+        boolean plainHttp = target.protocol() == UpstreamProtocol.HTTP;
+        if (port == 49528 && server.guacReadyAt != null && !now.isBefore(server.guacReadyAt) && plainHttp) {
             return guacamole(server, ex, now);
         }
-        if (port == 8888
-                && server.workflowTokenAt != null
-                && !now.isBefore(server.workflowTokenAt)
-                && prefix.equals("http")) {
+        if (port == 8888 && server.workflowTokenAt != null && !now.isBefore(server.workflowTokenAt) && plainHttp) {
             return jupyter(server, ex);
         }
         throw new ApiException(502, "nothing listens on " + ip + ":" + port);

@@ -1,0 +1,28 @@
+package app.exosphere.examples.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The outcome of one in-process CLI run, for golden-output tests. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(String... args) {
+        return withStdin("", args);
+    }
+
+    static CliRun withStdin(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ExosphereCli.execute(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                args);
+        return new CliRun(
+                code,
+                out.toString().replace(System.lineSeparator(), "\n"),
+                err.toString().replace(System.lineSeparator(), "\n"));
+    }
+}

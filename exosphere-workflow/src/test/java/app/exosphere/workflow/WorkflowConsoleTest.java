@@ -1,0 +1,116 @@
+package app.exosphere.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WorkflowConsoleTest {
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = WorkflowConsoleTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void findsTheLastTokenOfTheSpecConsoleVector() throws IOException {
+        // exosphere-spec §7.5: console text of §3.3 → def456
+        assertThat(WorkflowConsole.latestToken(resource("spec-3.3-console.txt")))
+                .contains("def456");
+    }
+
+    @Test
+    void findsNoTokenWithoutTokenLines() {
+        // exosphere-spec §7.5 vector
+        assertThat(WorkflowConsole.latestToken("no json here\n{\"a\":1}")).isEmpty();
+        assertThat(WorkflowConsole.latestToken("")).isEmpty();
+        assertThat(WorkflowConsole.latestToken(null)).isEmpty();
+    }
+
+    @Test
+    void tokenPublishedAfterARestartWins() throws IOException {
+        WorkflowConsole console = WorkflowConsole.scan(resource("workflow-restart-console.txt"));
+        assertThat(console.token()).contains("bbbb2222");
+        assertThat(console.isReady()).isTrue();
+    }
+
+    @Test
+    void tokenLineWithTrailingTextIsIgnoredLikeExosphere() {
+        String log = "{\"exoWorkflowToken\":\"first\"}\r\n{\"exoWorkflowToken\":\"second\"} trailing\n";
+        assertThat(WorkflowConsole.latestToken(log)).contains("first");
+    }
+
+    @Test
+    void tokenLineWithTrailingWhitespaceAndCarriageReturnCounts() {
+        assertThat(WorkflowConsole.latestToken("[ 1.0] {\"exoWorkflowToken\":\"abc\"} \t\r\n"))
+                .contains("abc");
+    }
+
+    @Test
+    void nonStringTokenIsIgnored() {
+        assertThat(WorkflowConsole.latestToken("{\"exoWorkflowToken\":\"abc\"}\n{\"exoWorkflowToken\":42}\n"))
+                .contains("abc");
+        assertThat(WorkflowConsole.latestToken("{\"exoWorkflowToken\":null}")).isEmpty();
+    }
+
+    @Test
+    void reportsSetupProgressEventsInOrderWithLineNumbers() throws IOException {
+        WorkflowConsole console = WorkflowConsole.scan(resource("workflow-restart-console.txt"));
+        assertThat(console.setupEvents())
+                .containsExactly(
+                        new WorkflowSetupEvent(WorkflowSetupPhase.STARTED, 5),
+                        new WorkflowSetupEvent(WorkflowSetupPhase.COMPLETE, 9));
+        assertThat(console.latestPhase()).contains(WorkflowSetupPhase.COMPLETE);
+    }
+
+    @Test
+    void progressLinesToleratTrailingTextAndIgnoreUnknownPhases() {
+        WorkflowConsole console = WorkflowConsole.scan(
+                "{\"exoWorkflowSetup\":\"started\"} junk\r\n{\"exoWorkflowSetup\":\"Started\"}\n{\"exoWorkflowSetup\":1}");
+        assertThat(console.setupEvents()).containsExactly(new WorkflowSetupEvent(WorkflowSetupPhase.STARTED, 1));
+        assertThat(console.token()).isEmpty();
+        assertThat(console.isReady()).isFalse();
+    }
+
+    @Test
+    void specConsoleReportsStartedButNotComplete() throws IOException {
+        WorkflowConsole console = WorkflowConsole.scan(resource("spec-3.3-console.txt"));
+        assertThat(console.latestPhase()).contains(WorkflowSetupPhase.STARTED);
+        assertThat(console.setupEvents()).hasSize(1);
+    }
+
+    @Test
+    void emptyConsoleHasNothing() {
+        WorkflowConsole console = WorkflowConsole.scan(null);
+        assertThat(console.token()).isEmpty();
+        assertThat(console.setupEvents()).isEmpty();
+        assertThat(console.latestPhase()).isEmpty();
+    }
+
+    @Test
+    void pollKeepsStoredTokenWhenNoneIsFoundAndReplacesItOtherwise() {
+        assertThat(WorkflowConsole.tokenAfterPoll(Optional.of("old"), "nothing here"))
+                .contains("old");
+        assertThat(WorkflowConsole.tokenAfterPoll(Optional.of("old"), "{\"exoWorkflowToken\":\"new\"}"))
+                .contains("new");
+        assertThat(WorkflowConsole.tokenAfterPoll(Optional.empty(), "")).isEmpty();
+    }
+
+    @Test
+    void toStringDoesNotRevealTheToken() {
+        WorkflowConsole console = WorkflowConsole.scan("{\"exoWorkflowToken\":\"s3cr3tt0k3n\"}");
+        assertThat(console.toString()).doesNotContain("s3cr3tt0k3n").contains("present");
+    }
+
+    @Test
+    void phasesHaveTheirConsoleWords() {
+        assertThat(WorkflowSetupPhase.fromWire("started")).contains(WorkflowSetupPhase.STARTED);
+        assertThat(WorkflowSetupPhase.fromWire("complete")).contains(WorkflowSetupPhase.COMPLETE);
+        assertThat(WorkflowSetupPhase.fromWire("COMPLETE")).isEmpty();
+        assertThat(WorkflowSetupPhase.COMPLETE.wire()).isEqualTo("complete");
+    }
+}
