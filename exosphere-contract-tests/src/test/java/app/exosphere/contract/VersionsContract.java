@@ -16,9 +16,7 @@ abstract class VersionsContract extends CloudContract {
 
     /** The service root: the endpoint with its version path ({@code /v2.1}, {@code /v3/{project}}) removed. */
     private String root(String type) {
-        String endpoint = member.endpoint(type);
-        int v = endpoint.indexOf("/v", "http://".length());
-        return v < 0 ? endpoint : endpoint.substring(0, v);
+        return member.endpoint(type).replaceFirst("/v\\d[^/]*(/.*)?$", "");
     }
 
     private static JsonNode version(JsonNode versions, String id) {

@@ -25,7 +25,7 @@ import mockwebserver3.RecordedRequest;
  * project-scoped token sample, the version documents of Nova (2.1–2.104), Cinder (3.0–3.71) and
  * Placement are served automatically, and every other request is recorded and answered from a queue
  * the test fills. Service endpoints: {@code /compute/v2.1}, {@code /image}, {@code /network},
- * {@code /volume/v3}, {@code /placement}.
+ * {@code /volume/v3}, {@code /placement}, {@code /identity}.
  */
 public final class FakeCloud implements AutoCloseable {
     public static final String PROJECT_ID = "263fd9";
@@ -36,6 +36,7 @@ public final class FakeCloud implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final BlockingQueue<MockResponse> responses = new LinkedBlockingQueue<>();
     private final BlockingQueue<RecordedRequest> calls = new LinkedBlockingQueue<>();
+    private final java.util.Map<String, MockResponse> routes = new java.util.concurrent.ConcurrentHashMap<>();
     private final OpenStack openStack;
 
     public FakeCloud() {
@@ -61,6 +62,10 @@ public final class FakeCloud implements AutoCloseable {
                     return json(200, PLACEMENT_VERSIONS);
                 }
                 calls.add(r);
+                MockResponse routed = routes.get(r.getMethod() + " " + path);
+                if (routed != null) {
+                    return routed;
+                }
                 MockResponse next = responses.poll();
                 return next != null ? next : json(599, "{\"error\":\"the test queued no response\"}");
             }
@@ -86,6 +91,7 @@ public final class FakeCloud implements AutoCloseable {
                 .endpointOverride(ServiceType.NETWORK, base + "/network")
                 .endpointOverride(ServiceType.VOLUME, base + "/volume/v3")
                 .endpointOverride(ServiceType.PLACEMENT, base + "/placement")
+                .endpointOverride(ServiceType.IDENTITY, base + "/identity")
                 .build();
     }
 
@@ -103,6 +109,12 @@ public final class FakeCloud implements AutoCloseable {
     /** Queues a JSON answer. */
     public FakeCloud reply(int code, String body) {
         responses.add(json(code, body));
+        return this;
+    }
+
+    /** Answers every {@code method path} request with this JSON (for calls sent in parallel). */
+    public FakeCloud route(String method, String path, int code, String body) {
+        routes.put(method + " " + path, json(code, body));
         return this;
     }
 

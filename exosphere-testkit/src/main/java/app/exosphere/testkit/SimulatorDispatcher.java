@@ -326,7 +326,11 @@ final class SimulatorDispatcher extends Dispatcher {
             }
             case VOLUME -> {
                 if (first.equals("<versions>")) {
-                    return Reply.json(300, Cinder.versions(route.base()));
+                    // real Cinder: the root "/" answers 300 Multiple Choices, the versioned root
+                    // "/v3/" 200 with the same list (contract suite SdkLaunchContract, osbox)
+                    boolean versionedRoot = route.segments().size() == 2
+                            && route.segments().get(1).equals("v3");
+                    return Reply.json(versionedRoot ? 200 : 300, Cinder.versions(route.base()));
                 }
                 if (!first.equals(world.projectId)) {
                     keystone.requireToken(ex);

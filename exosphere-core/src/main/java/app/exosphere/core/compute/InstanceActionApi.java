@@ -3,14 +3,14 @@ package app.exosphere.core.compute;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
-import java.util.List;
+import app.exosphere.core.page.Paginator;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Nova {@code /servers/{id}/os-instance-actions} (read at 2.27, as Exosphere does every 30 minutes).
  *
  * <pre>{@code
- * List<InstanceAction> history = compute.servers().instanceActions(serverId).list();
+ * List<InstanceAction> history = compute.servers().instanceActions(serverId).list().toList();
  * }</pre>
  */
 public final class InstanceActionApi {
@@ -22,20 +22,11 @@ public final class InstanceActionApi {
         this.serverId = serverId;
     }
 
-    /** {@code GET /servers/{id}/os-instance-actions}. */
-    public List<InstanceAction> list() {
-        return listCall().sync();
-    }
-
-    /** Asynchronous {@link #list()}. */
-    public CompletableFuture<List<InstanceAction>> listAsync() {
-        return listCall().async();
-    }
-
-    private Call<List<InstanceAction>> listCall() {
-        return Call.of(
-                () -> nova.get("servers/{id}/os-instance-actions", serverId).microversion(ServerApi.MICROVERSION),
-                Decode.list("instanceActions", InstanceAction.class));
+    /** {@code GET /servers/{id}/os-instance-actions}, newest first, lazily (Nova pages from 2.58). */
+    public Paginator<InstanceAction> list() {
+        return nova.get("servers/{id}/os-instance-actions", serverId)
+                .microversion(ServerApi.MICROVERSION)
+                .paginate("instanceActions", InstanceAction.class);
     }
 
     /** {@code GET /servers/{id}/os-instance-actions/{request_id}}, with events. */

@@ -403,11 +403,11 @@ public final class ServerActions {
         if (lines != null) {
             inner.put("length", lines);
         }
-        // Reading the console is allowed in any state; Nova answers 409 while building.
-        return action(
-                null,
-                wrap("os-getConsoleOutput", inner),
-                null,
+        ObjectNode body = wrap("os-getConsoleOutput", inner);
+        // Reading the console is allowed in any state (Nova answers 409 while building) and has no side
+        // effect, so the POST may be retried like a GET.
+        return Call.of(
+                () -> nova.post("servers/{id}/action", serverId).body(body).idempotent(true),
                 r -> r.json().path("output").asText(""));
     }
 }

@@ -36,9 +36,16 @@ public final class VolumeAttachmentApi {
         return listCall().async();
     }
 
+    /**
+     * Nova shows an attachment's device {@code tag} only from 2.70 on; below that {@link
+     * VolumeAttachment#tag()} would always be empty and an {@code exoVolume::} tag unreadable (found by
+     * the contract suite against real Nova, osbox).
+     */
+    static final String READ_MICROVERSION = "2.70";
+
     private Call<List<VolumeAttachment>> listCall() {
         return Call.of(
-                () -> nova.get("servers/{id}/os-volume_attachments", serverId),
+                () -> nova.get("servers/{id}/os-volume_attachments", serverId).microversion(READ_MICROVERSION),
                 Decode.list("volumeAttachments", VolumeAttachment.class));
     }
 
@@ -54,7 +61,8 @@ public final class VolumeAttachmentApi {
 
     private Call<VolumeAttachment> getCall(String volumeId) {
         return Call.of(
-                () -> nova.get("servers/{id}/os-volume_attachments/{vol}", serverId, volumeId),
+                () -> nova.get("servers/{id}/os-volume_attachments/{vol}", serverId, volumeId)
+                        .microversion(READ_MICROVERSION),
                 Decode.member("volumeAttachment", VolumeAttachment.class));
     }
 

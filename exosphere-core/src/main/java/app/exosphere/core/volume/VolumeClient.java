@@ -4,10 +4,10 @@ import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
 import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.page.Paginator;
 import app.exosphere.core.quota.QuotaUsage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -63,19 +63,9 @@ public final class VolumeClient {
         return new AttachmentApi(cinder);
     }
 
-    /** {@code GET /types}. */
-    public List<VolumeType> types() {
-        return typesCall().sync();
-    }
-
-    /** Asynchronous {@link #types()}. */
-    public CompletableFuture<List<VolumeType>> typesAsync() {
-        return typesCall().async();
-    }
-
-    private Call<List<VolumeType>> typesCall() {
-        return Call.of(
-                () -> cinder.get("types").negotiatedMicroversion(), Decode.list("volume_types", VolumeType.class));
+    /** {@code GET /types}, lazily. */
+    public Paginator<VolumeType> types() {
+        return cinder.get("types").negotiatedMicroversion().paginate("volume_types", VolumeType.class);
     }
 
     /** {@code GET /limits} (exosphere-spec §9.8). */

@@ -472,7 +472,7 @@ class ComputeClientTest {
     @Test
     void listsInstanceActionsAndOneWithEvents() {
         cloud.replySample(200, "nova/os-instance-actions__v2.84__instance-actions-list-resp.json");
-        assertThat(compute.servers().instanceActions("srv-1").list()).isNotEmpty();
+        assertThat(compute.servers().instanceActions("srv-1").list().toList()).isNotEmpty();
         RecordedRequest r = cloud.take();
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1/os-instance-actions");
         assertMicroversion(r, "2.27");
@@ -515,10 +515,7 @@ class ComputeClientTest {
         compute.servers().volumeAttachments("srv-1").attach("v", null);
         assertThat(cloud.take().getHeaders().get("OpenStack-API-Version")).isNull();
 
-        cloud.replySample(
-                200,
-                "nova/os-volume_attachments__v2.101__attach-volume-to-server-resp.json"
-                        .replace("v2.101__attach-volume-to-server-resp", "v2.89__attach-volume-to-server-resp"));
+        cloud.replySample(200, "nova/os-volume_attachments__v2.89__attach-volume-to-server-resp.json");
         compute.servers().volumeAttachments("srv-1").attach("a07f71dc-8151-4e7d-a0cc-cd24a3f11113", "foo", true);
         RecordedRequest withDelete = cloud.take();
         assertMicroversion(withDelete, "2.79");
@@ -548,6 +545,14 @@ class ComputeClientTest {
         cloud.replySample(200, "nova/flavor-extra-specs__flavor-extra-specs-list-resp.json");
         assertThat(compute.flavors().extraSpecs("7")).isNotEmpty();
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/flavors/7/os-extra_specs");
+    }
+
+    @Test
+    void decodesBaseFlavorSampleWhereSwapIsAnEmptyString() {
+        cloud.replySample(200, "nova/flavors__flavors-detail-resp.json");
+        assertThat(compute.flavors().listDetail().toList())
+                .allSatisfy(f -> assertThat(f.swapMb()).isZero());
+        cloud.take();
     }
 
     @Test

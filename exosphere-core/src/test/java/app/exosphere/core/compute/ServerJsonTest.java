@@ -46,6 +46,15 @@ class ServerJsonTest {
     }
 
     @Test
+    void parsesTheSparseDownCellServer() {
+        Server s = Samples.read("nova/servers__v2.71__server-get-down-cell-resp.json", "server", Server.class);
+        assertThat(s.status().is(ServerStatus.Known.UNKNOWN)).isTrue();
+        assertThat(s.name()).isEmpty();
+        assertThat(s.metadata()).isEmpty();
+        assertThat(s.powerState().orElseThrow().is(PowerState.Known.NO_STATE)).isTrue();
+    }
+
+    @Test
     void keepsUnknownStatusRawInsteadOfFailing() {
         String json = "{\"id\":\"x\",\"status\":\"Frobnicating\",\"image\":\"\",\"OS-EXT-STS:power_state\":9}";
         Server s = ServiceJson.convert(ServiceJson.tree(json), Server.class);

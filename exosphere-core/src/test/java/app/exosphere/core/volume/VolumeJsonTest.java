@@ -37,6 +37,15 @@ class VolumeJsonTest {
     }
 
     @Test
+    void decodesCindersStringBooleans() {
+        Volume v = ServiceJson.convert(
+                ServiceJson.tree("{\"id\":\"v\",\"status\":\"in-use\",\"size\":1,\"bootable\":\"true\"}"),
+                Volume.class);
+        assertThat(v.bootable()).isTrue();
+        assertThat(v.status().is(VolumeStatus.Known.IN_USE)).isTrue();
+    }
+
+    @Test
     void parsesInUseStatusWithHyphenAndKeepsUnknownRaw() {
         assertThat(VolumeStatus.of("in-use").known()).contains(VolumeStatus.Known.IN_USE);
         assertThat(VolumeStatus.of(VolumeStatus.Known.IN_USE).raw()).isEqualTo("in-use");

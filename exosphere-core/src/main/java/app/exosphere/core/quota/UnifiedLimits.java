@@ -1,0 +1,94 @@
+package app.exosphere.core.quota;
+
+import app.exosphere.core.OpenStack;
+import app.exosphere.core.http.ServiceCall;
+import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.http.ServiceType;
+import app.exosphere.core.placement.ResourceUsages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Keystone unified limits combined with Placement usage, as Exosphere shows GPU and other custom
+ * resources (exosphere-spec §9.9): {@code GET /v3/registered_limits}, {@code GET /v3/limits} (both
+ * with {@code ?region_id=} when a region is given) and Placement {@code GET /usages} (1.9).
+ *
+ * <pre>{@code
+ * List<ResourceQuota> quotas = UnifiedLimits.fetch(openStack, projectId, Optional.of("RegionOne"));
+ * }</pre>
+ */
+public final class UnifiedLimits {
+    private UnifiedLimits() {}
+
+    /** {@code class:CUSTOM_A100X_10C} → {@code CUSTOM_A100X_10C}; other names unchanged. */
+    public static String normalize(String resourceName) {
+        return resourceName.startsWith("class:") ? resourceName.substring("class:".length()) : resourceName;
+    }
+
+    /**
+     * Combines the three answers (pure): one entry per registered limit name (a region-scoped registered
+     * limit replaces a global one of the same name, otherwise the first wins); the limit is the
+     * matching project limit's (later duplicates win) or the registered default; usage from Placement
+     * or 0. Sorted by name in ordinal order.
+     */
+    public static List<ResourceQuota> combine(
+            List<RegisteredLimit> registered, List<ProjectLimit> projectLimits, ResourceUsages usages) {
+        Map<String, RegisteredLimit> byName = new LinkedHashMap<>();
+        for (RegisteredLimit r : registered) {
+            String name = normalize(r.resourceName());
+            RegisteredLimit existing = byName.get(name);
+            if (existing == null
+                    || (existing.regionId().isEmpty() && r.regionId().isPresent())) {
+                byName.put(name, r);
+            }
+        }
+        Map<String, Long> overrides = new LinkedHashMap<>();
+        for (ProjectLimit l : projectLimits) {
+            overrides.put(normalize(l.resourceName()), l.resourceLimit());
+        }
+        List<ResourceQuota> out = new ArrayList<>();
+        byName.forEach((name, r) -> {
+            long limit = overrides.getOrDefault(name, r.defaultLimit());
+            out.add(ResourceQuota.of(name, QuotaUsage.of(usages.get(name), limit < 0 ? -1 : limit)));
+        });
+        out.sort((a, b) -> a.resourceName().compareTo(b.resourceName()));
+        return List.copyOf(out);
+    }
+
+    /** Fetches and combines; {@code region} filters Keystone limits when present. */
+    public static List<ResourceQuota> fetch(OpenStack openStack, String projectId, Optional<String> region) {
+        try {
+            return fetchAsync(openStack, projectId, region).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /** Asynchronous {@link #fetch(OpenStack, String, Optional)}; the three calls run in parallel. */
+    public static CompletableFuture<List<ResourceQuota>> fetchAsync(
+            OpenStack openStack, String projectId, Optional<String> region) {
+        ServiceClient keystone = openStack.service(ServiceType.IDENTITY);
+        CompletableFuture<List<RegisteredLimit>> registered =
+                list(keystone, "registered_limits", region, RegisteredLimit.class);
+        CompletableFuture<List<ProjectLimit>> project = list(keystone, "limits", region, ProjectLimit.class);
+        CompletableFuture<ResourceUsages> usages = openStack.placement().usagesAsync(projectId);
+        return registered
+                .thenCombine(project, Map::entry)
+                .thenCombine(usages, (rp, u) -> combine(rp.getKey(), rp.getValue(), u));
+    }
+
+    private static <T> CompletableFuture<List<T>> list(
+            ServiceClient keystone, String collection, Optional<String> region, Class<T> type) {
+        ServiceCall c = keystone.get(collection);
+        region.ifPresent(r -> c.query("region_id", r));
+        return c.paginate(collection, type).toListAsync();
+    }
+}
