@@ -179,8 +179,8 @@ public final class Instance {
             return b.build();
         }
         Instant created = server.createdAt().orElse(Instant.EPOCH);
-        List<InstanceAction> actions =
-                safe(() -> ctx.os.compute().servers().instanceActions(id()).list(), List.of());
+        List<InstanceAction> actions = safe(
+                () -> ctx.os.compute().servers().instanceActions(id()).list().toList(), List.of());
         b.recentEvent(RecentServerEvent.isRecent(actions, created, ctx.clock.instant()));
         // Guacamole token (exosphere-spec §4.4): only for Exosphere servers launched with Guacamole
         if (origin.fromExosphere()
