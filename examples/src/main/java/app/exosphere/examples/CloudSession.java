@@ -101,6 +101,21 @@ public final class CloudSession implements AutoCloseable {
     private final String description;
     private final CloudSimulator simulator;
     private final Duration pollInterval;
+    private final boolean owner;
+
+    private CloudSession(CloudSession other) {
+        this.openStack = other.openStack;
+        this.clock = other.clock;
+        this.uapHostname = other.uapHostname;
+        this.guacamole = other.guacamole;
+        this.username = other.username;
+        this.projectId = other.projectId;
+        this.projectName = other.projectName;
+        this.description = other.description;
+        this.simulator = other.simulator;
+        this.pollInterval = other.pollInterval;
+        this.owner = false;
+    }
 
     private CloudSession(
             OpenStack openStack,
@@ -121,6 +136,15 @@ public final class CloudSession implements AutoCloseable {
         this.description = description;
         this.simulator = simulator;
         this.pollInterval = pollInterval;
+        this.owner = true;
+    }
+
+    /**
+     * The same session for a borrower whose {@link #close()} leaves the simulator running (e.g. to run
+     * several CLI commands against one simulated cloud).
+     */
+    public CloudSession borrowed() {
+        return new CloudSession(this);
     }
 
     /**
@@ -571,6 +595,17 @@ public final class CloudSession implements AutoCloseable {
         return Interactions.of(ctx.build());
     }
 
+    /** The flavor a server runs on (by id, else by the original name Nova reports since 2.47). */
+    public Optional<Flavor> flavorOf(Server server) {
+        return server.flavor()
+                .flatMap(sf -> openStack.compute().flavors().listDetail().stream()
+                        .filter(f -> sf.id().map(f.id()::equals).orElse(false)
+                                || sf.originalName()
+                                        .map(n -> n.equals(f.name()))
+                                        .orElse(false))
+                        .findFirst());
+    }
+
     /** The resource-usage history on the server's console log (exosphere-spec §6.2). */
     public ResourceUsageHistory resourceUsage(Server server) {
         return ResourceUsageHistory.empty().merge(openStack.compute().servers().consoleOutput(server.id(), null));
@@ -638,7 +673,7 @@ public final class CloudSession implements AutoCloseable {
     /** Stops the simulator, if any. */
     @Override
     public void close() {
-        if (simulator != null) {
+        if (simulator != null && owner) {
             simulator.close();
         }
     }

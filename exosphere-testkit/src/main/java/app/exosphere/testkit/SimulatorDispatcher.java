@@ -310,7 +310,10 @@ final class SimulatorDispatcher extends Dispatcher {
             }
             case VOLUME -> {
                 if (first.equals("<versions>")) {
-                    return Reply.json(300, Cinder.versions(route.base()));
+                    // real Cinder: GET /v3/ shows the v3 version document (200); GET / lists versions (300)
+                    boolean v3 = route.segments().size() > 1
+                            && route.segments().get(1).equals("v3");
+                    return Reply.json(v3 ? 200 : 300, Cinder.versions(route.base()));
                 }
                 if (!first.equals(world.projectId)) {
                     keystone.requireToken(ex);

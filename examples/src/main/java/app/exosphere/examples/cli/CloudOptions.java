@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>{@code
  * @Mixin CloudOptions cloud;
- * try (CloudSession session = cloud.open()) { ... }
+ * try (CloudSession session = cloud.open(cli())) { ... }
  * }</pre>
  */
 final class CloudOptions {
@@ -29,7 +29,10 @@ final class CloudOptions {
     }
 
     /** Opens the session; close it when done. */
-    CloudSession open() {
+    CloudSession open(ExosphereCli cli) {
+        if (cli.sessions() != null) {
+            return cli.sessions().get();
+        }
         if (choice != null && choice.simulated) {
             return CloudSession.simulated();
         }

@@ -102,7 +102,7 @@ final class LaunchCommand extends CliCommand {
     @Override
     protected int run() {
         LaunchOptions options = options();
-        try (CloudSession session = cloud.open()) {
+        try (CloudSession session = cloud.open(cli())) {
             return launch(this, session, options, waitForReady, Duration.ofMinutes(timeoutMinutes));
         }
     }

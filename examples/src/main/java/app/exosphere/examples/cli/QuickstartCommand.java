@@ -45,7 +45,9 @@ final class QuickstartCommand extends CliCommand {
                 .workflowRepository(DEMO_REPOSITORY)
                 .workflowPath("rstudio")
                 .build();
-        try (CloudSession session = cloudName == null ? CloudSession.simulated() : CloudSession.cloud(cloudName)) {
+        try (CloudSession session = cli().sessions() != null
+                ? cli().sessions().get()
+                : cloudName == null ? CloudSession.simulated() : CloudSession.cloud(cloudName)) {
             return LaunchCommand.launch(this, session, options, true, Duration.ofMinutes(60));
         }
     }

@@ -50,7 +50,7 @@ final class ServerCommands {
 
         @Override
         protected int run() {
-            try (CloudSession session = cloud.open()) {
+            try (CloudSession session = cloud.open(cli())) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Server s : session.servers()) {
                     rows.add(InteractionPrinter.serverJson(session, s));
@@ -99,7 +99,7 @@ final class ServerCommands {
 
         @Override
         protected int run() {
-            try (CloudSession session = cloud.open()) {
+            try (CloudSession session = cloud.open(cli())) {
                 Server s = session.refresh(session.server(server).id());
                 Interactions interactions = session.interactions(s);
                 ResourceUsageHistory usage = session.resourceUsage(s);
@@ -146,7 +146,7 @@ final class ServerCommands {
 
         @Override
         protected int run() {
-            try (CloudSession session = cloud.open()) {
+            try (CloudSession session = cloud.open(cli())) {
                 Server s = session.refresh(session.server(server).id());
                 Interactions interactions = session.interactions(s);
                 if (json()) {
@@ -179,14 +179,20 @@ final class ServerCommands {
 
         @Override
         protected int run() throws IOException {
-            try (CloudSession session = cloud.open()) {
+            try (CloudSession session = cloud.open(cli())) {
                 Server s = session.server(server);
                 ResourceUsageHistory usage = session.resourceUsage(s);
                 var now = session.clock().instant();
                 if (svg != null) {
                     ResourceUsageChart.Builder chart = ResourceUsageChart.builder();
-                    s.flavor().flatMap(f -> f.vcpus()).ifPresent(chart::cpuCores);
-                    s.flavor().flatMap(f -> f.ramMb()).ifPresent(mb -> chart.ramGigabytes(mb / 1024));
+                    // exosphere-spec §6.3 subtitles: flavor vCPUs and RAM (MB // 1024)
+                    session.flavorOf(s).ifPresent(f -> {
+                        chart.cpuCores(f.vcpus());
+                        chart.ramGigabytes(f.ramMb() / 1024);
+                        if (f.diskGb() > 0) {
+                            chart.rootDiskGigabytes(f.diskGb());
+                        }
+                    });
                     Files.writeString(svg, chart.build().render(usage, now), StandardCharsets.UTF_8);
                 }
                 ResourceUsageCommand.print(this, usage, ResourceUsageAlert.forHistory(usage, now), svg);
@@ -215,7 +221,7 @@ final class ServerCommands {
 
         @Override
         protected int run() {
-            try (CloudSession session = cloud.open()) {
+            try (CloudSession session = cloud.open(cli())) {
                 Server s = session.server(server);
                 ServerActions actions = session.openStack().compute().servers().actions(s);
                 switch (action.toLowerCase(Locale.ROOT)) {
@@ -261,7 +267,7 @@ final class ServerCommands {
 
         @Override
         protected int run() {
-            try (CloudSession session = cloud.open()) {
+            try (CloudSession session = cloud.open(cli())) {
                 Server s = session.server(server);
                 session.openStack().compute().servers().delete(s);
                 if (json()) {
@@ -302,7 +308,7 @@ final class ServerCommands {
 
         @Override
         protected int run() {
-            try (CloudSession session = cloud.open()) {
+            try (CloudSession session = cloud.open(cli())) {
                 Volume v = session.createVolume(name, size);
                 if (json()) {
                     out().println(Json.object()
@@ -336,7 +342,7 @@ final class ServerCommands {
 
         @Override
         protected int run() {
-            try (CloudSession session = cloud.open()) {
+            try (CloudSession session = cloud.open(cli())) {
                 Server s = session.server(server);
                 Volume v = session.volume(volume);
                 String mountpoint = session.attachVolume(s, v);
@@ -367,7 +373,7 @@ final class ServerCommands {
 
         @Override
         protected int run() {
-            try (CloudSession session = cloud.open()) {
+            try (CloudSession session = cloud.open(cli())) {
                 Server s = session.server(server);
                 Volume v = session.volume(volume);
                 session.detachVolume(s, v);
@@ -434,7 +440,7 @@ final class ServerCommands {
                     .workflowReference(ref)
                     .workflowPath(path)
                     .build();
-            try (CloudSession session = cloud.open()) {
+            try (CloudSession session = cloud.open(cli())) {
                 return LaunchCommand.launch(this, session, options, !noWait, Duration.ofMinutes(60));
             }
         }
