@@ -67,8 +67,8 @@ import okhttp3.OkHttpClient;
  * UAP hostname, Guacamole tokens, setup status), for the example programs and the {@code exosphere} CLI:
  * launch Exosphere-style instances, watch them become ready and list their interactions. Either a real
  * cloud from {@code clouds.yaml} ({@link #cloud(String)}) or the in-process simulated cloud of
- * exosphere-testkit ({@link #simulated()}, an accelerated clock: one wall second is two simulated
- * minutes).
+ * exosphere-testkit ({@link #simulated()}, an accelerated clock: one wall second is one simulated
+ * minute).
  *
  * <p>Built only from exosphere-core's clients and Exosphere rules (metadata, network choice, security
  * group template, floating-IP decision, interactions), exosphere-cloudinit's user data and console
@@ -89,7 +89,7 @@ public final class CloudSession implements AutoCloseable {
             SecurityGroupTemplate.exosphereDefault().name();
 
     /** Simulated seconds per wall second of {@link #simulated()}. */
-    public static final double SIMULATED_SPEED = 120;
+    public static final double SIMULATED_SPEED = 60;
 
     private final OpenStack openStack;
     private final Clock clock;
@@ -154,7 +154,7 @@ public final class CloudSession implements AutoCloseable {
     public static CloudSession simulated() {
         // a build of a minute and a half, as on Jetstream2, so progress displays show the Building phase
         return simulated(Scenario.jetstream2().toBuilder()
-                .buildTime(Duration.ofSeconds(90))
+                .buildTime(Duration.ofMinutes(2))
                 .build());
     }
 
@@ -366,14 +366,14 @@ public final class CloudSession implements AutoCloseable {
     // ------------------------------------------------------------------ watch
 
     /** One step of a server's way to ready, for progress displays. */
-    public record Progress(Server server, ServerUiStatus uiStatus, SetupStatus setup, Instant at) {}
+    public record Progress(Server server, ServerUiStatus uiStatus, SetupStatus setup, Instant at, boolean changed) {}
 
     /**
      * Polls a server until it is ready (setup complete and, when Guacamole was requested, deployed) or
      * setup failed or timed out, doing what the Exosphere web app does on the way (exosphere-spec §1.8,
      * §3.5, §9.14): records the setup status in {@code exoSetup}, moves the published passphrase into
-     * the {@code exoPw:} tag, and assigns a floating IP. Calls {@code progress} whenever the UI status or
-     * setup status changes.
+     * the {@code exoPw:} tag, and assigns a floating IP. Calls {@code progress} after every poll
+     * ({@link Progress#changed()} tells whether the UI or setup status changed).
      *
      * @throws IllegalStateException when {@code timeout} (cloud time) passes first
      */
@@ -385,10 +385,10 @@ public final class CloudSession implements AutoCloseable {
             ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
             SetupStatus setup = origin.setupStatus();
             ServerUiStatus ui = ServerUiStatus.of(server.status().raw(), null, false, origin, setup.state());
-            Progress now = new Progress(server, ui, setup, clock.instant());
-            if (last == null || last.uiStatus() != ui || last.setup().state() != setup.state()) {
-                progress.accept(now);
-            }
+            boolean changed =
+                    last == null || last.uiStatus() != ui || last.setup().state() != setup.state();
+            Progress now = new Progress(server, ui, setup, clock.instant(), changed);
+            progress.accept(now);
             last = now;
             boolean guacPending = origin.guacamole().isPresent()
                     && uapHostname.isPresent()
