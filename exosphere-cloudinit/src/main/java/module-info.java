@@ -4,7 +4,7 @@
  */
 module app.exosphere.cloudinit {
     requires static org.immutables.value.annotations;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
 
     exports app.exosphere.cloudinit;

@@ -58,6 +58,8 @@ final class MockCloud implements AutoCloseable {
                         .initialBackoff(Duration.ofMillis(5))
                         .maxBackoff(Duration.ofMillis(20))
                         .maxRetryAfter(Duration.ofMillis(50))
+                        .readTimeout(Duration.ofSeconds(5))
+                        .callTimeout(Duration.ofSeconds(10))
                         .build());
     }
 

@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  * }</pre>
  *
  * @param lineNumber 1-based number of the console line (lines are split on {@code \n})
- * @param prefix the text before the first {@code {} on that line (for example a kernel timestamp
+ * @param prefix the text before the first <code>{</code> on that line (for example a kernel timestamp
  *     {@code "[   12.500001] "}), possibly empty
  * @param json the JSON text that was decoded
  * @param object the decoded object; {@link #object()} returns a copy, so this record stays immutable

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * token, Guacamole and workflow progress), exactly the way the Exosphere web app reads the Nova console
  * log (exosphere-spec §3.3, §6.2, §7.5).
  *
- * <p>The console text is split on {@code \n}; on each line everything before the first {@code {} is
+ * <p>The console text is split on {@code \n}; on each line everything before the first <code>{</code> is
  * dropped (kernel timestamp prefixes like {@code [   12.500001] }, {@code cloud-init[812]: } or other
  * noise); the rest is cut according to the {@link JsonLineMode} and decoded as strict JSON. Lines that do
  * not decode to a JSON object are skipped silently (garbage handling). The scanner never throws on
@@ -105,7 +105,7 @@ public final class ConsoleScanner {
     /**
      * Removes a leading kernel timestamp such as {@code [   12.500001] } and a trailing {@code \r} from one
      * console line, for display. The JSON scanning methods do not need this: they cut at the first
-     * {@code {}.
+     * <code>{</code>.
      */
     public static String stripKernelTimestamp(String line) {
         Objects.requireNonNull(line, "line");

@@ -4,7 +4,7 @@ package app.exosphere.cloudinit.console;
  * How a console line is cut down to the JSON text it carries. Exosphere uses two rules, and an SDK that
  * wants to see exactly what the Exosphere web app sees must use the same one per message kind.
  *
- * <p>Both modes split the console text on {@code \n} and drop everything before the first {@code {} of a
+ * <p>Both modes split the console text on {@code \n} and drop everything before the first <code>{</code> of a
  * line, which removes kernel timestamp prefixes such as {@code [   12.500001] }. Example:
  *
  * <pre>{@code
@@ -13,13 +13,13 @@ package app.exosphere.cloudinit.console;
  */
 public enum JsonLineMode {
     /**
-     * Keep from the first {@code {} up to and including the last {@code }}; lines lacking either brace are
+     * Keep from the first <code>{</code> up to and including the last <code>}</code>; lines lacking either brace are
      * dropped. Trailing text and {@code \r} after the JSON are therefore ignored. Used for setup status
      * lines (exosphere-spec §3.3).
      */
     LENIENT,
     /**
-     * Keep from the first {@code {} to the end of the line; only JSON whitespace (space, tab, {@code \r},
+     * Keep from the first <code>{</code> to the end of the line; only JSON whitespace (space, tab, {@code \r},
      * {@code \n}) may follow the object, any other trailing text makes the line fail. Used for resource
      * usage (exosphere-spec §6.2) and the workflow token (exosphere-spec §7.5).
      */
