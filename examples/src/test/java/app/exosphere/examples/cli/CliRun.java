@@ -29,6 +29,7 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun withStdin(String stdin, String... args) {
+        // snippet:cli-in-process
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = ExosphereCli.execute(
@@ -36,6 +37,7 @@ record CliRun(int exitCode, String out, String err) {
                 new PrintWriter(out),
                 new PrintWriter(err),
                 args);
+        // end-snippet
         return new CliRun(
                 code,
                 out.toString().replace(System.lineSeparator(), "\n"),
