@@ -19,6 +19,7 @@ module app.exosphere.core {
 
     exports app.exosphere.core;
     exports app.exosphere.core.auth;
+    exports app.exosphere.core.config;
     exports app.exosphere.core.error;
     exports app.exosphere.core.http;
     exports app.exosphere.core.page;

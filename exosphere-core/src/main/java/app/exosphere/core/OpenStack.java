@@ -8,6 +8,9 @@ import app.exosphere.core.auth.Region;
 import app.exosphere.core.auth.Scope;
 import app.exosphere.core.auth.TokenInfo;
 import app.exosphere.core.compute.ComputeClient;
+import app.exosphere.core.config.CloudConfig;
+import app.exosphere.core.config.CloudsYaml;
+import app.exosphere.core.config.OpenRc;
 import app.exosphere.core.error.ConfigurationException;
 import app.exosphere.core.http.EndpointInterface;
 import app.exosphere.core.http.Microversion;
@@ -29,6 +32,7 @@ import app.exosphere.core.placement.PlacementClient;
 import app.exosphere.core.volume.VolumeClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -81,6 +85,16 @@ public final class OpenStack {
         this.scope = scope;
         this.region = region;
         this.iface = iface;
+    }
+
+    /** Connects to a clouds.yaml cloud (search path, secure.yaml and {@code OS_*} as openstacksdk). */
+    public static OpenStack fromCloudsYaml(String cloudName) {
+        return builder().cloud(CloudsYaml.load().cloud(cloudName)).build();
+    }
+
+    /** Connects with an OpenRC file (e.g. an application-credential openrc.sh). */
+    public static OpenStack fromOpenRc(Path openRcFile) {
+        return builder().cloud(OpenRc.load(openRcFile).toCloudConfig("openrc")).build();
     }
 
     /** Starts building a connection. */
@@ -338,6 +352,27 @@ public final class OpenStack {
         /** Appended to the User-Agent, e.g. {@code my-gateway/1.2}. */
         public Builder userAgent(String suffix) {
             this.userAgentSuffix = suffix;
+            return this;
+        }
+
+        /**
+         * Everything a clouds.yaml / OpenRC / environment cloud says: auth URL, credentials, project,
+         * region, interface, TLS, {@code <service>_api_version} microversion caps and endpoint overrides.
+         */
+        public Builder cloud(CloudConfig cloud) {
+            authUrl(cloud.authUrl());
+            credentials(cloud.credentials());
+            scope(cloud.scope());
+            cloud.region().ifPresent(this::region);
+            endpointInterface(cloud.endpointInterface());
+            tls(cloud.tls());
+            cloud.apiVersions().forEach((service, version) -> {
+                ServiceType type = ServiceType.of(service);
+                if (type.microversionService().isPresent() && version.contains(".")) {
+                    maxMicroversion(type, version);
+                }
+            });
+            cloud.endpointOverrides().forEach((service, url) -> endpointOverride(ServiceType.of(service), url));
             return this;
         }
 

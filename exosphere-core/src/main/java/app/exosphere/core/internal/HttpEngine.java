@@ -202,8 +202,9 @@ public final class HttpEngine {
         rb.method(ex.method(), body);
         Request request = rb.build();
 
-        String endpointKey =
-                ex.url().scheme() + "://" + ex.url().host() + ":" + ex.url().port();
+        // per service endpoint: Keystone and Nova on one host keep separate breakers and limiters
+        String endpointKey = ex.service() + "@" + ex.url().scheme() + "://"
+                + ex.url().host() + ":" + ex.url().port();
         CircuitBreaker breaker = options.circuitBreaker() ? breaker(endpointKey) : null;
         if (breaker != null && !breaker.tryAcquirePermission()) {
             result.completeExceptionally(new ConnectionException(

@@ -1,0 +1,10 @@
+/**
+ * Keystone v3: credentials (password, application credential, token, OIDC access token), scopes,
+ * tokens and service catalogs, projects, regions and application credentials.
+ *
+ * <pre>{@code
+ * Credentials c = Credentials.applicationCredential(id, secret);
+ * List<Project> projects = openStack.identity().projects();
+ * }</pre>
+ */
+package app.exosphere.core.auth;

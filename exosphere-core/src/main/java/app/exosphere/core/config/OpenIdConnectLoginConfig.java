@@ -1,0 +1,22 @@
+package app.exosphere.core.config;
+
+/**
+ * Config {@code openIdConnectLoginConfig}: federated (OIDC) login through Keystone WebSSO
+ * (exosphere-spec §8.3).
+ *
+ * <pre>{@code
+ * config.openIdConnectLoginConfig().ifPresent(o -> redirectTo(o.webssoUrl()));
+ * }</pre>
+ *
+ * @param keystoneAuthUrl Keystone auth URL
+ * @param webssoUrl WebSSO URL
+ * @param oidcLoginIcon button icon
+ * @param oidcLoginButtonLabel button label
+ * @param oidcLoginButtonDescription button description
+ */
+public record OpenIdConnectLoginConfig(
+        String keystoneAuthUrl,
+        String webssoUrl,
+        String oidcLoginIcon,
+        String oidcLoginButtonLabel,
+        String oidcLoginButtonDescription) {}

@@ -1,0 +1,27 @@
+package app.exosphere.core.config;
+
+/**
+ * One rule of a configured default security group (exosphere-spec §8.4, §9.12).
+ *
+ * <pre>{@code
+ * new SecurityGroupRuleTemplate("IPv4", "ingress", "tcp", 22, 22, null, null, "SSH")
+ * }</pre>
+ *
+ * @param ethertype {@code IPv4} or {@code IPv6}
+ * @param direction {@code ingress} or {@code egress}
+ * @param protocol protocol name, or null for any
+ * @param portRangeMin lowest port, or null
+ * @param portRangeMax highest port, or null
+ * @param remoteIpPrefix remote CIDR, or null
+ * @param remoteGroupId remote group, or null
+ * @param description description, or null
+ */
+public record SecurityGroupRuleTemplate(
+        String ethertype,
+        String direction,
+        String protocol,
+        Integer portRangeMin,
+        Integer portRangeMax,
+        String remoteIpPrefix,
+        String remoteGroupId,
+        String description) {}

@@ -1,0 +1,17 @@
+package app.exosphere.core.config;
+
+/**
+ * Config {@code sentryConfig} (exosphere-spec §8.3).
+ *
+ * <pre>{@code
+ * config.sentryConfig().map(SentryConfig::environmentName)
+ * }</pre>
+ *
+ * @param dsnPublicKey DSN public key
+ * @param dsnHost DSN host
+ * @param dsnProjectId DSN project id
+ * @param releaseVersion release
+ * @param environmentName environment
+ */
+public record SentryConfig(
+        String dsnPublicKey, String dsnHost, String dsnProjectId, String releaseVersion, String environmentName) {}

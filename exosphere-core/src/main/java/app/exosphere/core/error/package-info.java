@@ -1,0 +1,10 @@
+/**
+ * The exception hierarchy: {@link app.exosphere.core.error.OpenStackException} with client-side
+ * ({@link app.exosphere.core.error.OpenStackClientException}) and service-side
+ * ({@link app.exosphere.core.error.OpenStackServiceException}) branches.
+ *
+ * <pre>{@code
+ * try { nova.get("servers/{id}", id).send(); } catch (NotFoundException e) { ... }
+ * }</pre>
+ */
+package app.exosphere.core.error;

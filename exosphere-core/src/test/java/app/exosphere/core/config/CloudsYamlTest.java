@@ -1,0 +1,170 @@
+package app.exosphere.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.exosphere.core.auth.Credentials;
+import app.exosphere.core.auth.DomainRef;
+import app.exosphere.core.auth.Scope;
+import app.exosphere.core.auth.UserRef;
+import app.exosphere.core.error.ConfigurationException;
+import app.exosphere.core.http.EndpointInterface;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CloudsYamlTest {
+    /** exosphere-spec §1.6: the clouds.yaml Exosphere writes onto instances (full vector). */
+    static final String EXOSPHERE_CLOUDS_YAML = String.join(
+            "\n",
+            "clouds:",
+            "  Project_One_RegionOne:",
+            "    region_name: RegionOne",
+            "    interface: public",
+            "    identity_api_version: 3",
+            "    auth_type: v3applicationcredential",
+            "    auth:",
+            "      auth_url: https://openstack.example/keystone/v3",
+            "      application_credential_id: app-cred-id",
+            "      application_credential_secret: app-cred-secret");
+
+    /** A Horizon-style password clouds.yaml (secret in secure.yaml). */
+    static final String HORIZON_CLOUDS_YAML = String.join(
+            "\n",
+            "# This is a clouds.yaml file, which can be used by OpenStack tools as a source",
+            "# of configuration on how to connect to a cloud.",
+            "clouds:",
+            "  openstack:",
+            "    auth:",
+            "      auth_url: https://keystone.example.org:5000",
+            "      username: \"alice\"",
+            "      project_id: 0123456789abcdef0123456789abcdef",
+            "      project_name: \"science\"",
+            "      user_domain_name: \"Default\"",
+            "    region_name: \"RegionOne\"",
+            "    interface: \"public\"",
+            "    identity_api_version: 3",
+            "    compute_api_version: '2.60'",
+            "    block-storage_endpoint_override: https://cinder.example.org/v3/$(project_id)s",
+            "    regions:",
+            "      - RegionOne",
+            "      - name: RegionTwo",
+            "        values: {}",
+            "");
+
+    @TempDir
+    Path tmp;
+
+    private CloudsYaml.Environment env(Map<String, String> vars) throws IOException {
+        Path cwd = Files.createDirectories(tmp.resolve("work"));
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path etc = Files.createDirectories(tmp.resolve("etc"));
+        return new CloudsYaml.Environment(vars, cwd, home, etc);
+    }
+
+    @Test
+    void readsTheCloudsYamlExosphereWrites() {
+        CloudConfig c = CloudsYaml.parse(EXOSPHERE_CLOUDS_YAML, "clouds.yaml").cloud("Project_One_RegionOne");
+        assertThat(c.authType()).isEqualTo(AuthType.APPLICATION_CREDENTIAL);
+        assertThat(c.authUrl()).isEqualTo("https://openstack.example/keystone/v3");
+        assertThat(c.region()).contains("RegionOne");
+        assertThat(c.endpointInterface()).isEqualTo(EndpointInterface.PUBLIC);
+        assertThat(c.credentials()).isEqualTo(Credentials.applicationCredential("app-cred-id", "app-cred-secret"));
+        assertThat(c.toString()).doesNotContain("app-cred-secret");
+    }
+
+    @Test
+    void searchPathPrefersCurrentDirectoryThenUserThenSystem() throws IOException {
+        CloudsYaml.Environment e = env(Map.of());
+        Path etcFile = Files.createDirectories(e.etc().resolve("openstack")).resolve("clouds.yaml");
+        Files.writeString(
+                etcFile,
+                "clouds:\n  sys:\n    auth:\n      auth_url: https://sys\n      token: t\n    auth_type: v3token\n");
+        assertThat(CloudsYaml.load(e).cloudNames()).containsExactly("sys");
+
+        Path userFile =
+                Files.createDirectories(e.home().resolve(".config/openstack")).resolve("clouds.yml");
+        Files.writeString(userFile, EXOSPHERE_CLOUDS_YAML);
+        assertThat(CloudsYaml.load(e).cloudNames()).containsExactly("Project_One_RegionOne");
+        assertThat(CloudsYaml.load(e).files()).containsExactly(userFile);
+
+        Files.writeString(e.cwd().resolve("clouds.yaml"), HORIZON_CLOUDS_YAML);
+        assertThat(CloudsYaml.load(e).cloudNames()).containsExactly("openstack");
+
+        Path explicit = tmp.resolve("elsewhere.yaml");
+        Files.writeString(explicit, EXOSPHERE_CLOUDS_YAML);
+        CloudsYaml.Environment withOverride = new CloudsYaml.Environment(
+                Map.of("OS_CLIENT_CONFIG_FILE", explicit.toString()), e.cwd(), e.home(), e.etc());
+        assertThat(CloudsYaml.load(withOverride).cloudNames()).containsExactly("Project_One_RegionOne");
+    }
+
+    @Test
+    void secureYamlIsDeepMergedAndOsCloudSelectsTheDefault() throws IOException {
+        CloudsYaml.Environment e = env(Map.of("OS_CLOUD", "openstack"));
+        Files.writeString(e.cwd().resolve("clouds.yaml"), HORIZON_CLOUDS_YAML);
+        Files.writeString(
+                Files.createDirectories(e.home().resolve(".config/openstack")).resolve("secure.yaml"),
+                "clouds:\n  openstack:\n    auth:\n      password: from-secure-yaml\n");
+
+        CloudConfig c = CloudsYaml.load(e).defaultCloud();
+        assertThat(c.name()).isEqualTo("openstack");
+        assertThat(c.auth("password")).contains("from-secure-yaml");
+        assertThat(c.auth("username")).contains("alice"); // merged, not replaced
+        assertThat(c.credentials())
+                .isEqualTo(Credentials.password(UserRef.name("alice", DomainRef.name("Default")), "from-secure-yaml"));
+        assertThat(c.scope()).isEqualTo(Scope.project("0123456789abcdef0123456789abcdef"));
+        assertThat(c.regions()).containsExactly("RegionOne", "RegionTwo");
+        assertThat(c.apiVersions()).containsEntry("compute", "2.60");
+        assertThat(c.endpointOverrides())
+                .containsEntry("block-storage", "https://cinder.example.org/v3/$(project_id)s");
+    }
+
+    @Test
+    void environmentVariablesFormTheEnvvarsCloud() throws IOException {
+        CloudsYaml.Environment e = env(Map.of(
+                "OS_AUTH_URL", "https://keystone.example.org:5000/v3",
+                "OS_AUTH_TYPE", "v3oidcaccesstoken",
+                "OS_IDENTITY_PROVIDER", "globus",
+                "OS_PROTOCOL", "openid",
+                "OS_ACCESS_TOKEN", "at",
+                "OS_PROJECT_NAME", "science",
+                "OS_PROJECT_DOMAIN_ID", "default",
+                "OS_REGION_NAME", "IU"));
+        CloudConfig c = CloudsYaml.load(e).defaultCloud();
+        assertThat(c.name()).isEqualTo(CloudsYaml.ENVVARS);
+        assertThat(c.credentials()).isInstanceOf(Credentials.OidcAccessToken.class);
+        assertThat(c.scope()).isEqualTo(Scope.projectName("science", DomainRef.id("default")));
+        assertThat(c.region()).contains("IU");
+    }
+
+    @Test
+    void invalidConfigurationNamesFileLineAndKey() {
+        String bad = "clouds:\n  mine:\n    auth_type: v2password\n    auth:\n      auth_url: https://k\n";
+        assertThatThrownBy(() -> CloudsYaml.parse(bad, "clouds.yaml"))
+                .isInstanceOfSatisfying(ConfigurationException.class, ex -> {
+                    assertThat(ex.file()).contains("clouds.yaml");
+                    assertThat(ex.line()).contains(3);
+                    assertThat(ex.key()).contains("clouds.mine.auth_type");
+                })
+                .hasMessageStartingWith("clouds.yaml:3: key 'clouds.mine.auth_type'");
+
+        String noUrl = "clouds:\n  a:\n    region_name: X\n  b:\n    auth:\n      username: u\n";
+        assertThatThrownBy(() -> CloudsYaml.parse(noUrl, "clouds.yaml"))
+                .isInstanceOfSatisfying(ConfigurationException.class, ex -> {
+                    assertThat(ex.line()).contains(2);
+                    assertThat(ex.key()).contains("clouds.a.auth.auth_url");
+                });
+
+        assertThatThrownBy(() -> CloudsYaml.parse("clouds:\n  a: [1, 2\n", "clouds.yaml"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("invalid YAML");
+
+        assertThatThrownBy(() ->
+                        CloudsYaml.parse(EXOSPHERE_CLOUDS_YAML, "clouds.yaml").cloud("nope"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("known clouds: [Project_One_RegionOne]");
+    }
+}
