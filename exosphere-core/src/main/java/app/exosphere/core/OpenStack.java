@@ -218,6 +218,15 @@ public final class OpenStack {
         return ctx.auth().token(scope);
     }
 
+    /**
+     * The SDK's shared HTTP client (connection pool, DNS, TLS trust, timeouts), for calls that are not
+     * OpenStack API calls, such as logging in to an instance's Guacamole through the UAP. Derive from it
+     * with {@code newBuilder()}; it carries no OpenStack token.
+     */
+    public OkHttpClient httpClient() {
+        return ctx.engine().client();
+    }
+
     /** The Keystone v3 root this connection authenticates against. */
     public String authUrl() {
         return ctx.auth().v3Root().toString();

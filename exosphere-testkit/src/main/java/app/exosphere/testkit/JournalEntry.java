@@ -2,6 +2,7 @@ package app.exosphere.testkit;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One round trip recorded by the {@link RequestJournal}. Bodies are kept for assertions;
@@ -39,9 +40,18 @@ public record JournalEntry(
         String requestBody,
         String responseBody) {
 
-    /** {@code METHOD path[?query] -> status}. */
+    private static final Pattern SECRET_PATH = Pattern.compile("(exoPw:|/api/tokens/)[^/]*");
+    private static final Pattern SECRET_QUERY =
+            Pattern.compile("((?:^|&)(?:token|password|secret)=)[^&]*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * {@code METHOD path[?query] -> status}, with secrets masked: the passphrase in an {@code exoPw:}
+     * tag, Guacamole tokens in paths, and {@code token}/{@code password}/{@code secret} query values.
+     */
     public String line() {
-        return method + " " + path + (query == null ? "" : "?" + query) + " -> "
+        String p = SECRET_PATH.matcher(path).replaceAll("$1<redacted>");
+        String q = query == null ? null : SECRET_QUERY.matcher(query).replaceAll("$1<redacted>");
+        return method + " " + p + (q == null ? "" : "?" + q) + " -> "
                 + (status == 0 ? "(no response)" : String.valueOf(status));
     }
 

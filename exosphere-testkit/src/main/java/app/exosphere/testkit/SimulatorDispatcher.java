@@ -101,7 +101,8 @@ final class SimulatorDispatcher extends Dispatcher {
                 contentType = rendered.contentType();
                 text = rendered.text();
             } catch (RuntimeException e) {
-                LOG.warn("simulated {} failed on {} {}", route.service(), method, servicePath, e);
+                // the path is not logged: it may hold a passphrase tag or a token
+                LOG.warn("simulated {} failed on a {} request", route.service(), method, e);
                 ApiException.Body rendered = new ApiException(
                                 500,
                                 "The server has either erred or is incapable of"
@@ -213,6 +214,9 @@ final class SimulatorDispatcher extends Dispatcher {
         if (seg.isEmpty()) {
             return new Route(Service.IDENTITY, null, api, List.of("<versions>"));
         }
+        if (seg.get(0).equals("novnc")) {
+            return new Route(Service.COMPUTE, null, api + "/novnc", prefixed("<novnc>", seg.subList(1, seg.size())));
+        }
         if (seg.get(0).equals("v3")) {
             return new Route(Service.IDENTITY, null, api + "/v3", seg.subList(1, seg.size()));
         }
@@ -280,6 +284,14 @@ final class SimulatorDispatcher extends Dispatcher {
                 return keystone.handle(ex);
             }
             case COMPUTE -> {
+                if (first.equals("<novnc>")) {
+                    // the console proxy page a remote-console URL points at
+                    return Reply.text(
+                            200,
+                            "text/html",
+                            "<!DOCTYPE html><html><head><title>noVNC</title></head>"
+                                    + "<body><div id=\"screen\">Simulated instance console</div></body></html>\n");
+                }
                 if (first.equals("<versions>")) {
                     if (seg.size() == 1) {
                         return Reply.ok(
@@ -296,6 +308,10 @@ final class SimulatorDispatcher extends Dispatcher {
             case IMAGE -> {
                 if (first.equals("<versions>")) {
                     return Reply.json(300, Glance.versions(route.base()));
+                }
+                if (first.equals("versions") && ex.size() == 1) {
+                    // real Glance answers GET /versions with 200 and no token (contract suite, osbox)
+                    return Reply.ok(Glance.versions(route.base()));
                 }
                 return new Glance(world, rs, keystone).handle(ex);
             }

@@ -163,6 +163,15 @@ class CloudSimulatorTest {
         assertThat(app.json().path("token").path("project").path("id").asText()).isEqualTo(c.projectId());
         assertThat(app.json().path("token").path("methods").get(0).asText()).isEqualTo("application_credential");
 
+        Api.Result unknown = api.call(
+                "POST",
+                c.authUrl() + "/auth/tokens",
+                "{\"auth\":{\"identity\":{\"methods\":"
+                        + "[\"application_credential\"],\"application_credential\":{\"id\":\"nope\",\"secret\":\"x\"}}}}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("error").path("message").asText())
+                .isEqualTo("Could not find Application Credential: nope.");
+
         Api.Result oidc = api.call("POST", c.oidcAuthUrl(), null, "Authorization", "Bearer " + c.oidcAccessToken());
         assertThat(oidc.status()).isEqualTo(201);
         assertThat(oidc.headers().get("X-Subject-Token")).isNotBlank();
@@ -199,7 +208,11 @@ class CloudSimulatorTest {
         String nova = api.endpoint("compute", "IU");
         assertThat(api.call("GET", nova + "/flavors", null).status()).isEqualTo(200);
         cloud.advance(Duration.ofMinutes(11));
-        assertThat(api.call("GET", nova + "/flavors", null).status()).isEqualTo(401);
+        Api.Result expired = api.call("GET", nova + "/flavors", null);
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.json().path("error").path("title").asText())
+                .as("keystonemiddleware answers for Nova")
+                .isEqualTo("Unauthorized");
     }
 
     // ------------------------------------------------------------------ Nova
@@ -323,6 +336,9 @@ class CloudSimulatorTest {
                 .as("tags need microversion 2.26")
                 .isEqualTo(404);
         assertThat(cloud.server(id).orElseThrow().passphrase()).contains(passphrase);
+        assertThat(cloud.journal().transcript())
+                .contains("PUT /servers/" + id + "/tags/exoPw:<redacted> -> 201")
+                .doesNotContain(passphrase);
     }
 
     @Test

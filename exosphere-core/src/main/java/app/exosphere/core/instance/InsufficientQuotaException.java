@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.error.OpenStackClientException;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public class InsufficientQuotaException extends RuntimeException {
+public class InsufficientQuotaException extends OpenStackClientException {
     private static final long serialVersionUID = 1L;
 
     private final List<String> exhausted;

@@ -54,6 +54,19 @@ public final class ApiException extends RuntimeException {
     /** The response body for {@code service}; {@code wantsJson} matters for Glance only. */
     public Body render(Service service, boolean wantsJson) {
         String message = getMessage();
+        if (status == 401
+                && (service == Service.COMPUTE
+                        || service == Service.VOLUME
+                        || service == Service.NETWORK
+                        || service == Service.PLACEMENT)) {
+            // keystonemiddleware refuses the token before the service sees the request, so Nova,
+            // Cinder, Neutron and Placement all answer 401 in Keystone's format (contract suite, osbox)
+            ObjectNode inner = Json.object();
+            inner.put("code", status);
+            inner.put("title", title(status));
+            inner.put("message", message);
+            return Body.json(Json.object("error", inner));
+        }
         switch (service) {
             case COMPUTE, VOLUME -> {
                 ObjectNode inner = Json.object();

@@ -79,6 +79,9 @@ public final class Glance {
         if (ex.size() == 2 && ex.method().equals("GET")) {
             return list(ex);
         }
+        if (ex.size() == 2 && ex.method().equals("POST")) {
+            return create(ex);
+        }
         if (ex.size() == 3) {
             ObjectNode image = rs.images.get(ex.seg(2));
             if (image == null || !visibleTo(image)) {
@@ -102,6 +105,55 @@ public final class Glance {
             }
         }
         throw new ApiException(404, "The resource could not be found.");
+    }
+
+    /**
+     * {@code POST /v2/images}: a record without data, status {@code queued}, shaped like real Glance's
+     * answer (contract suite PaginationContract creates images to force pages; found missing against
+     * osbox).
+     */
+    private Reply create(Exchange ex) {
+        com.fasterxml.jackson.databind.JsonNode req = ex.json();
+        if (req == null || !req.isObject()) {
+            throw new ApiException(400, "Malformed request body");
+        }
+        String visibility = req.path("visibility").asText("shared");
+        if (!Set.of("public", "private", "shared", "community").contains(visibility)) {
+            throw new ApiException(400, "Invalid visibility value: " + visibility);
+        }
+        ObjectNode i = Json.object();
+        String id = w.ids.uuid();
+        String now = Json.seconds(w.now());
+        i.put("name", req.path("name").isTextual() ? req.path("name").asText() : null);
+        i.put(
+                "disk_format",
+                req.path("disk_format").isTextual() ? req.path("disk_format").asText() : null);
+        i.put(
+                "container_format",
+                req.path("container_format").isTextual()
+                        ? req.path("container_format").asText()
+                        : null);
+        i.put("visibility", visibility);
+        i.putNull("size");
+        i.putNull("virtual_size");
+        i.put("status", "queued");
+        i.putNull("checksum");
+        i.put("protected", req.path("protected").asBoolean(false));
+        i.put("min_ram", req.path("min_ram").asInt(0));
+        i.put("min_disk", req.path("min_disk").asInt(0));
+        i.put("owner", w.projectId);
+        i.put("os_hidden", false);
+        i.putNull("os_hash_algo");
+        i.putNull("os_hash_value");
+        i.put("id", id);
+        i.put("created_at", now);
+        i.put("updated_at", now);
+        i.set("tags", req.path("tags").isArray() ? req.get("tags").deepCopy() : Json.array());
+        i.put("self", "/v2/images/" + id);
+        i.put("file", "/v2/images/" + id + "/file");
+        i.put("schema", "/v2/schemas/image");
+        rs.images.put(id, i);
+        return Reply.json(201, i);
     }
 
     private boolean visibleTo(ObjectNode image) {

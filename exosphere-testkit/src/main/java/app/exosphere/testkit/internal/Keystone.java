@@ -142,6 +142,11 @@ public final class Keystone {
                         }
                     }
                 }
+                if (found == null && id != null) {
+                    // real Keystone: an unknown application credential id is "not found", not
+                    // "unauthorized" (contract suite IdentityContract, found against osbox)
+                    throw new ApiException(404, "Could not find Application Credential: " + id + ".");
+                }
                 if (found == null
                         || !found.secret().equals(Json.text(c, "secret"))
                         || (found.expiresAt() != null && !found.expiresAt().isAfter(w.now()))) {
@@ -204,7 +209,8 @@ public final class Keystone {
         requireToken(ex);
         World.Token subject = w.validToken(ex.header("X-Subject-Token"));
         if (subject == null) {
-            throw new ApiException(404, "Could not find token: " + redact(ex.header("X-Subject-Token")) + ".");
+            // real Keystone's words for an expired, revoked or unknown token (contract suite, osbox)
+            throw new ApiException(404, "Failed to validate token");
         }
         return Reply.ok(Json.object("token", tokenBody(subject, true))).header("X-Subject-Token", subject.id());
     }

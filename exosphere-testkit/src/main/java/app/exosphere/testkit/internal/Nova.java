@@ -153,10 +153,13 @@ public final class Nova {
         all.sort(Comparator.comparing((SimServer s) -> s.created).reversed().thenComparing(s -> s.id));
         String name = ex.query("name");
         String status = ex.query("status");
-        all.removeIf(s -> (name != null
-                        && !java.util.regex.Pattern.compile(name)
-                                .matcher(s.name)
-                                .find())
+        java.util.regex.Pattern namePattern;
+        try {
+            namePattern = name == null ? null : java.util.regex.Pattern.compile(name);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new ApiException(400, "Invalid filter field: name.");
+        }
+        all.removeIf(s -> (namePattern != null && !namePattern.matcher(s.name).find())
                 || (status != null && !s.status.equalsIgnoreCase(status)));
         Paging.Page<SimServer> page = Paging.page(
                 all,

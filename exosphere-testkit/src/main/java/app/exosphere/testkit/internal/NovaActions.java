@@ -198,7 +198,7 @@ final class NovaActions {
                 });
                 s.status = "RESIZE";
             }
-            case "confirmResize" ->
+            case "confirmResize" -> {
                 transition(s, action, "confirmResize", Set.of("VERIFY_RESIZE"), null, 3, () -> {
                     s.previousFlavorId = null;
                     s.setState(
@@ -207,6 +207,10 @@ final class NovaActions {
                             s.powerState,
                             w.now());
                 });
+                // real Nova (Zed) answers confirmResize with 204, every other action with 202
+                // (exosphere-contract-tests LaunchContract, found against osbox)
+                return Reply.empty(204);
+            }
             case "revertResize" -> {
                 transition(s, action, "revertResize", Set.of("VERIFY_RESIZE"), "resize_reverting", 20, () -> {
                     s.flavorId = s.previousFlavorId;

@@ -1,0 +1,157 @@
+package app.exosphere.core;
+
+import app.exosphere.core.instance.ExosphereSettings;
+import app.exosphere.core.instance.Instance;
+import app.exosphere.core.instance.InstanceWatch;
+import app.exosphere.core.instance.Instances;
+import app.exosphere.core.instance.LaunchRequest;
+import app.exosphere.workflow.WorkflowSource;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The gateway's entry point: an {@link OpenStack} connection plus the Exosphere side of the cloud, giving
+ * Exosphere-style instances in a few lines.
+ *
+ * <pre>{@code
+ * OpenStack os = OpenStack.builder()
+ *         .authUrl("https://js2.jetstream-cloud.org:5000/v3/")
+ *         .credentials(Credentials.applicationCredential(id, secret))
+ *         .region("IU")
+ *         .build();
+ * try (Exosphere exo = Exosphere.connect(os, storedClientUuid)) {
+ *     Instance vm = exo.launch(LaunchRequest.builder().name("demo").image(ImageChoice.name("Featured-Ubuntu24")).build());
+ *     vm.watch().awaitReady(Duration.ofMinutes(30));
+ *     System.out.println(vm.refresh().interactions().status(Interaction.WEB_SHELL).value().orElseThrow());
+ * }
+ * }</pre>
+ */
+public final class Exosphere implements AutoCloseable {
+
+    private final OpenStack openStack;
+    private final Instances instances;
+    private final ScheduledExecutorService ownedScheduler;
+
+    private Exosphere(
+            OpenStack openStack,
+            ExosphereSettings settings,
+            Clock clock,
+            ScheduledExecutorService scheduler,
+            boolean owned) {
+        this.openStack = openStack;
+        this.instances = Instances.create(openStack, settings, clock, scheduler);
+        this.ownedScheduler = owned ? scheduler : null;
+    }
+
+    /** Connects with Exosphere's defaults and this installation's persisted client UUID. */
+    public static Exosphere connect(OpenStack openStack, String clientUuid) {
+        return builder()
+                .openStack(openStack)
+                .settings(ExosphereSettings.builder().clientUuid(clientUuid).build())
+                .build();
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The OpenStack connection. */
+    public OpenStack openStack() {
+        return openStack;
+    }
+
+    /** The instance operations of this project and region. */
+    public Instances instances() {
+        return instances;
+    }
+
+    /** Launches one Exosphere-style instance (see {@link Instances#launch}). */
+    public Instance launch(LaunchRequest request) {
+        return instances.launchOne(request);
+    }
+
+    /** Launches {@code request.count()} instances. */
+    public List<Instance> launchAll(LaunchRequest request) {
+        return instances.launch(request);
+    }
+
+    /** Launches a Binder workflow instance and returns its watch (see {@link InstanceWatch#workflowReady()}). */
+    public InstanceWatch launchWorkflow(LaunchRequest request, WorkflowSource source) {
+        return instances.launchWorkflow(request, source);
+    }
+
+    /** The instance with this server id. */
+    public Instance instance(String serverId) {
+        return instances.get(serverId);
+    }
+
+    /** Every server of the project as an instance. */
+    public List<Instance> list() {
+        return instances.list();
+    }
+
+    /** Stops the scheduler this object created (not one passed in). */
+    @Override
+    public void close() {
+        if (ownedScheduler != null) {
+            ownedScheduler.shutdownNow();
+        }
+    }
+
+    /** Builds an {@link Exosphere}. */
+    public static final class Builder {
+        private OpenStack openStack;
+        private ExosphereSettings settings;
+        private Clock clock = Clock.systemUTC();
+        private ScheduledExecutorService scheduler;
+
+        private Builder() {}
+
+        /** The project-scoped connection (required). */
+        public Builder openStack(OpenStack value) {
+            this.openStack = value;
+            return this;
+        }
+
+        /** The Exosphere settings (required: at least the client UUID). */
+        public Builder settings(ExosphereSettings value) {
+            this.settings = value;
+            return this;
+        }
+
+        /** The clock (tests, simulators). */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** A scheduler for watches and look-ups; default a small daemon pool owned by the Exosphere. */
+        public Builder scheduler(ScheduledExecutorService value) {
+            this.scheduler = value;
+            return this;
+        }
+
+        /** Builds. */
+        public Exosphere build() {
+            Objects.requireNonNull(openStack, "openStack");
+            Objects.requireNonNull(settings, "settings (with the client UUID)");
+            boolean owned = scheduler == null;
+            ScheduledExecutorService s = owned ? newScheduler() : scheduler;
+            return new Exosphere(openStack, settings, clock, s, owned);
+        }
+
+        private static ScheduledExecutorService newScheduler() {
+            AtomicInteger n = new AtomicInteger();
+            return Executors.newScheduledThreadPool(4, r -> {
+                Thread t = new Thread(r, "exosphere-watch-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package app.exosphere.core.instance;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which image a launch boots: by Glance id, by exact name (the newest active image of that name), or by
+ * an instance type and version of the cloud's Exosphere configuration (the newest image matching its
+ * filters, exosphere-spec §8.5).
+ *
+ * <pre>{@code
+ * ImageChoice.id("0d1a0b0e-...");
+ * ImageChoice.name("Featured-Ubuntu24");
+ * ImageChoice.filter(InstanceTypeImages.Filter.byName("Featured-Ubuntu24"), List.of("1", "2"));
+ * }</pre>
+ */
+public final class ImageChoice {
+
+    /** How the image is chosen. */
+    public enum Kind {
+        /** A Glance image id. */
+        ID,
+        /** The newest active image with this exact name. */
+        NAME,
+        /** The newest image matching instance-type filters. */
+        FILTER
+    }
+
+    private final Kind kind;
+    private final String value;
+    private final InstanceTypeImages.Filter filter;
+    private final java.util.List<String> restrictFlavorIds;
+
+    private ImageChoice(Kind kind, String value, InstanceTypeImages.Filter filter, java.util.List<String> restrict) {
+        this.kind = kind;
+        this.value = value;
+        this.filter = filter;
+        this.restrictFlavorIds = restrict;
+    }
+
+    /** The image with this Glance id. */
+    public static ImageChoice id(String imageId) {
+        return new ImageChoice(Kind.ID, requireText(imageId, "image id"), null, null);
+    }
+
+    /** The newest active image with exactly this name. */
+    public static ImageChoice name(String imageName) {
+        return new ImageChoice(Kind.NAME, requireText(imageName, "image name"), null, null);
+    }
+
+    /**
+     * The newest image matching an instance type version's {@code imageFilters}, with its
+     * {@code restrictFlavorIds} ({@code null} = every flavor allowed).
+     */
+    public static ImageChoice filter(InstanceTypeImages.Filter filter, java.util.List<String> restrictFlavorIds) {
+        return new ImageChoice(
+                Kind.FILTER,
+                null,
+                Objects.requireNonNull(filter, "filter"),
+                restrictFlavorIds == null ? null : java.util.List.copyOf(restrictFlavorIds));
+    }
+
+    /** How the image is chosen. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The id or name for {@link Kind#ID} and {@link Kind#NAME}. */
+    public Optional<String> value() {
+        return Optional.ofNullable(value);
+    }
+
+    /** The filter for {@link Kind#FILTER}. */
+    public Optional<InstanceTypeImages.Filter> filter() {
+        return Optional.ofNullable(filter);
+    }
+
+    /** The flavor ids this image may be launched with; empty means any. */
+    public Optional<java.util.List<String>> restrictFlavorIds() {
+        return Optional.ofNullable(restrictFlavorIds);
+    }
+
+    static String requireText(String s, String what) {
+        if (s == null || s.isBlank()) {
+            throw new InvalidLaunchRequestException("The " + what + " must not be blank");
+        }
+        return s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ImageChoice c
+                && c.kind == kind
+                && Objects.equals(c.value, value)
+                && Objects.equals(c.filter, filter)
+                && Objects.equals(c.restrictFlavorIds, restrictFlavorIds);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, value, filter, restrictFlavorIds);
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.FILTER ? "FILTER(" + filter + ")" : kind + "(" + value + ")";
+    }
+}

@@ -1,0 +1,525 @@
+package app.exosphere.core.instance;
+
+import app.exosphere.cloudinit.console.ResourceUsageHistory;
+import app.exosphere.cloudinit.console.SetupState;
+import app.exosphere.cloudinit.console.SetupStatus;
+import app.exosphere.cloudinit.console.VolumeMountpoint;
+import app.exosphere.core.compute.Flavor;
+import app.exosphere.core.compute.InstanceAction;
+import app.exosphere.core.compute.RebootType;
+import app.exosphere.core.compute.RemoteConsole;
+import app.exosphere.core.compute.Server;
+import app.exosphere.core.compute.ServerAction;
+import app.exosphere.core.compute.ServerActions;
+import app.exosphere.core.compute.ServerAddress;
+import app.exosphere.core.compute.VolumeAttachment;
+import app.exosphere.core.error.NotFoundException;
+import app.exosphere.core.error.OpenStackException;
+import app.exosphere.core.network.FixedIp;
+import app.exosphere.core.network.FloatingIp;
+import app.exosphere.core.network.Port;
+import app.exosphere.core.network.PortListOptions;
+import app.exosphere.core.volume.Volume;
+import app.exosphere.workflow.WorkflowConsole;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One server seen through Exosphere's eyes — launched by the SDK, by the Exosphere web app, or by anything
+ * else: its UI status, interactions (web shell, desktop, SSH, console, workflow) with exact reasons,
+ * lifecycle actions (with the precondition table and flavor-group restrictions), volumes, resource usage.
+ * Holds the last server snapshot; {@link #refresh()} returns a new handle with a fresh one. Thread-safe.
+ *
+ * <pre>{@code
+ * Instance vm = instances.get(serverId);
+ * vm.uiStatus().display();                                          // "Running Setup"
+ * vm.interactions().status(Interaction.WEB_SHELL).value();          // the web shell URL once ready
+ * vm.reboot();
+ * }</pre>
+ */
+public final class Instance {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Instance.class);
+
+    private final Instances ctx;
+    private final Server server;
+    private final ServerOrigin origin;
+
+    Instance(Instances ctx, Server server) {
+        this.ctx = ctx;
+        this.server = server;
+        this.origin = ServerOrigin.read(server.metadata(), server.tags());
+    }
+
+    /** The server id. */
+    public String id() {
+        return server.id();
+    }
+
+    /** The server name. */
+    public String name() {
+        return server.name();
+    }
+
+    /** The last fetched server. */
+    public Server server() {
+        return server;
+    }
+
+    /** Its Exosphere markers. */
+    public ServerOrigin origin() {
+        return origin;
+    }
+
+    /** A handle with a freshly fetched server. */
+    public Instance refresh() {
+        return new Instance(ctx, ctx.os.compute().servers().get(id()));
+    }
+
+    /** The setup status recorded on the server (exosphere-spec §3.4). */
+    public SetupStatus setupStatus() {
+        return origin.setupStatus();
+    }
+
+    /** Exosphere's UI status (exosphere-spec §3.6), from the last snapshot. */
+    public ServerUiStatus uiStatus() {
+        SetupState setup = origin.fromExosphere() ? origin.setupStatus().state() : null;
+        return ServerUiStatus.of(server.status().raw(), null, false, origin, setup);
+    }
+
+    /**
+     * The exouser passphrase: recorded on the server ({@code exoPw:} tag / legacy metadata) or kept in
+     * memory by this SDK. A secret: never log it.
+     */
+    public Optional<String> passphrase() {
+        return origin.passphrase().or(() -> Optional.ofNullable(ctx.memoryPassphrases.get(id())));
+    }
+
+    // ------------------------------------------------------------------ addresses
+
+    /** The server's Neutron ports ({@code device_id} = server id). */
+    public List<Port> ports() {
+        return ctx.os
+                .network()
+                .ports()
+                .list(PortListOptions.builder().deviceId(id()).build())
+                .toList();
+    }
+
+    /** Floating IPs bound to the server's ports. */
+    public List<FloatingIp> floatingIps() {
+        List<FloatingIp> out = new ArrayList<>();
+        for (Port p : ports()) {
+            out.addAll(ctx.os.network().floatingIps().listByPort(p.id()).toList());
+        }
+        return out;
+    }
+
+    /** The first floating IP address, from Neutron. */
+    public Optional<String> floatingIpAddress() {
+        return floatingIps().stream().map(FloatingIp::floatingIpAddress).findFirst();
+    }
+
+    // ------------------------------------------------------------------ interactions
+
+    /**
+     * The context the interaction rules see, gathered now: ports and floating IPs, UAP, passphrase,
+     * Guacamole token (logging in through the UAP when everything is there), console URL, recent events,
+     * the workflow token from the console log.
+     */
+    public InteractionContext interactionContext() {
+        String status = server.status().raw();
+        boolean active = status.equalsIgnoreCase("ACTIVE") || status.equalsIgnoreCase("VERIFY_RESIZE");
+        List<Port> ports = active ? ports() : List.of();
+        List<String> fixed = new ArrayList<>();
+        Optional<String> fip = Optional.empty();
+        for (Port p : ports) {
+            p.fixedIps().stream()
+                    .map(FixedIp::ipAddress)
+                    .flatMap(Optional::stream)
+                    .forEach(fixed::add);
+            if (fip.isEmpty()) {
+                fip = ctx.os.network().floatingIps().listByPort(p.id()).stream()
+                        .map(FloatingIp::floatingIpAddress)
+                        .findFirst();
+            }
+        }
+        if (ports.isEmpty()) {
+            server.allAddresses().stream()
+                    .filter(a -> !a.isFloating())
+                    .map(ServerAddress::address)
+                    .forEach(fixed::add);
+            fip = server.allAddresses().stream()
+                    .filter(ServerAddress::isFloating)
+                    .map(ServerAddress::address)
+                    .findFirst();
+        }
+        Optional<String> uap = ctx.uapHostname();
+        Optional<String> passphrase = passphrase();
+        ImmutableInteractionContext.Builder b = InteractionContext.builder()
+                .serverId(id())
+                .novaStatus(status)
+                .origin(origin)
+                .projectId(server.projectId())
+                .regionId(ctx.os.region())
+                .floatingIp(fip)
+                .fixedIps(fixed)
+                .uapHostname(uap)
+                .passphraseKnown(passphrase.isPresent())
+                .workflowsEnabled(ctx.settings.workflowsEnabled());
+        if (!active) {
+            return b.build();
+        }
+        Instant created = server.createdAt().orElse(Instant.EPOCH);
+        List<InstanceAction> actions =
+                safe(() -> ctx.os.compute().servers().instanceActions(id()).list(), List.of());
+        b.recentEvent(RecentServerEvent.isRecent(actions, created, ctx.clock.instant()));
+        // Guacamole token (exosphere-spec §4.4): only for Exosphere servers launched with Guacamole
+        if (origin.fromExosphere()
+                && origin.guacamole().isPresent()
+                && uap.isPresent()
+                && fip.isPresent()
+                && passphrase.isPresent()) {
+            try {
+                b.guacamoleToken(ctx.guacamole
+                        .token(uap.get(), fip.get(), passphrase.get())
+                        .join());
+            } catch (RuntimeException e) {
+                GuacamoleAuth.State st = ctx.guacamole.state(uap.get(), fip.get());
+                b.guacamoleTokenError(st.error().orElse(e.getClass().getSimpleName()));
+            }
+        }
+        // console URL: noVNC, else SPICE (exosphere-spec §4.2 Console)
+        try {
+            b.consoleUrl(consoleUrl());
+        } catch (OpenStackException e) {
+            b.consoleUrlError(e.getMessage());
+        }
+        if (origin.workflow().isPresent()) {
+            try {
+                WorkflowConsole wc = WorkflowConsole.scan(consoleLog(null));
+                b.workflowToken(wc.token());
+            } catch (OpenStackException e) {
+                b.consoleLogError(e.getMessage());
+            }
+        }
+        if (!origin.fromExosphere()) {
+            b.defaultSshUser(imageUser());
+        }
+        return b.build();
+    }
+
+    private Optional<String> imageUser() {
+        return safe(
+                () -> {
+                    var img = ctx.os.image().get(server.image().id().orElseThrow());
+                    return DefaultSshUser.guess(
+                            img.osDistro().orElse(null), img.osVersion().orElse(null));
+                },
+                Optional.empty());
+    }
+
+    /** Every interaction with its status, per Exosphere's rules (exosphere-spec §4.2). */
+    public Interactions interactions() {
+        return Interactions.of(interactionContext());
+    }
+
+    /** The Nova remote console URL (noVNC, else SPICE). */
+    public String consoleUrl() {
+        try {
+            return ctx.os
+                    .compute()
+                    .servers()
+                    .remoteConsoles(id())
+                    .create(RemoteConsole.Protocol.VNC)
+                    .url();
+        } catch (OpenStackException vncFailed) {
+            return ctx.os
+                    .compute()
+                    .servers()
+                    .remoteConsoles(id())
+                    .create(RemoteConsole.Protocol.SPICE)
+                    .url();
+        }
+    }
+
+    /** The console log; {@code lines} null = the whole log (Exosphere's page shows 200 lines). */
+    public String consoleLog(Integer lines) {
+        return ctx.os.compute().servers().consoleOutput(id(), lines);
+    }
+
+    /** Resource usage (CPU, RAM, root disk, GPUs) parsed from the whole console log (exosphere-spec §6). */
+    public ResourceUsageHistory resourceUsage() {
+        return ResourceUsageHistory.empty().merge(consoleLog(null));
+    }
+
+    // ------------------------------------------------------------------ watch
+
+    /** Starts following the instance to ready (see {@link InstanceWatch}). */
+    public InstanceWatch watch() {
+        return InstanceWatch.start(ctx, this);
+    }
+
+    /** Like {@link #watch()} with a listener registered before the first poll. */
+    public InstanceWatch watch(Consumer<Progress> listener) {
+        return InstanceWatch.start(ctx, this, listener);
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** The flavor-group of the server's flavor, per the settings. */
+    public Optional<FlavorGroup> flavorGroup() {
+        Optional<String> flavorId = server.flavor().flatMap(f -> f.id());
+        Optional<String> flavorName = server.flavor().flatMap(f -> f.originalName());
+        if (flavorName.isEmpty() && flavorId.isPresent()) {
+            flavorName = Optional.ofNullable(safe(
+                            () -> ctx.flavorCache.computeIfAbsent(
+                                    flavorId.get(),
+                                    id -> ctx.os.compute().flavors().get(id)),
+                            (Flavor) null))
+                    .map(Flavor::name);
+        }
+        return flavorName.flatMap(n -> FlavorGroup.of(ctx.settings.flavorGroups(), n));
+    }
+
+    /** Whether an action is allowed now: status and lock precondition, and the flavor group. */
+    public boolean isAllowed(ServerAction action) {
+        return action.isAllowedFor(server) && !disallowedByGroup(action);
+    }
+
+    private boolean disallowedByGroup(ServerAction action) {
+        return flavorGroup()
+                .map(g -> FlavorGroups.disallows(g.disallowedActions(), action.displayName(), action.apiKey()))
+                .orElse(false);
+    }
+
+    private ServerActions actions(ServerAction action) {
+        Optional<FlavorGroup> group = flavorGroup();
+        if (group.isPresent()
+                && FlavorGroups.disallows(group.get().disallowedActions(), action.displayName(), action.apiKey())) {
+            throw new ActionDisallowedException(action.displayName() + " is not allowed for flavor group \""
+                    + group.get().title() + "\" on this cloud (flavorGroups.disallowedActions)");
+        }
+        return ctx.os.compute().servers().actions(server);
+    }
+
+    /** Starts a stopped server. */
+    public void start() {
+        actions(ServerAction.START).start();
+    }
+
+    /** Stops (powers off) the server. */
+    public void stop() {
+        actions(ServerAction.STOP).stop();
+    }
+
+    /** Soft-reboots the server. */
+    public void reboot() {
+        actions(ServerAction.REBOOT).reboot(RebootType.SOFT);
+    }
+
+    /** Shelves the server (frees its compute resources). */
+    public void shelve() {
+        actions(ServerAction.SHELVE).shelve();
+    }
+
+    /** Unshelves the server. */
+    public void unshelve() {
+        actions(ServerAction.UNSHELVE).unshelve();
+    }
+
+    /** Suspends the server. */
+    public void suspend() {
+        actions(ServerAction.SUSPEND).suspend();
+    }
+
+    /** Resumes a suspended server. */
+    public void resume() {
+        actions(ServerAction.RESUME).resume();
+    }
+
+    /** Pauses the server. */
+    public void pause() {
+        actions(ServerAction.PAUSE).pause();
+    }
+
+    /** Unpauses the server. */
+    public void unpause() {
+        actions(ServerAction.UNPAUSE).unpause();
+    }
+
+    /** Locks the server. */
+    public void lock() {
+        actions(ServerAction.LOCK).lock();
+    }
+
+    /** Unlocks the server. */
+    public void unlock() {
+        actions(ServerAction.UNLOCK).unlock();
+    }
+
+    /** Resizes to another flavor (then confirm or revert). */
+    public void resize(String flavorId) {
+        actions(ServerAction.RESIZE).resize(flavorId);
+    }
+
+    /** Confirms a resize. */
+    public void confirmResize() {
+        actions(ServerAction.CONFIRM_RESIZE).confirmResize();
+    }
+
+    /** Reverts a resize. */
+    public void revertResize() {
+        actions(ServerAction.REVERT_RESIZE).revertResize();
+    }
+
+    /** Rebuilds from an image, keeping the name. */
+    public void rebuild(String imageId) {
+        actions(ServerAction.REBUILD).rebuild(imageId, null);
+    }
+
+    /** Creates an image of the server, marked {@code from-exosphere} like Exosphere; returns its id. */
+    public String createImage(String imageName) {
+        return actions(ServerAction.CREATE_IMAGE).createImage(imageName, Map.of("from-exosphere", "true"));
+    }
+
+    /** Renames the server. */
+    public void rename(String newName) {
+        ServerName.requireValid(newName);
+        ctx.os.compute().servers().rename(id(), newName);
+    }
+
+    /**
+     * Deletes the server. With {@code releaseFloatingIps}, first deletes the floating IPs bound to its
+     * ports (Exosphere's default); with {@code waitFor} non-null, waits until Nova no longer knows it.
+     *
+     * @throws InstanceFailedException when it still exists after {@code waitFor}
+     */
+    public void delete(boolean releaseFloatingIps, Duration waitFor) {
+        if (disallowedByGroup(ServerAction.DELETE)) {
+            throw new ActionDisallowedException("Delete is not allowed for this flavor group on this cloud");
+        }
+        ServerAction.DELETE.check(server);
+        if (releaseFloatingIps) {
+            for (FloatingIp f : floatingIps()) {
+                ctx.os.network().floatingIps().delete(f.id());
+            }
+        }
+        ctx.os.compute().servers().delete(id());
+        if (waitFor == null) {
+            return;
+        }
+        Instant deadline = ctx.clock.instant().plus(waitFor);
+        while (ctx.clock.instant().isBefore(deadline)) {
+            try {
+                Server s = ctx.os.compute().servers().get(id());
+                if (s.status().raw().equalsIgnoreCase("DELETED")) {
+                    return;
+                }
+            } catch (NotFoundException gone) {
+                return;
+            }
+            sleep(ctx.settings.pollInterval());
+        }
+        throw new InstanceFailedException(id(), "Server still exists " + waitFor.toSeconds() + " s after delete", true);
+    }
+
+    // ------------------------------------------------------------------ volumes
+
+    /** Volumes attached to the server, with their mountpoints (exosphere-spec §2.4). */
+    public Map<VolumeAttachment, Optional<String>> volumes() {
+        Map<VolumeAttachment, Optional<String>> out = new LinkedHashMap<>();
+        for (VolumeAttachment a :
+                ctx.os.compute().servers().volumeAttachments(id()).list()) {
+            String volumeName =
+                    safe(() -> ctx.os.volume().volumes().get(a.volumeId()).name(), "");
+            out.put(a, mountpoint(volumeName, a.device().orElse(null)));
+        }
+        return out;
+    }
+
+    /** Where Exosphere's automount puts a volume on this server; empty when it cannot tell. */
+    public Optional<String> mountpoint(String volumeName, String device) {
+        return origin.serverVersion().flatMap(v -> VolumeMountpoint.of(v, volumeName, device));
+    }
+
+    /**
+     * Attaches a volume with Exosphere's device tag {@code exoVolume::{"name":…}} (and the
+     * {@code exoVolumes::<id>} metadata for version-5 servers) so the instance mounts it under
+     * {@code /media/volume/<name>}.
+     */
+    public VolumeAttachment attachVolume(Volume volume) {
+        String nameJson = ExosphereMetadata.compactJson(nameObject(volume.name()));
+        String tag = "exoVolume::" + nameJson;
+        boolean tagFits = tag.length() <= 60 && !tag.contains(",") && !tag.contains("/");
+        VolumeAttachment a =
+                ctx.os.compute().servers().volumeAttachments(id()).attach(volume.id(), tagFits ? tag : null);
+        if (origin.version().orElse(-1) == 5) {
+            ctx.os.compute().servers().metadata(id()).update(Map.of("exoVolumes::" + volume.id(), nameJson));
+        }
+        if (!tagFits) {
+            LOG.info("volume name too long for a Nova device tag; the instance will mount it by device name");
+        }
+        return a;
+    }
+
+    /** Detaches a volume (and removes its {@code exoVolumes::} metadata when present). */
+    public void detachVolume(String volumeId) {
+        ctx.os.compute().servers().volumeAttachments(id()).detach(volumeId);
+        String key = "exoVolumes::" + volumeId;
+        if (server.metadata().containsKey(key) && !server.status().raw().equalsIgnoreCase("SHELVED_OFFLOADED")) {
+            ctx.os.compute().servers().metadata(id()).delete(key);
+        }
+    }
+
+    /**
+     * For servers not made by Exosphere (no automount): shell commands that format (if new) and mount a
+     * volume attached at {@code device}.
+     */
+    public static String howToMount(String device, String volumeName) {
+        String dir = "/media/volume/" + VolumeMountpoint.sanitize(volumeName == null ? "volume" : volumeName);
+        return "sudo blkid " + device + " || sudo mkfs.ext4 " + device + "\n"
+                + "sudo mkdir -p " + dir + "\n"
+                + "sudo mount " + device + " " + dir + "\n"
+                + "echo '" + device + " " + dir + " ext4 defaults,nofail 0 2' | sudo tee -a /etc/fstab\n";
+    }
+
+    private static Map<String, Object> nameObject(String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name == null || name.isEmpty() ? null : name);
+        return m;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static <T> T safe(java.util.function.Supplier<T> s, T fallback) {
+        try {
+            return s.get();
+        } catch (OpenStackException e) {
+            LOG.debug("optional look-up failed: {}", e.getMessage());
+            return fallback;
+        }
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InstanceFailedException("", "interrupted", true);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Instance{" + id() + " \"" + name() + "\" " + server.status().raw() + ", " + origin + "}";
+    }
+}

@@ -1,0 +1,49 @@
+package app.exosphere.core.instance;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One step of an instance's way to ready, as a watcher reports it.
+ *
+ * <pre>{@code
+ * instance.watch().addListener(p -> log.info("{} after {}s: {}", p.state(), p.elapsed().toSeconds(), p.message()));
+ * }</pre>
+ *
+ * @param serverId the server
+ * @param state the state reached
+ * @param elapsed time since the watch started
+ * @param message a human-readable explanation (never contains secrets)
+ * @param at when it was observed
+ */
+public record Progress(String serverId, State state, Duration elapsed, String message, Instant at) {
+
+    /** The states Exosphere shows on the way to a usable instance, plus the workflow's. */
+    public enum State {
+        /** Nova is building the server. */
+        BUILDING,
+        /** The server is ACTIVE; setup has not reported yet. */
+        ACTIVE,
+        /** A floating IP was created or assigned. */
+        FLOATING_IP_ATTACHED,
+        /** Setup reported {@code starting}. */
+        SETUP_STARTING,
+        /** Setup reported {@code running}. */
+        SETUP_RUNNING,
+        /** Setup completed: the instance is ready (Exosphere's "Ready"). */
+        READY,
+        /** The Binder workflow started building. */
+        WORKFLOW_STARTED,
+        /** The workflow published its Jupyter token: the workflow URL works. */
+        WORKFLOW_READY,
+        /** The server or its setup failed. Terminal. */
+        ERROR,
+        /** Setup took longer than Exosphere's limits. Terminal. */
+        TIMEOUT
+    }
+
+    /** Whether nothing follows this state. */
+    public boolean isTerminal() {
+        return state == State.ERROR || state == State.TIMEOUT;
+    }
+}

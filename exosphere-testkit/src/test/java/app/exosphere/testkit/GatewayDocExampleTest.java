@@ -1,0 +1,95 @@
+package app.exosphere.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+/** The example of docs/testing.md, compiled and run so the guide cannot rot. */
+// docs/testing.md: begin example
+@SimulatedCloud(preset = Scenario.Preset.JETSTREAM2, timeScale = 0)
+class GatewayDocExampleTest {
+
+    /** Stands in for the gateway's own code: logs in with an application credential, lists flavors. */
+    static final class MyGateway {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final OkHttpClient http;
+        private final String keystoneUrl;
+
+        MyGateway(OkHttpClient http, String keystoneUrl) {
+            this.http = http;
+            this.keystoneUrl = keystoneUrl;
+        }
+
+        int countFlavors(String appCredId, String appCredSecret, String region) throws IOException {
+            String body = "{\"auth\":{\"identity\":{\"methods\":[\"application_credential\"],"
+                    + "\"application_credential\":{\"id\":\"" + appCredId + "\",\"secret\":\"" + appCredSecret
+                    + "\"}}}}";
+            Request login = new Request.Builder()
+                    .url(keystoneUrl + "/auth/tokens")
+                    .post(RequestBody.create(body, MediaType.get("application/json")))
+                    .build();
+            String token;
+            String nova = null;
+            try (Response r = http.newCall(login).execute()) {
+                token = r.header("X-Subject-Token");
+                for (JsonNode service : JSON.readTree(r.body().string()).at("/token/catalog")) {
+                    for (JsonNode e : service.get("endpoints")) {
+                        if (service.get("type").asText().equals("compute")
+                                && e.get("interface").asText().equals("public")
+                                && e.get("region_id").asText().equals(region)) {
+                            nova = e.get("url").asText();
+                        }
+                    }
+                }
+            }
+            Request flavors = new Request.Builder()
+                    .url(nova + "/flavors")
+                    .header("X-Auth-Token", token)
+                    .build();
+            try (Response r = http.newCall(flavors).execute()) {
+                if (r.code() != 200) {
+                    throw new IOException("Nova answered " + r.code());
+                }
+                return JSON.readTree(r.body().string()).get("flavors").size();
+            }
+        }
+    }
+
+    @Test
+    void countsTheFlavorsOfTheRegion(CloudSimulator cloud, CloudCredentials credentials, OkHttpClient http)
+            throws IOException {
+        MyGateway gateway = new MyGateway(http, cloud.keystoneUrl());
+
+        int flavors = gateway.countFlavors(
+                credentials.applicationCredentialId(), credentials.applicationCredentialSecret(), "TACC");
+
+        assertThat(flavors).isEqualTo(11);
+        assertThat(cloud.journal().count(Service.COMPUTE, "GET", "^/flavors$")).isEqualTo(1);
+    }
+
+    @Test
+    void surfacesANovaOutage(CloudSimulator cloud, CloudCredentials credentials, OkHttpClient http) {
+        cloud.faults().add(Fault.on(Service.COMPUTE).respondWith(503).build());
+        MyGateway gateway = new MyGateway(http, cloud.keystoneUrl());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.countFlavors(
+                        credentials.applicationCredentialId(), credentials.applicationCredentialSecret(), "IU"))
+                .hasMessage("Nova answered 503");
+    }
+
+    @Test
+    void tokensExpireWhenTheTestMovesTheClock(CloudSimulator cloud) {
+        cloud.advance(Duration.ofHours(2)); // the simulated cloud's time, not the test's
+        assertThat(cloud.clock().now()).isAfter(java.time.Instant.now().plus(Duration.ofMinutes(100)));
+    }
+}
+// docs/testing.md: end example
