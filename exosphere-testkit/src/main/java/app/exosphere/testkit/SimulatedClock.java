@@ -74,6 +74,38 @@ public final class SimulatedClock {
         return Duration.ofNanos((long) (simulated.toNanos() / factor));
     }
 
+    /**
+     * This clock as a {@link java.time.Clock} (UTC), for code under test that takes one, e.g. an SDK
+     * client that decides when tokens are about to expire or when setup has timed out.
+     */
+    public java.time.Clock asClock() {
+        SimulatedClock self = this;
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                if (zone.equals(java.time.ZoneOffset.UTC)) {
+                    return this;
+                }
+                throw new UnsupportedOperationException("the simulated clock is UTC only");
+            }
+
+            @Override
+            public Instant instant() {
+                return self.now();
+            }
+
+            @Override
+            public String toString() {
+                return self.toString();
+            }
+        };
+    }
+
     @Override
     public String toString() {
         return "SimulatedClock[now=" + now() + ", factor=" + factor + "]";

@@ -31,6 +31,30 @@ public @interface SimulatedCloud {
     /** The scenario preset. */
     Scenario.Preset preset() default Scenario.Preset.JETSTREAM2;
 
+    /**
+     * A scenario of your own: a class with a public no-argument constructor whose {@code get()} returns
+     * it. When given, it replaces {@link #preset()}.
+     *
+     * <pre>{@code
+     * public static final class ShortTokens implements Supplier<Scenario> {
+     *     public Scenario get() { return Scenario.jetstream2().toBuilder().tokenLifetime(Duration.ofMinutes(5)).build(); }
+     * }
+     * @SimulatedCloud(scenario = ShortTokens.class)
+     * }</pre>
+     */
+    Class<? extends java.util.function.Supplier<Scenario>> scenario() default PresetScenario.class;
+
+    /** Marker for {@link #scenario()}: use {@link #preset()}. */
+    final class PresetScenario implements java.util.function.Supplier<Scenario> {
+        private PresetScenario() {}
+
+        /** Never called: the marker means "use the preset". */
+        @Override
+        public Scenario get() {
+            throw new UnsupportedOperationException("marker class");
+        }
+    }
+
     /** Simulated seconds per wall second (0: the clock moves only by {@link CloudSimulator#advance}). */
     double timeScale() default 60;
 

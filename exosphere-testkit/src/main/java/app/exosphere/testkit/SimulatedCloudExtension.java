@@ -54,10 +54,24 @@ public final class SimulatedCloudExtension implements ParameterResolver {
                 .or(() -> find(context.getTestClass().map(c -> (AnnotatedElement) c)))
                 .orElse(null);
         Scenario.Preset preset = settings == null ? Scenario.Preset.JETSTREAM2 : settings.preset();
+        Scenario scenario = preset.scenario();
+        if (settings != null && settings.scenario() != SimulatedCloud.PresetScenario.class) {
+            try {
+                scenario = settings.scenario()
+                        .getDeclaredConstructor()
+                        .newInstance()
+                        .get();
+            } catch (ReflectiveOperationException e) {
+                throw new ParameterResolutionException(
+                        "@SimulatedCloud(scenario = " + settings.scenario().getName()
+                                + ") needs a public no-argument constructor",
+                        e);
+            }
+        }
         double scale = settings == null ? 60 : settings.timeScale();
         long seed = settings == null || settings.seed() == 0 ? 20_240_101L : settings.seed();
         return CloudSimulator.builder()
-                .scenario(preset.scenario())
+                .scenario(scenario)
                 .clock(SimulatedClock.accelerated(scale))
                 .seed(seed)
                 .start();

@@ -30,6 +30,22 @@ class SimulatedCloudExtensionTest {
         assertThat(cloud.clock().factor()).isEqualTo(60);
     }
 
+    /** A scenario of the test's own. */
+    public static final class ShortTokens implements java.util.function.Supplier<Scenario> {
+        @Override
+        public Scenario get() {
+            return Scenario.withoutUap().toBuilder()
+                    .tokenLifetime(java.time.Duration.ofMinutes(5))
+                    .build();
+        }
+    }
+
+    @Test
+    @SimulatedCloud(scenario = ShortTokens.class, timeScale = 0)
+    void acceptsAScenarioOfTheTestsOwn(CloudSimulator cloud) {
+        assertThat(cloud.scenario().tokenLifetime()).isEqualTo(java.time.Duration.ofMinutes(5));
+    }
+
     @Test
     void eachTestGetsAFreshCloud(CloudSimulator cloud) {
         assertThat(cloud.journal().size()).isZero();

@@ -46,6 +46,15 @@ class ValuesTest {
     }
 
     @Test
+    void asClockFollowsTheSimulatedTime() {
+        SimulatedClock clock = SimulatedClock.manual(Instant.EPOCH);
+        java.time.Clock javaClock = clock.asClock();
+        clock.advance(Duration.ofHours(1));
+        assertThat(javaClock.instant()).isEqualTo(Instant.EPOCH.plusSeconds(3600));
+        assertThat(javaClock.getZone()).isEqualTo(java.time.ZoneOffset.UTC);
+    }
+
+    @Test
     void acceleratedClockRunsFasterThanWallTime() throws InterruptedException {
         SimulatedClock clock = SimulatedClock.accelerated(Instant.EPOCH, 1000);
         Thread.sleep(20);
