@@ -1,42 +1,33 @@
 package app.exosphere.examples;
 
-import app.exosphere.cloudinit.UserDataOptions;
-import app.exosphere.cloudinit.console.ExoServerVersion;
 import app.exosphere.cloudinit.console.ResourceUsageHistory;
-import app.exosphere.cloudinit.console.SetupState;
 import app.exosphere.cloudinit.console.SetupStatus;
-import app.exosphere.cloudinit.console.VolumeMountpoint;
+import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.UserRef;
-import app.exosphere.core.compute.BlockDeviceMapping;
 import app.exosphere.core.compute.Flavor;
-import app.exosphere.core.compute.NetworkSelection;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerAddress;
-import app.exosphere.core.compute.ServerCreateRequest;
-import app.exosphere.core.compute.ServerNetwork;
 import app.exosphere.core.compute.VolumeAttachment;
+import app.exosphere.core.config.CloudConfig;
+import app.exosphere.core.config.CloudsYaml;
 import app.exosphere.core.error.ConfigurationException;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.image.Image;
-import app.exosphere.core.instance.ExosphereMetadata;
-import app.exosphere.core.instance.FloatingIpChoice;
-import app.exosphere.core.instance.FloatingIpDecision;
-import app.exosphere.core.instance.GuacamoleAuth;
-import app.exosphere.core.instance.InteractionContext;
+import app.exosphere.core.instance.ExosphereSettings;
+import app.exosphere.core.instance.FlavorChoice;
+import app.exosphere.core.instance.ImageChoice;
+import app.exosphere.core.instance.ImmutableExosphereSettings;
+import app.exosphere.core.instance.ImmutableLaunchRequest;
+import app.exosphere.core.instance.Instance;
+import app.exosphere.core.instance.InstanceWatch;
 import app.exosphere.core.instance.Interactions;
-import app.exosphere.core.instance.NetworkChoice;
+import app.exosphere.core.instance.LaunchRequest;
 import app.exosphere.core.instance.SecurityGroupTemplate;
-import app.exosphere.core.instance.ServerName;
 import app.exosphere.core.instance.ServerOrigin;
 import app.exosphere.core.instance.ServerUiStatus;
-import app.exosphere.core.network.FloatingIpCreateRequest;
-import app.exosphere.core.network.Network;
-import app.exosphere.core.network.Port;
-import app.exosphere.core.network.PortListOptions;
-import app.exosphere.core.network.SecurityGroup;
 import app.exosphere.core.volume.Volume;
 import app.exosphere.core.volume.VolumeCreateRequest;
 import app.exosphere.testkit.CloudCredentials;
@@ -44,21 +35,15 @@ import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Scenario;
 import app.exosphere.testkit.SimulatedClock;
 import app.exosphere.uap.UapCatalog;
-import app.exosphere.workflow.WorkflowConsole;
 import app.exosphere.workflow.WorkflowSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 
@@ -70,9 +55,9 @@ import okhttp3.OkHttpClient;
  * exosphere-testkit ({@link #simulated()}, an accelerated clock: one wall second is one simulated
  * minute).
  *
- * <p>Built only from exosphere-core's clients and Exosphere rules (metadata, network choice, security
- * group template, floating-IP decision, interactions), exosphere-cloudinit's user data and console
- * protocol, and exosphere-workflow's sources and tokens.
+ * <p>A thin layer over exosphere-core's {@link Exosphere} entry point (launch, watch, interactions,
+ * volumes), adding the choices a demo needs: which cloud, a default image and flavor, and progress in
+ * the shape the CLI prints.
  *
  * <pre>{@code
  * try (CloudSession session = CloudSession.simulated()) {
@@ -92,9 +77,9 @@ public final class CloudSession implements AutoCloseable {
     public static final double SIMULATED_SPEED = 60;
 
     private final OpenStack openStack;
+    private final Exosphere exosphere;
     private final Clock clock;
     private final Optional<String> uapHostname;
-    private final GuacamoleAuth guacamole;
     private final String username;
     private final String projectId;
     private final String projectName;
@@ -105,9 +90,9 @@ public final class CloudSession implements AutoCloseable {
 
     private CloudSession(CloudSession other) {
         this.openStack = other.openStack;
+        this.exosphere = other.exosphere;
         this.clock = other.clock;
         this.uapHostname = other.uapHostname;
-        this.guacamole = other.guacamole;
         this.username = other.username;
         this.projectId = other.projectId;
         this.projectName = other.projectName;
@@ -128,7 +113,15 @@ public final class CloudSession implements AutoCloseable {
         this.openStack = openStack;
         this.clock = clock;
         this.uapHostname = uapHostname;
-        this.guacamole = new GuacamoleAuth(http, clock);
+        ImmutableExosphereSettings.Builder settings = ExosphereSettings.builder()
+                .clientUuid(ExosphereSettings.newClientUuid())
+                .pollInterval(pollInterval);
+        uapHostname.ifPresent(settings::uapHostname);
+        this.exosphere = Exosphere.builder()
+                .openStack(openStack)
+                .settings(settings.build())
+                .clock(clock)
+                .build();
         var token = openStack.token();
         this.username = token.user().name();
         this.projectId = token.project().map(p -> p.id()).orElseThrow();
@@ -198,17 +191,24 @@ public final class CloudSession implements AutoCloseable {
      * in {@code OS_CLIENT_CONFIG_FILE}).
      */
     public static CloudSession cloud(String name) {
-        CloudsYaml.Entry entry = CloudsYaml.load().entry(name);
+        CloudConfig config = CloudsYaml.load().cloud(name);
         OkHttpClient http = new OkHttpClient();
-        OpenStack os = OpenStack.builder()
-                .authUrl(entry.authUrl())
-                .credentials(entry.credentials())
-                .scope(entry.scope())
-                .region(entry.region())
-                .httpClient(http)
-                .build();
-        Optional<String> uap = UapCatalog.exosphereDefaults().uapHostnameFor(entry.authUrl(), entry.region());
-        return new CloudSession(os, Clock.systemUTC(), uap, http, "cloud " + name, null, Duration.ofSeconds(10));
+        OpenStack.Builder os = OpenStack.builder()
+                .authUrl(config.authUrl())
+                .credentials(config.credentials())
+                .scope(config.scope())
+                .tls(config.tls())
+                .httpClient(http);
+        config.region().ifPresent(os::region);
+        Optional<String> uap = UapCatalog.exosphereDefaults()
+                .uapHostnameFor(config.authUrl(), config.region().orElse(null));
+        return new CloudSession(
+                os.build(), Clock.systemUTC(), uap, http, "cloud " + name, null, Duration.ofSeconds(10));
+    }
+
+    /** The Exosphere entry point (exosphere-core) behind this session. */
+    public Exosphere exosphere() {
+        return exosphere;
     }
 
     /** The OpenStack client of this project and region. */
@@ -239,56 +239,34 @@ public final class CloudSession implements AutoCloseable {
     // ------------------------------------------------------------------ launch
 
     /**
-     * Launches Exosphere-style instances: image, flavor, network (auto-allocated topology, else
-     * Exosphere's fallback rules), the {@code exosphere} security group (created or completed), user data
-     * and {@code exo*} metadata. Returns the created servers (still building).
+     * Launches Exosphere-style instances with exosphere-core's {@link Exosphere#launchAll}: network,
+     * security group, user data and {@code exo*} metadata as the Exosphere web app does. When no image is
+     * named, a featured image ({@code Featured-} prefix, as on Jetstream2) is used; when no flavor is
+     * named, the smallest with 2 vCPUs. Returns the created servers (still building).
      */
     public List<Server> launch(LaunchOptions options) {
-        Image image = image(options.image());
-        Flavor flavor = flavor(options.flavor());
-        Network network = network();
-        ensureSecurityGroup();
-        boolean guac = options.guacamole() && uapHostname.isPresent();
-        Optional<WorkflowSource> workflow = options.workflowRepository()
+        ImmutableLaunchRequest.Builder request = LaunchRequest.builder()
+                .name(options.name())
+                .count(options.count())
+                .image(ImageChoice.id(image(options.image()).id()))
+                .flavor(FlavorChoice.id(flavor(options.flavor()).id()))
+                .addAllSshPublicKeys(options.sshPublicKeys())
+                .guacamole(options.guacamole() && uapHostname.isPresent())
+                .desktop(options.desktop())
+                .installOsUpdates(options.osUpdates())
+                .floatingIp(options.floatingIp());
+        if (options.volumeSizeGb().isPresent()) {
+            request.rootVolumeGb(options.volumeSizeGb().getAsInt());
+        }
+        options.workflowRepository()
                 .map(r -> WorkflowSource.of(
                         r,
                         options.workflowReference().orElse(null),
-                        options.workflowPath().orElse(null)));
-        app.exosphere.cloudinit.ImmutableUserDataOptions.Builder ud = UserDataOptions.builder()
-                .guacamole(guac)
-                .desktop(options.desktop())
-                .installOsUpdates(options.osUpdates())
-                .addAllSshPublicKeys(options.sshPublicKeys());
-        workflow.ifPresent(ud::workflow);
-        String userData = ud.build().render().text();
-        app.exosphere.core.instance.ImmutableExosphereMetadata.Builder md = ExosphereMetadata.builder()
-                .clientUuid(UUID.randomUUID().toString())
-                .creatorUsername(username)
-                .guacamole(guac)
-                .desktop(options.desktop())
-                .floatingIp(options.floatingIp());
-        workflow.ifPresent(w -> md.customWorkflow(w.toMetadata()));
-        Map<String, String> metadata = md.build().toMap();
-        List<Server> created = new ArrayList<>();
-        for (int i = 0; i < options.count(); i++) {
-            String name = ServerName.numbered(options.name(), i + 1, options.count());
-            app.exosphere.core.compute.ImmutableServerCreateRequest.Builder req = ServerCreateRequest.builder()
-                    .name(name)
-                    .flavorRef(flavor.id())
-                    .networks(NetworkSelection.of(ServerNetwork.network(network.id())))
-                    .userData(userData)
-                    .addSecurityGroups(SECURITY_GROUP)
-                    .putAllMetadata(metadata);
-            if (options.volumeSizeGb().isPresent()) {
-                req.addBlockDeviceMappings(BlockDeviceMapping.bootVolumeFromImage(
-                        image.id(), options.volumeSizeGb().getAsInt(), true));
-            } else {
-                req.imageRef(image.id());
-            }
-            String id = openStack.compute().servers().create(req.build()).id();
-            created.add(openStack.compute().servers().get(id));
-        }
-        return created;
+                        options.workflowPath().orElse(null)))
+                .ifPresent(request::workflow);
+        return exosphere.launchAll(request.build()).stream()
+                .map(Instance::server)
+                .toList();
     }
 
     private Image image(Optional<String> nameOrId) {
@@ -326,170 +304,37 @@ public final class CloudSession implements AutoCloseable {
                 .orElseThrow(() -> new ConfigurationException("the cloud has no flavor to launch"));
     }
 
-    private Network network() {
-        try {
-            String id = openStack.network().autoAllocatedTopology(projectId).id();
-            return openStack.network().networks().get(id);
-        } catch (app.exosphere.core.error.OpenStackServiceException e) {
-            // exosphere-spec §9.15: without auto-allocation, pick a network by Exosphere's fallback rules
-            List<Network> networks = openStack.network().networks().list().toList();
-            return NetworkChoice.fallback(networks, projectName)
-                    .orElseThrow(() -> new ConfigurationException(NetworkChoice.noChoiceMessage(networks)));
-        }
-    }
-
-    private void ensureSecurityGroup() {
-        SecurityGroupTemplate template = SecurityGroupTemplate.exosphereDefault();
-        SecurityGroup group = openStack.network().securityGroups().list(Map.of("name", template.name())).stream()
-                .findFirst()
-                .orElseGet(() -> openStack
-                        .network()
-                        .securityGroups()
-                        .create(template.name(), template.description().orElse("")));
-        SecurityGroupTemplate.Plan plan = template.reconcileWith(openStack
-                .network()
-                .securityGroups()
-                .listRules(Map.of("security_group_id", group.id()))
-                .toList());
-        for (String ruleId : plan.toDelete()) {
-            openStack.network().securityGroups().deleteRule(ruleId);
-        }
-        for (SecurityGroupTemplate.Rule rule : plan.toCreate()) {
-            try {
-                openStack.network().securityGroups().createRule(rule.toCreateRequest(group.id()));
-            } catch (app.exosphere.core.error.ConflictException alreadyThere) {
-                // Neutron compares rules without their description: an equivalent rule exists, keep it
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ watch
 
     /** One step of a server's way to ready, for progress displays. */
     public record Progress(Server server, ServerUiStatus uiStatus, SetupStatus setup, Instant at, boolean changed) {}
 
     /**
-     * Polls a server until it is ready (setup complete and, when Guacamole was requested, deployed) or
-     * setup failed or timed out, doing what the Exosphere web app does on the way (exosphere-spec §1.8,
-     * §3.5, §9.14): records the setup status in {@code exoSetup}, moves the published passphrase into
-     * the {@code exoPw:} tag, and assigns a floating IP. Calls {@code progress} after every poll
-     * ({@link Progress#changed()} tells whether the UI or setup status changed).
+     * Follows a server until it is ready with exosphere-core's {@link InstanceWatch} (setup status
+     * write-back, passphrase, floating IP, Exosphere's timeouts), and for workflow instances until the
+     * workflow URL is known. Calls {@code progress} on every state the watch reports.
      *
-     * @throws IllegalStateException when {@code timeout} (cloud time) passes first
+     * @throws app.exosphere.core.instance.InstanceFailedException on error or timeout
      */
     public Server waitUntilReady(String serverId, Duration timeout, Consumer<Progress> progress) {
-        Instant deadline = clock.instant().plus(timeout);
-        Progress last = null;
-        while (true) {
-            Server server = refresh(serverId);
+        Instance instance = exosphere.instance(serverId);
+        try (InstanceWatch watch = instance.watch(p -> {
+            Server server = openStack.compute().servers().get(serverId);
             ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
             SetupStatus setup = origin.setupStatus();
-            ServerUiStatus ui = ServerUiStatus.of(server.status().raw(), null, false, origin, setup.state());
-            boolean changed =
-                    last == null || last.uiStatus() != ui || last.setup().state() != setup.state();
-            Progress now = new Progress(server, ui, setup, clock.instant(), changed);
-            progress.accept(now);
-            last = now;
-            boolean guacPending = origin.guacamole().isPresent()
-                    && uapHostname.isPresent()
-                    && !openStack
-                            .compute()
-                            .servers()
-                            .consoleOutput(serverId, null)
-                            .contains("guacDeployComplete");
-            if (setup.state().isFinished() && !(setup.state() == SetupState.COMPLETE && guacPending)) {
-                return server;
+            progress.accept(new Progress(server, uiStatus(server), setup, p.at(), true));
+        })) {
+            Instance ready = watch.awaitReady(timeout);
+            if (ready.origin().workflow().isPresent()) {
+                watch.awaitWorkflow(timeout);
             }
-            if (clock.instant().isAfter(deadline)) {
-                throw new IllegalStateException("server " + server.name() + " is not ready after " + timeout
-                        + " (setup " + setup.state().wire() + ")");
-            }
-            sleep(pollInterval);
+            return openStack.compute().servers().get(serverId);
         }
     }
 
-    /**
-     * Reads a server and brings its Exosphere bookkeeping up to date (setup status, passphrase tag,
-     * floating IP); returns the server as it is afterwards.
-     */
+    /** Reads a server again. */
     public Server refresh(String serverId) {
-        Server server = openStack.compute().servers().get(serverId);
-        ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
-        if (!origin.fromExosphere()
-                || !"ACTIVE".equalsIgnoreCase(server.status().raw())) {
-            return server;
-        }
-        boolean changed = false;
-        Instant created = server.createdAt().orElse(clock.instant());
-        SetupStatus before = origin.setupStatus();
-        if (before.state() != SetupState.COMPLETE) {
-            String console = openStack.compute().servers().consoleOutput(serverId, null);
-            SetupStatus next = before.next(console, created, clock.instant());
-            if (!next.equals(before)) {
-                openStack.compute().servers().metadata(serverId).put(SetupStatus.METADATA_KEY, next.toMetadataValue());
-                changed = true;
-            }
-        }
-        if (origin.passphrase().isEmpty()) {
-            // exosphere-spec §1.8: the instance posts its passphrase; keep it as a tag, clear the password
-            Optional<String> posted =
-                    openStack.compute().servers().password(serverId).get();
-            if (posted.isPresent() && !posted.get().isBlank()) {
-                openStack
-                        .compute()
-                        .servers()
-                        .tags(serverId)
-                        .add(ExosphereMetadata.PASSPHRASE_TAG_PREFIX + posted.get());
-                openStack.compute().servers().password(serverId).clear();
-                changed = true;
-            }
-        }
-        changed |= assignFloatingIp(server, origin.floatingIp());
-        return changed ? openStack.compute().servers().get(serverId) : server;
-    }
-
-    private boolean assignFloatingIp(Server server, FloatingIpChoice choice) {
-        List<String> fixed = server.allAddresses().stream()
-                .filter(a -> !a.isFloating())
-                .map(ServerAddress::address)
-                .toList();
-        boolean hasFloating = server.allAddresses().stream().anyMatch(ServerAddress::isFloating);
-        List<Port> ports = hasFloating
-                ? List.of()
-                : openStack
-                        .network()
-                        .ports()
-                        .list(PortListOptions.builder().deviceId(server.id()).build())
-                        .toList();
-        FloatingIpDecision decision =
-                FloatingIpDecision.decide(choice, server.status().raw(), !ports.isEmpty(), hasFloating, fixed);
-        switch (decision.action()) {
-            case CREATE -> {
-                String external = openStack.network().networks().list(Map.of("router:external", "true")).stream()
-                        .findFirst()
-                        .map(Network::id)
-                        .orElseThrow(() -> new ConfigurationException(
-                                "the cloud has no external network to allocate a floating IP from"));
-                openStack
-                        .network()
-                        .floatingIps()
-                        .create(FloatingIpCreateRequest.onNetwork(external)
-                                .withPortId(ports.get(0).id()));
-                return true;
-            }
-            case ASSIGN_EXISTING -> {
-                openStack
-                        .network()
-                        .floatingIps()
-                        .associate(
-                                decision.existingFloatingIpId().orElseThrow(),
-                                ports.get(0).id());
-                return true;
-            }
-            default -> {
-                return false;
-            }
-        }
+        return openStack.compute().servers().get(serverId);
     }
 
     // ------------------------------------------------------------------ read
@@ -533,66 +378,12 @@ public final class CloudSession implements AutoCloseable {
     }
 
     /**
-     * Every interaction of a server with Exosphere's status and reason (exosphere-spec §4): web shell and
-     * desktop URLs carry a Guacamole token fetched through the UAP with the instance passphrase; the
-     * workflow URL carries the Jupyter token from the console log.
+     * Every interaction of a server with Exosphere's status and reason (exosphere-spec §4), from
+     * exosphere-core's {@link Instance#interactions()}: web shell and desktop URLs carry a Guacamole token
+     * fetched through the UAP with the instance passphrase; the workflow URL carries the Jupyter token.
      */
     public Interactions interactions(Server server) {
-        ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
-        Optional<String> ip = floatingIp(server);
-        String console = null;
-        String consoleError = null;
-        try {
-            console = openStack.compute().servers().consoleOutput(server.id(), null);
-        } catch (RuntimeException e) {
-            consoleError = e.getMessage();
-        }
-        app.exosphere.core.instance.ImmutableInteractionContext.Builder ctx = InteractionContext.builder()
-                .serverId(server.id())
-                .novaStatus(server.status().raw())
-                .origin(origin)
-                .projectId(projectId)
-                .addAllFixedIps(server.allAddresses().stream()
-                        .filter(a -> !a.isFloating())
-                        .map(ServerAddress::address)
-                        .toList());
-        ip.ifPresent(ctx::floatingIp);
-        uapHostname.ifPresent(ctx::uapHostname);
-        if (consoleError != null) {
-            ctx.consoleLogError(consoleError);
-        } else {
-            WorkflowConsole.latestToken(console).ifPresent(ctx::workflowToken);
-        }
-        if ("ACTIVE".equalsIgnoreCase(server.status().raw())) {
-            try {
-                ctx.consoleUrl(openStack
-                        .compute()
-                        .servers()
-                        .remoteConsoles(server.id())
-                        .create(app.exosphere.core.compute.RemoteConsole.Protocol.VNC)
-                        .url());
-            } catch (RuntimeException e) {
-                ctx.consoleUrlError(String.valueOf(e.getMessage()));
-            }
-        }
-        boolean guacReady = console != null && console.contains("guacDeployComplete");
-        if (guacReady
-                && ip.isPresent()
-                && uapHostname.isPresent()
-                && origin.passphrase().isPresent()) {
-            try {
-                ctx.guacamoleToken(guacamole
-                        .token(uapHostname.get(), ip.get(), origin.passphrase().get())
-                        .get(30, TimeUnit.SECONDS));
-            } catch (Exception e) {
-                Throwable cause =
-                        e instanceof CompletionException || e instanceof java.util.concurrent.ExecutionException
-                                ? e.getCause()
-                                : e;
-                ctx.guacamoleTokenError(String.valueOf(cause.getMessage()));
-            }
-        }
-        return Interactions.of(ctx.build());
+        return exosphere.instance(server.id()).interactions();
     }
 
     /** The flavor a server runs on (by id, else by the original name Nova reports since 2.47). */
@@ -645,18 +436,15 @@ public final class CloudSession implements AutoCloseable {
      * returns where the instance mounts it (§2.4).
      */
     public String attachVolume(Server server, Volume volume) {
-        String tag = "exoVolume::" + app.exosphere.examples.cli.Json.object().put("name", volume.name());
-        VolumeAttachment a =
-                openStack.compute().servers().volumeAttachments(server.id()).attach(volume.id(), tag);
-        ExoServerVersion version =
-                ExoServerVersion.fromMetadata(server.metadata()).orElse(new ExoServerVersion(0));
-        return VolumeMountpoint.of(version, volume.name(), a.device().orElse(null))
+        Instance instance = exosphere.instance(server.id());
+        VolumeAttachment a = instance.attachVolume(volume);
+        return instance.mountpoint(volume.name(), a.device().orElse(null))
                 .orElse("(mountpoint unknown: the instance was not created by Exosphere)");
     }
 
     /** Detaches a volume from a server. */
     public void detachVolume(Server server, Volume volume) {
-        openStack.compute().servers().volumeAttachments(server.id()).detach(volume.id());
+        exosphere.instance(server.id()).detachVolume(volume.id());
     }
 
     // ------------------------------------------------------------------ misc
@@ -673,6 +461,9 @@ public final class CloudSession implements AutoCloseable {
     /** Stops the simulator, if any. */
     @Override
     public void close() {
+        if (owner) {
+            exosphere.close();
+        }
         if (simulator != null && owner) {
             simulator.close();
         }

@@ -354,14 +354,39 @@ public final class Instances {
 
         private CompletableFuture<Void> reconcile(SecurityGroupTemplate template, SecurityGroup group) {
             SecurityGroupTemplate.Plan plan = template.reconcileWith(group.rules());
-            List<CompletableFuture<?>> calls = new ArrayList<>();
-            for (SecurityGroupTemplate.Rule r : plan.toCreate()) {
-                calls.add(os.network().securityGroups().createRuleAsync(r.toCreateRequest(group.id())));
-            }
+            // delete first: Neutron's duplicate check ignores descriptions, so a rule that differs only in
+            // its description must be gone before its replacement is created (else 409 "already exists")
+            List<CompletableFuture<?>> deletes = new ArrayList<>();
             for (String id : plan.toDelete()) {
-                calls.add(os.network().securityGroups().deleteRuleAsync(id));
+                deletes.add(os.network().securityGroups().deleteRuleAsync(id).exceptionally(e -> {
+                    Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+                    if (cause instanceof app.exosphere.core.error.NotFoundException) {
+                        return null; // already gone: what we wanted
+                    }
+                    throw e instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(e);
+                }));
             }
-            return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+            return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new))
+                    .thenCompose(v -> {
+                        List<CompletableFuture<?>> creates = new ArrayList<>();
+                        for (SecurityGroupTemplate.Rule r : plan.toCreate()) {
+                            creates.add(os.network()
+                                    .securityGroups()
+                                    .createRuleAsync(r.toCreateRequest(group.id()))
+                                    .exceptionally(e -> {
+                                        Throwable cause = e instanceof java.util.concurrent.CompletionException
+                                                ? e.getCause()
+                                                : e;
+                                        if (cause instanceof app.exosphere.core.error.ConflictException) {
+                                            return null; // an equivalent rule exists: keep it
+                                        }
+                                        throw e instanceof RuntimeException re
+                                                ? re
+                                                : new java.util.concurrent.CompletionException(e);
+                                    }));
+                        }
+                        return CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new));
+                    });
         }
 
         private CompletableFuture<Optional<String>> ensureKeypair() {
