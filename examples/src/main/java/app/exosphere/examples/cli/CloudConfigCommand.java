@@ -1,15 +1,10 @@
 package app.exosphere.examples.cli;
 
+import app.exosphere.core.config.ExosphereCloudConfig;
+import app.exosphere.core.config.ExosphereCloudConfigs;
 import app.exosphere.uap.UapCatalog;
-import app.exosphere.uap.UapCloud;
-import app.exosphere.uap.UapConfig;
 import app.exosphere.uap.UapEntry;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code exosphere cloud-config}: the Exosphere cloud entry that applies to a Keystone URL — from a
- * {@code cloud_configs.js} file, or Exosphere's built-in list — including the UAP hostname for a region
+ * {@code cloud_configs.js} file, or Exosphere's built-in one, read with exosphere-core's
+ * {@link ExosphereCloudConfigs} — including the UAP hostname for a region
  * (exosphere-spec §5.2, §8.4).
  *
  * <pre>{@code
@@ -57,54 +53,26 @@ final class CloudConfigCommand extends CliCommand {
                         ExosphereCli.EXIT_FAILURE,
                         "bad-keystone-url",
                         "'" + keystoneUrl + "' is not a URL with a host"));
-        JsonNode entry = null;
-        UapCatalog catalog;
-        if (file != null) {
-            JsonNode clouds = readCloudConfigs(file).path("clouds");
-            List<UapCloud> list = new ArrayList<>();
-            for (JsonNode c : clouds) {
-                String kh = c.path("keystoneHostname").asText(null);
-                if (kh == null) {
-                    throw new CliFailure(
-                            ExosphereCli.EXIT_FAILURE, "bad-cloud-config", file + ": a cloud has no keystoneHostname");
-                }
-                if (kh.equals(host)) {
-                    entry = c; // later duplicates replace earlier ones (exosphere-spec §8.4)
-                }
-                List<UapEntry> uaps = new ArrayList<>();
-                for (JsonNode u : c.path("userAppProxy")) {
-                    uaps.add(
-                            u.path("region").isNull() || u.path("region").isMissingNode()
-                                    ? UapEntry.catchAll(u.path("hostname").asText())
-                                    : UapEntry.of(
-                                            u.path("region").asText(),
-                                            u.path("hostname").asText()));
-                }
-                list.add(uaps.isEmpty() ? UapCloud.withoutUap(kh) : UapCloud.of(kh, UapConfig.of(uaps)));
-            }
-            catalog = UapCatalog.of(list);
-        } else {
-            catalog = UapCatalog.exosphereDefaults();
-        }
-        UapCloud cloud = catalog.findByKeystoneUrl(keystoneUrl)
+        ExosphereCloudConfigs configs =
+                file == null ? ExosphereCloudConfigs.builtIn() : ExosphereCloudConfigs.load(file);
+        ExosphereCloudConfig cloud = configs.forKeystoneUrl(keystoneUrl)
                 .orElseThrow(() -> new CliFailure(
                         ExosphereCli.EXIT_FAILURE,
                         "unknown-cloud",
                         "no Exosphere cloud entry for Keystone host " + host + " in "
-                                + (file == null ? "Exosphere's built-in list" : file.toString())));
-        String uap = catalog.uapHostnameFor(keystoneUrl, region).orElse(null);
+                                + (file == null ? "Exosphere's built-in cloud_configs.js" : file.toString())));
+        String uap = configs.uapCatalog().uapHostnameFor(keystoneUrl, region).orElse(null);
         List<Map<String, Object>> uaps = new ArrayList<>();
-        cloud.userAppProxy().ifPresent(c -> {
-            for (UapEntry e : c.entries()) {
+        if (cloud.userAppProxy() != null) {
+            for (UapEntry e : cloud.userAppProxy().entries()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("region", e.region().orElse(null));
                 m.put("hostname", e.hostname());
                 uaps.add(m);
             }
-        });
-        String friendly = entry == null ? null : entry.path("friendlyName").asText(null);
-        String featured =
-                entry == null ? null : entry.path("featuredImageNamePrefix").asText(null);
+        }
+        String friendly = cloud.friendlyName();
+        String featured = cloud.featuredPrefix().orElse(null);
         if (json()) {
             out().println(Json.object()
                     .put("source", file == null ? "built-in" : file.toString())
@@ -115,11 +83,9 @@ final class CloudConfigCommand extends CliCommand {
                     .put("userAppProxy", uaps)
                     .put("featuredImageNamePrefix", featured));
         } else {
-            out().println("source:            " + (file == null ? "Exosphere built-in cloud list" : file));
+            out().println("source:            " + (file == null ? "Exosphere built-in cloud_configs.js" : file));
             out().println("keystone hostname: " + cloud.keystoneHostname());
-            if (friendly != null) {
-                out().println("friendly name:     " + friendly);
-            }
+            out().println("friendly name:     " + friendly);
             out().println("UAP hostname:      " + (uap == null ? "none (no web shell, desktop or workflow URLs)" : uap)
                     + (region == null ? "" : " (region " + region + ")"));
             for (Map<String, Object> u : uaps) {
@@ -131,33 +97,5 @@ final class CloudConfigCommand extends CliCommand {
             }
         }
         return 0;
-    }
-
-    /**
-     * Reads {@code cloud_configs.js} (exosphere-spec §8.1): the object literal after
-     * {@code var cloud_configs =}, with unquoted keys, trailing commas and comments; plain JSON too.
-     */
-    static JsonNode readCloudConfigs(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        int var = text.indexOf("cloud_configs");
-        int start = text.indexOf('{', var < 0 ? 0 : var);
-        if (start < 0) {
-            throw new CliFailure(ExosphereCli.EXIT_FAILURE, "bad-cloud-config", file + ": no { ... } object found");
-        }
-        JsonMapper mapper = JsonMapper.builder()
-                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-                .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-                .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-                .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-                .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
-                .build();
-        try (var parser = mapper.createParser(text.substring(start))) {
-            return mapper.readTree(parser);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new CliFailure(
-                    ExosphereCli.EXIT_FAILURE,
-                    "bad-cloud-config",
-                    file + ": not a cloud_configs object: " + e.getOriginalMessage());
-        }
     }
 }

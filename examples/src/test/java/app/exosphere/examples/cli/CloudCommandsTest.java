@@ -188,13 +188,18 @@ class CloudCommandsTest {
         CliRun run = CliRun.of(
                 "cloud-config", "--keystone-url", "https://js2.jetstream-cloud.org:5000/v3/", "--region", "TACC");
         assertThat(run.out())
-                .startsWith("source:            Exosphere built-in cloud list\n"
+                .startsWith("source:            Exosphere built-in cloud_configs.js\n"
                         + "keystone hostname: js2.jetstream-cloud.org\n"
+                        + "friendly name:     Jetstream2\n"
                         + "UAP hostname:      proxy-js2-tacc.exosphere.app (region TACC)\n")
-                .contains("  UAP (any region): proxy-js2-iu.exosphere.app\n");
+                .contains("  UAP (any region): proxy-js2-iu.exosphere.app\n")
+                .endsWith("featured images:   names starting with Featured-\n");
         CliRun nectar =
                 CliRun.of("--json", "cloud-config", "--keystone-url", "https://keystone.rc.nectar.org.au:5000/v3");
-        assertThat(nectar.out()).contains("\"uapHostname\":null,\"userAppProxy\":[]");
+        assertThat(nectar.out())
+                .isEqualTo("{\"source\":\"built-in\",\"keystoneHostname\":\"keystone.rc.nectar.org.au\","
+                        + "\"friendlyName\":\"Nectar Cloud\",\"region\":null,\"uapHostname\":null,\"userAppProxy\":[],"
+                        + "\"featuredImageNamePrefix\":null}\n");
     }
 
     @Test
