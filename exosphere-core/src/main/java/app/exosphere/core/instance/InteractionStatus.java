@@ -15,7 +15,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>A ready web shell or desktop URL contains a Guacamole token, and a workflow URL a Jupyter token:
- * they grant access to the instance, so treat them like credentials ({@link #toString()} masks them).
+ * they grant access to the instance, so treat them like credentials ({@code toString()} masks them).
  */
 public sealed interface InteractionStatus {
 
