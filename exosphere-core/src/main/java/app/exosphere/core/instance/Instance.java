@@ -305,8 +305,7 @@ public final class Instance {
         Optional<FlavorGroup> group = flavorGroup();
         if (group.isPresent()
                 && FlavorGroups.disallows(group.get().disallowedActions(), action.displayName(), action.apiKey())) {
-            throw new ActionDisallowedException(action.displayName() + " is not allowed for flavor group \""
-                    + group.get().title() + "\" on this cloud (flavorGroups.disallowedActions)");
+            throw new ActionDisallowedException(action, server, group.get().title());
         }
         return ctx.os.compute().servers().actions(server);
     }
@@ -404,8 +403,14 @@ public final class Instance {
      * @throws InstanceFailedException when it still exists after {@code waitFor}
      */
     public void delete(boolean releaseFloatingIps, Duration waitFor) {
-        if (disallowedByGroup(ServerAction.DELETE)) {
-            throw new ActionDisallowedException("Delete is not allowed for this flavor group on this cloud");
+        Optional<FlavorGroup> group = flavorGroup();
+        if (group.isPresent()
+                && FlavorGroups.disallows(
+                        group.get().disallowedActions(),
+                        ServerAction.DELETE.displayName(),
+                        ServerAction.DELETE.apiKey())) {
+            throw new ActionDisallowedException(
+                    ServerAction.DELETE, server, group.get().title());
         }
         ServerAction.DELETE.check(server);
         if (releaseFloatingIps) {

@@ -47,6 +47,20 @@ class InstanceLifecycleTest {
     }
 
     @Test
+    void flavorGroupRefusalIsCaughtLikeAPreconditionRefusal() {
+        Instance vm = instance();
+        assertThatThrownBy(vm::suspend)
+                .isInstanceOf(ServerActionNotAllowedException.class)
+                .hasMessageContaining("Tiny")
+                .satisfies(e -> {
+                    ActionDisallowedException d = (ActionDisallowedException) e;
+                    assertThat(d.action()).isEqualTo(ServerAction.SUSPEND);
+                    assertThat(d.serverId()).isEqualTo(vm.id());
+                    assertThat(d.flavorGroupTitle()).isEqualTo("Tiny");
+                });
+    }
+
+    @Test
     void flavorGroupForbidsActionsByDisplayOrApiNameBeforeAnyCall() {
         Instance vm = instance();
         assertThat(vm.flavorGroup()).map(FlavorGroup::title).contains("Tiny");
