@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.config.FlavorGroup;
 import app.exosphere.uap.UapCatalog;
 import java.time.Duration;
 import java.util.List;

@@ -13,6 +13,7 @@ import app.exosphere.core.compute.ServerAction;
 import app.exosphere.core.compute.ServerActions;
 import app.exosphere.core.compute.ServerAddress;
 import app.exosphere.core.compute.VolumeAttachment;
+import app.exosphere.core.config.FlavorGroup;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.network.FixedIp;
@@ -287,7 +288,7 @@ public final class Instance {
                             (Flavor) null))
                     .map(Flavor::name);
         }
-        return flavorName.flatMap(n -> FlavorGroup.of(ctx.settings.flavorGroups(), n));
+        return flavorName.flatMap(n -> FlavorGroups.groupOf(ctx.settings.flavorGroups(), n));
     }
 
     /** Whether an action is allowed now: status and lock precondition, and the flavor group. */

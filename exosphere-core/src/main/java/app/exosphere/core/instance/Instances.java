@@ -13,6 +13,7 @@ import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerCreateRequest;
 import app.exosphere.core.compute.ServerListOptions;
 import app.exosphere.core.compute.ServerNetwork;
+import app.exosphere.core.config.ImageFilters;
 import app.exosphere.core.error.ConnectionException;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackClientException;
@@ -270,10 +271,10 @@ public final class Instances {
                                                                     + c.value().get()
                                                                     + "\" is visible to the project; check the name or pass ImageChoice.id(...)")));
                 default:
-                    InstanceTypeImages.Filter f = c.filter().orElseThrow();
+                    ImageFilters f = c.filter().orElseThrow();
                     var opts = ImageListOptions.builder().status("active");
-                    f.name().ifPresent(opts::name);
-                    opts.visibility(f.visibility().orElse("all"));
+                    f.nameValue().ifPresent(opts::name);
+                    opts.visibility(f.visibilityValue().orElse("all"));
                     return os.image()
                             .list(opts.build())
                             .toListAsync()
