@@ -288,7 +288,7 @@ public final class Instance {
                             (Flavor) null))
                     .map(Flavor::name);
         }
-        return flavorName.flatMap(n -> FlavorGroups.groupOf(ctx.settings.flavorGroups(), n));
+        return flavorName.flatMap(n -> FlavorGroups.groupOf(ctx.settings.flavorGroupsInEffect(), n));
     }
 
     /** Whether an action is allowed now: status and lock precondition, and the flavor group. */

@@ -96,9 +96,7 @@ public final class Instances {
 
     /** The UAP hostname for this cloud and region, if any. */
     public Optional<String> uapHostname() {
-        return settings.uapHostname()
-                .or(() -> settings.uapCatalog()
-                        .uapHostnameFor(os.authUrl(), os.region().orElse(null)));
+        return settings.uapHostnameFor(os.authUrl(), os.region().orElse(null));
     }
 
     /** The instance with this server id. */
@@ -444,6 +442,8 @@ public final class Instances {
                     .addAllSshPublicKeys(req.sshPublicKeys())
                     .addAllExtraCloudConfig(req.extraCloudConfig())
                     .addAllExtraShellParts(req.extraShellParts());
+            settings.configManagementRepository().ifPresent(ud::configManagementRepository);
+            settings.configManagementCheckout().ifPresent(ud::configManagementCheckout);
             req.workflow().ifPresent(ud::workflow);
             req.openStackCredentials().ifPresent(ud::openStackCredentials);
             return ud.build().render().text();

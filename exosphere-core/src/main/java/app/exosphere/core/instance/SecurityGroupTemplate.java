@@ -124,6 +124,27 @@ public record SecurityGroupTemplate(String name, Optional<String> description, L
         rules = List.copyOf(rules);
     }
 
+    /**
+     * The template a cloud configures in {@code cloud_configs.js} ({@code securityGroups}, exosphere-spec
+     * §8.4, §9.12), with this type's reconciliation.
+     */
+    public static SecurityGroupTemplate from(app.exosphere.core.config.SecurityGroupTemplate configured) {
+        List<Rule> rules = new ArrayList<>();
+        for (app.exosphere.core.config.SecurityGroupRuleTemplate r : configured.rules()) {
+            rules.add(new Rule(
+                    null,
+                    r.ethertype(),
+                    r.direction(),
+                    r.protocol(),
+                    r.portRangeMin(),
+                    r.portRangeMax(),
+                    r.remoteIpPrefix(),
+                    r.remoteGroupId(),
+                    r.description()));
+        }
+        return new SecurityGroupTemplate(configured.name(), Optional.ofNullable(configured.description()), rules);
+    }
+
     /** The template Exosphere uses when the cloud configuration names none for the region. */
     // exosphere-spec §9.12 default template
     public static SecurityGroupTemplate exosphereDefault() {
