@@ -42,6 +42,17 @@ import picocli.CommandLine.Spec;
             UserDataCommand.class,
             SetupStatusCommand.class,
             ResourceUsageCommand.class,
+            CloudConfigCommand.class,
+            QuickstartCommand.class,
+            LaunchCommand.class,
+            ServerCommands.ListCommand.class,
+            ServerCommands.ShowCommand.class,
+            ServerCommands.InteractionsCommand.class,
+            ServerCommands.UsageCommand.class,
+            ServerCommands.ActionCommand.class,
+            ServerCommands.DeleteCommand.class,
+            ServerCommands.VolumeCommand.class,
+            ServerCommands.WorkflowCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -55,6 +66,7 @@ public final class ExosphereCli implements Runnable {
     public static final int EXIT_USAGE = 2;
 
     private final InputStream stdin;
+    private final java.util.function.Supplier<app.exosphere.examples.CloudSession> sessions;
 
     @Spec
     private CommandSpec spec;
@@ -68,8 +80,9 @@ public final class ExosphereCli implements Runnable {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     private boolean debug;
 
-    private ExosphereCli(InputStream stdin) {
+    private ExosphereCli(InputStream stdin, java.util.function.Supplier<app.exosphere.examples.CloudSession> sessions) {
         this.stdin = stdin;
+        this.sessions = sessions;
     }
 
     /** Runs the CLI on the process's streams and exits with its exit code. */
@@ -92,7 +105,21 @@ public final class ExosphereCli implements Runnable {
      * @return the exit code
      */
     public static int execute(InputStream stdin, PrintWriter out, PrintWriter err, String... args) {
-        ExosphereCli root = new ExosphereCli(Objects.requireNonNull(stdin, "stdin"));
+        return execute(null, stdin, out, err, args);
+    }
+
+    /**
+     * Runs the CLI in process with the cloud commands bound to sessions from {@code sessions} instead of
+     * {@code --cloud}/{@code --simulated} (e.g. {@code session::borrowed}, to run several commands against
+     * one simulated cloud).
+     */
+    public static int execute(
+            java.util.function.Supplier<app.exosphere.examples.CloudSession> sessions,
+            InputStream stdin,
+            PrintWriter out,
+            PrintWriter err,
+            String... args) {
+        ExosphereCli root = new ExosphereCli(Objects.requireNonNull(stdin, "stdin"), sessions);
         CommandLine line = new CommandLine(root);
         line.setOut(out);
         line.setErr(err);
@@ -114,6 +141,10 @@ public final class ExosphereCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    java.util.function.Supplier<app.exosphere.examples.CloudSession> sessions() {
+        return sessions;
     }
 
     InputStream stdin() {

@@ -12,7 +12,24 @@ record CliRun(int exitCode, String out, String err) {
         return withStdin("", args);
     }
 
+    /** Runs against one shared (borrowed) cloud session instead of --cloud/--simulated. */
+    static CliRun on(app.exosphere.examples.CloudSession session, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ExosphereCli.execute(
+                session::borrowed,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                args);
+        return new CliRun(
+                code,
+                out.toString().replace(System.lineSeparator(), "\n"),
+                err.toString().replace(System.lineSeparator(), "\n"));
+    }
+
     static CliRun withStdin(String stdin, String... args) {
+        // snippet:cli-in-process
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = ExosphereCli.execute(
@@ -20,6 +37,7 @@ record CliRun(int exitCode, String out, String err) {
                 new PrintWriter(out),
                 new PrintWriter(err),
                 args);
+        // end-snippet
         return new CliRun(
                 code,
                 out.toString().replace(System.lineSeparator(), "\n"),

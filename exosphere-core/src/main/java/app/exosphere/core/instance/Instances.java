@@ -14,6 +14,7 @@ import app.exosphere.core.compute.ServerCreateRequest;
 import app.exosphere.core.compute.ServerListOptions;
 import app.exosphere.core.compute.ServerNetwork;
 import app.exosphere.core.config.ImageFilters;
+import app.exosphere.core.error.ConflictException;
 import app.exosphere.core.error.ConnectionException;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackClientException;
@@ -358,13 +359,28 @@ public final class Instances {
          */
         private CompletableFuture<Void> reconcile(SecurityGroupTemplate template, SecurityGroup group) {
             SecurityGroupTemplate.Plan plan = template.reconcileWith(group.rules());
+            // A rule already gone (404) or an equivalent rule already present (409) is what we wanted:
+            // another launch in the same project may be reconciling the same group at the same time.
             CompletableFuture<?>[] deletes = plan.toDelete().stream()
-                    .map(id -> os.network().securityGroups().deleteRuleAsync(id))
+                    .map(id -> tolerating(os.network().securityGroups().deleteRuleAsync(id), NotFoundException.class))
                     .toArray(CompletableFuture[]::new);
             return CompletableFuture.allOf(deletes)
                     .thenCompose(v -> CompletableFuture.allOf(plan.toCreate().stream()
-                            .map(r -> os.network().securityGroups().createRuleAsync(r.toCreateRequest(group.id())))
+                            .map(r -> tolerating(
+                                    os.network().securityGroups().createRuleAsync(r.toCreateRequest(group.id())),
+                                    ConflictException.class))
                             .toArray(CompletableFuture[]::new)));
+        }
+
+        private static <T> CompletableFuture<T> tolerating(
+                CompletableFuture<T> call, Class<? extends Throwable> expected) {
+            return call.exceptionally(e -> {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                if (expected.isInstance(cause)) {
+                    return null;
+                }
+                throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+            });
         }
 
         private CompletableFuture<Optional<String>> ensureKeypair() {

@@ -1,0 +1,500 @@
+package app.exosphere.examples;
+
+import app.exosphere.cloudinit.console.ResourceUsageHistory;
+import app.exosphere.cloudinit.console.SetupStatus;
+import app.exosphere.core.Exosphere;
+import app.exosphere.core.OpenStack;
+import app.exosphere.core.auth.Credentials;
+import app.exosphere.core.auth.DomainRef;
+import app.exosphere.core.auth.UserRef;
+import app.exosphere.core.compute.Flavor;
+import app.exosphere.core.compute.Server;
+import app.exosphere.core.compute.ServerAddress;
+import app.exosphere.core.compute.VolumeAttachment;
+import app.exosphere.core.config.CloudConfig;
+import app.exosphere.core.config.CloudsYaml;
+import app.exosphere.core.error.ConfigurationException;
+import app.exosphere.core.error.NotFoundException;
+import app.exosphere.core.image.Image;
+import app.exosphere.core.instance.ExosphereSettings;
+import app.exosphere.core.instance.FlavorChoice;
+import app.exosphere.core.instance.ImageChoice;
+import app.exosphere.core.instance.ImmutableExosphereSettings;
+import app.exosphere.core.instance.ImmutableLaunchRequest;
+import app.exosphere.core.instance.Instance;
+import app.exosphere.core.instance.InstanceWatch;
+import app.exosphere.core.instance.Interactions;
+import app.exosphere.core.instance.LaunchRequest;
+import app.exosphere.core.instance.SecurityGroupTemplate;
+import app.exosphere.core.instance.ServerOrigin;
+import app.exosphere.core.instance.ServerUiStatus;
+import app.exosphere.core.volume.Volume;
+import app.exosphere.core.volume.VolumeCreateRequest;
+import app.exosphere.testkit.CloudCredentials;
+import app.exosphere.testkit.CloudSimulator;
+import app.exosphere.testkit.Scenario;
+import app.exosphere.testkit.SimulatedClock;
+import app.exosphere.uap.UapCatalog;
+import app.exosphere.workflow.WorkflowSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+
+/**
+ * One signed-in OpenStack project (in one region) plus what the Exosphere web app keeps next to it (the
+ * UAP hostname, Guacamole tokens, setup status), for the example programs and the {@code exosphere} CLI:
+ * launch Exosphere-style instances, watch them become ready and list their interactions. Either a real
+ * cloud from {@code clouds.yaml} ({@link #cloud(String)}) or the in-process simulated cloud of
+ * exosphere-testkit ({@link #simulated()}, an accelerated clock: one wall second is one simulated
+ * minute).
+ *
+ * <p>A thin layer over exosphere-core's {@link Exosphere} entry point (launch, watch, interactions,
+ * volumes), adding the choices a demo needs: which cloud, a default image and flavor, and progress in
+ * the shape the CLI prints.
+ *
+ * <pre>{@code
+ * try (CloudSession session = CloudSession.simulated()) {
+ *     Server server = session.launch(LaunchOptions.builder().name("demo").build()).get(0);
+ *     Server ready = session.waitUntilReady(server.id(), Duration.ofMinutes(30), event -> {});
+ *     session.interactions(ready).visible().forEach((i, s) -> System.out.println(i.displayName() + " " + s));
+ * }
+ * }</pre>
+ */
+public final class CloudSession implements AutoCloseable {
+
+    /** The name of the security group Exosphere instances get. */
+    public static final String SECURITY_GROUP =
+            SecurityGroupTemplate.exosphereDefault().name();
+
+    /** Simulated seconds per wall second of {@link #simulated()}. */
+    public static final double SIMULATED_SPEED = 60;
+
+    private final OpenStack openStack;
+    private final Exosphere exosphere;
+    private final Clock clock;
+    private final Optional<String> uapHostname;
+    private final String username;
+    private final String projectId;
+    private final String projectName;
+    private final String description;
+    private final CloudSimulator simulator;
+    private final Duration pollInterval;
+    private final boolean owner;
+
+    private CloudSession(CloudSession other) {
+        this.openStack = other.openStack;
+        this.exosphere = other.exosphere;
+        this.clock = other.clock;
+        this.uapHostname = other.uapHostname;
+        this.username = other.username;
+        this.projectId = other.projectId;
+        this.projectName = other.projectName;
+        this.description = other.description;
+        this.simulator = other.simulator;
+        this.pollInterval = other.pollInterval;
+        this.owner = false;
+    }
+
+    private CloudSession(
+            OpenStack openStack,
+            Clock clock,
+            Optional<String> uapHostname,
+            OkHttpClient http,
+            String description,
+            CloudSimulator simulator,
+            Duration pollInterval) {
+        this.openStack = openStack;
+        this.clock = clock;
+        this.uapHostname = uapHostname;
+        ImmutableExosphereSettings.Builder settings = ExosphereSettings.builder()
+                .clientUuid(ExosphereSettings.newClientUuid())
+                .pollInterval(pollInterval);
+        uapHostname.ifPresent(settings::uapHostname);
+        this.exosphere = Exosphere.builder()
+                .openStack(openStack)
+                .settings(settings.build())
+                .clock(clock)
+                .build();
+        var token = openStack.token();
+        this.username = token.user().name();
+        this.projectId = token.project().map(p -> p.id()).orElseThrow();
+        this.projectName = token.project().map(p -> p.name()).orElse(projectId);
+        this.description = description;
+        this.simulator = simulator;
+        this.pollInterval = pollInterval;
+        this.owner = true;
+    }
+
+    /**
+     * The same session for a borrower whose {@link #close()} leaves the simulator running (e.g. to run
+     * several CLI commands against one simulated cloud).
+     */
+    public CloudSession borrowed() {
+        return new CloudSession(this);
+    }
+
+    /**
+     * Starts the simulated Jetstream2-like cloud in process and signs in to it. Close the session to stop
+     * it.
+     */
+    public static CloudSession simulated() {
+        // a build of a minute and a half, as on Jetstream2, so progress displays show the Building phase
+        return simulated(Scenario.jetstream2().toBuilder()
+                .buildTime(Duration.ofMinutes(2))
+                .build());
+    }
+
+    /** Starts the simulated cloud with a scenario and signs in to its first region. */
+    public static CloudSession simulated(Scenario scenario) {
+        CloudSimulator cloud = CloudSimulator.builder()
+                .scenario(scenario)
+                .clock(SimulatedClock.accelerated(SIMULATED_SPEED))
+                .start();
+        try {
+            CloudCredentials login = cloud.credentials();
+            Clock clock = new SimulatorClock(cloud.clock());
+            OkHttpClient http = cloud.newHttpClient();
+            OpenStack os = OpenStack.builder()
+                    .authUrl(login.authUrl())
+                    .credentials(Credentials.password(
+                            UserRef.name(login.username(), DomainRef.name(login.userDomainName())), login.password()))
+                    .project(login.projectName(), DomainRef.name(login.projectDomainName()))
+                    .region(login.defaultRegion())
+                    .httpClient(http)
+                    .clock(clock)
+                    .build();
+            Optional<String> uap =
+                    UapCatalog.of(cloud.uapCloud()).uapHostnameFor(login.authUrl(), login.defaultRegion());
+            return new CloudSession(
+                    os,
+                    clock,
+                    uap,
+                    http,
+                    "simulated cloud " + scenario.friendlyName() + " (region " + login.defaultRegion() + ")",
+                    cloud,
+                    Duration.ofMillis(250));
+        } catch (RuntimeException e) {
+            cloud.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Signs in to the cloud named {@code name} in {@code clouds.yaml} (the usual search path, or the file
+     * in {@code OS_CLIENT_CONFIG_FILE}).
+     */
+    public static CloudSession cloud(String name) {
+        CloudConfig config = CloudsYaml.load().cloud(name);
+        OkHttpClient http = new OkHttpClient();
+        OpenStack.Builder os = OpenStack.builder()
+                .authUrl(config.authUrl())
+                .credentials(config.credentials())
+                .scope(config.scope())
+                .tls(config.tls())
+                .httpClient(http);
+        config.region().ifPresent(os::region);
+        Optional<String> uap = UapCatalog.exosphereDefaults()
+                .uapHostnameFor(config.authUrl(), config.region().orElse(null));
+        return new CloudSession(
+                os.build(), Clock.systemUTC(), uap, http, "cloud " + name, null, Duration.ofSeconds(10));
+    }
+
+    /** The Exosphere entry point (exosphere-core) behind this session. */
+    public Exosphere exosphere() {
+        return exosphere;
+    }
+
+    /** The OpenStack client of this project and region. */
+    public OpenStack openStack() {
+        return openStack;
+    }
+
+    /** The simulator behind this session, when {@link #simulated()}. */
+    public Optional<CloudSimulator> simulator() {
+        return Optional.ofNullable(simulator);
+    }
+
+    /** The cloud's time (the simulator's accelerated clock, or the system clock). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The User Application Proxy of this region, if the cloud has one. */
+    public Optional<String> uapHostname() {
+        return uapHostname;
+    }
+
+    /** What this session talks to, e.g. "simulated cloud Jetstream2 (region IU)". */
+    public String description() {
+        return description;
+    }
+
+    // ------------------------------------------------------------------ launch
+
+    /**
+     * Launches Exosphere-style instances with exosphere-core's {@link Exosphere#launchAll}: network,
+     * security group, user data and {@code exo*} metadata as the Exosphere web app does. When no image is
+     * named, a featured image ({@code Featured-} prefix, as on Jetstream2) is used; when no flavor is
+     * named, the smallest with 2 vCPUs. Returns the created servers (still building).
+     */
+    public List<Server> launch(LaunchOptions options) {
+        ImmutableLaunchRequest.Builder request = LaunchRequest.builder()
+                .name(options.name())
+                .count(options.count())
+                .image(ImageChoice.id(image(options.image()).id()))
+                .flavor(FlavorChoice.id(flavor(options.flavor()).id()))
+                .addAllSshPublicKeys(options.sshPublicKeys())
+                .guacamole(options.guacamole() && uapHostname.isPresent())
+                .desktop(options.desktop())
+                .installOsUpdates(options.osUpdates())
+                .floatingIp(options.floatingIp());
+        if (options.volumeSizeGb().isPresent()) {
+            request.rootVolumeGb(options.volumeSizeGb().getAsInt());
+        }
+        options.workflowRepository()
+                .map(r -> WorkflowSource.of(
+                        r,
+                        options.workflowReference().orElse(null),
+                        options.workflowPath().orElse(null)))
+                .ifPresent(request::workflow);
+        return exosphere.launchAll(request.build()).stream()
+                .map(Instance::server)
+                .toList();
+    }
+
+    private Image image(Optional<String> nameOrId) {
+        List<Image> images = openStack.image().list().toList();
+        if (nameOrId.isPresent()) {
+            return images.stream()
+                    .filter(i -> i.id().equals(nameOrId.get()) || nameOrId.get().equals(i.name()))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new ConfigurationException("no image named or with id '" + nameOrId.get() + "'; available: "
+                                    + images.stream().map(Image::name).toList()));
+        }
+        // Jetstream2 marks its recommended images with the Featured- prefix (exosphere-spec §8.4)
+        return images.stream()
+                .filter(i -> i.name() != null && i.name().startsWith("Featured-"))
+                .findFirst()
+                .or(() -> images.stream().findFirst())
+                .orElseThrow(() -> new ConfigurationException("the cloud has no image to launch"));
+    }
+
+    private Flavor flavor(Optional<String> nameOrId) {
+        List<Flavor> flavors = openStack.compute().flavors().listDetail().toList();
+        if (nameOrId.isPresent()) {
+            return flavors.stream()
+                    .filter(f -> f.id().equals(nameOrId.get()) || nameOrId.get().equals(f.name()))
+                    .findFirst()
+                    .orElseThrow(() -> new ConfigurationException(
+                            "no flavor named or with id '" + nameOrId.get() + "'; available: "
+                                    + flavors.stream().map(Flavor::name).toList()));
+        }
+        return flavors.stream()
+                .filter(f -> f.vcpus() >= 2)
+                .min(Comparator.comparingInt(Flavor::ramMb).thenComparingInt(Flavor::vcpus))
+                .or(() -> flavors.stream().min(Comparator.comparingInt(Flavor::ramMb)))
+                .orElseThrow(() -> new ConfigurationException("the cloud has no flavor to launch"));
+    }
+
+    // ------------------------------------------------------------------ watch
+
+    /** One step of a server's way to ready, for progress displays. */
+    public record Progress(Server server, ServerUiStatus uiStatus, SetupStatus setup, Instant at, boolean changed) {}
+
+    /**
+     * Follows a server until it is ready with exosphere-core's {@link InstanceWatch} (setup status
+     * write-back, passphrase, floating IP, Exosphere's timeouts), and for workflow instances until the
+     * workflow URL is known. Calls {@code progress} on every state the watch reports.
+     *
+     * @throws app.exosphere.core.instance.InstanceFailedException on error or timeout
+     */
+    public Server waitUntilReady(String serverId, Duration timeout, Consumer<Progress> progress) {
+        Instance instance = exosphere.instance(serverId);
+        try (InstanceWatch watch = instance.watch(p -> {
+            Server server = openStack.compute().servers().get(serverId);
+            ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
+            SetupStatus setup = origin.setupStatus();
+            progress.accept(new Progress(server, uiStatus(server), setup, p.at(), true));
+        })) {
+            Instance ready = watch.awaitReady(timeout);
+            if (ready.origin().workflow().isPresent()) {
+                watch.awaitWorkflow(timeout);
+            }
+            return openStack.compute().servers().get(serverId);
+        }
+    }
+
+    /** Reads a server again. */
+    public Server refresh(String serverId) {
+        return openStack.compute().servers().get(serverId);
+    }
+
+    // ------------------------------------------------------------------ read
+
+    /** Finds a server by id or exact name. */
+    public Server server(String idOrName) {
+        try {
+            return openStack.compute().servers().get(idOrName);
+        } catch (NotFoundException e) {
+            List<Server> named =
+                    servers().stream().filter(s -> idOrName.equals(s.name())).toList();
+            if (named.size() == 1) {
+                return named.get(0);
+            }
+            throw new ConfigurationException(
+                    named.isEmpty()
+                            ? "no server named or with id '" + idOrName + "' in project " + projectName
+                            : named.size() + " servers are named '" + idOrName + "'; use the id");
+        }
+    }
+
+    /** Every server of the project. */
+    public List<Server> servers() {
+        return openStack.compute().servers().list().toList();
+    }
+
+    /** The Exosphere UI status of a server (exosphere-spec §3.6). */
+    public ServerUiStatus uiStatus(Server server) {
+        ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
+        return ServerUiStatus.of(
+                server.status().raw(), null, false, origin, origin.setupStatus().state());
+    }
+
+    /** The server's floating IPv4 address, if any. */
+    public static Optional<String> floatingIp(Server server) {
+        return server.allAddresses().stream()
+                .filter(ServerAddress::isFloating)
+                .filter(a -> a.version() == 4)
+                .map(ServerAddress::address)
+                .findFirst();
+    }
+
+    /**
+     * Every interaction of a server with Exosphere's status and reason (exosphere-spec §4), from
+     * exosphere-core's {@link Instance#interactions()}: web shell and desktop URLs carry a Guacamole token
+     * fetched through the UAP with the instance passphrase; the workflow URL carries the Jupyter token.
+     */
+    public Interactions interactions(Server server) {
+        return exosphere.instance(server.id()).interactions();
+    }
+
+    /** The flavor a server runs on (by id, else by the original name Nova reports since 2.47). */
+    public Optional<Flavor> flavorOf(Server server) {
+        return server.flavor()
+                .flatMap(sf -> openStack.compute().flavors().listDetail().stream()
+                        .filter(f -> sf.id().map(f.id()::equals).orElse(false)
+                                || sf.originalName()
+                                        .map(n -> n.equals(f.name()))
+                                        .orElse(false))
+                        .findFirst());
+    }
+
+    /** The resource-usage history on the server's console log (exosphere-spec §6.2). */
+    public ResourceUsageHistory resourceUsage(Server server) {
+        return ResourceUsageHistory.empty().merge(openStack.compute().servers().consoleOutput(server.id(), null));
+    }
+
+    // ------------------------------------------------------------------ volumes
+
+    /** Creates a volume and waits until it is available. */
+    public Volume createVolume(String name, int sizeGb) {
+        Volume v = openStack
+                .volume()
+                .volumes()
+                .create(VolumeCreateRequest.builder().name(name).sizeGb(sizeGb).build());
+        Instant deadline = clock.instant().plus(Duration.ofMinutes(10));
+        while (!"available".equalsIgnoreCase(v.status().raw())
+                && clock.instant().isBefore(deadline)) {
+            sleep(pollInterval);
+            v = openStack.volume().volumes().get(v.id());
+        }
+        return v;
+    }
+
+    /** Finds a volume by id or exact name. */
+    public Volume volume(String idOrName) {
+        try {
+            return openStack.volume().volumes().get(idOrName);
+        } catch (NotFoundException e) {
+            return openStack.volume().volumes().list().stream()
+                    .filter(v -> idOrName.equals(v.name()))
+                    .findFirst()
+                    .orElseThrow(() -> new ConfigurationException("no volume named or with id '" + idOrName + "'"));
+        }
+    }
+
+    /**
+     * Attaches a volume with Exosphere's device tag {@code exoVolume::{"name":…}} (exosphere-spec §2.2) and
+     * returns where the instance mounts it (§2.4).
+     */
+    public String attachVolume(Server server, Volume volume) {
+        Instance instance = exosphere.instance(server.id());
+        VolumeAttachment a = instance.attachVolume(volume);
+        return instance.mountpoint(volume.name(), a.device().orElse(null))
+                .orElse("(mountpoint unknown: the instance was not created by Exosphere)");
+    }
+
+    /** Detaches a volume from a server. */
+    public void detachVolume(Server server, Volume volume) {
+        exosphere.instance(server.id()).detachVolume(volume.id());
+    }
+
+    // ------------------------------------------------------------------ misc
+
+    private void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Stops the simulator, if any. */
+    @Override
+    public void close() {
+        if (owner) {
+            exosphere.close();
+        }
+        if (simulator != null && owner) {
+            simulator.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CloudSession[" + description + "]";
+    }
+
+    /** The simulator's clock as a {@link Clock}, so core's token cache and Guacamole cache use cloud time. */
+    private static final class SimulatorClock extends Clock {
+        private final SimulatedClock clock;
+
+        SimulatorClock(SimulatedClock clock) {
+            this.clock = Objects.requireNonNull(clock);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.now();
+        }
+    }
+}
