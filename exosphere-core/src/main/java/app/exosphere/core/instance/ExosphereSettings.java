@@ -3,6 +3,7 @@ package app.exosphere.core.instance;
 import app.exosphere.core.config.ExosphereCloudConfig;
 import app.exosphere.core.config.FlavorGroup;
 import app.exosphere.core.config.InstanceType;
+import app.exosphere.core.config.SecurityGroupTemplate;
 import app.exosphere.core.image.Image;
 import app.exosphere.uap.UapCatalog;
 import java.time.Duration;
@@ -75,7 +76,7 @@ public abstract class ExosphereSettings {
     /**
      * Default security groups per region id ({@code "noRegion"} applies to every other region); when none
      * applies, the cloud entry's {@code securityGroups}, else Exosphere's
-     * {@link SecurityGroupTemplate#exosphereDefault()}.
+     * {@link SecurityGroupTemplates#exosphereDefault()}.
      */
     public abstract Map<String, SecurityGroupTemplate> securityGroups();
 
@@ -152,8 +153,7 @@ public abstract class ExosphereSettings {
         }
         return cloudConfig()
                 .flatMap(c -> c.securityGroupFor(region))
-                .map(SecurityGroupTemplate::from)
-                .orElseGet(SecurityGroupTemplate::exosphereDefault);
+                .orElseGet(SecurityGroupTemplates::exosphereDefault);
     }
 
     @Value.Check

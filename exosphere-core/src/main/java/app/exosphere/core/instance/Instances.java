@@ -14,6 +14,7 @@ import app.exosphere.core.compute.ServerCreateRequest;
 import app.exosphere.core.compute.ServerListOptions;
 import app.exosphere.core.compute.ServerNetwork;
 import app.exosphere.core.config.ImageFilters;
+import app.exosphere.core.config.SecurityGroupTemplate;
 import app.exosphere.core.error.ConflictException;
 import app.exosphere.core.error.ConnectionException;
 import app.exosphere.core.error.NotFoundException;
@@ -347,7 +348,7 @@ public final class Instances {
                                 .orElseGet(() -> os.network()
                                         .securityGroups()
                                         .createAsync(
-                                                name, template.description().orElse("")));
+                                                name, template.description() == null ? "" : template.description()));
                         return group.thenCompose(g -> reconcile(template, g)).thenApply(v -> name);
                     });
         }
@@ -358,7 +359,7 @@ public final class Instances {
          * rules must go before Exosphere's described ones can be added.
          */
         private CompletableFuture<Void> reconcile(SecurityGroupTemplate template, SecurityGroup group) {
-            SecurityGroupTemplate.Plan plan = template.reconcileWith(group.rules());
+            SecurityGroupTemplates.Plan plan = SecurityGroupTemplates.reconcile(template, group.rules());
             // A rule already gone (404) or an equivalent rule already present (409) is what we wanted:
             // another launch in the same project may be reconciling the same group at the same time.
             CompletableFuture<?>[] deletes = plan.toDelete().stream()
@@ -367,7 +368,9 @@ public final class Instances {
             return CompletableFuture.allOf(deletes)
                     .thenCompose(v -> CompletableFuture.allOf(plan.toCreate().stream()
                             .map(r -> tolerating(
-                                    os.network().securityGroups().createRuleAsync(r.toCreateRequest(group.id())),
+                                    os.network()
+                                            .securityGroups()
+                                            .createRuleAsync(SecurityGroupTemplates.toCreateRequest(r, group.id())),
                                     ConflictException.class))
                             .toArray(CompletableFuture[]::new)));
         }

@@ -167,7 +167,7 @@ class CloudConfigSettingsEndToEndTest {
                     .settings(ExosphereSettings.builder()
                             .clientUuid(CLIENT)
                             .uapHostname("proxy.gateway.example")
-                            .putSecurityGroups("noRegion", SecurityGroupTemplate.exosphereDefault())
+                            .putSecurityGroups("noRegion", SecurityGroupTemplates.exosphereDefault())
                             .build())
                     .cloudConfigs(ExosphereCloudConfigs.parse(deploymentCloudConfigs(cloud), "cloud_configs.js"))
                     .clock(clock)
