@@ -25,7 +25,7 @@ import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.InstanceWatch;
 import app.exosphere.core.instance.Interactions;
 import app.exosphere.core.instance.LaunchRequest;
-import app.exosphere.core.instance.SecurityGroupTemplate;
+import app.exosphere.core.instance.SecurityGroupTemplates;
 import app.exosphere.core.instance.ServerOrigin;
 import app.exosphere.core.instance.ServerUiStatus;
 import app.exosphere.core.volume.Volume;
@@ -71,7 +71,7 @@ public final class CloudSession implements AutoCloseable {
 
     /** The name of the security group Exosphere instances get. */
     public static final String SECURITY_GROUP =
-            SecurityGroupTemplate.exosphereDefault().name();
+            SecurityGroupTemplates.exosphereDefault().name();
 
     /** Simulated seconds per wall second of {@link #simulated()}. */
     public static final double SIMULATED_SPEED = 60;

@@ -1,6 +1,9 @@
 package app.exosphere.core;
 
+import app.exosphere.core.config.ExosphereCloudConfigs;
+import app.exosphere.core.config.ExosphereConfig;
 import app.exosphere.core.instance.ExosphereSettings;
+import app.exosphere.core.instance.ImmutableExosphereSettings;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.InstanceWatch;
 import app.exosphere.core.instance.Instances;
@@ -107,6 +110,8 @@ public final class Exosphere implements AutoCloseable {
     public static final class Builder {
         private OpenStack openStack;
         private ExosphereSettings settings;
+        private ExosphereCloudConfigs cloudConfigs;
+        private ExosphereConfig config;
         private Clock clock = Clock.systemUTC();
         private ScheduledExecutorService scheduler;
 
@@ -121,6 +126,32 @@ public final class Exosphere implements AutoCloseable {
         /** The Exosphere settings (required: at least the client UUID). */
         public Builder settings(ExosphereSettings value) {
             this.settings = value;
+            return this;
+        }
+
+        /**
+         * The deployment's cloud entries ({@code cloud_configs.js}); the entry of the connection's Keystone
+         * URL becomes {@link ExosphereSettings#cloudConfig()} unless the settings already carry one.
+         * Default {@link ExosphereCloudConfigs#builtIn()}.
+         *
+         * <pre>{@code
+         * Exosphere.builder().openStack(os).settings(settings)
+         *         .cloudConfigs(ExosphereCloudConfigs.builtIn().with(ExosphereCloudConfigs.load(path)))
+         *         .build();
+         * }</pre>
+         */
+        public Builder cloudConfigs(ExosphereCloudConfigs value) {
+            this.cloudConfigs = value;
+            return this;
+        }
+
+        /**
+         * A whole Exosphere deployment configuration ({@code config.js} with its cloud configs): its
+         * {@code clouds} as {@link #cloudConfigs}, and its {@code instanceConfigMgtRepoUrl}/{@code Checkout}
+         * for user data unless the settings set them.
+         */
+        public Builder config(ExosphereConfig value) {
+            this.config = value;
             return this;
         }
 
@@ -140,9 +171,27 @@ public final class Exosphere implements AutoCloseable {
         public Exosphere build() {
             Objects.requireNonNull(openStack, "openStack");
             Objects.requireNonNull(settings, "settings (with the client UUID)");
+            ExosphereSettings effective = settings;
+            if (config != null) {
+                if (effective.configManagementRepository().isEmpty()) {
+                    effective = ImmutableExosphereSettings.copyOf(effective)
+                            .withConfigManagementRepository(config.instanceConfigMgtRepoUrlOrDefault());
+                }
+                if (effective.configManagementCheckout().isEmpty()) {
+                    effective = ImmutableExosphereSettings.copyOf(effective)
+                            .withConfigManagementCheckout(config.instanceConfigMgtRepoCheckoutOrDefault());
+                }
+            }
+            if (effective.cloudConfig().isEmpty()) {
+                ExosphereCloudConfigs clouds = cloudConfigs != null
+                        ? cloudConfigs
+                        : config != null ? config.cloudConfigs() : ExosphereCloudConfigs.builtIn();
+                effective = ImmutableExosphereSettings.copyOf(effective)
+                        .withCloudConfig(clouds.forKeystoneUrl(openStack.authUrl()));
+            }
             boolean owned = scheduler == null;
             ScheduledExecutorService s = owned ? newScheduler() : scheduler;
-            return new Exosphere(openStack, settings, clock, s, owned);
+            return new Exosphere(openStack, effective, clock, s, owned);
         }
 
         private static ScheduledExecutorService newScheduler() {

@@ -1,5 +1,10 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.config.ExosphereCloudConfig;
+import app.exosphere.core.config.FlavorGroup;
+import app.exosphere.core.config.InstanceType;
+import app.exosphere.core.config.SecurityGroupTemplate;
+import app.exosphere.core.image.Image;
 import app.exosphere.uap.UapCatalog;
 import java.time.Duration;
 import java.util.List;
@@ -10,12 +15,20 @@ import org.immutables.value.Value;
 
 /**
  * The Exosphere side of a cloud, as the SDK's instance operations need it: this installation's client
- * UUID, where the UAPs are, the default security group per region, flavor groups, and the passphrase
- * policy. Defaults are Exosphere's public configuration (Jetstream2's UAPs built in).
+ * UUID, where the UAPs are, the default security group per region, flavor groups, instance types, the
+ * desktop message, the instance setup repository and the passphrase policy. Defaults are Exosphere's
+ * public configuration (Jetstream2's UAPs built in).
+ *
+ * <p>Usually the cloud's entry of a deployment's {@code cloud_configs.js} supplies most of it
+ * ({@link #cloudConfig()}); explicitly set values take precedence over the entry.
  *
  * <pre>{@code
+ * ExosphereCloudConfig cloud = ExosphereCloudConfigs.builtIn()
+ *         .with(ExosphereCloudConfigs.load(Path.of("cloud_configs.js")))
+ *         .forKeystoneUrl(keystoneUrl).orElseThrow();
  * ExosphereSettings s = ExosphereSettings.builder()
  *         .clientUuid(storedUuid)            // generate once with ExosphereSettings.newClientUuid(), persist it
+ *         .cloudConfig(cloud)                // UAPs, security groups, flavor groups, instance types, ...
  *         .build();
  * }</pre>
  */
@@ -35,6 +48,22 @@ public abstract class ExosphereSettings {
     /** This installation's stable UUID, recorded as {@code exoClientUuid}. */
     public abstract String clientUuid();
 
+    /**
+     * The cloud's entry of Exosphere's {@code cloud_configs.js} (exosphere-spec §8.4): its UAP per region,
+     * default security group per region, flavor groups, instance types and desktop message apply unless
+     * set explicitly here. {@code Exosphere.builder().cloudConfigs(...)} picks it by the Keystone URL.
+     */
+    public abstract Optional<ExosphereCloudConfig> cloudConfig();
+
+    /**
+     * The instance setup (Ansible) repository written into user data, from the deployment's
+     * {@code instanceConfigMgtRepoUrl}; default Exosphere's.
+     */
+    public abstract Optional<String> configManagementRepository();
+
+    /** Its branch or tag, from {@code instanceConfigMgtRepoCheckout}; default Exosphere's. */
+    public abstract Optional<String> configManagementCheckout();
+
     /** The UAPs by cloud; default Exosphere's public configuration. */
     @Value.Default
     public UapCatalog uapCatalog() {
@@ -46,12 +75,46 @@ public abstract class ExosphereSettings {
 
     /**
      * Default security groups per region id ({@code "noRegion"} applies to every other region); when none
-     * applies, Exosphere's {@link SecurityGroupTemplate#exosphereDefault()}.
+     * applies, the cloud entry's {@code securityGroups}, else Exosphere's
+     * {@link SecurityGroupTemplates#exosphereDefault()}.
      */
     public abstract Map<String, SecurityGroupTemplate> securityGroups();
 
-    /** The cloud's flavor groups. */
+    /** Flavor groups set explicitly; when empty, those of {@link #cloudConfig()} apply. */
     public abstract List<FlavorGroup> flavorGroups();
+
+    /** The flavor groups in effect: the explicit ones, else the cloud entry's (exosphere-spec §8.7). */
+    public List<FlavorGroup> flavorGroupsInEffect() {
+        if (!flavorGroups().isEmpty()) {
+            return flavorGroups();
+        }
+        return cloudConfig().map(ExosphereCloudConfig::flavorGroups).orElse(List.of());
+    }
+
+    /** The cloud entry's instance types (exosphere-spec §8.5), for {@link ImageChoice#instanceType}. */
+    public List<InstanceType> instanceTypes() {
+        return cloudConfig().map(ExosphereCloudConfig::instanceTypes).orElse(List.of());
+    }
+
+    /**
+     * The desktop message for an image (exosphere-spec §8.6): its {@code exoDesktopMessage} property, else
+     * the cloud entry's {@code desktopMessage}. An empty string means "show no message"; an empty optional
+     * means "show the generic text".
+     */
+    public Optional<String> desktopMessage(Image image) {
+        Optional<String> own = image == null ? Optional.empty() : image.exoDesktopMessage();
+        return own.or(() -> cloudConfig().flatMap(ExosphereCloudConfig::desktopMessageValue));
+    }
+
+    /**
+     * The UAP hostname for a cloud and region: {@link #uapHostname()}, else the cloud entry's UAP for the
+     * region, else the {@link #uapCatalog()}.
+     */
+    public Optional<String> uapHostnameFor(String keystoneUrl, String region) {
+        return uapHostname()
+                .or(() -> cloudConfig().flatMap(c -> c.uapCloud().uapHostnameFor(region)))
+                .or(() -> uapCatalog().uapHostnameFor(keystoneUrl, region));
+    }
 
     /** What to do with passphrases; default like Exosphere. */
     @Value.Default
@@ -77,12 +140,20 @@ public abstract class ExosphereSettings {
         return true;
     }
 
-    /** The security group template for a region (exosphere-spec §9.12 order). */
+    /**
+     * The security group template for a region (exosphere-spec §9.12 order: the region's entry, else
+     * {@code noRegion}, else Exosphere's default), from the explicit map, else the cloud entry.
+     */
     public SecurityGroupTemplate securityGroupFor(String region) {
         if (region != null && securityGroups().containsKey(region)) {
             return securityGroups().get(region);
         }
-        return securityGroups().getOrDefault("noRegion", SecurityGroupTemplate.exosphereDefault());
+        if (securityGroups().containsKey("noRegion")) {
+            return securityGroups().get("noRegion");
+        }
+        return cloudConfig()
+                .flatMap(c -> c.securityGroupFor(region))
+                .orElseGet(SecurityGroupTemplates::exosphereDefault);
     }
 
     @Value.Check

@@ -1,18 +1,22 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.config.FlavorGroup;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Exosphere's flavor-group rules from a cloud's {@code flavorGroups} configuration: which group a flavor
+ * Exosphere's flavor-group rules over the configured {@link FlavorGroup}s of a cloud: which group a flavor
  * belongs to and whether a group's {@code disallowedActions} forbids an action.
  *
  * <pre>{@code
  * FlavorGroups.matches("g3.\\d?xl", "g3.2xl");                           // true (unanchored search)
  * FlavorGroups.disallows(List.of("Suspend", "Resize"), "Suspend", "suspend"); // true
  * FlavorGroups.disallows(List.of("os-start"), "Start", "os-start");       // true
+ * FlavorGroups.groupOf(cloudConfig.flavorGroups(), "g3.xl");             // Optional[the GPU group]
  * }</pre>
  */
 public final class FlavorGroups {
@@ -33,6 +37,11 @@ public final class FlavorGroups {
         } catch (PatternSyntaxException e) {
             return false;
         }
+    }
+
+    /** The first group whose {@code matchOn} matches the flavor name (exosphere-spec §8.7), if any. */
+    public static Optional<FlavorGroup> groupOf(List<FlavorGroup> groups, String flavorName) {
+        return groups.stream().filter(g -> matches(g.matchOn(), flavorName)).findFirst();
     }
 
     /**

@@ -1,5 +1,7 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.config.ImageFilters;
+import app.exosphere.core.config.InstanceTypeVersion;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +13,7 @@ import java.util.Optional;
  * <pre>{@code
  * ImageChoice.id("0d1a0b0e-...");
  * ImageChoice.name("Featured-Ubuntu24");
- * ImageChoice.filter(InstanceTypeImages.Filter.byName("Featured-Ubuntu24"), List.of("1", "2"));
+ * ImageChoice.filter(new ImageFilters("Featured-Ubuntu24", null, null, null, null, null), List.of("1", "2"));
  * }</pre>
  */
 public final class ImageChoice {
@@ -28,10 +30,10 @@ public final class ImageChoice {
 
     private final Kind kind;
     private final String value;
-    private final InstanceTypeImages.Filter filter;
+    private final ImageFilters filter;
     private final java.util.List<String> restrictFlavorIds;
 
-    private ImageChoice(Kind kind, String value, InstanceTypeImages.Filter filter, java.util.List<String> restrict) {
+    private ImageChoice(Kind kind, String value, ImageFilters filter, java.util.List<String> restrict) {
         this.kind = kind;
         this.value = value;
         this.filter = filter;
@@ -52,7 +54,7 @@ public final class ImageChoice {
      * The newest image matching an instance type version's {@code imageFilters}, with its
      * {@code restrictFlavorIds} ({@code null} = every flavor allowed).
      */
-    public static ImageChoice filter(InstanceTypeImages.Filter filter, java.util.List<String> restrictFlavorIds) {
+    public static ImageChoice filter(ImageFilters filter, java.util.List<String> restrictFlavorIds) {
         return new ImageChoice(
                 Kind.FILTER,
                 null,
@@ -70,8 +72,17 @@ public final class ImageChoice {
         return Optional.ofNullable(value);
     }
 
+    /**
+     * The image of a configured instance type version: its {@code imageFilters} and
+     * {@code restrictFlavorIds} (exosphere-spec §8.5).
+     */
+    public static ImageChoice instanceType(InstanceTypeVersion version) {
+        Objects.requireNonNull(version, "version");
+        return filter(version.imageFilters(), version.restrictFlavorIds());
+    }
+
     /** The filter for {@link Kind#FILTER}. */
-    public Optional<InstanceTypeImages.Filter> filter() {
+    public Optional<ImageFilters> filter() {
         return Optional.ofNullable(filter);
     }
 

@@ -13,6 +13,7 @@ import app.exosphere.core.compute.ServerAction;
 import app.exosphere.core.compute.ServerActions;
 import app.exosphere.core.compute.ServerAddress;
 import app.exosphere.core.compute.VolumeAttachment;
+import app.exosphere.core.config.FlavorGroup;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.network.FixedIp;
@@ -287,7 +288,7 @@ public final class Instance {
                             (Flavor) null))
                     .map(Flavor::name);
         }
-        return flavorName.flatMap(n -> FlavorGroup.of(ctx.settings.flavorGroups(), n));
+        return flavorName.flatMap(n -> FlavorGroups.groupOf(ctx.settings.flavorGroupsInEffect(), n));
     }
 
     /** Whether an action is allowed now: status and lock precondition, and the flavor group. */
@@ -305,8 +306,7 @@ public final class Instance {
         Optional<FlavorGroup> group = flavorGroup();
         if (group.isPresent()
                 && FlavorGroups.disallows(group.get().disallowedActions(), action.displayName(), action.apiKey())) {
-            throw new ActionDisallowedException(action.displayName() + " is not allowed for flavor group \""
-                    + group.get().title() + "\" on this cloud (flavorGroups.disallowedActions)");
+            throw new ActionDisallowedException(action, server, group.get().title());
         }
         return ctx.os.compute().servers().actions(server);
     }
@@ -404,8 +404,14 @@ public final class Instance {
      * @throws InstanceFailedException when it still exists after {@code waitFor}
      */
     public void delete(boolean releaseFloatingIps, Duration waitFor) {
-        if (disallowedByGroup(ServerAction.DELETE)) {
-            throw new ActionDisallowedException("Delete is not allowed for this flavor group on this cloud");
+        Optional<FlavorGroup> group = flavorGroup();
+        if (group.isPresent()
+                && FlavorGroups.disallows(
+                        group.get().disallowedActions(),
+                        ServerAction.DELETE.displayName(),
+                        ServerAction.DELETE.apiKey())) {
+            throw new ActionDisallowedException(
+                    ServerAction.DELETE, server, group.get().title());
         }
         ServerAction.DELETE.check(server);
         if (releaseFloatingIps) {

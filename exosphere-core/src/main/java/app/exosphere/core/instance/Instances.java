@@ -13,6 +13,8 @@ import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerCreateRequest;
 import app.exosphere.core.compute.ServerListOptions;
 import app.exosphere.core.compute.ServerNetwork;
+import app.exosphere.core.config.ImageFilters;
+import app.exosphere.core.config.SecurityGroupTemplate;
 import app.exosphere.core.error.ConflictException;
 import app.exosphere.core.error.ConnectionException;
 import app.exosphere.core.error.NotFoundException;
@@ -96,9 +98,7 @@ public final class Instances {
 
     /** The UAP hostname for this cloud and region, if any. */
     public Optional<String> uapHostname() {
-        return settings.uapHostname()
-                .or(() -> settings.uapCatalog()
-                        .uapHostnameFor(os.authUrl(), os.region().orElse(null)));
+        return settings.uapHostnameFor(os.authUrl(), os.region().orElse(null));
     }
 
     /** The instance with this server id. */
@@ -271,10 +271,10 @@ public final class Instances {
                                                                     + c.value().get()
                                                                     + "\" is visible to the project; check the name or pass ImageChoice.id(...)")));
                 default:
-                    InstanceTypeImages.Filter f = c.filter().orElseThrow();
+                    ImageFilters f = c.filter().orElseThrow();
                     var opts = ImageListOptions.builder().status("active");
-                    f.name().ifPresent(opts::name);
-                    opts.visibility(f.visibility().orElse("all"));
+                    f.nameValue().ifPresent(opts::name);
+                    opts.visibility(f.visibilityValue().orElse("all"));
                     return os.image()
                             .list(opts.build())
                             .toListAsync()
@@ -348,7 +348,7 @@ public final class Instances {
                                 .orElseGet(() -> os.network()
                                         .securityGroups()
                                         .createAsync(
-                                                name, template.description().orElse("")));
+                                                name, template.description() == null ? "" : template.description()));
                         return group.thenCompose(g -> reconcile(template, g)).thenApply(v -> name);
                     });
         }
@@ -359,7 +359,7 @@ public final class Instances {
          * rules must go before Exosphere's described ones can be added.
          */
         private CompletableFuture<Void> reconcile(SecurityGroupTemplate template, SecurityGroup group) {
-            SecurityGroupTemplate.Plan plan = template.reconcileWith(group.rules());
+            SecurityGroupTemplates.Plan plan = SecurityGroupTemplates.reconcile(template, group.rules());
             // A rule already gone (404) or an equivalent rule already present (409) is what we wanted:
             // another launch in the same project may be reconciling the same group at the same time.
             CompletableFuture<?>[] deletes = plan.toDelete().stream()
@@ -368,7 +368,9 @@ public final class Instances {
             return CompletableFuture.allOf(deletes)
                     .thenCompose(v -> CompletableFuture.allOf(plan.toCreate().stream()
                             .map(r -> tolerating(
-                                    os.network().securityGroups().createRuleAsync(r.toCreateRequest(group.id())),
+                                    os.network()
+                                            .securityGroups()
+                                            .createRuleAsync(SecurityGroupTemplates.toCreateRequest(r, group.id())),
                                     ConflictException.class))
                             .toArray(CompletableFuture[]::new)));
         }
@@ -459,6 +461,8 @@ public final class Instances {
                     .addAllSshPublicKeys(req.sshPublicKeys())
                     .addAllExtraCloudConfig(req.extraCloudConfig())
                     .addAllExtraShellParts(req.extraShellParts());
+            settings.configManagementRepository().ifPresent(ud::configManagementRepository);
+            settings.configManagementCheckout().ifPresent(ud::configManagementCheckout);
             req.workflow().ifPresent(ud::workflow);
             req.openStackCredentials().ifPresent(ud::openStackCredentials);
             return ud.build().render().text();

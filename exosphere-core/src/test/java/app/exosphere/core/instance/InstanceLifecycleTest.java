@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.exosphere.core.Samples;
 import app.exosphere.core.compute.ServerAction;
 import app.exosphere.core.compute.ServerActionNotAllowedException;
+import app.exosphere.core.config.FlavorGroup;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -39,11 +40,25 @@ class InstanceLifecycleTest {
         ExosphereSettings settings = ExosphereSettings.builder()
                 .clientUuid(LaunchTest.CLIENT)
                 // the flavor sample is m1.tiny; like Jetstream2's GPU groups, no Suspend/Resize
-                .addFlavorGroups(new FlavorGroup("m1\\..*", "Tiny", List.of("Suspend", "resize")))
+                .addFlavorGroups(new FlavorGroup("m1\\..*", "Tiny", null, List.of("Suspend", "resize")))
                 .build();
         return Instances.create(
                         cloud.openStack(), settings, Clock.fixed(RoutedCloud.SAMPLE_NOW, ZoneOffset.UTC), scheduler)
                 .get(ID);
+    }
+
+    @Test
+    void flavorGroupRefusalIsCaughtLikeAPreconditionRefusal() {
+        Instance vm = instance();
+        assertThatThrownBy(vm::suspend)
+                .isInstanceOf(ServerActionNotAllowedException.class)
+                .hasMessageContaining("Tiny")
+                .satisfies(e -> {
+                    ActionDisallowedException d = (ActionDisallowedException) e;
+                    assertThat(d.action()).isEqualTo(ServerAction.SUSPEND);
+                    assertThat(d.serverId()).isEqualTo(vm.id());
+                    assertThat(d.flavorGroupTitle()).isEqualTo("Tiny");
+                });
     }
 
     @Test

@@ -2,9 +2,10 @@ package app.exosphere.core.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.exosphere.core.config.ImageFilters;
+import app.exosphere.core.config.MetadataFilter;
 import app.exosphere.core.image.Image;
 import app.exosphere.core.image.ImageStatus;
-import app.exosphere.core.instance.InstanceTypeImages.Filter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,28 +45,17 @@ class InstanceTypeImagesTest {
 
     @Test
     void picksTheNewestImageMatchingAllFilters() {
-        Filter f = new Filter(
-                Optional.of("Featured-Ubuntu24"),
-                Optional.empty(),
-                Optional.of("public"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        ImageFilters f = new ImageFilters("Featured-Ubuntu24", null, "public", null, null, null);
         assertThat(InstanceTypeImages.newestMatching(f, images)).map(Image::id).contains("aaaa-2");
-        assertThat(InstanceTypeImages.newestMatching(Filter.byName("Featured-Ubuntu24"), images))
+        assertThat(InstanceTypeImages.newestMatching(
+                        new ImageFilters("Featured-Ubuntu24", null, null, null, null, null), images))
                 .map(Image::id)
                 .contains("aaaa-3");
     }
 
     @Test
     void uuidFilterIgnoresCaseAndDashes() {
-        Filter f = new Filter(
-                Optional.empty(),
-                Optional.of("bbbb4"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        ImageFilters f = new ImageFilters(null, "bbbb4", null, null, null, null);
         assertThat(InstanceTypeImages.newestMatching(f, images))
                 .map(Image::name)
                 .contains("Featured-RockyLinux9");
@@ -73,13 +63,7 @@ class InstanceTypeImagesTest {
 
     @Test
     void osFiltersFailForImagesWithoutTheProperty() {
-        Filter f = new Filter(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("ubuntu"),
-                Optional.of("24.04"),
-                Optional.empty());
+        ImageFilters f = new ImageFilters(null, null, null, "ubuntu", "24.04", null);
         assertThat(images.stream().filter(i -> InstanceTypeImages.matches(f, i)).map(Image::id))
                 .containsExactly("aaaa-1", "aaaa-2");
     }
@@ -100,13 +84,7 @@ class InstanceTypeImagesTest {
         Map<String, Object> props = new HashMap<>();
         props.put("k", value);
         Image img = image("x", "n", "public", "2024-01-01T00:00:00Z", props);
-        Filter f = new Filter(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(Map.entry("k", expected)));
+        ImageFilters f = new ImageFilters(null, null, null, null, null, new MetadataFilter("k", expected));
         assertThat(InstanceTypeImages.matches(f, img)).isTrue();
     }
 

@@ -206,6 +206,27 @@ class LaunchTest {
     }
 
     @Test
+    void userDataUsesTheDeploymentsInstanceSetupRepositoryAndCheckout() throws Exception {
+        routeStandardCloud(cloud);
+        ExosphereSettings settings = ExosphereSettings.builder()
+                .clientUuid(CLIENT)
+                .uapHostname("proxy-test.exosphere.app")
+                .configManagementRepository("https://git.example.org/gateway/instance-setup.git")
+                .configManagementCheckout("gateway-v2")
+                .build();
+
+        Instances.create(cloud.openStack(), settings, Clock.fixed(RoutedCloud.SAMPLE_NOW, ZoneOffset.UTC), scheduler)
+                .launchOne(request());
+
+        String userData = new String(
+                Base64.getDecoder().decode(createBody().get("user_data").asText()), StandardCharsets.UTF_8);
+        assertThat(userData)
+                .contains("https://git.example.org/gateway/instance-setup.git")
+                .contains("gateway-v2")
+                .doesNotContain("gitlab.com/exosphere/exosphere.git");
+    }
+
+    @Test
     void volumeBackedLaunchWithWorkflowAndUseExistingFloatingIp() throws Exception {
         routeStandardCloud(cloud);
         cloud.onSample("GET", "/volume/v3/limits", "cinder/limits__limits-show-response.json");
