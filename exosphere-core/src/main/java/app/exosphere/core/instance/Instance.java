@@ -398,8 +398,9 @@ public final class Instance {
     }
 
     /**
-     * Deletes the server. With {@code releaseFloatingIps}, first deletes the floating IPs bound to its
-     * ports (Exosphere's default); with {@code waitFor} non-null, waits until Nova no longer knows it.
+     * Deletes the server. With {@code releaseFloatingIps}, first deletes the floating IPs on its ports
+     * that the SDK created for it (an existing IP the launch reused, or one attached by hand, is kept);
+     * with {@code waitFor} non-null, waits until Nova no longer knows it.
      *
      * @throws InstanceFailedException when it still exists after {@code waitFor}
      */
@@ -415,8 +416,11 @@ public final class Instance {
         }
         ServerAction.DELETE.check(server);
         if (releaseFloatingIps) {
+            String createdByUs = createdFloatingIpDescription(id());
             for (FloatingIp f : floatingIps()) {
-                ctx.os.network().floatingIps().delete(f.id());
+                if (f.description().filter(createdByUs::equals).isPresent()) {
+                    ctx.os.network().floatingIps().delete(f.id());
+                }
             }
         }
         ctx.os.compute().servers().delete(id());
@@ -505,6 +509,11 @@ public final class Instance {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The description the SDK gives the floating IPs it creates for a server; delete releases only these. */
+    static String createdFloatingIpDescription(String serverId) {
+        return "exosphere: server " + serverId;
+    }
 
     static <T> T safe(java.util.function.Supplier<T> s, T fallback) {
         try {

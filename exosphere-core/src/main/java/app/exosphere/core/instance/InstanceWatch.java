@@ -334,7 +334,7 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
                         new InstanceFailedException(serverId, "No external network to create a floating IP on", false));
         FloatingIpCreateRequest req = FloatingIpCreateRequest.onNetwork(external.id())
                 .withPortId(portId)
-                .withDescription("exosphere: server " + serverId);
+                .withDescription(Instance.createdFloatingIpDescription(serverId));
         for (int attempt = 1; ; attempt++) {
             try {
                 return ctx.os.network().floatingIps().create(req);

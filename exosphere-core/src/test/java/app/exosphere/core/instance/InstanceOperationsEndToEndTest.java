@@ -1,0 +1,310 @@
+package app.exosphere.core.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.exosphere.core.Exosphere;
+import app.exosphere.core.OpenStack;
+import app.exosphere.core.auth.Credentials;
+import app.exosphere.core.compute.VolumeAttachment;
+import app.exosphere.core.network.FloatingIp;
+import app.exosphere.core.network.FloatingIpCreateRequest;
+import app.exosphere.core.network.Network;
+import app.exosphere.core.volume.Volume;
+import app.exosphere.core.volume.VolumeCreateRequest;
+import app.exosphere.testkit.CloudCredentials;
+import app.exosphere.testkit.CloudSimulator;
+import app.exosphere.testkit.JournalEntry;
+import app.exosphere.testkit.Scenario;
+import app.exosphere.testkit.Service;
+import app.exosphere.testkit.SimulatedClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Day-two operations on an instance (volumes, rename, delete, interactions) against the simulated cloud,
+ * asserting the exact calls in the simulator's request journal.
+ */
+class InstanceOperationsEndToEndTest {
+
+    private CloudSimulator cloud;
+    private Exosphere exo;
+
+    @BeforeEach
+    void start() {
+        cloud = CloudSimulator.builder()
+                .scenario(Scenario.jetstream2())
+                .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 300))
+                .seed(11)
+                .start();
+        CloudCredentials c = cloud.credentials();
+        Clock clock = SimulatedCloudEndToEndTest.clockOf(cloud.clock());
+        OpenStack os = OpenStack.builder()
+                .authUrl(c.authUrl())
+                .credentials(
+                        Credentials.applicationCredential(c.applicationCredentialId(), c.applicationCredentialSecret()))
+                .region("IU")
+                .httpClient(cloud.newHttpClient())
+                .clock(clock)
+                .build();
+        exo = Exosphere.builder()
+                .openStack(os)
+                .settings(ExosphereSettings.builder()
+                        .clientUuid("3f0e8a52-1c2d-4e5f-9a8b-7c6d5e4f3a2b")
+                        .uapHostname(cloud.uapHostname("IU").orElseThrow())
+                        .pollInterval(Duration.ofMillis(100))
+                        .build())
+                .clock(clock)
+                .build();
+    }
+
+    @AfterEach
+    void stop() {
+        exo.close();
+        cloud.close();
+    }
+
+    private Instance readyInstance(String name) {
+        return readyInstance(name, FloatingIpChoice.automatic());
+    }
+
+    private Instance readyInstance(String name, FloatingIpChoice fip) {
+        Instance vm = exo.launch(LaunchRequest.builder()
+                .name(name)
+                .image(ImageChoice.name("Featured-Ubuntu24"))
+                .flavor(FlavorChoice.name("m3.small"))
+                .floatingIp(fip)
+                .build());
+        return vm.watch().awaitReady(Duration.ofSeconds(60)).refresh();
+    }
+
+    private Volume availableVolume(String name) {
+        Volume v = exo.openStack()
+                .volume()
+                .volumes()
+                .create(VolumeCreateRequest.builder().name(name).sizeGb(10).build());
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until) {
+            Volume now = exo.openStack().volume().volumes().get(v.id());
+            if (now.status().raw().equals("available")) {
+                return now;
+            }
+            Instance.sleep(Duration.ofMillis(50));
+        }
+        throw new AssertionError("volume never became available");
+    }
+
+    private List<JournalEntry> calls(Service service, String method, String pathRegex) {
+        return cloud.journal().entries(service).stream()
+                .filter(e -> e.method().equals(method) && e.path().matches(pathRegex))
+                .toList();
+    }
+
+    @Test
+    void attachVolumeTagsTheAttachmentWithExoVolumeNameAndAVersion6ServerGetsNoExoVolumesMetadata() {
+        Instance vm = readyInstance("vols");
+        Volume data = availableVolume("data set#1");
+
+        VolumeAttachment a = vm.attachVolume(data);
+
+        List<JournalEntry> attach = calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/os-volume_attachments");
+        assertThat(attach).hasSize(1);
+        assertThat(attach.get(0).status()).isEqualTo(200);
+        // exosphere-spec §2.2: device tag on every attach
+        assertThat(attach.get(0).requestBody())
+                .contains("\"volumeId\":\"" + data.id() + "\"")
+                .contains("\"tag\":\"exoVolume::{\\\"name\\\":\\\"data set#1\\\"}\"");
+        assertThat(a.volumeId()).isEqualTo(data.id());
+        assertThat(calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/metadata"))
+                .noneMatch(e -> e.requestBody().contains("exoVolumes::"));
+        assertThat(cloud.server(vm.id()).orElseThrow().metadata()).doesNotContainKey("exoVolumes::" + data.id());
+    }
+
+    @Test
+    void volumesListsTheAttachmentWithItsSanitizedNameMountpointOnAVersion6Server() {
+        Instance vm = readyInstance("mounts");
+        Volume data = availableVolume("data set#1");
+        vm.attachVolume(data);
+
+        Map<VolumeAttachment, Optional<String>> volumes = vm.refresh().volumes();
+
+        assertThat(volumes).hasSize(1);
+        Map.Entry<VolumeAttachment, Optional<String>> e =
+                volumes.entrySet().iterator().next();
+        assertThat(e.getKey().volumeId()).isEqualTo(data.id());
+        assertThat(e.getKey().device()).contains("/dev/sdb");
+        // exosphere-spec §2.4: version >= 5 → /media/volume/ + name with \W+ replaced by "-"
+        assertThat(e.getValue()).contains("/media/volume/data-set-1");
+    }
+
+    @Test
+    void mountpointFollowsTheServerVersion() {
+        Instance v6 = readyInstance("mp");
+        assertThat(v6.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/my-vol");
+
+        exo.openStack().compute().servers().metadata(v6.id()).update(Map.of("exoServerVersion", "4"));
+        Instance v4 = exo.instance(v6.id());
+        // exosphere-spec §2.4: before version 5 the mountpoint comes from the device name
+        assertThat(v4.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/sdc");
+        assertThat(v4.mountpoint("my vol", null)).isEmpty();
+    }
+
+    @Test
+    void aVersion5ServerAlsoGetsExoVolumesMetadataOnAttachAndLosesItOnDetach() {
+        Instance vm = readyInstance("v5");
+        exo.openStack().compute().servers().metadata(vm.id()).update(Map.of("exoServerVersion", "5"));
+        Instance v5 = exo.instance(vm.id());
+        Volume data = availableVolume("scratch");
+
+        v5.attachVolume(data);
+
+        String key = "exoVolumes::" + data.id();
+        // exosphere-spec §2.2: metadata only for version-5 servers, value {"name":"<volume name>"}
+        assertThat(cloud.server(vm.id()).orElseThrow().metadata()).containsEntry(key, "{\"name\":\"scratch\"}");
+        assertThat(calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/os-volume_attachments")
+                        .get(0)
+                        .requestBody())
+                .contains("exoVolume::");
+
+        exo.instance(vm.id()).detachVolume(data.id());
+
+        assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/os-volume_attachments/" + data.id()))
+                .hasSize(1);
+        assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/metadata/exoVolumes::" + data.id()))
+                .hasSize(1);
+        assertThat(cloud.server(vm.id()).orElseThrow().metadata()).doesNotContainKey(key);
+        assertThat(exo.instance(vm.id()).volumes()).isEmpty();
+    }
+
+    @Test
+    void detachVolumeOnAVersion6ServerOnlyDetaches() {
+        Instance vm = readyInstance("det");
+        Volume data = availableVolume("d");
+        vm.attachVolume(data);
+
+        vm.refresh().detachVolume(data.id());
+
+        assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/os-volume_attachments/" + data.id()))
+                .hasSize(1);
+        assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/metadata/.*"))
+                .isEmpty();
+        assertThat(vm.volumes()).isEmpty();
+    }
+
+    @Test
+    void aVolumeNameTooLongForANovaDeviceTagIsAttachedWithoutATag() {
+        Instance vm = readyInstance("long");
+        Volume data = availableVolume("a-volume-name-that-is-far-too-long-for-a-device-tag");
+
+        vm.attachVolume(data);
+
+        JournalEntry attach = calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/os-volume_attachments")
+                .get(0);
+        assertThat(attach.status()).isEqualTo(200);
+        assertThat(attach.requestBody()).doesNotContain("\"tag\"");
+    }
+
+    @Test
+    void howToMountFormatsOnlyAnUnformattedDiskAndMountsUnderTheSanitizedName() {
+        String script = Instance.howToMount("/dev/sdb", "my data");
+
+        assertThat(script)
+                .contains("sudo blkid /dev/sdb || sudo mkfs.ext4 /dev/sdb")
+                .contains("sudo mkdir -p /media/volume/my-data")
+                .contains("sudo mount /dev/sdb /media/volume/my-data")
+                .contains("/dev/sdb /media/volume/my-data ext4 defaults,nofail 0 2");
+        assertThat(Instance.howToMount("/dev/sdc", null)).contains("/media/volume/volume");
+    }
+
+    @Test
+    void renameSendsTheNewNameToNovaAndRejectsAnInvalidNameBeforeAnyCall() {
+        Instance vm = readyInstance("old-name");
+
+        vm.rename("new-name");
+
+        List<JournalEntry> puts = calls(Service.COMPUTE, "PUT", ".*/servers/" + vm.id());
+        assertThat(puts).hasSize(1);
+        assertThat(puts.get(0).requestBody()).contains("\"name\":\"new-name\"");
+        assertThat(cloud.server(vm.id()).orElseThrow().name()).isEqualTo("new-name");
+        assertThat(vm.refresh().name()).isEqualTo("new-name");
+
+        int before = cloud.journal().size();
+        assertThatThrownBy(() -> vm.rename("bad name!")).isInstanceOf(InvalidLaunchRequestException.class);
+        assertThat(cloud.journal().size()).isEqualTo(before);
+    }
+
+    @Test
+    void deleteReleasesTheFloatingIpTheSdkCreatedAndWaitsUntilTheServerIsGone() {
+        Instance vm = readyInstance("gone");
+        FloatingIp created = vm.floatingIps().get(0);
+
+        vm.delete(true, Duration.ofSeconds(120));
+
+        assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/" + created.id()))
+                .hasSize(1);
+        assertThat(cloud.server(vm.id())).isEmpty();
+        assertThat(exo.list()).noneMatch(i -> i.id().equals(vm.id()));
+    }
+
+    @Test
+    void deleteKeepsAFloatingIpTheSdkDidNotCreate() {
+        Network ext = exo.openStack().network().networks().list().stream()
+                .filter(Network::external)
+                .findFirst()
+                .orElseThrow();
+        FloatingIp mine = exo.openStack().network().floatingIps().create(FloatingIpCreateRequest.onNetwork(ext.id()));
+        Instance vm = readyInstance("keep", FloatingIpChoice.useExisting(mine.id()));
+        assertThat(vm.floatingIps()).extracting(FloatingIp::id).containsExactly(mine.id());
+
+        vm.delete(true, Duration.ofSeconds(120));
+
+        assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/.*")).isEmpty();
+        assertThat(exo.openStack().network().floatingIps().get(mine.id()).floatingIpAddress())
+                .isEqualTo(mine.floatingIpAddress());
+    }
+
+    @Test
+    void deleteWithoutReleaseKeepsEvenTheSdkCreatedFloatingIp() {
+        Instance vm = readyInstance("retain");
+        FloatingIp created = vm.floatingIps().get(0);
+
+        vm.delete(false, null);
+
+        assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/.*")).isEmpty();
+        assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id())).hasSize(1);
+        assertThat(exo.openStack().network().floatingIps().get(created.id()).id())
+                .isEqualTo(created.id());
+    }
+
+    @Test
+    void interactionsOfAReadyInstanceOfferSshAndWebShellThroughTheUapAndTheyStopOnceStopped() {
+        Instance vm = readyInstance("talk");
+        String fip = vm.floatingIpAddress().orElseThrow();
+
+        Interactions ready = vm.interactions();
+
+        assertThat(ready.status(Interaction.NATIVE_SSH).value()).contains("exouser@" + fip);
+        // exosphere-spec §5.1: http-<ip with dashes>-49528.<uap hostname>
+        assertThat(ready.status(Interaction.WEB_SHELL).value().orElseThrow())
+                .startsWith("https://http-" + fip.replace('.', '-') + "-49528."
+                        + cloud.uapHostname("IU").orElseThrow());
+
+        vm.stop();
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Instance stopped = vm.refresh();
+        while (!stopped.server().status().raw().equals("SHUTOFF") && System.nanoTime() < until) {
+            Instance.sleep(Duration.ofMillis(50));
+            stopped = vm.refresh();
+        }
+        Interactions off = stopped.interactions();
+        assertThat(off.status(Interaction.WEB_SHELL).value()).isEmpty();
+        assertThat(off.status(Interaction.NATIVE_SSH).value()).isEmpty();
+    }
+}
