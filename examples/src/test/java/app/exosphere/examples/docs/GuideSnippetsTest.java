@@ -28,4 +28,35 @@ class GuideSnippetsTest {
         errors.fetchServer(session.openStack(), "no-such-server");
         assertThat(errors.outcomes).containsExactly("gone no-such-server");
     }
+
+    @Test
+    void workflowsGuideValidatesLaunchesAndBuildsTheRstudioUrl() {
+        WorkflowsSnippets guide = new WorkflowsSnippets();
+        guide.validate();
+        assertThat(guide.form.errors).isEmpty();
+        assertThat(guide.validated.repository()).isEqualTo("https://github.com/binder-examples/r_with_python");
+
+        guide.launchData(guide.validated);
+        assertThat(guide.userData.parse().recogniseExosphere().orElseThrow().workflow())
+                .isPresent();
+        assertThat(guide.metadata).containsKey("exoCustomWorkflow");
+
+        guide.urls(
+                "[  900.4] {\"exoWorkflowToken\":\"0123abcd\"}\r\n"
+                        + "[  910.0] {\"exoWorkflowSetup\":\"complete\"}\r\n",
+                guide.metadata);
+        assertThat(guide.shown).isEmpty();
+        assertThat(guide.status.urls().orElseThrow().chosen().normalized())
+                .hasToString("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/rstudio?token=0123abcd");
+    }
+
+    @Test
+    void workflowsGuideShowsWhyItIsNotReadyWithoutAToken() {
+        WorkflowsSnippets guide = new WorkflowsSnippets();
+        guide.validate();
+        guide.launchData(guide.validated);
+        guide.urls("[  300.1] {\"exoWorkflowSetup\":\"started\"}\r\n", guide.metadata);
+        assertThat(guide.status.isReady()).isFalse();
+        assertThat(guide.shown).hasSize(1);
+    }
 }
