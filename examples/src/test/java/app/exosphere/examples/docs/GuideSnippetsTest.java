@@ -59,4 +59,12 @@ class GuideSnippetsTest {
         assertThat(guide.status.isReady()).isFalse();
         assertThat(guide.shown).hasSize(1);
     }
+
+    @Test
+    void configurationGuideListsProjectsAndRegionsAndSwitchesRegion() {
+        ConfigurationSnippets.ProjectsAndRegions r = ConfigurationSnippets.otherProjectAndRegion(session.openStack());
+        assertThat(r.projects()).isNotEmpty();
+        assertThat(r.regions()).isNotEmpty();
+        assertThat(r.tacc().region()).contains("TACC");
+    }
 }
