@@ -3,6 +3,9 @@ package app.exosphere.examples.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.examples.CloudSession;
+import app.exosphere.uap.UapTarget;
+import app.exosphere.uap.UapUrl;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,5 +69,47 @@ class GuideSnippetsTest {
         assertThat(r.projects()).isNotEmpty();
         assertThat(r.regions()).isNotEmpty();
         assertThat(r.tacc().region()).contains("TACC");
+    }
+
+    @Test
+    void uapGuideCatalogsGiveTheHostnamesItShows() {
+        UapSnippets.Catalogs c = UapSnippets.catalogs();
+        assertThat(c.uap()).contains("proxy-js2-tacc.exosphere.app");
+        assertThat(c.regionTwo()).contains("uap.example.org");
+        assertThat(c.custom().uapHostnameFor("https://keystone.example.org:5000/v3", "RegionOne"))
+                .contains("uap-one.example.org");
+    }
+
+    @Test
+    void uapGuideGuacamoleAndJupyterUrlsAreTheOnesItShows() {
+        List<Object> urls = UapSnippets.guacamoleAndJupyter("guac-token", "wf-token");
+        String guac = "https://http-149-165-157-212-49528.proxy-js2-iu.exosphere.app/guacamole/";
+        assertThat(urls.get(0)).hasToString(guac + "api/tokens");
+        assertThat(urls.get(1)).hasToString(guac + "#/client/c2hlbGwAYwBkZWZhdWx0?token=guac-token");
+        assertThat(urls.get(2)).hasToString(guac + "#/client/ZGVza3RvcABjAGRlZmF1bHQ=?token=guac-token");
+        assertThat(urls.get(3))
+                .hasToString("https://http-149-165-157-212-8888.proxy-js2-iu.exosphere.app/rstudio?token=wf-token");
+        assertThat(urls.get(4).toString()).endsWith("/lab?token=wf-token");
+    }
+
+    @Test
+    void uapGuideBuiltAndNormalizedUrlsAreTheOnesItShows() {
+        UapUrl url = UapSnippets.custom();
+        assertThat(url).hasToString("https://http-198-51-100-99-12345.uap.example.org/api/v1/status?q=a%20b");
+        assertThat(url.host()).isEqualTo("http-198-51-100-99-12345.uap.example.org");
+
+        UapUrl u = UapSnippets.exosphereJoin("proxy-js2-iu.exosphere.app");
+        assertThat(u).hasToString("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app//rstudio?token=0123abcd");
+        assertThat(u.normalized())
+                .hasToString("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/rstudio?token=0123abcd");
+        assertThat(u.toUri()).hasToString(u.normalized().toString());
+    }
+
+    @Test
+    void uapGuideParsesTheRequestHostAsItShows() {
+        UapTarget t = UapSnippets.parse();
+        assertThat(t.protocol()).hasToString("HTTP");
+        assertThat(t.ipv4()).hasToString("149.165.0.5");
+        assertThat(t.port()).isEqualTo(49528);
     }
 }
