@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,12 +34,6 @@ class DocsSnippetsTest {
 
     static final Pattern JAVA_BLOCK = Pattern.compile("^```java$", Pattern.MULTILINE);
 
-    /**
-     * Guides written before this check existed, by other modules' authors; their Java blocks are not yet
-     * compiled snippets. Remove a file from this set once its blocks are marked.
-     */
-    static final Set<String> NOT_YET_CONVERTED = Set.of("cloudinit.md");
-
     @Test
     void everyMarkedSnippetMatchesItsCompiledSource() throws IOException {
         Map<String, String> sources = sourceSnippets();
@@ -61,11 +54,8 @@ class DocsSnippetsTest {
     }
 
     @Test
-    void everyJavaBlockInTheConvertedGuidesIsAMarkedSnippet() throws IOException {
+    void everyJavaBlockInTheGuidesIsAMarkedSnippet() throws IOException {
         for (Path doc : docs()) {
-            if (NOT_YET_CONVERTED.contains(doc.getFileName().toString())) {
-                continue;
-            }
             String text = Files.readString(doc, StandardCharsets.UTF_8);
             long javaBlocks = JAVA_BLOCK.matcher(text).results().count();
             long marked = MARKED_BLOCK.matcher(text).results().count();

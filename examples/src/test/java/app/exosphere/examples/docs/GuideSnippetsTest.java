@@ -2,10 +2,14 @@ package app.exosphere.examples.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.exosphere.cloudinit.RecognisedUserData;
+import app.exosphere.cloudinit.RenderedUserData;
 import app.exosphere.examples.CloudSession;
 import app.exosphere.uap.UapTarget;
 import app.exosphere.uap.UapUrl;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,5 +115,37 @@ class GuideSnippetsTest {
         assertThat(t.protocol()).hasToString("HTTP");
         assertThat(t.ipv4()).hasToString("149.165.0.5");
         assertThat(t.port()).isEqualTo(49528);
+    }
+
+    @Test
+    void cloudinitGuideUserDataRoundTripsThroughParseAndRecognise() {
+        CloudinitSnippets.Rendered rendered = CloudinitSnippets.build();
+        assertThat(rendered.size()).isEqualTo(rendered.forNova().length()).isLessThanOrEqualTo(65_535);
+
+        CloudinitSnippets.Inspected inspected = CloudinitSnippets.inspect(
+                new CloudinitSnippets.NovaServer(rendered.forNova(), Map.of(), Instant.EPOCH));
+        assertThat(inspected.parsed().parts()).isNotEmpty();
+
+        RecognisedUserData r = CloudinitSnippets.recognise(inspected.parsed()).orElseThrow();
+        assertThat(r.guacamole()).isTrue();
+        assertThat(r.desktop()).isTrue();
+        assertThat(r.sshPublicKeys()).containsExactly("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host");
+        assertThat(r.workflow().orElseThrow().repository())
+                .isEqualTo("https://github.com/binder-examples/requirements");
+        assertThat(r.credentialsInjected()).isFalse();
+    }
+
+    @Test
+    void cloudinitGuideInjectsCredentialsWithoutShowingTheSecret() {
+        RenderedUserData ud = CloudinitSnippets.withCredentials(new CloudinitSnippets.AppCred("cred-id", "s3cret"));
+        assertThat(ud.parse().recogniseExosphere().orElseThrow().credentialsInjected())
+                .isTrue();
+        assertThat(ud.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void cloudinitGuideExtensionsEndUpInTheUserData() {
+        String text = CloudinitSnippets.extended().render().text();
+        assertThat(text).contains("gateway-agent", "95-gateway.sh", "echo ready");
     }
 }
