@@ -1,0 +1,151 @@
+package app.exosphere.examples.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.exosphere.cloudinit.RecognisedUserData;
+import app.exosphere.cloudinit.RenderedUserData;
+import app.exosphere.examples.CloudSession;
+import app.exosphere.uap.UapTarget;
+import app.exosphere.uap.UapUrl;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The guides' snippets, run against the simulated cloud, do what the guides say. */
+class GuideSnippetsTest {
+
+    static CloudSession session;
+
+    @BeforeAll
+    static void start() {
+        session = CloudSession.simulated();
+    }
+
+    @AfterAll
+    static void stop() {
+        session.close();
+    }
+
+    @Test
+    void errorsGuideCatchTreatsAMissingServerAsGone() {
+        ErrorsSnippets errors = new ErrorsSnippets();
+        errors.fetchServer(session.openStack(), "no-such-server");
+        assertThat(errors.outcomes).containsExactly("gone no-such-server");
+    }
+
+    @Test
+    void workflowsGuideValidatesLaunchesAndBuildsTheRstudioUrl() {
+        WorkflowsSnippets guide = new WorkflowsSnippets();
+        guide.validate();
+        assertThat(guide.form.errors).isEmpty();
+        assertThat(guide.validated.repository()).isEqualTo("https://github.com/binder-examples/r_with_python");
+
+        guide.launchData(guide.validated);
+        assertThat(guide.userData.parse().recogniseExosphere().orElseThrow().workflow())
+                .isPresent();
+        assertThat(guide.metadata).containsKey("exoCustomWorkflow");
+
+        guide.urls(
+                "[  900.4] {\"exoWorkflowToken\":\"0123abcd\"}\r\n"
+                        + "[  910.0] {\"exoWorkflowSetup\":\"complete\"}\r\n",
+                guide.metadata);
+        assertThat(guide.shown).isEmpty();
+        assertThat(guide.status.urls().orElseThrow().chosen().normalized())
+                .hasToString("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/rstudio?token=0123abcd");
+    }
+
+    @Test
+    void workflowsGuideShowsWhyItIsNotReadyWithoutAToken() {
+        WorkflowsSnippets guide = new WorkflowsSnippets();
+        guide.validate();
+        guide.launchData(guide.validated);
+        guide.urls("[  300.1] {\"exoWorkflowSetup\":\"started\"}\r\n", guide.metadata);
+        assertThat(guide.status.isReady()).isFalse();
+        assertThat(guide.shown).hasSize(1);
+    }
+
+    @Test
+    void configurationGuideListsProjectsAndRegionsAndSwitchesRegion() {
+        ConfigurationSnippets.ProjectsAndRegions r = ConfigurationSnippets.otherProjectAndRegion(session.openStack());
+        assertThat(r.projects()).isNotEmpty();
+        assertThat(r.regions()).isNotEmpty();
+        assertThat(r.tacc().region()).contains("TACC");
+    }
+
+    @Test
+    void uapGuideCatalogsGiveTheHostnamesItShows() {
+        UapSnippets.Catalogs c = UapSnippets.catalogs();
+        assertThat(c.uap()).contains("proxy-js2-tacc.exosphere.app");
+        assertThat(c.regionTwo()).contains("uap.example.org");
+        assertThat(c.custom().uapHostnameFor("https://keystone.example.org:5000/v3", "RegionOne"))
+                .contains("uap-one.example.org");
+    }
+
+    @Test
+    void uapGuideGuacamoleAndJupyterUrlsAreTheOnesItShows() {
+        List<Object> urls = UapSnippets.guacamoleAndJupyter("guac-token", "wf-token");
+        String guac = "https://http-149-165-157-212-49528.proxy-js2-iu.exosphere.app/guacamole/";
+        assertThat(urls.get(0)).hasToString(guac + "api/tokens");
+        assertThat(urls.get(1)).hasToString(guac + "#/client/c2hlbGwAYwBkZWZhdWx0?token=guac-token");
+        assertThat(urls.get(2)).hasToString(guac + "#/client/ZGVza3RvcABjAGRlZmF1bHQ=?token=guac-token");
+        assertThat(urls.get(3))
+                .hasToString("https://http-149-165-157-212-8888.proxy-js2-iu.exosphere.app/rstudio?token=wf-token");
+        assertThat(urls.get(4).toString()).endsWith("/lab?token=wf-token");
+    }
+
+    @Test
+    void uapGuideBuiltAndNormalizedUrlsAreTheOnesItShows() {
+        UapUrl url = UapSnippets.custom();
+        assertThat(url).hasToString("https://http-198-51-100-99-12345.uap.example.org/api/v1/status?q=a%20b");
+        assertThat(url.host()).isEqualTo("http-198-51-100-99-12345.uap.example.org");
+
+        UapUrl u = UapSnippets.exosphereJoin("proxy-js2-iu.exosphere.app");
+        assertThat(u).hasToString("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app//rstudio?token=0123abcd");
+        assertThat(u.normalized())
+                .hasToString("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/rstudio?token=0123abcd");
+        assertThat(u.toUri()).hasToString(u.normalized().toString());
+    }
+
+    @Test
+    void uapGuideParsesTheRequestHostAsItShows() {
+        UapTarget t = UapSnippets.parse();
+        assertThat(t.protocol()).hasToString("HTTP");
+        assertThat(t.ipv4()).hasToString("149.165.0.5");
+        assertThat(t.port()).isEqualTo(49528);
+    }
+
+    @Test
+    void cloudinitGuideUserDataRoundTripsThroughParseAndRecognise() {
+        CloudinitSnippets.Rendered rendered = CloudinitSnippets.build();
+        assertThat(rendered.size()).isEqualTo(rendered.forNova().length()).isLessThanOrEqualTo(65_535);
+
+        CloudinitSnippets.Inspected inspected = CloudinitSnippets.inspect(
+                new CloudinitSnippets.NovaServer(rendered.forNova(), Map.of(), Instant.EPOCH));
+        assertThat(inspected.parsed().parts()).isNotEmpty();
+
+        RecognisedUserData r = CloudinitSnippets.recognise(inspected.parsed()).orElseThrow();
+        assertThat(r.guacamole()).isTrue();
+        assertThat(r.desktop()).isTrue();
+        assertThat(r.sshPublicKeys()).containsExactly("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host");
+        assertThat(r.workflow().orElseThrow().repository())
+                .isEqualTo("https://github.com/binder-examples/requirements");
+        assertThat(r.credentialsInjected()).isFalse();
+    }
+
+    @Test
+    void cloudinitGuideInjectsCredentialsWithoutShowingTheSecret() {
+        RenderedUserData ud = CloudinitSnippets.withCredentials(new CloudinitSnippets.AppCred("cred-id", "s3cret"));
+        assertThat(ud.parse().recogniseExosphere().orElseThrow().credentialsInjected())
+                .isTrue();
+        assertThat(ud.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void cloudinitGuideExtensionsEndUpInTheUserData() {
+        String text = CloudinitSnippets.extended().render().text();
+        assertThat(text).contains("gateway-agent", "95-gateway.sh", "echo ready");
+    }
+}
