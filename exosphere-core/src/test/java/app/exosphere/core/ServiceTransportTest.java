@@ -236,25 +236,73 @@ class ServiceTransportTest {
                 .hasCauseInstanceOf(NotFoundException.class);
     }
 
+    private static MockResponse answeredAt(String microversion, String body) {
+        return json(200, body)
+                .newBuilder()
+                .addHeader("OpenStack-API-Version", "compute " + microversion)
+                .addHeader("X-OpenStack-Nova-API-Version", microversion)
+                .build();
+    }
+
     @Test
-    void pinnedMicroversionIsCheckedAgainstTheVersionDocumentAndSentInBothHeaders() {
-        cloud.server.enqueue(json(200, cloud.pointedHere("nova/versions__v21-version-get-resp.json")));
-        cloud.server.enqueue(json(200, "{\"server\": {}}"));
+    void pinnedMicroversionOnAReadIsSentAtOnceInBothHeadersAndTheAnswerConfirmsIt() {
+        cloud.server.enqueue(answeredAt("2.27", "{\"server\": {}}"));
 
         nova.get("servers/{id}", "s1").microversion("2.27").send();
 
-        RecordedRequest doc = cloud.take();
-        assertThat(doc.getTarget()).isEqualTo("/v2.1/");
         RecordedRequest call = cloud.take();
+        assertThat(call.getTarget()).endsWith("/servers/s1");
         assertThat(call.getHeaders().get("OpenStack-API-Version")).isEqualTo("compute 2.27");
         assertThat(call.getHeaders().get("X-OpenStack-Nova-API-Version")).isEqualTo("2.27");
+        assertThat(cloud.server.getRequestCount()).isEqualTo(2); // the token and the call: no version document
+    }
 
+    @Test
+    void anAnswerThatDoesNotConfirmThePinnedMicroversionIsCheckedAgainstTheCachedVersionDocument() {
+        cloud.server.enqueue(json(200, "{\"server\": {}}")); // no microversion headers in the answer
+        cloud.server.enqueue(json(200, cloud.pointedHere("nova/versions__v21-version-get-resp.json")));
+
+        nova.get("servers/{id}", "s1").microversion("2.27").send();
+
+        assertThat(cloud.take().getTarget()).endsWith("/servers/s1");
+        assertThat(cloud.take().getTarget()).isEqualTo("/v2.1/");
+        assertThatThrownBy(() ->
+                        nova.get("servers/{id}", "s1").microversion("2.200").send())
+                .isInstanceOf(MicroversionNotSupportedException.class)
+                .hasMessage("this operation needs compute \u2265 2.200, cloud offers \u2264 2.104");
         cloud.server.enqueue(json(200, "{\"server\": {}}"));
         nova.get("servers/{id}", "s1").microversion("2.61").send();
         assertThat(cloud.take().getHeaders().get("OpenStack-API-Version"))
                 .isEqualTo("compute 2.61"); // the version document is cached
         assertThat(nova.microversions())
                 .isEqualTo(new MicroversionRange(Microversion.of(2, 1), Microversion.of(2, 104)));
+        assertThat(cloud.server.getRequestCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aPinnedMicroversionRefusedWith406FailsWithTheReasonFromTheVersionDocument() {
+        cloud.server.enqueue(fault(406, "computeFault", "Version 2.200 is not supported by the API."));
+        cloud.server.enqueue(json(200, cloud.pointedHere("nova/versions__v21-version-get-resp.json")));
+
+        assertThatThrownBy(() ->
+                        nova.get("servers/{id}", "s1").microversion("2.200").send())
+                .isInstanceOf(MicroversionNotSupportedException.class)
+                .hasMessage("this operation needs compute \u2265 2.200, cloud offers \u2264 2.104");
+        assertThat(cloud.take().getTarget()).endsWith("/servers/s1");
+        assertThat(cloud.take().getTarget()).isEqualTo("/v2.1/");
+    }
+
+    @Test
+    void aPinnedMicroversionOnAWriteIsCheckedAgainstTheVersionDocumentFirst() {
+        cloud.server.enqueue(json(200, cloud.pointedHere("nova/versions__v21-version-get-resp.json")));
+
+        assertThatThrownBy(() -> nova.post("servers")
+                        .body(java.util.Map.of("server", java.util.Map.of()))
+                        .microversion("2.200")
+                        .send())
+                .isInstanceOf(MicroversionNotSupportedException.class);
+        assertThat(cloud.take().getTarget()).isEqualTo("/v2.1/");
+        assertThat(cloud.server.getRequestCount()).isEqualTo(2); // the token and the document: no POST
     }
 
     @Test

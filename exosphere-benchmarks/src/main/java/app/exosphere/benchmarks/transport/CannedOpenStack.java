@@ -143,6 +143,7 @@ public final class CannedOpenStack implements AutoCloseable {
             } else if (path.equals("/compute/v2.1/") || path.equals("/compute/v2.1")) {
                 send(ex, 200, versionBody);
             } else if (path.equals("/compute/v2.1/servers/detail")) {
+                answerMicroversion(ex);
                 servers(ex, uri.getRawQuery());
             } else {
                 send(
@@ -152,6 +153,18 @@ public final class CannedOpenStack implements AutoCloseable {
                                 .getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /** Like Nova: the answer names the microversion it was served at (2.1 when none was asked for). */
+    private static void answerMicroversion(HttpExchange ex) {
+        String asked = ex.getRequestHeaders().getFirst("OpenStack-API-Version");
+        String version = asked != null && asked.startsWith("compute ")
+                ? asked.substring("compute ".length()).trim()
+                : java.util.Optional.ofNullable(ex.getRequestHeaders().getFirst("X-OpenStack-Nova-API-Version"))
+                        .orElse("2.1");
+        ex.getResponseHeaders().add("OpenStack-API-Version", "compute " + version);
+        ex.getResponseHeaders().add("X-OpenStack-Nova-API-Version", version);
+        ex.getResponseHeaders().add("Vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version");
     }
 
     private void servers(HttpExchange ex, String query) throws IOException {

@@ -1,6 +1,8 @@
 package app.exosphere.core.http;
 
 import app.exosphere.core.error.ResponseDecodingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -169,20 +171,20 @@ public final class OpenStackResponse {
 
     /**
      * Decodes one member of the top-level object, the usual OpenStack envelope:
-     * {@code response.as("server", Server.class)} for {@code {"server": {...}}}.
+     * {@code response.as("server", Server.class)} for {@code {"server": {...}}}. The member is bound
+     * straight from the body; no JSON tree of the whole body is built.
      */
     public <T> T as(String member, Class<T> type) {
-        JsonNode node = json().get(member);
-        if (node == null || node.isNull()) {
-            throw new ResponseDecodingException(
-                    describe() + ": response has no '" + member + "' member to decode as " + type.getSimpleName(),
-                    null);
-        }
-        try {
-            return mapper.treeToValue(node, type);
+        try (JsonParser p = mapper.createParser(body)) {
+            if (app.exosphere.core.internal.json.JsonStreams.seek(p, member)
+                    && p.currentToken() != JsonToken.VALUE_NULL) {
+                return mapper.readValue(p, type);
+            }
         } catch (IOException e) {
             throw decodingFailure(type.getSimpleName(), e);
         }
+        throw new ResponseDecodingException(
+                describe() + ": response has no '" + member + "' member to decode as " + type.getSimpleName(), null);
     }
 
     private ResponseDecodingException decodingFailure(String target, IOException e) {

@@ -5,6 +5,7 @@ import app.exosphere.core.auth.Scope;
 import app.exosphere.core.auth.TokenInfo;
 import app.exosphere.core.error.EndpointNotFoundException;
 import app.exosphere.core.error.MicroversionNotSupportedException;
+import app.exosphere.core.error.OpenStackServiceException;
 import app.exosphere.core.error.ResponseDecodingException;
 import app.exosphere.core.http.EndpointInterface;
 import app.exosphere.core.http.Microversion;
@@ -14,9 +15,17 @@ import app.exosphere.core.http.OpenStackResponse;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
 import app.exosphere.core.page.Page;
+import app.exosphere.core.page.PageFetcher;
 import app.exosphere.core.page.Paginator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,15 +145,63 @@ public final class DefaultServiceClient implements ServiceClient {
 
     @Override
     public OpenStackResponse send(OpenStackRequest request) {
-        return HttpEngine.join(sendAsync(request));
+        return send(request, ctx.engine().bufferedReader());
     }
 
     @Override
     public CompletableFuture<OpenStackResponse> sendAsync(OpenStackRequest request) {
+        return sendAsync(request, ctx.engine().bufferedReader());
+    }
+
+    /**
+     * Sends on the calling thread; {@code reader} decodes a 2xx body from the stream. Waits only for what
+     * the request needs first (the token and catalog, a negotiated microversion).
+     */
+    public <T> T send(OpenStackRequest request, BodyReader<T> reader) {
+        HttpUrl root = HttpEngine.join(versionedRoot(request.versionPrefix()));
+        Versioning v = HttpEngine.join(versioning(request));
+        Exchange ex = exchange(request, root, v.headers());
+        if (v.toConfirm() == null) {
+            return ctx.engine().executeSync(ex, reader);
+        }
+        Confirmed<T> c;
+        try {
+            c = ctx.engine().executeSync(ex, confirming(v.toConfirm(), reader));
+        } catch (OpenStackServiceException e) {
+            if (e.status() == 406) {
+                HttpEngine.join(checkPinned(v.toConfirm()));
+            }
+            throw e;
+        }
+        if (!c.confirmed()) {
+            HttpEngine.join(checkPinned(v.toConfirm()));
+        }
+        return c.value();
+    }
+
+    /** Sends asynchronously; {@code reader} decodes a 2xx body from the stream. */
+    public <T> CompletableFuture<T> sendAsync(OpenStackRequest request, BodyReader<T> reader) {
         try {
             return versionedRoot(request.versionPrefix())
-                    .thenCompose(root -> microversionHeaders(request)
-                            .thenCompose(headers -> ctx.engine().execute(exchange(request, root, headers))));
+                    .thenCompose(root -> versioning(request).thenCompose(v -> {
+                        Exchange ex = exchange(request, root, v.headers());
+                        if (v.toConfirm() == null) {
+                            return ctx.engine().execute(ex, reader);
+                        }
+                        return ctx.engine()
+                                .execute(ex, confirming(v.toConfirm(), reader))
+                                .exceptionallyCompose(err -> {
+                                    Throwable t = HttpEngine.unwrap(err);
+                                    if (t instanceof OpenStackServiceException se && se.status() == 406) {
+                                        return checkPinned(v.toConfirm())
+                                                .thenCompose(ok -> CompletableFuture.failedFuture(t));
+                                    }
+                                    return CompletableFuture.failedFuture(t);
+                                })
+                                .thenCompose(c -> c.confirmed()
+                                        ? CompletableFuture.completedFuture(c.value())
+                                        : checkPinned(v.toConfirm()).thenApply(ok -> c.value()));
+                    }));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -207,6 +264,89 @@ public final class DefaultServiceClient implements ServiceClient {
 
     // ---- microversions ----
 
+    /**
+     * The microversion headers of a request, and the pinned version the response must still confirm
+     * (null when it was checked against the version document first, or none was asked for).
+     */
+    private record Versioning(Headers headers, Microversion toConfirm) {}
+
+    /** A decoded body and whether the response confirmed the pinned microversion. */
+    private record Confirmed<T>(T value, boolean confirmed) {}
+
+    /**
+     * A pinned microversion on a read (GET/HEAD) does not depend on the version document: while the
+     * document has not been fetched, the request goes out at once and the service's
+     * {@code OpenStack-API-Version} answer confirms the version (no extra request, as openstack4j).
+     * Only an unconfirmed answer or a 406 fetches the document, to fail with the precise reason.
+     * Negotiated versions and pinned writes check the (cached) document first.
+     */
+    private CompletableFuture<Versioning> versioning(OpenStackRequest request) {
+        Optional<String> service = type.microversionService();
+        if (request.microversion().isPresent()
+                && service.isPresent()
+                && (request.method().equals("GET") || request.method().equals("HEAD"))) {
+            return catalogEndpoint().thenCompose(endpoint -> {
+                String key = versionDocumentUrl(endpoint).toString();
+                if (ctx.versionCache().containsKey(key)) {
+                    return microversionHeaders(request).thenApply(h -> new Versioning(h, null));
+                }
+                Microversion v = request.microversion().get();
+                return CompletableFuture.completedFuture(new Versioning(headersFor(service.get(), v), v));
+            });
+        }
+        return microversionHeaders(request).thenApply(h -> new Versioning(h, null));
+    }
+
+    private <T> BodyReader<Confirmed<T>> confirming(Microversion v, BodyReader<T> reader) {
+        String service = type.microversionService().orElseThrow();
+        return (head, body) -> new Confirmed<>(reader.read(head, body), confirms(head, service, v));
+    }
+
+    /** True when the response says it was served at {@code v} (either microversion header). */
+    static boolean confirms(ResponseHead head, String service, Microversion v) {
+        try {
+            Optional<String> h = head.header("OpenStack-API-Version");
+            if (h.isPresent()) {
+                String[] parts = h.get().trim().split("\\s+");
+                return parts.length == 2
+                        && parts[0].equalsIgnoreCase(service)
+                        && Microversion.parse(parts[1]).equals(v);
+            }
+            Optional<String> nova = head.header("X-OpenStack-Nova-API-Version");
+            return service.equals("compute")
+                    && nova.isPresent()
+                    && Microversion.parse(nova.get().trim()).equals(v);
+        } catch (RuntimeException e) {
+            return false; // an unreadable header confirms nothing
+        }
+    }
+
+    /** Checks a pinned version the service did not confirm against the version document. */
+    private CompletableFuture<Void> checkPinned(Microversion v) {
+        String service = type.microversionService().orElseThrow();
+        return discover().thenAccept(range -> requireSupported(service, v, range));
+    }
+
+    private static void requireSupported(String service, Microversion v, Optional<MicroversionRange> range) {
+        if (range.isEmpty() || !range.get().supports(v)) {
+            String offered = range.map(r -> r.max().toString()).orElse("none");
+            String detail = range.isEmpty()
+                    ? "cloud offers no " + service + " microversions"
+                    : v.isAtLeast(range.get().min())
+                            ? "cloud offers \u2264 " + range.get().max()
+                            : "cloud requires \u2265 " + range.get().min();
+            throw new MicroversionNotSupportedException(service, v.toString(), offered, detail);
+        }
+    }
+
+    private static Headers headersFor(String service, Microversion chosen) {
+        Headers.Builder hb = new Headers.Builder().add("OpenStack-API-Version", service + " " + chosen);
+        if ("compute".equals(service)) {
+            hb.add("X-OpenStack-Nova-API-Version", chosen.toString());
+        }
+        return hb.build();
+    }
+
     private CompletableFuture<Headers> microversionHeaders(OpenStackRequest request) {
         boolean wants = request.microversion().isPresent() || request.negotiateMicroversion();
         if (!wants) {
@@ -227,15 +367,7 @@ public final class DefaultServiceClient implements ServiceClient {
             Microversion chosen;
             if (request.microversion().isPresent()) {
                 Microversion v = request.microversion().get();
-                if (range.isEmpty() || !range.get().supports(v)) {
-                    String offered = range.map(r -> r.max().toString()).orElse("none");
-                    String detail = range.isEmpty()
-                            ? "cloud offers no " + service + " microversions"
-                            : v.isAtLeast(range.get().min())
-                                    ? "cloud offers \u2264 " + range.get().max()
-                                    : "cloud requires \u2265 " + range.get().min();
-                    throw new MicroversionNotSupportedException(service, v.toString(), offered, detail);
-                }
+                requireSupported(service, v, range);
                 chosen = v;
             } else {
                 chosen = negotiate(range);
@@ -250,11 +382,7 @@ public final class DefaultServiceClient implements ServiceClient {
                             service, min.get().toString(), chosen.toString(), detail);
                 }
             }
-            Headers.Builder hb = new Headers.Builder().add("OpenStack-API-Version", service + " " + chosen);
-            if ("compute".equals(service)) {
-                hb.add("X-OpenStack-Nova-API-Version", chosen.toString());
-            }
-            return hb.build();
+            return headersFor(service, chosen);
         });
     }
 
@@ -392,10 +520,21 @@ public final class DefaultServiceClient implements ServiceClient {
 
     @Override
     public <T> Paginator<T> paginate(OpenStackRequest first, String collectionKey, Class<T> itemType) {
-        return Paginator.of(nextUrl -> {
-            OpenStackRequest req = nextUrl == null ? first : rebuildFor(first, nextUrl);
-            return versionedRoot(first.versionPrefix())
-                    .thenCompose(root -> sendAsync(req).thenApply(resp -> toPage(resp, collectionKey, itemType, root)));
+        ObjectReader itemReader = ctx.engine().mapper().readerFor(itemType);
+        return Paginator.of(new PageFetcher<T>() {
+            @Override
+            public CompletableFuture<Page<T>> fetch(String nextUrl) {
+                OpenStackRequest req = nextUrl == null ? first : rebuildFor(first, nextUrl);
+                return versionedRoot(first.versionPrefix())
+                        .thenCompose(root -> sendAsync(req, pageReader(collectionKey, itemType, itemReader, root)));
+            }
+
+            @Override
+            public Page<T> fetchNow(String nextUrl) {
+                OpenStackRequest req = nextUrl == null ? first : rebuildFor(first, nextUrl);
+                HttpUrl root = HttpEngine.join(versionedRoot(first.versionPrefix()));
+                return send(req, pageReader(collectionKey, itemType, itemReader, root));
+            }
         });
     }
 
@@ -417,30 +556,73 @@ public final class DefaultServiceClient implements ServiceClient {
         return OpenStackRequest.builder(method, absoluteUrl.replace("{", "%7B").replace("}", "%7D"));
     }
 
-    private <T> Page<T> toPage(OpenStackResponse resp, String collectionKey, Class<T> itemType, HttpUrl root) {
-        JsonNode body = resp.json();
-        JsonNode items = body.get(collectionKey);
-        if (items == null || !items.isArray()) {
-            throw new ResponseDecodingException(
-                    type + " " + resp.url().replaceFirst("\\?.*$", "")
-                            + ": response has no '" + collectionKey + "' array"
-                            + resp.requestId()
-                                    .map(id -> " (request id " + id + ")")
-                                    .orElse(""),
-                    null);
-        }
-        List<T> out = new ArrayList<>(items.size());
-        for (JsonNode item : items) {
-            try {
-                out.add(ctx.engine().mapper().treeToValue(item, itemType));
-            } catch (JsonProcessingException e) {
+    /**
+     * Decodes a page from the stream: each item of {@code collectionKey} is bound as it arrives (no tree
+     * of the page), and only the small link members are kept as JSON for {@link NextLinks}.
+     */
+    private <T> BodyReader<Page<T>> pageReader(
+            String collectionKey, Class<T> itemType, ObjectReader itemReader, HttpUrl root) {
+        ObjectMapper mapper = ctx.engine().mapper();
+        String linksKey = collectionKey + "_links";
+        return (head, body) -> {
+            List<T> items = null;
+            ObjectNode links = mapper.createObjectNode();
+            try (JsonParser p = mapper.createParser(body)) {
+                if (p.nextToken() == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        JsonToken value = p.nextToken();
+                        if (name.equals(collectionKey) && value == JsonToken.START_ARRAY) {
+                            items = new ArrayList<>();
+                            while (p.nextToken() != JsonToken.END_ARRAY) {
+                                if (p.currentToken() == null) {
+                                    throw new JsonParseException(p, "unexpected end of '" + collectionKey + "'");
+                                }
+                                items.add(readItem(p, itemReader, collectionKey, itemType));
+                            }
+                        } else if (name.equals(linksKey)
+                                || name.equals("links")
+                                || name.equals("next")
+                                || name.equals("first")) {
+                            links.set(name, mapper.readTree(p));
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                }
+            }
+            if (items == null) {
                 throw new ResponseDecodingException(
-                        type + ": could not decode an item of '" + collectionKey + "' as " + itemType.getSimpleName(),
+                        type + " " + head.url().replaceFirst("\\?.*$", "")
+                                + ": response has no '" + collectionKey + "' array"
+                                + head.requestId()
+                                        .map(id -> " (request id " + id + ")")
+                                        .orElse(""),
                         null);
             }
+            List<T> out = items;
+            HttpUrl current = HttpUrl.parse(head.url());
+            HttpUrl next = NextLinks.find(
+                    links, collectionKey, current, root, out.size(), () -> idOf(mapper, out.get(out.size() - 1)));
+            return new Page<>(out, next == null ? null : next.toString());
+        };
+    }
+
+    private <T> T readItem(JsonParser p, ObjectReader itemReader, String collectionKey, Class<T> itemType)
+            throws java.io.IOException {
+        try {
+            return itemReader.readValue(p);
+        } catch (JsonMappingException e) {
+            throw new ResponseDecodingException(
+                    type + ": could not decode an item of '" + collectionKey + "' as " + itemType.getSimpleName(),
+                    null);
         }
-        HttpUrl current = HttpUrl.parse(resp.url());
-        HttpUrl next = NextLinks.find(body, collectionKey, current, root, out.size());
-        return new Page<>(out, next == null ? null : next.toString());
+    }
+
+    /** The {@code id} of a decoded item (for Neutron's marker paging), or null. */
+    private static String idOf(ObjectMapper mapper, Object item) {
+        JsonNode node = item instanceof JsonNode n ? n : mapper.valueToTree(item);
+        JsonNode id = node.path("id");
+        return id.isTextual() ? id.asText() : null;
     }
 }

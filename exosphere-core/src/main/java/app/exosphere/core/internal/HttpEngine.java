@@ -2,6 +2,7 @@ package app.exosphere.core.internal;
 
 import app.exosphere.core.error.ConnectionException;
 import app.exosphere.core.error.OpenStackException;
+import app.exosphere.core.error.ResponseDecodingException;
 import app.exosphere.core.http.OpenStackResponse;
 import app.exosphere.core.http.TransportOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +17,7 @@ import java.io.IOException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,8 +38,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends exchanges: token, rate limiter, circuit breaker, OkHttp, 401 re-auth + replay, Resilience4j
- * retries for idempotent requests, logging with redaction, and error mapping. Sync callers join the
- * same future, so both paths share one implementation.
+ * retries for idempotent requests, logging with redaction, and error mapping. Synchronous calls run on the
+ * caller's thread ({@code execute()}), asynchronous ones on OkHttp's dispatcher ({@code enqueue}); both
+ * go through the same admission, response and failure steps. Successful bodies are decoded once, from
+ * the stream, by a {@link BodyReader}.
  */
 public final class HttpEngine {
     private static final Logger LOG = LoggerFactory.getLogger("app.exosphere.core.http");
@@ -57,6 +57,7 @@ public final class HttpEngine {
     private final Retry retry;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final BodyReader<OpenStackResponse> buffered;
 
     public HttpEngine(
             OkHttpClient client, ObjectMapper mapper, TransportOptions options, Clock clock, String userAgent) {
@@ -93,10 +94,23 @@ public final class HttpEngine {
                 })
                 .build();
         this.retry = Retry.of("openstack", config);
+        this.buffered = (head, body) -> OpenStackResponse.of(
+                head.service(),
+                head.method(),
+                head.url(),
+                head.status(),
+                head.headerMap(),
+                body.readAllBytes(),
+                mapper);
     }
 
     private static boolean isRetryableFailure(Throwable t) {
         return t instanceof IOException && !(t instanceof SSLException) && !(t instanceof UnknownHostException);
+    }
+
+    /** Reads a 2xx body whole into an {@link OpenStackResponse}. */
+    public BodyReader<OpenStackResponse> bufferedReader() {
+        return buffered;
     }
 
     public ObjectMapper mapper() {
@@ -113,15 +127,62 @@ public final class HttpEngine {
 
     /** Sends the exchange; the future fails with an {@link OpenStackException}. */
     public CompletableFuture<OpenStackResponse> execute(Exchange ex) {
-        CompletableFuture<OpenStackResponse> result = new CompletableFuture<>();
+        return execute(ex, buffered);
+    }
+
+    /**
+     * Sends the exchange asynchronously (OkHttp {@code enqueue}); a 2xx body is decoded by {@code reader}
+     * on the thread that receives it. The future fails with an {@link OpenStackException}.
+     */
+    public <T> CompletableFuture<T> execute(Exchange ex, BodyReader<T> reader) {
+        CompletableFuture<T> result = new CompletableFuture<>();
         Retry.AsyncContext<RawResponse> ctx = ex.idempotent() ? retry.asyncContext() : null;
-        attempt(ex, ctx, 1, false, result);
+        attempt(ex, reader, ctx, 1, false, result);
         return result;
     }
 
     /** Sends and waits; rethrows the SDK exception unwrapped. */
     public OpenStackResponse executeSync(Exchange ex) {
-        return join(execute(ex));
+        return executeSync(ex, buffered);
+    }
+
+    /**
+     * Sends on the calling thread (OkHttp {@code execute()}, no hand-off to the dispatcher) with the same
+     * token handling, circuit breaker, rate limiter, 401 re-auth and retries as {@link #execute(Exchange,
+     * BodyReader)}; throws the SDK exception.
+     */
+    public <T> T executeSync(Exchange ex, BodyReader<T> reader) {
+        Retry.AsyncContext<RawResponse> ctx = ex.idempotent() ? retry.asyncContext() : null;
+        int attemptNo = 1;
+        boolean replayed = false;
+        while (true) {
+            String token = ex.auth() == null ? null : join(ex.auth().token());
+            Admission admission = admit(ex, token);
+            pause(TimeUnit.NANOSECONDS.toMillis(admission.waitNanos()));
+            long start = System.nanoTime();
+            Outcome<T> outcome;
+            try {
+                Response response = client.newCall(admission.request()).execute();
+                outcome = onResponse(ex, reader, ctx, attemptNo, replayed, token, response, admission.breaker(), start);
+            } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ConnectionException("interrupted while waiting for OpenStack", e);
+                }
+                outcome = onFailure(ex, ctx, attemptNo, admission.breaker(), start, e);
+            }
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            if (outcome.reauthenticate()) {
+                join(ex.auth().reauthenticate(token));
+                replayed = true;
+            } else if (outcome.retryDelayMillis() >= 0) {
+                pause(outcome.retryDelayMillis());
+                attemptNo++;
+            } else {
+                return outcome.value();
+            }
+        }
     }
 
     /** Joins a future, rethrowing the SDK exception unwrapped. */
@@ -156,12 +217,13 @@ public final class HttpEngine {
         return c;
     }
 
-    private void attempt(
+    private <T> void attempt(
             Exchange ex,
+            BodyReader<T> reader,
             Retry.AsyncContext<RawResponse> ctx,
             int attemptNo,
             boolean replayed,
-            CompletableFuture<OpenStackResponse> result) {
+            CompletableFuture<T> result) {
         CompletableFuture<String> tokenFuture = ex.auth() == null
                 ? CompletableFuture.completedFuture(null)
                 : ex.auth().token();
@@ -171,20 +233,90 @@ public final class HttpEngine {
                 return;
             }
             try {
-                send(ex, ctx, attemptNo, replayed, token, result);
+                send(ex, reader, ctx, attemptNo, replayed, token, result);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         });
     }
 
-    private void send(
+    private <T> void send(
             Exchange ex,
+            BodyReader<T> reader,
             Retry.AsyncContext<RawResponse> ctx,
             int attemptNo,
             boolean replayed,
             String token,
-            CompletableFuture<OpenStackResponse> result) {
+            CompletableFuture<T> result) {
+        Admission admission = admit(ex, token);
+        Runnable go = () -> client.newCall(admission.request()).enqueue(new Callback() {
+            private final long start = System.nanoTime();
+
+            @Override
+            public void onFailure(Call call, IOException e) {
+                proceed(HttpEngine.this.onFailure(ex, ctx, attemptNo, admission.breaker(), start, e));
+            }
+
+            @Override
+            public void onResponse(Call call, Response response) {
+                Outcome<T> outcome;
+                try {
+                    outcome = HttpEngine.this.onResponse(
+                            ex, reader, ctx, attemptNo, replayed, token, response, admission.breaker(), start);
+                } catch (RuntimeException e) {
+                    outcome = Outcome.failed(e);
+                }
+                proceed(outcome);
+            }
+
+            private void proceed(Outcome<T> outcome) {
+                if (outcome.failure() != null) {
+                    result.completeExceptionally(outcome.failure());
+                } else if (outcome.reauthenticate()) {
+                    ex.auth().reauthenticate(token).whenComplete((t, err) -> {
+                        if (err != null) {
+                            result.completeExceptionally(unwrap(err));
+                        } else {
+                            attempt(ex, reader, ctx, attemptNo, true, result);
+                        }
+                    });
+                } else if (outcome.retryDelayMillis() >= 0) {
+                    later(outcome.retryDelayMillis(), () -> attempt(ex, reader, ctx, attemptNo + 1, replayed, result));
+                } else {
+                    result.complete(outcome.value());
+                }
+            }
+        });
+        if (admission.waitNanos() > 0) {
+            later(TimeUnit.NANOSECONDS.toMillis(admission.waitNanos()), go);
+        } else {
+            go.run();
+        }
+    }
+
+    /** The request to send, and the circuit breaker / rate limiter's permission for it. */
+    private record Admission(Request request, CircuitBreaker breaker, long waitNanos) {}
+
+    /** What an attempt came to: a value, a failure, a retry after a delay, or a re-authentication. */
+    private record Outcome<T>(T value, RuntimeException failure, long retryDelayMillis, boolean reauthenticate) {
+        static <T> Outcome<T> done(T value) {
+            return new Outcome<>(value, null, -1, false);
+        }
+
+        static <T> Outcome<T> failed(RuntimeException e) {
+            return new Outcome<>(null, e, -1, false);
+        }
+
+        static <T> Outcome<T> retryAfter(long delayMillis) {
+            return new Outcome<>(null, null, delayMillis, false);
+        }
+
+        static <T> Outcome<T> reauth() {
+            return new Outcome<>(null, null, -1, true);
+        }
+    }
+
+    private Admission admit(Exchange ex, String token) {
         Request.Builder rb = new Request.Builder().url(ex.url()).headers(ex.headers());
         rb.header("User-Agent", userAgent);
         if (ex.headers().get("Accept") == null) {
@@ -207,19 +339,17 @@ public final class HttpEngine {
                 + ex.url().host() + ":" + ex.url().port();
         CircuitBreaker breaker = options.circuitBreaker() ? breaker(endpointKey) : null;
         if (breaker != null && !breaker.tryAcquirePermission()) {
-            result.completeExceptionally(new ConnectionException(
+            throw new ConnectionException(
                     "circuit breaker open for " + endpointKey + " after repeated failures; not calling " + ex.service()
                             + " " + ex.method() + " " + ex.url().encodedPath(),
-                    null));
-            return;
+                    null);
         }
         long waitNanos = 0;
         if (options.rateLimitPerSecond() > 0) {
             waitNanos = limiter(endpointKey).reservePermission();
             if (waitNanos < 0) {
-                result.completeExceptionally(new ConnectionException(
-                        "client-side rate limit for " + endpointKey + " could not grant a permit", null));
-                return;
+                throw new ConnectionException(
+                        "client-side rate limit for " + endpointKey + " could not grant a permit", null);
             }
         }
         if (LOG.isTraceEnabled()) {
@@ -231,116 +361,190 @@ public final class HttpEngine {
                     redactor.headers(request.headers()),
                     redactor.body(ex.body(), ex.contentType()));
         }
-        Runnable go = () -> client.newCall(request).enqueue(new Callback() {
-            private final long start = System.nanoTime();
-
-            @Override
-            public void onFailure(Call call, IOException e) {
-                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                if (breaker != null) {
-                    breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-                }
-                LOG.debug(
-                        "{} {} {} failed after {} ms (attempt {}): {}",
-                        ex.service(),
-                        ex.method(),
-                        redactor.url(ex.url()),
-                        ms,
-                        attemptNo,
-                        e.toString());
-                long delay = ctx == null ? -1 : ctx.onError(e);
-                if (delay >= 0) {
-                    later(delay, () -> attempt(ex, ctx, attemptNo + 1, replayed, result));
-                } else {
-                    result.completeExceptionally(
-                            ErrorMapper.ioException(ex.service(), ex.method(), redactor.url(ex.url()), e));
-                }
-            }
-
-            @Override
-            public void onResponse(Call call, Response response) {
-                RawResponse raw;
-                try (ResponseBody rbody = response.body()) {
-                    raw = new RawResponse(ex.url().toString(), response.code(), response.headers(), rbody.bytes());
-                } catch (IOException e) {
-                    onFailure(call, e);
-                    return;
-                }
-                long nanos = System.nanoTime() - start;
-                if (breaker != null) {
-                    if (raw.status() >= 500) {
-                        breaker.onError(nanos, TimeUnit.NANOSECONDS, new IOException("HTTP " + raw.status()));
-                    } else {
-                        breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-                    }
-                }
-                handle(ex, ctx, attemptNo, replayed, token, raw, nanos, result);
-            }
-        });
-        if (waitNanos > 0) {
-            later(TimeUnit.NANOSECONDS.toMillis(waitNanos), go);
-        } else {
-            go.run();
-        }
+        return new Admission(request, breaker, waitNanos);
     }
 
-    private void handle(
+    private <T> Outcome<T> onFailure(
             Exchange ex,
+            Retry.AsyncContext<RawResponse> ctx,
+            int attemptNo,
+            CircuitBreaker breaker,
+            long start,
+            IOException e) {
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (breaker != null) {
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+        }
+        LOG.debug(
+                "{} {} {} failed after {} ms (attempt {}): {}",
+                ex.service(),
+                ex.method(),
+                redactor.url(ex.url()),
+                ms,
+                attemptNo,
+                e.toString());
+        long delay = ctx == null ? -1 : ctx.onError(e);
+        if (delay >= 0) {
+            return Outcome.retryAfter(delay);
+        }
+        return Outcome.failed(ErrorMapper.ioException(ex.service(), ex.method(), redactor.url(ex.url()), e));
+    }
+
+    private <T> Outcome<T> onResponse(
+            Exchange ex,
+            BodyReader<T> reader,
             Retry.AsyncContext<RawResponse> ctx,
             int attemptNo,
             boolean replayed,
             String token,
-            RawResponse raw,
+            Response response,
+            CircuitBreaker breaker,
+            long start) {
+        if (response.isSuccessful()) {
+            return onSuccess(ex, reader, ctx, attemptNo, response, breaker, start);
+        }
+        RawResponse raw;
+        try (ResponseBody rbody = response.body()) {
+            raw = new RawResponse(ex.url().toString(), response.code(), response.headers(), rbody.bytes());
+        } catch (IOException e) {
+            return onFailure(ex, ctx, attemptNo, breaker, start, e);
+        }
+        long nanos = System.nanoTime() - start;
+        if (breaker != null) {
+            if (raw.status() >= 500) {
+                breaker.onError(nanos, TimeUnit.NANOSECONDS, new IOException("HTTP " + raw.status()));
+            } else {
+                breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+            }
+        }
+        logResponse(ex, attemptNo, raw.status(), raw.requestId(), nanos, raw.headers(), raw.body());
+        if (raw.status() == 401 && ex.auth() != null && token != null && !replayed) {
+            LOG.debug("{} {} got 401; re-authenticating once and replaying", ex.service(), ex.method());
+            return Outcome.reauth();
+        }
+        long delay = ctx != null && RETRYABLE_STATUSES.contains(raw.status()) ? ctx.onResult(raw) : -1;
+        if (delay >= 0) {
+            return Outcome.retryAfter(delay);
+        }
+        return Outcome.failed(
+                errors.serviceException(ex.service(), ex.method(), ex.url().encodedPath(), raw, clock));
+    }
+
+    /** A 2xx: the body is decoded once, from the stream (buffered only when TRACE logs it). */
+    private <T> Outcome<T> onSuccess(
+            Exchange ex,
+            BodyReader<T> reader,
+            Retry.AsyncContext<RawResponse> ctx,
+            int attemptNo,
+            Response response,
+            CircuitBreaker breaker,
+            long start) {
+        ResponseHead head =
+                new ResponseHead(ex.service(), ex.method(), ex.url().toString(), response.code(), response.headers());
+        T value;
+        try (ResponseBody rbody = response.body()) {
+            if (LOG.isTraceEnabled()) {
+                byte[] bytes = rbody.bytes();
+                logResponse(
+                        ex,
+                        attemptNo,
+                        head.status(),
+                        head.requestId().orElse(null),
+                        System.nanoTime() - start,
+                        head.headers(),
+                        bytes);
+                value = reader.read(head, new java.io.ByteArrayInputStream(bytes));
+            } else {
+                okio.BufferedSource source = rbody.source();
+                value = reader.read(head, new NonClosingStream(source.inputStream()));
+                // read to the end: a body cut short is a transport failure, and the connection is reused
+                okio.Buffer sink = new okio.Buffer();
+                while (source.read(sink, 8192) != -1) {
+                    sink.clear();
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Outcome.failed(decodingFailure(head, e));
+        } catch (IOException e) {
+            return onFailure(ex, ctx, attemptNo, breaker, start, e);
+        }
+        long nanos = System.nanoTime() - start;
+        if (breaker != null) {
+            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+        }
+        if (!LOG.isTraceEnabled()) {
+            logResponse(ex, attemptNo, head.status(), head.requestId().orElse(null), nanos, head.headers(), null);
+        }
+        if (ctx != null) {
+            ctx.onComplete();
+        }
+        return Outcome.done(value);
+    }
+
+    private void logResponse(
+            Exchange ex,
+            int attemptNo,
+            int status,
+            String requestId,
             long nanos,
-            CompletableFuture<OpenStackResponse> result) {
+            okhttp3.Headers headers,
+            byte[] body) {
         if (LOG.isDebugEnabled()) {
             LOG.debug(
                     "{} {} {} -> {} in {} ms, request id {}{}",
                     ex.service(),
                     ex.method(),
                     redactor.url(ex.url()),
-                    raw.status(),
+                    status,
                     TimeUnit.NANOSECONDS.toMillis(nanos),
-                    raw.requestId() == null ? "-" : raw.requestId(),
+                    requestId == null ? "-" : requestId,
                     attemptNo > 1 ? " (attempt " + attemptNo + ")" : "");
         }
-        if (LOG.isTraceEnabled()) {
+        if (body != null && LOG.isTraceEnabled()) {
             LOG.trace(
                     "{} {} {} response headers [{}] body {}",
                     ex.service(),
                     ex.method(),
                     redactor.url(ex.url()),
-                    redactor.headers(raw.headers()),
-                    redactor.body(raw.body(), raw.contentType()));
+                    redactor.headers(headers),
+                    redactor.body(body, headers.get("Content-Type")));
         }
-        if (raw.status() == 401 && ex.auth() != null && token != null && !replayed) {
-            LOG.debug("{} {} got 401; re-authenticating once and replaying", ex.service(), ex.method());
-            ex.auth().reauthenticate(token).whenComplete((t, err) -> {
-                if (err != null) {
-                    result.completeExceptionally(unwrap(err));
-                } else {
-                    attempt(ex, ctx, attemptNo, true, result);
-                }
-            });
-            return;
+    }
+
+    /** The body did not decode: names the call and the location, never quotes the body. */
+    static ResponseDecodingException decodingFailure(
+            ResponseHead head, com.fasterxml.jackson.core.JsonProcessingException e) {
+        String where = "";
+        if (e.getLocation() != null) {
+            where = " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
         }
-        if (raw.isSuccessful()) {
-            if (ctx != null) {
-                ctx.onComplete();
-            }
-            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            headers.putAll(raw.headers().toMultimap());
-            result.complete(OpenStackResponse.of(
-                    ex.service(), ex.method(), raw.url(), raw.status(), headers, raw.body(), mapper));
-            return;
+        String path = head.url().replaceFirst("^[a-zA-Z]+://[^/]+", "").replaceFirst("\\?.*$", "");
+        return new ResponseDecodingException(
+                head.service() + " " + head.method() + " " + path
+                        + head.requestId().map(id -> " (request id " + id + ")").orElse("")
+                        + ": could not decode the response body" + where,
+                null);
+    }
+
+    /** Pauses the calling thread (rate-limiter wait, retry back-off) without busy waiting. */
+    private static void pause(long millis) {
+        if (millis > 0) {
+            join(CompletableFuture.runAsync(
+                    () -> {}, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS)));
         }
-        long delay = ctx != null && RETRYABLE_STATUSES.contains(raw.status()) ? ctx.onResult(raw) : -1;
-        if (delay >= 0) {
-            later(delay, () -> attempt(ex, ctx, attemptNo + 1, replayed, result));
-            return;
+    }
+
+    /** Hands a body stream to a reader that may close it without cutting the connection short. */
+    private static final class NonClosingStream extends java.io.FilterInputStream {
+        NonClosingStream(java.io.InputStream in) {
+            super(in);
         }
-        result.completeExceptionally(
-                errors.serviceException(ex.service(), ex.method(), ex.url().encodedPath(), raw, clock));
+
+        @Override
+        public void close() {
+            // the engine drains and closes the body
+        }
     }
 
     private static void later(long delayMillis, Runnable task) {

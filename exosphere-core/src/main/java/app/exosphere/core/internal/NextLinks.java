@@ -19,6 +19,31 @@ public final class NextLinks {
      */
     public static HttpUrl find(
             JsonNode page, String collectionKey, HttpUrl current, HttpUrl versionedRoot, int itemCount) {
+        return find(page, collectionKey, current, versionedRoot, itemCount, () -> {
+            JsonNode items = page.get(collectionKey);
+            JsonNode last = items == null ? null : items.get(items.size() - 1);
+            return last != null && last.path("id").isTextual() ? last.get("id").asText() : null;
+        });
+    }
+
+    /**
+     * The absolute next-page URL, or null, when the items were decoded apart from the page.
+     *
+     * @param page the page body's link members ({@code <collection>_links}, {@code links}, {@code next},
+     *     {@code first}); the items need not be there
+     * @param collectionKey the collection member ({@code servers})
+     * @param current the URL that returned {@code page}
+     * @param versionedRoot the service's versioned root (for Glance's root-relative links)
+     * @param itemCount items on this page
+     * @param lastItemId the id of the page's last item, or null (Neutron's marker/limit paging)
+     */
+    public static HttpUrl find(
+            JsonNode page,
+            String collectionKey,
+            HttpUrl current,
+            HttpUrl versionedRoot,
+            int itemCount,
+            java.util.function.Supplier<String> lastItemId) {
         String href = null;
         // Nova, Cinder, Neutron: "<collection>_links": [{"rel": "next", "href": ...}]
         href = relNext(page.get(collectionKey + "_links"));
@@ -45,11 +70,10 @@ public final class NextLinks {
         if (limit != null && itemCount > 0) {
             try {
                 if (itemCount >= Integer.parseInt(limit)) {
-                    JsonNode items = page.get(collectionKey);
-                    JsonNode last = items.get(items.size() - 1);
-                    if (last != null && last.path("id").isTextual()) {
+                    String lastId = lastItemId.get();
+                    if (lastId != null) {
                         return current.newBuilder()
-                                .setQueryParameter("marker", last.get("id").asText())
+                                .setQueryParameter("marker", lastId)
                                 .build();
                     }
                 }

@@ -15,5 +15,14 @@ import java.util.concurrent.CompletableFuture;
  */
 @FunctionalInterface
 public interface PageFetcher<T> {
+    /** Loads the page asynchronously. */
     CompletableFuture<Page<T>> fetch(String nextUrl);
+
+    /**
+     * Loads the page on the calling thread (what iteration uses). By default waits for {@link #fetch};
+     * the service clients send synchronously instead.
+     */
+    default Page<T> fetchNow(String nextUrl) {
+        return Paginator.join(fetch(nextUrl));
+    }
 }

@@ -94,7 +94,7 @@ public final class Paginator<T> implements Iterable<T> {
                     done = true;
                     return false;
                 }
-                prefetched = join(fetcher.fetch(nextUrl));
+                prefetched = fetcher.fetchNow(nextUrl);
                 started = true;
                 nextUrl = prefetched.next().orElse(null);
                 if (nextUrl != null && !seen.add(nextUrl)) {
@@ -118,7 +118,7 @@ public final class Paginator<T> implements Iterable<T> {
 
     /** The first page only (one request). */
     public Page<T> firstPage() {
-        return join(fetcher.fetch(null));
+        return fetcher.fetchNow(null);
     }
 
     /** All items in a list (fetches every page). */
@@ -149,7 +149,7 @@ public final class Paginator<T> implements Iterable<T> {
         });
     }
 
-    private static <P> P join(CompletableFuture<P> f) {
+    static <P> P join(CompletableFuture<P> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -2,8 +2,11 @@ package app.exosphere.core.internal.calls;
 
 import app.exosphere.core.error.ResponseDecodingException;
 import app.exosphere.core.http.OpenStackResponse;
+import app.exosphere.core.internal.json.JsonStreams;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,19 +19,22 @@ public final class Decode {
         return r -> r.as(member, type);
     }
 
-    /** Decodes the array {@code member} as a list of {@code type}; a missing array is an error. */
+    /** Decodes the array {@code member} as a list of {@code type}, item by item; a missing array is an error. */
     public static <T> Function<OpenStackResponse, List<T>> list(String member, Class<T> type) {
         return r -> {
-            JsonNode array = r.json().get(member);
-            if (array == null || !array.isArray()) {
+            ObjectMapper mapper = app.exosphere.core.internal.json.ServiceJson.mapper();
+            try (JsonParser p = mapper.createParser(r.body())) {
+                if (JsonStreams.seek(p, member) && p.currentToken() == JsonToken.START_ARRAY) {
+                    return List.copyOf(JsonStreams.<T>readArray(p, mapper.readerFor(type)));
+                }
+            } catch (java.io.IOException | IllegalArgumentException e) {
                 throw new ResponseDecodingException(
-                        "response of " + r.url().replaceFirst("\\?.*$", "") + " has no '" + member + "' array", null);
+                        "could not decode " + type.getSimpleName() + " from "
+                                + r.url().replaceFirst("\\?.*$", ""),
+                        null);
             }
-            List<T> out = new ArrayList<>(array.size());
-            for (JsonNode item : array) {
-                out.add(convert(r, item, type));
-            }
-            return List.copyOf(out);
+            throw new ResponseDecodingException(
+                    "response of " + r.url().replaceFirst("\\?.*$", "") + " has no '" + member + "' array", null);
         };
     }
 
