@@ -127,7 +127,12 @@ public final class TransportOptions {
         return maxRequests;
     }
 
-    /** Maximum concurrent requests to one host (OkHttp's default of 5 is too low for parallel waves). */
+    /**
+     * Maximum concurrent requests to one host, default 8: on HTTP/1.1 each concurrent request needs its
+     * own connection, so this bounds the connections a fan-out opens (sequential use keeps one). Applies
+     * to asynchronous calls (OkHttp's dispatcher queues the rest) and, separately, to synchronous calls
+     * (which wait for a permit); over HTTP/2 the requests share one multiplexed connection.
+     */
     public int maxRequestsPerHost() {
         return maxRequestsPerHost;
     }
@@ -145,7 +150,7 @@ public final class TransportOptions {
         private int rateLimitPerSecond;
         private boolean circuitBreaker;
         private int maxRequests = 256;
-        private int maxRequestsPerHost = 64;
+        private int maxRequestsPerHost = 8;
 
         private Builder() {}
 

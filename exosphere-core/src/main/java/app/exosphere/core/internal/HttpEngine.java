@@ -58,6 +58,8 @@ public final class HttpEngine {
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final BodyReader<OpenStackResponse> buffered;
+    // synchronous calls bypass OkHttp's dispatcher: the same per-host cap applies to them here
+    private final ConcurrentMap<String, java.util.concurrent.Semaphore> syncPerHost = new ConcurrentHashMap<>();
 
     public HttpEngine(
             OkHttpClient client, ObjectMapper mapper, TransportOptions options, Clock clock, String userAgent) {
@@ -159,6 +161,17 @@ public final class HttpEngine {
             String token = ex.auth() == null ? null : join(ex.auth().token());
             Admission admission = admit(ex, token);
             pause(TimeUnit.NANOSECONDS.toMillis(admission.waitNanos()));
+            java.util.concurrent.Semaphore permits = syncPerHost.computeIfAbsent(
+                    ex.url().host(), h -> new java.util.concurrent.Semaphore(options.maxRequestsPerHost(), true));
+            try {
+                permits.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectionException(
+                        "interrupted while waiting for a connection to "
+                                + ex.url().host(),
+                        e);
+            }
             long start = System.nanoTime();
             Outcome<T> outcome;
             try {
@@ -169,6 +182,8 @@ public final class HttpEngine {
                     throw new ConnectionException("interrupted while waiting for OpenStack", e);
                 }
                 outcome = onFailure(ex, ctx, attemptNo, admission.breaker(), start, e);
+            } finally {
+                permits.release();
             }
             if (outcome.failure() != null) {
                 throw outcome.failure();

@@ -1,0 +1,258 @@
+package app.exosphere.benchmarks.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns one run's JMH JSON results (and the fresh-JVM comparison's Markdown) into the transport
+ * sections of {@code docs/performance.md}, between markers, leaving other sections of the file alone.
+ *
+ * <pre>{@code
+ * java -cp ... app.exosphere.benchmarks.transport.PerformanceReport target/results docs/performance.md 2
+ * }</pre>
+ */
+public final class PerformanceReport {
+    static final String BEGIN = "<!-- transport-benchmarks:begin (written by exosphere-benchmarks/run) -->";
+    static final String END = "<!-- transport-benchmarks:end -->";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PerformanceReport() {}
+
+    public static void main(String[] args) throws IOException {
+        Path results = Path.of(args[0]);
+        Path doc = Path.of(args[1]);
+        String forks = args.length > 2 ? args[2] : "?";
+        String section = render(results, forks);
+        String text = Files.exists(doc)
+                ? Files.readString(doc, StandardCharsets.UTF_8)
+                : "# Performance\n\nMeasured by benchmarks that compare the SDK with a peer in the same run; "
+                        + "absolute figures depend on the machine, ratios are what the goals are about.\n";
+        int b = text.indexOf(BEGIN);
+        int e = text.indexOf(END);
+        if (b >= 0 && e > b) {
+            text = text.substring(0, b) + section + text.substring(e + END.length());
+        } else {
+            text = text.stripTrailing() + "\n\n" + section + "\n";
+        }
+        Files.writeString(doc, text, StandardCharsets.UTF_8);
+        System.out.println("wrote the transport sections of " + doc);
+    }
+
+    static String render(Path results, String forks) throws IOException {
+        StringBuilder md = new StringBuilder(BEGIN).append('\n');
+        md.append("## Transport: list, walk, start-up (SDK vs raw OkHttp + Jackson vs openstack4j 3.12)\n\n");
+        md.append("Run of ")
+                .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+                .append(" by `exosphere-benchmarks/run` (JMH 1.37, ")
+                .append(forks)
+                .append(" forks per benchmark). Machine: ")
+                .append(machine())
+                .append("; JDK ")
+                .append(System.getProperty("java.vm.version"))
+                .append(" (")
+                .append(System.getProperty("java.vm.name"))
+                .append("). The machine is shared with other builds while it runs, so absolute times are noisy; "
+                        + "the three clients run in the same session against the same canned loopback server "
+                        + "(`CannedOpenStack`: Keystone + Nova answering from the upstream API samples, "
+                        + "HTTP/1.1 keep-alive), and the ratios are what the goals are about.\n\n");
+
+        Map<String, JsonNode> list = byMethod(results.resolve("list.json"));
+        if (!list.isEmpty()) {
+            double sdk = score(list, "sdk");
+            double raw = score(list, "rawOkHttpJackson");
+            double o4j = score(list, "openstack4j");
+            double sdkAlloc = secondary(list, "sdk", "gc.alloc.rate.norm");
+            double rawAlloc = secondary(list, "rawOkHttpJackson", "gc.alloc.rate.norm");
+            md.append("### List 1,000 servers (`GET /servers/detail`, ")
+                    .append("≈ 1.7 MB of Nova JSON, into typed objects)\n\n");
+            md.append("`ListServersBenchmark`, average time per call, `-prof gc` for the bytes allocated per call "
+                    + "(all threads, server included: the canned server streams a pre-rendered page and "
+                    + "allocates almost nothing). Raw OkHttp + Jackson binds into the SDK's own `Server` model "
+                    + "with no retries, no auth handling, no pagination: the floor.\n\n");
+            md.append("| client | ms/op | ± (99.9%) | allocated per call | time vs raw | time vs openstack4j |\n");
+            md.append("|---|---|---|---|---|---|\n");
+            for (String m : List.of("sdk", "rawOkHttpJackson", "openstack4j")) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %.2f | %.2f | %.2f MB | %.2f× | %.2f× |%n",
+                        label(m),
+                        score(list, m),
+                        error(list, m),
+                        secondary(list, m, "gc.alloc.rate.norm") / 1e6,
+                        score(list, m) / raw,
+                        score(list, m) / o4j));
+            }
+            md.append('\n');
+            goal(
+                    md,
+                    "SDK time ≤ 1.10× raw OkHttp + Jackson",
+                    sdk / raw <= 1.10,
+                    String.format(Locale.ROOT, "%.2f×", sdk / raw));
+            goal(
+                    md,
+                    "SDK ≥ 2× faster than openstack4j",
+                    o4j / sdk >= 2,
+                    String.format(Locale.ROOT, "%.1f× faster", o4j / sdk));
+            goal(
+                    md,
+                    "SDK allocation ≤ 1.5× raw",
+                    sdkAlloc / rawAlloc <= 1.5,
+                    String.format(Locale.ROOT, "%.2f×", sdkAlloc / rawAlloc));
+            md.append('\n');
+        }
+
+        Map<String, JsonNode> walk = byMethod(results.resolve("walk.json"));
+        if (!walk.isEmpty()) {
+            md.append("### Walk 100,000 servers in pages of 1,000 under `-Xmx64m`\n\n");
+            md.append("`WalkServersBenchmark`, one walk (100 requests) per measured iteration in a JVM with a 64 MB "
+                    + "heap; `HeapProfiler` counts collections and their time (GC MXBeans) and the peak heap use "
+                    + "(sum of the heap pools' peaks, reset before each walk, so an upper bound). openstack4j does "
+                    + "not follow Nova's next links (it stops at the first page); its walk passes limit/marker "
+                    + "itself.\n\n");
+            md.append("| client | ms per walk | ± (99.9%) | GC count | GC time ms | time in GC | peak heap MB |\n");
+            md.append("|---|---|---|---|---|---|---|\n");
+            double sdkShare = 0;
+            for (String m : List.of("sdk", "rawOkHttpJackson", "openstack4j")) {
+                if (!walk.containsKey(m)) {
+                    continue;
+                }
+                double t = score(walk, m);
+                double gcMs = secondary(walk, m, "heap.gc.time");
+                double share = gcMs / t;
+                if (m.equals("sdk")) {
+                    sdkShare = share;
+                }
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %.0f | %.0f | %.1f | %.0f | %.1f%% | %.1f |%n",
+                        label(m),
+                        t,
+                        error(walk, m),
+                        secondary(walk, m, "heap.gc.count"),
+                        gcMs,
+                        100 * share,
+                        secondary(walk, m, "heap.peak")));
+            }
+            md.append('\n');
+            goal(
+                    md,
+                    "SDK walk under -Xmx64m with ≤ 20% of its time in GC",
+                    sdkShare <= 0.20,
+                    String.format(Locale.ROOT, "%.1f%%", 100 * sdkShare));
+            md.append('\n');
+        }
+
+        Map<String, JsonNode> pure = byMethod(results.resolve("pure.json"));
+        if (!pure.isEmpty()) {
+            md.append("### User data and console parsing (no I/O)\n\n");
+            md.append("`UserDataAndConsoleBenchmark`: rendering Exosphere's four-part user data, and reading a "
+                    + "day-old instance's console log (≈ 1,650 lines) for its setup status and its "
+                    + "resource-usage samples.\n\n");
+            md.append("| operation | µs/op | ± (99.9%) | allocated per op |\n|---|---|---|---|\n");
+            for (String m : List.of("renderUserData", "setupStatusFromConsole", "resourceUsageFromConsole")) {
+                if (pure.containsKey(m)) {
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %.1f | %.1f | %.0f KB |%n",
+                            m,
+                            score(pure, m),
+                            error(pure, m),
+                            secondary(pure, m, "gc.alloc.rate.norm") / 1024));
+                }
+            }
+            md.append('\n');
+        }
+
+        Path fresh = results.resolve("fresh-jvm.md");
+        if (Files.exists(fresh)) {
+            md.append("### Fresh JVM: authenticate + list servers\n\n");
+            md.append("`FreshJvmComparison`: each run is a new `java` process (`FreshJvmAuthList`) that "
+                    + "authenticates with a password, scopes to a project and lists its servers; the two clients "
+                    + "alternate; medians. \"requests\" is what the canned server received from each process "
+                    + "(the same client code talks to osbox).\n\n");
+            md.append(Files.readString(fresh, StandardCharsets.UTF_8).strip()).append("\n\n");
+        }
+        md.append(END);
+        return md.toString();
+    }
+
+    private static void goal(StringBuilder md, String goal, boolean met, String figure) {
+        md.append("- ")
+                .append(met ? "**met**" : "**not met**")
+                .append(": ")
+                .append(goal)
+                .append(" — ")
+                .append(figure)
+                .append('\n');
+    }
+
+    private static String label(String method) {
+        return switch (method) {
+            case "sdk" -> "exosphere-java";
+            case "rawOkHttpJackson" -> "raw OkHttp + Jackson";
+            default -> method;
+        };
+    }
+
+    private static Map<String, JsonNode> byMethod(Path file) throws IOException {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        for (JsonNode r : JSON.readTree(file.toFile())) {
+            String name = r.path("benchmark").asText();
+            out.put(name.substring(name.lastIndexOf('.') + 1), r);
+        }
+        return out;
+    }
+
+    private static double score(Map<String, JsonNode> rs, String m) {
+        return rs.get(m).path("primaryMetric").path("score").asDouble();
+    }
+
+    private static double error(Map<String, JsonNode> rs, String m) {
+        double e = rs.get(m).path("primaryMetric").path("scoreError").asDouble(Double.NaN);
+        return Double.isNaN(e) ? 0 : e;
+    }
+
+    private static double secondary(Map<String, JsonNode> rs, String m, String metric) {
+        JsonNode n = rs.get(m).path("secondaryMetrics").path(metric).path("score");
+        return n.isMissingNode() ? Double.NaN : n.asDouble();
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the CPU model stays unknown
+        }
+        long mem = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return String.format(
+                Locale.ROOT,
+                "%s, %d cores, %.0f GiB, %s %s",
+                cpu,
+                Runtime.getRuntime().availableProcessors(),
+                mem / (1024.0 * 1024 * 1024),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"));
+    }
+}
