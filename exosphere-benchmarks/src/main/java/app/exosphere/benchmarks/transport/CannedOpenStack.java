@@ -84,6 +84,16 @@ public final class CannedOpenStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves until killed, for profiling a client by hand: prints the auth URL, user, password and
+     * project id (the arguments {@link FreshJvmAuthList} takes after the client name).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        CannedOpenStack cloud = start(args.length > 0 ? Integer.parseInt(args[0]) : 100);
+        System.out.println(cloud.authUrl() + " " + USER + " " + PASSWORD + " " + cloud.projectId());
+        Thread.currentThread().join();
+    }
+
     /** Keystone's v3 root on this server. */
     public String authUrl() {
         return base + "/identity/v3";
