@@ -407,16 +407,16 @@ public final class OpenStack {
                 throw new ConfigurationException(
                         "credentials are required (password, application credential, " + "token or OIDC access token)");
             }
-            OkHttpClient.Builder hb = (baseClient != null ? baseClient : new OkHttpClient()).newBuilder();
+            // no throw-away OkHttpClient (and its TLS trust store) just to get a builder
+            OkHttpClient.Builder hb = baseClient != null ? baseClient.newBuilder() : new OkHttpClient.Builder();
             hb.connectTimeout(transport.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(transport.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .writeTimeout(transport.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .callTimeout(transport.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .retryOnConnectionFailure(false); // our retry policy decides, per method
-            Dispatcher dispatcher = new Dispatcher(
-                    baseClient != null
-                            ? baseClient.dispatcher().executorService()
-                            : new Dispatcher().executorService());
+            // its executor is created on the first asynchronous call
+            Dispatcher dispatcher =
+                    baseClient != null ? new Dispatcher(baseClient.dispatcher().executorService()) : new Dispatcher();
             dispatcher.setMaxRequests(transport.maxRequests());
             dispatcher.setMaxRequestsPerHost(transport.maxRequestsPerHost());
             hb.dispatcher(dispatcher);
