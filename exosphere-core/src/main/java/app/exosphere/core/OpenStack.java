@@ -407,7 +407,7 @@ public final class OpenStack {
                 throw new ConfigurationException(
                         "credentials are required (password, application credential, " + "token or OIDC access token)");
             }
-            // no throw-away OkHttpClient (and its TLS trust store) just to get a builder
+            // no throw-away OkHttpClient just to get a builder
             OkHttpClient.Builder hb = baseClient != null ? baseClient.newBuilder() : new OkHttpClient.Builder();
             hb.connectTimeout(transport.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(transport.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
