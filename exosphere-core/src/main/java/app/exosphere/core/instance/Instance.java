@@ -444,19 +444,31 @@ public final class Instance {
 
     // ------------------------------------------------------------------ volumes
 
-    /** Volumes attached to the server, with their mountpoints (exosphere-spec §2.4). */
+    /** Volumes attached to the server, with the mountpoints the web app displays ({@link #mountpoint}). */
     public Map<VolumeAttachment, Optional<String>> volumes() {
         Map<VolumeAttachment, Optional<String>> out = new LinkedHashMap<>();
         for (VolumeAttachment a :
                 ctx.os.compute().servers().volumeAttachments(id()).list()) {
-            String volumeName =
-                    safe(() -> ctx.os.volume().volumes().get(a.volumeId()).name(), "");
+            // no name (or a failed lookup): the web app shows "Could not determine"
+            String volumeName = safe(
+                    () -> ctx.os
+                            .volume()
+                            .volumes()
+                            .get(a.volumeId())
+                            .nameIfSet()
+                            .orElse(null),
+                    null);
             out.put(a, mountpoint(volumeName, a.device().orElse(null)));
         }
         return out;
     }
 
-    /** Where Exosphere's automount puts a volume on this server; empty when it cannot tell. */
+    /**
+     * The mountpoint the Exosphere web app displays for a volume on this server
+     * ({@link VolumeMountpoint#of}, the web app's display rule): for servers of version 5 and later the
+     * volume name alone decides ({@code null}: empty, "could not determine"); older servers use the
+     * device. The instance's own automount path is {@link VolumeMountpoint#onInstance}.
+     */
     public Optional<String> mountpoint(String volumeName, String device) {
         return origin.serverVersion().flatMap(v -> VolumeMountpoint.of(v, volumeName, device));
     }
