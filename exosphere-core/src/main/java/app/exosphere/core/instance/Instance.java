@@ -4,6 +4,7 @@ import app.exosphere.cloudinit.console.ResourceUsageHistory;
 import app.exosphere.cloudinit.console.SetupState;
 import app.exosphere.cloudinit.console.SetupStatus;
 import app.exosphere.cloudinit.console.VolumeMountpoint;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.compute.Flavor;
 import app.exosphere.core.compute.InstanceAction;
 import app.exosphere.core.compute.RebootType;
@@ -98,10 +99,11 @@ public final class Instance {
 
     /**
      * The exouser passphrase: recorded on the server ({@code exoPw:} tag / legacy metadata) or kept in
-     * memory by this SDK. A secret: never log it.
+     * memory by this SDK, as a {@link Secret} that prints masked.
      */
-    public Optional<String> passphrase() {
-        return origin.passphrase().or(() -> Optional.ofNullable(ctx.memoryPassphrases.get(id())));
+    public Optional<Secret> passphrase() {
+        return origin.passphrase()
+                .or(() -> Optional.ofNullable(ctx.memoryPassphrases.get(id())).map(Secret::of));
     }
 
     // ------------------------------------------------------------------ addresses
@@ -164,7 +166,7 @@ public final class Instance {
                     .findFirst();
         }
         Optional<String> uap = ctx.uapHostname();
-        Optional<String> passphrase = passphrase();
+        Optional<Secret> passphrase = passphrase();
         ImmutableInteractionContext.Builder b = InteractionContext.builder()
                 .serverId(id())
                 .novaStatus(status)
@@ -191,7 +193,7 @@ public final class Instance {
                 && passphrase.isPresent()) {
             try {
                 b.guacamoleToken(ctx.guacamole
-                        .token(uap.get(), fip.get(), passphrase.get())
+                        .token(uap.get(), fip.get(), passphrase.get().reveal())
                         .join());
             } catch (RuntimeException e) {
                 GuacamoleAuth.State st = ctx.guacamole.state(uap.get(), fip.get());
