@@ -66,6 +66,9 @@ public final class Redactor {
         "key"
     };
     private static final Set<String> SAFE_KEYS = Set.of("key_name", "public_key", "filterkey", "keypair", "keypairs");
+    private static final Pattern PASSPHRASE_TAG = Pattern.compile("(?i)exoPw(?::|%3A)[^\"'<>\\r\\n]*");
+    private static final Pattern TOKEN_PARAMETER =
+            Pattern.compile("(?i)((?:token|password|secret|passphrase)(?:=|%3D)|/api/tokens/)[^&\\s\"'<>#]*");
     private static final Pattern LONG_OPAQUE = Pattern.compile("[A-Za-z0-9_\\-+/=%]{32,}");
     private static final int MAX_LOGGED_BODY = 4096;
 
@@ -272,11 +275,24 @@ public final class Redactor {
                 .replace("&gt;", ">")
                 .replaceAll("\\s+", " ")
                 .trim();
-        text = LONG_OPAQUE.matcher(text).replaceAll("<redacted>");
+        text = LONG_OPAQUE.matcher(secretsMasked(text)).replaceAll("<redacted>");
         if (text.length() > max) {
             text = text.substring(0, max) + "...";
         }
         return text;
+    }
+
+    /**
+     * Free text (an error message a service wrote) with what may be a secret masked: passphrase tags
+     * ({@code exoPw:…} to the end of the quoted part or line, raw or percent-encoded), token, password
+     * and secret parameters, and Guacamole token paths.
+     */
+    public static String secretsMasked(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = PASSPHRASE_TAG.matcher(text).replaceAll("exoPw:<redacted>");
+        return TOKEN_PARAMETER.matcher(masked).replaceAll("$1<redacted>");
     }
 
     /** {@code <redacted sha256:0123abcd>} for a high-entropy token (never for passwords). */
