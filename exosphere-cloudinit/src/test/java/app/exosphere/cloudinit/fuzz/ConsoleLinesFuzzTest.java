@@ -28,7 +28,7 @@ class ConsoleLinesFuzzTest {
                 new ConsoleLinesFuzzTest()::consoleLineParsersAcceptAnyConsoleText);
     }
 
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void consoleLineParsersAcceptAnyConsoleText(byte[] input) {
         String console = new String(input, StandardCharsets.UTF_8);

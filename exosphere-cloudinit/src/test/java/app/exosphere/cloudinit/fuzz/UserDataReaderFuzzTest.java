@@ -25,7 +25,7 @@ class UserDataReaderFuzzTest {
                 new UserDataReaderFuzzTest()::userDataReaderThrowsOnlyTypedUserDataErrors);
     }
 
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void userDataReaderThrowsOnlyTypedUserDataErrors(byte[] input) {
         try {

@@ -77,10 +77,12 @@ public abstract class Volume {
     public abstract List<VolumeAttachmentInfo> attachments();
 
     @JsonProperty("metadata")
+    @Value.Redacted // free-form: may hold credentials
     public abstract Map<String, String> metadata();
 
     /** {@code volume_image_metadata}: the image properties of a volume created from an image. */
     @JsonProperty("volume_image_metadata")
+    @Value.Redacted // image properties copied onto the volume: free-form
     public abstract Map<String, String> imageMetadata();
 
     @JsonProperty("snapshot_id")

@@ -33,7 +33,7 @@ class CloudsYamlFuzzTest {
         assertThatThrownBy(() -> CloudsYaml.parse(deep, "clouds.yaml")).isInstanceOf(ConfigurationException.class);
     }
 
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void cloudsYamlReaderThrowsOnlyConfigurationErrors(byte[] input) {
         String yaml = new String(input, StandardCharsets.UTF_8);

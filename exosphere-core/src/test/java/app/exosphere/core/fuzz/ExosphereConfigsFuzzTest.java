@@ -37,7 +37,7 @@ class ExosphereConfigsFuzzTest {
                 .isInstanceOf(ConfigurationException.class);
     }
 
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void exosphereConfigReadersThrowOnlyConfigurationErrors(byte[] input) {
         String js = new String(input, StandardCharsets.UTF_8);

@@ -51,7 +51,7 @@ class ModelJsonFuzzTest {
         decodeEveryModel(deep);
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void everyModelDecodesOrFailsWithATypedError(byte[] body) {
         decodeEveryModel(body);

@@ -22,7 +22,7 @@ class OpenRcFuzzTest {
                 new OpenRcFuzzTest()::openRcReaderThrowsOnlyConfigurationErrors);
     }
 
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void openRcReaderThrowsOnlyConfigurationErrors(byte[] input) {
         OpenRc rc = OpenRc.parse(new String(input, StandardCharsets.UTF_8), "openrc.sh");

@@ -25,7 +25,7 @@ class UapUrlParseBackFuzzTest {
         UapTarget.parseRequestHost(UAP, "http-149-165-0-5-49528." + UAP);
     }
 
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void parseBackThrowsOnlyTypedErrorsAndRoundTrips(FuzzedDataProvider data) {
         String uap = data.consumeBoolean() ? UAP : data.consumeString(80);

@@ -22,7 +22,7 @@ class WorkflowConsoleFuzzTest {
                 new WorkflowConsoleFuzzTest()::workflowTokenParserAcceptsAnyConsoleText);
     }
 
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void workflowTokenParserAcceptsAnyConsoleText(byte[] input) {
         String console = new String(input, StandardCharsets.UTF_8);

@@ -24,7 +24,7 @@ class WorkflowSourceFuzzTest {
                 .validate();
     }
 
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void workflowSourceValidationCollectsProblemsAndThrowsOnlyTypedErrors(FuzzedDataProvider data) {
         String repository = data.consumeString(300);
