@@ -438,7 +438,7 @@ public final class CloudSession implements AutoCloseable {
     public String attachVolume(Server server, Volume volume) {
         Instance instance = exosphere.instance(server.id());
         VolumeAttachment a = instance.attachVolume(volume);
-        return instance.mountpoint(volume.name(), a.device().orElse(null))
+        return instance.mountpoint(volume.nameIfSet().orElse(null), a.device().orElse(null))
                 .orElse("(mountpoint unknown: the instance was not created by Exosphere)");
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.exosphere.core.auth.ApplicationCredentialRequest;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.http.ServiceType;
+import app.exosphere.testkit.PlantedSecrets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +23,12 @@ import org.junit.jupiter.api.Test;
  * (see simplelogger.properties), and scans everything that was printed.
  */
 class LogRedactionTest {
-    private static final String TOKEN = "gAAAAABplantedKeystoneTokenValue000111222333444555";
+    private static final String TOKEN = PlantedSecrets.TOKEN;
     private static final String TOKEN_2 = "gAAAAABsecondPlantedTokenValue999888777666555444";
     private static final String APP_SECRET = "rEaqvJka48mpv"; // the sample's secret
     private static final String USER_DATA = "I2Nsb3VkLWNvbmZpZyBwbGFudGVkLXVzZXItZGF0YQ==";
-    private static final String PASSPHRASE = "correct-horse-battery-staple";
-    private static final String OIDC = "eyJplanted.oidc.accesstoken";
+    private static final String PASSPHRASE = PlantedSecrets.PASSPHRASE;
+    private static final String OIDC = PlantedSecrets.OIDC_ACCESS_TOKEN;
 
     private final MockCloud cloud = new MockCloud();
 

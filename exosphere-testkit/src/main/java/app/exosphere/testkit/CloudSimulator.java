@@ -13,9 +13,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import mockwebserver3.MockWebServer;
@@ -268,6 +270,34 @@ public final class CloudSimulator implements AutoCloseable {
     public void failSetupOfServersNamed(String regex) {
         Pattern p = Pattern.compile(regex);
         world.failSetup = name -> p.matcher(name).find();
+    }
+
+    /**
+     * Every secret this cloud has handed out so far: the user's password, the OIDC access token, every
+     * Keystone token, application-credential secret, server admin password, exouser passphrase and
+     * Guacamole token. For leak scanners such as {@link SecretLeakScanner}: none of these may ever be
+     * printed by the code under test.
+     */
+    public Set<String> issuedSecrets() {
+        synchronized (world) {
+            Set<String> out = new LinkedHashSet<>();
+            out.add(world.scenario.password());
+            out.add(world.oidcAccessToken);
+            out.addAll(world.tokens.keySet());
+            world.appCreds.values().forEach(c -> out.add(c.secret()));
+            for (World.RegionState rs : world.regions.values()) {
+                for (SimServer s : rs.servers.values()) {
+                    if (s.passphrase != null) {
+                        out.add(s.passphrase);
+                    }
+                }
+            }
+            synchronized (world.otherIssuedSecrets) {
+                out.addAll(world.otherIssuedSecrets);
+            }
+            out.removeIf(v -> v == null || v.isEmpty());
+            return Set.copyOf(out);
+        }
     }
 
     /** Every server not yet deleted, in all regions. */

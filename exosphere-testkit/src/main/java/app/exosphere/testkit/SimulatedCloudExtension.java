@@ -82,6 +82,12 @@ public final class SimulatedCloudExtension implements ParameterResolver {
     }
 
     /** Closes the cloud when JUnit discards the store. */
+    /** The cloud this extension started for the test of {@code context}, if any. */
+    static Optional<CloudSimulator> cloudOf(ExtensionContext context) {
+        Holder h = context.getStore(NS).get(Holder.class, Holder.class);
+        return h == null ? Optional.empty() : Optional.of(h.cloud);
+    }
+
     private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final CloudSimulator cloud;
         private OkHttpClient client;

@@ -5,15 +5,25 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where an attached volume is mounted inside an Exosphere instance (exosphere-spec §2.4). For servers
- * with {@link ExoServerVersion#namedMountpoints() version 5 or later} the mountpoint is
- * {@code /media/volume/} plus the volume name with every run of non-word characters ({@code \W+}, ASCII
- * word characters only) replaced by {@code -}; otherwise it is {@code /media/volume/} plus the last path
- * segment of the attachment device. Example:
+ * Where an attached volume is mounted inside an Exosphere instance, by two rules that differ on purpose:
+ *
+ * <ul>
+ *   <li>{@link #of} is the Exosphere web app's <em>display</em> rule ({@code Helpers.GetterSetters}
+ *       {@code volNameToMountpoint} / {@code volDeviceToMountpoint} as used by {@code Page.ServerDetail}):
+ *       for servers with {@link ExoServerVersion#namedMountpoints() version 5 or later} the volume name
+ *       alone decides (no name: no mountpoint, "could not determine"; empty name: {@code /media/volume/});
+ *       older servers use the last path segment of the attachment device.
+ *   <li>{@link #onInstance} is the instance's own automount script ({@code automount-volume.py}
+ *       {@code do_mount}): the name that reached the instance through the {@code exoVolume::} device tag
+ *       or {@code exoVolumes::} metadata, sanitised with Python's Unicode {@code \W}; without one, the
+ *       kernel device name. Only here is the device-based path used on a named-mountpoint server.
+ * </ul>
  *
  * <pre>{@code
  * VolumeMountpoint.of(ExoServerVersion.current(), "My data!", "/dev/sdb"); // /media/volume/My-data-
+ * VolumeMountpoint.of(ExoServerVersion.current(), null, "/dev/sdb");       // empty: could not determine
  * VolumeMountpoint.of(new ExoServerVersion(4), "My data!", "/dev/sdc");    // /media/volume/sdc
+ * VolumeMountpoint.onInstance(null, "/dev/sdb");                           // /media/volume/sdb
  * }</pre>
  */
 public final class VolumeMountpoint {
@@ -21,26 +31,52 @@ public final class VolumeMountpoint {
     /** The directory under which volumes are mounted. */
     public static final String ROOT = "/media/volume/";
 
-    // exosphere-spec §0: Elm regexes are JavaScript regexes, \W is ASCII-only
+    // Helpers.GetterSetters.sanitizeMountpoint: an Elm (JavaScript) regex, \W is ASCII-only
     private static final Pattern NON_WORD_RUNS = Pattern.compile("[^A-Za-z0-9_]+");
-    private static final Pattern UNICODE_NON_WORD_RUNS = Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);
+    // automount-volume.py sanitize: Python 3 re on str, where \w is str.isalnum() or '_': letters of
+    // every kind (L*) and numbers of every kind (Nd, Nl, No). Combining marks and other connector
+    // punctuation are not word characters there (unlike Java's UNICODE_CHARACTER_CLASS \w, which
+    // counts marks and Pc but not No such as ½ or ²).
+    private static final Pattern PYTHON_NON_WORD_RUNS = Pattern.compile("[^\\p{L}\\p{N}_]+");
 
     private VolumeMountpoint() {}
 
     /**
-     * The mountpoint Exosphere displays.
+     * The mountpoint the Exosphere web app displays for a volume attached to a server.
      *
      * @param version the server's version
-     * @param volumeName the volume's name; {@code null} or empty falls back to the device
+     * @param volumeName the volume's name, {@code null} when the volume has none
      * @param device the attachment device (e.g. {@code /dev/sdc}), or {@code null}
-     * @return the mountpoint, or empty when neither a usable name (version ≥ 5) nor a device is known
+     * @return the mountpoint, or empty where the web app shows "could not determine": a version ≥ 5
+     *     server and a volume without a name, or an older server without a device
      */
     public static Optional<String> of(ExoServerVersion version, String volumeName, String device) {
         Objects.requireNonNull(version, "version");
-        if (version.namedMountpoints() && volumeName != null && !volumeName.isEmpty()) {
-            return Optional.of(ROOT + sanitize(volumeName));
+        if (version.namedMountpoints()) {
+            // Page.ServerDetail: v.name |> Maybe.andThen volNameToMountpoint
+            return Optional.ofNullable(volumeName).map(n -> ROOT + sanitize(n));
         }
-        if (device == null || device.isEmpty()) {
+        // volDeviceToMountpoint: the last "/"-separated segment, even when empty
+        return Optional.ofNullable(device).map(d -> ROOT + d.substring(d.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * The directory the instance's automount script mounts a volume at ({@code automount-volume.py}
+     * {@code do_mount}, servers of version 5 and later): {@code /media/volume/} plus the
+     * {@linkplain #sanitizeAsInstance sanitised} name the instance read from the {@code exoVolume::}
+     * device tag or {@code exoVolumes::} metadata, or plus the kernel device name when no name reached
+     * it. An empty name mounts at {@code /media/volume} itself (Python's {@code pathlib} drops it).
+     *
+     * @param nameOnInstance the name in the tag/metadata, {@code null} when the instance has none
+     * @param device the attachment device (e.g. {@code /dev/sdc})
+     * @return the mount directory, empty when neither a name nor a device is known
+     */
+    public static Optional<String> onInstance(String nameOnInstance, String device) {
+        if (nameOnInstance != null) {
+            String sanitized = sanitizeAsInstance(nameOnInstance);
+            return Optional.of(sanitized.isEmpty() ? "/media/volume" : ROOT + sanitized);
+        }
+        if (device == null) {
             return Optional.empty();
         }
         String last = device.substring(device.lastIndexOf('/') + 1);
@@ -48,8 +84,8 @@ public final class VolumeMountpoint {
     }
 
     /**
-     * Exosphere's (JavaScript regex) rule: every run of characters outside {@code [A-Za-z0-9_]} becomes
-     * {@code -}. This is what the Exosphere web app displays.
+     * The web app's rule ({@code Helpers.GetterSetters.sanitizeMountpoint}, a JavaScript regex): every
+     * run of characters outside {@code [A-Za-z0-9_]} becomes {@code -}.
      */
     public static String sanitize(String volumeName) {
         return NON_WORD_RUNS
@@ -59,12 +95,13 @@ public final class VolumeMountpoint {
 
     /**
      * The instance's rule (Python 3 {@code re.sub(r"\W+", "-", name)} in {@code automount-volume.py}),
-     * where word characters include non-ASCII letters and digits. It agrees with {@link #sanitize} for
-     * ASCII names; for names like {@code "café data"} the instance mounts {@code café-data} while
-     * Exosphere displays {@code caf-data}.
+     * where word characters are Unicode letters, numbers of every kind and {@code _}. It agrees with
+     * {@link #sanitize} for ASCII names; {@code "café data"} mounts at {@code café-data} (displayed as
+     * {@code caf-data}), {@code "vol½"} and {@code "x²"} stay as they are, and {@code e}, a combining
+     * acute accent and {@code x} become {@code e-x}.
      */
     public static String sanitizeAsInstance(String volumeName) {
-        return UNICODE_NON_WORD_RUNS
+        return PYTHON_NON_WORD_RUNS
                 .matcher(Objects.requireNonNull(volumeName, "volumeName"))
                 .replaceAll("-");
     }

@@ -1,5 +1,6 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.internal.json.Timestamps;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -160,6 +161,35 @@ public abstract class Server {
     /** The fixed and floating addresses of every network, in API order. */
     public List<ServerAddress> allAddresses() {
         return addresses().values().stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * The exouser passphrase the server records: the {@code exoPw:<passphrase>} tag, else the legacy
+     * {@code exouserPassword} metadata (Exosphere's {@code Helpers.GetterSetters.getServerExouserPassphrase}).
+     */
+    public Optional<Secret> passphrase() {
+        for (String tag : tags()) {
+            if (tag.startsWith(SecretMasks.PASSPHRASE_TAG_PREFIX)) {
+                return Optional.of(Secret.of(tag.substring(SecretMasks.PASSPHRASE_TAG_PREFIX.length())));
+            }
+        }
+        return Optional.ofNullable(metadata().get("exouserPassword")).map(Secret::of);
+    }
+
+    /** The server with the passphrase in its tags and secret-looking metadata values masked. */
+    @Override
+    public String toString() {
+        return "Server{id=" + id() + ", name=" + name() + ", status=" + status()
+                + powerState().map(p -> ", powerState=" + p).orElse("")
+                + taskState().map(t -> ", taskState=" + t).orElse("")
+                + ", flavor=" + flavor().map(Object::toString).orElse("-")
+                + ", image=" + image()
+                + ", metadata=" + SecretMasks.metadata(metadata())
+                + ", tags=" + SecretMasks.tags(tags())
+                + ", addresses=" + addresses()
+                + (locked() ? ", locked" : "")
+                + fault().map(f -> ", fault=" + f).orElse("")
+                + "}";
     }
 
     /** A builder, mostly for tests and simulators. */

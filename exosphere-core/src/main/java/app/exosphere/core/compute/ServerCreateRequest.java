@@ -113,6 +113,26 @@ public abstract class ServerCreateRequest {
         }
     }
 
+    /** The request without its user data, passphrase tags or secret-looking metadata values. */
+    @Override
+    public String toString() {
+        return "ServerCreateRequest{name=" + name() + ", imageRef=" + imageRef().orElse("-")
+                + ", blockDeviceMappings=" + blockDeviceMappings() + ", flavorRef=" + flavorRef()
+                + ", networks=" + networks().map(Object::toString).orElse("-")
+                + ", keyName=" + keyName().orElse("-")
+                + ", userData=" + (userData().isPresent() ? "<redacted>" : "-")
+                + ", securityGroups=" + securityGroups()
+                + ", metadata=" + SecretMasks.metadata(metadata())
+                + ", tags=" + SecretMasks.tags(tags())
+                + availabilityZone().map(z -> ", availabilityZone=" + z).orElse("")
+                + minCount().map(n -> ", minCount=" + n).orElse("")
+                + maxCount().map(n -> ", maxCount=" + n).orElse("")
+                + description().map(d -> ", description=" + d).orElse("")
+                + configDrive().map(c -> ", configDrive=" + c).orElse("")
+                + hostname().map(h -> ", hostname=" + h).orElse("")
+                + "}";
+    }
+
     /** The base64 form of {@link #userData()}. */
     Optional<String> encodedUserData() {
         return userData().map(u -> Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));

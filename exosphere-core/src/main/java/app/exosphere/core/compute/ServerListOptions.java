@@ -24,12 +24,15 @@ public abstract class ServerListOptions {
     public abstract Optional<String> status();
 
     /** {@code tags}: servers carrying all of these (2.26+). */
+    @Value.Redacted // may filter on an exoPw:<passphrase> tag
     public abstract List<String> tags();
 
     /** {@code tags-any}: servers carrying any of these (2.26+). */
+    @Value.Redacted // may filter on an exoPw:<passphrase> tag
     public abstract List<String> tagsAny();
 
     /** {@code not-tags} (2.26+). */
+    @Value.Redacted // may filter on an exoPw:<passphrase> tag
     public abstract List<String> notTags();
 
     /** {@code changes-since}: servers changed since then, including deleted ones. */

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * An OpenRC file ({@code openrc.sh}, as Horizon and Exosphere generate) read with Exosphere's rules
- * (exosphere-spec §9.4): for each variable the <em>first</em> line of the form
- * {@code [export ]OS_X=value}, {@code "value"} or {@code 'value'} wins; values starting with {@code $}
- * (such as {@code $OS_PASSWORD_INPUT}) do not count; nothing is executed.
+ * (Exosphere's {@code OpenStack.OpenRc.processOpenRc}): for each variable the <em>first</em> line of the
+ * form {@code [export ]OS_X=value}, {@code "value"} or {@code 'value'} wins; values starting with
+ * {@code $} (such as {@code $OS_PASSWORD_INPUT}) do not count; inside quotes the first character may be
+ * a quote ({@code "'secret"} gives {@code 'secret}); nothing is executed.
  *
  * <pre>{@code
  * OpenRc rc = OpenRc.load(Path.of("app-cred-openrc.sh"));
@@ -74,10 +75,13 @@ public final class OpenRc {
     }
 
     static Pattern linePattern(String name) {
-        // optional spaces (not tabs), optional 'export' keyword, spaces, NAME, '=', then "v", 'v' or v;
-        // v is at least one character, does not start with '$', contains no quote; the line ends there
+        // Exosphere's OpenStack.OpenRc.processOpenRc (an elm/parser chain): optional spaces (not tabs),
+        // optional 'export' keyword, spaces, NAME, '=', then "v", 'v' or v, and the line ends there.
+        // v is a Parser.variable: its first character is anything but '$' (so a quote may start a
+        // quoted value: "'secret" gives 'secret), the rest contains no quote. A leading quote always
+        // commits to its quoted branch, so an unquoted v never starts with a quote.
         return Pattern.compile("[ \\r\\n]*(?:export(?![A-Za-z0-9_]))?[ \\r\\n]*" + Pattern.quote(name)
-                + "(?![A-Za-z0-9_])=(?:\"([^$\"'][^\"']*)\"|'([^$\"'][^\"']*)'|([^$\"'][^\"']*))");
+                + "(?![A-Za-z0-9_])=(?:\"([^$][^\"']*)\"|'([^$][^\"']*)'|([^$\"'][^\"']*))");
     }
 
     /** Every {@code OS_*} variable the file sets (first match of each). */

@@ -77,6 +77,7 @@ public abstract class Image {
     public abstract Optional<String> containerFormat();
 
     @JsonProperty("tags")
+    @Value.Redacted // tags are free text: one may carry a passphrase (exoPw:)
     public abstract List<String> tags();
 
     @JsonProperty("protected")

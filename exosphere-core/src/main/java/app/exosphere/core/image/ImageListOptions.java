@@ -25,6 +25,7 @@ public abstract class ImageListOptions {
     public abstract Optional<String> owner();
 
     /** Each tag becomes one {@code tag=} parameter (images must carry all). */
+    @Value.Redacted // may filter on an exoPw:<passphrase> tag
     public abstract List<String> tags();
 
     /** Free-form property filters, e.g. {@code os_distro=ubuntu}. */

@@ -4,6 +4,7 @@ import app.exosphere.cloudinit.console.ResourceUsageHistory;
 import app.exosphere.cloudinit.console.SetupState;
 import app.exosphere.cloudinit.console.SetupStatus;
 import app.exosphere.cloudinit.console.VolumeMountpoint;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.compute.Flavor;
 import app.exosphere.core.compute.InstanceAction;
 import app.exosphere.core.compute.RebootType;
@@ -98,10 +99,11 @@ public final class Instance {
 
     /**
      * The exouser passphrase: recorded on the server ({@code exoPw:} tag / legacy metadata) or kept in
-     * memory by this SDK. A secret: never log it.
+     * memory by this SDK, as a {@link Secret} that prints masked.
      */
-    public Optional<String> passphrase() {
-        return origin.passphrase().or(() -> Optional.ofNullable(ctx.memoryPassphrases.get(id())));
+    public Optional<Secret> passphrase() {
+        return origin.passphrase()
+                .or(() -> Optional.ofNullable(ctx.memoryPassphrases.get(id())).map(Secret::of));
     }
 
     // ------------------------------------------------------------------ addresses
@@ -164,7 +166,7 @@ public final class Instance {
                     .findFirst();
         }
         Optional<String> uap = ctx.uapHostname();
-        Optional<String> passphrase = passphrase();
+        Optional<Secret> passphrase = passphrase();
         ImmutableInteractionContext.Builder b = InteractionContext.builder()
                 .serverId(id())
                 .novaStatus(status)
@@ -191,7 +193,7 @@ public final class Instance {
                 && passphrase.isPresent()) {
             try {
                 b.guacamoleToken(ctx.guacamole
-                        .token(uap.get(), fip.get(), passphrase.get())
+                        .token(uap.get(), fip.get(), passphrase.get().reveal())
                         .join());
             } catch (RuntimeException e) {
                 GuacamoleAuth.State st = ctx.guacamole.state(uap.get(), fip.get());
@@ -444,19 +446,31 @@ public final class Instance {
 
     // ------------------------------------------------------------------ volumes
 
-    /** Volumes attached to the server, with their mountpoints (exosphere-spec §2.4). */
+    /** Volumes attached to the server, with the mountpoints the web app displays ({@link #mountpoint}). */
     public Map<VolumeAttachment, Optional<String>> volumes() {
         Map<VolumeAttachment, Optional<String>> out = new LinkedHashMap<>();
         for (VolumeAttachment a :
                 ctx.os.compute().servers().volumeAttachments(id()).list()) {
-            String volumeName =
-                    safe(() -> ctx.os.volume().volumes().get(a.volumeId()).name(), "");
+            // no name (or a failed lookup): the web app shows "Could not determine"
+            String volumeName = safe(
+                    () -> ctx.os
+                            .volume()
+                            .volumes()
+                            .get(a.volumeId())
+                            .nameIfSet()
+                            .orElse(null),
+                    null);
             out.put(a, mountpoint(volumeName, a.device().orElse(null)));
         }
         return out;
     }
 
-    /** Where Exosphere's automount puts a volume on this server; empty when it cannot tell. */
+    /**
+     * The mountpoint the Exosphere web app displays for a volume on this server
+     * ({@link VolumeMountpoint#of}, the web app's display rule): for servers of version 5 and later the
+     * volume name alone decides ({@code null}: empty, "could not determine"); older servers use the
+     * device. The instance's own automount path is {@link VolumeMountpoint#onInstance}.
+     */
     public Optional<String> mountpoint(String volumeName, String device) {
         return origin.serverVersion().flatMap(v -> VolumeMountpoint.of(v, volumeName, device));
     }

@@ -2,6 +2,7 @@ package app.exosphere.core.instance;
 
 import app.exosphere.cloudinit.console.ExoServerVersion;
 import app.exosphere.cloudinit.console.SetupStatus;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.workflow.WorkflowMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -159,10 +160,10 @@ public final class ServerOrigin {
 
     /**
      * The exouser passphrase when the server records it (the {@code exoPw:} tag, else the legacy
-     * {@code exouserPassword} metadata). A secret: never log it.
+     * {@code exouserPassword} metadata), as a {@link Secret} that prints masked.
      */
-    public Optional<String> passphrase() {
-        return Optional.ofNullable(passphrase);
+    public Optional<Secret> passphrase() {
+        return Optional.ofNullable(passphrase).map(Secret::of);
     }
 
     /** The SDK launch id, when the SDK launched the server. */

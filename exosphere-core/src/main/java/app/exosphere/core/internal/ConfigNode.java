@@ -66,7 +66,12 @@ public final class ConfigNode {
     }
 
     public ConfigurationException error(String problem) {
-        return new ConfigurationException(source.file(), source.lineOf(path), dotted(), problem, null);
+        return error(problem, null);
+    }
+
+    /** An error at this node, keeping the validation error that caused it. */
+    public ConfigurationException error(String problem, Throwable cause) {
+        return new ConfigurationException(source.file(), source.lineOf(path), dotted(), problem, cause);
     }
 
     private boolean absent() {

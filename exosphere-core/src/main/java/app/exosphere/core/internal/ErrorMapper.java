@@ -74,6 +74,12 @@ public final class ErrorMapper {
 
     /** Parses every known OpenStack error body shape (errors.md; exosphere-spec §9.6). */
     Parsed parse(int status, byte[] body, String contentType) {
+        Parsed p = parseUnmasked(status, body);
+        // a service may echo the request (a tag, a query) in its message: mask what may be a secret
+        return new Parsed(Redactor.secretsMasked(p.message()), p.type(), p.retryAfter());
+    }
+
+    private Parsed parseUnmasked(int status, byte[] body) {
         if (body == null || body.length == 0) {
             return new Parsed(reason(status), null, null);
         }

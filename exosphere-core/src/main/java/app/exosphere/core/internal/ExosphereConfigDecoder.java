@@ -15,6 +15,7 @@ import app.exosphere.core.config.SecurityGroupRuleTemplate;
 import app.exosphere.core.config.SecurityGroupTemplate;
 import app.exosphere.core.config.SentryConfig;
 import app.exosphere.core.config.Theme;
+import app.exosphere.uap.InvalidUapValueException;
 import app.exosphere.uap.UapConfig;
 import app.exosphere.uap.UapEntry;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,14 +38,29 @@ public final class ExosphereConfigDecoder {
         if (!c.node().isObject()) {
             throw c.error("each cloud entry must be an object");
         }
+        String keystoneHostname = c.requiredString("keystoneHostname");
+        if (keystoneHostname.isEmpty()) {
+            throw c.child("keystoneHostname").error("is empty; expected the host of the cloud's Keystone URL");
+        }
+        String entry = "in the entry for cloud '" + keystoneHostname + "': ";
         List<UapEntry> uap = c.optionalList("userAppProxy", e -> {
             String hostname = e.requiredString("hostname");
             if (!e.has("region")) {
-                throw e.child("region").error("is required (a region id string or null)");
+                throw e.child("region").error(entry + "is required (a region id string or null)");
             }
             String region = e.optionalString("region");
-            return region == null ? UapEntry.catchAll(hostname) : UapEntry.of(region, hostname);
+            try {
+                return region == null ? UapEntry.catchAll(hostname) : UapEntry.of(region, hostname);
+            } catch (InvalidUapValueException bad) {
+                throw e.child("hostname").error(entry + bad.getMessage(), bad);
+            }
         });
+        UapConfig uapConfig;
+        try {
+            uapConfig = uap == null ? null : UapConfig.of(uap);
+        } catch (IllegalArgumentException bad) { // InvalidUapValueException and duplicate regions
+            throw c.child("userAppProxy").error(entry + bad.getMessage(), bad);
+        }
         ConfigNode exclude = c.optionalObject("imageExcludeFilter");
         List<InstanceType> types = c.optionalList("instanceTypes", ExosphereConfigDecoder::instanceType);
         List<FlavorGroup> groups = c.optionalList(
@@ -59,9 +75,9 @@ public final class ExosphereConfigDecoder {
                 r -> new CustomResource(r.requiredString("resource"), r.requiredString("friendlyName")));
         ConfigNode sg = c.optionalObject("securityGroups");
         return new ExosphereCloudConfig(
-                c.requiredString("keystoneHostname"),
+                keystoneHostname,
                 c.requiredString("friendlyName"),
-                uap == null ? null : UapConfig.of(uap),
+                uapConfig,
                 c.optionalList("dnsZones", z -> new DnsZone(z.optionalString("region"), z.requiredString("zone"))),
                 exclude == null ? null : metadataFilter(exclude),
                 c.optionalString("featuredImageNamePrefix"),

@@ -71,5 +71,6 @@ public abstract class Network {
     public abstract Optional<Boolean> isDefault();
 
     @JsonProperty("tags")
+    @Value.Redacted // tags are free text: one may carry a passphrase (exoPw:)
     public abstract List<String> tags();
 }

@@ -1,11 +1,14 @@
 package app.exosphere.core.page;
 
 import app.exosphere.core.error.OpenStackClientException;
+import app.exosphere.core.error.PaginationException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import okhttp3.HttpUrl;
 
 /**
  * A lazy listing over every OpenStack pagination style (Nova/Cinder/Neutron {@code *_links} rel=next,
@@ -29,15 +33,38 @@ import java.util.stream.StreamSupport;
  * @param <T> the item type
  */
 public final class Paginator<T> implements Iterable<T> {
-    private final PageFetcher<T> fetcher;
+    /** How many pages a listing may have unless {@link #withMaxPages} says otherwise. */
+    public static final int DEFAULT_MAX_PAGES = 10_000;
 
-    private Paginator(PageFetcher<T> fetcher) {
+    private final PageFetcher<T> fetcher;
+    private final int maxPages;
+
+    private Paginator(PageFetcher<T> fetcher, int maxPages) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.maxPages = maxPages;
     }
 
-    /** A paginator over the pages {@code fetcher} loads. */
+    /** A paginator over the pages {@code fetcher} loads, at most {@link #DEFAULT_MAX_PAGES} of them. */
     public static <T> Paginator<T> of(PageFetcher<T> fetcher) {
-        return new Paginator<>(fetcher);
+        return new Paginator<>(fetcher, DEFAULT_MAX_PAGES);
+    }
+
+    /**
+     * A copy that stops with a {@link PaginationException} when a listing has more than {@code maxPages}
+     * pages (a service sending endless distinct next links would otherwise never end).
+     *
+     * @throws IllegalArgumentException if {@code maxPages < 1}
+     */
+    public Paginator<T> withMaxPages(int maxPages) {
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("maxPages must be at least 1, was " + maxPages);
+        }
+        return new Paginator<>(fetcher, maxPages);
+    }
+
+    /** The page limit of this paginator. */
+    public int maxPages() {
+        return maxPages;
     }
 
     /** Iterates over the items of all pages, fetching lazily. */
@@ -73,14 +100,19 @@ public final class Paginator<T> implements Iterable<T> {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
     }
 
-    /** The pages themselves, fetched lazily. */
+    /**
+     * The pages themselves, fetched lazily.
+     *
+     * @throws PaginationException (from the iterator) on a repeated next link or marker, or past the
+     *     page limit
+     */
     public Iterable<Page<T>> pages() {
         return () -> new Iterator<>() {
             private Page<T> prefetched;
             private String nextUrl;
             private boolean started;
             private boolean done;
-            private final java.util.Set<String> seen = new java.util.HashSet<>();
+            private final LoopGuard guard = new LoopGuard(maxPages);
 
             @Override
             public boolean hasNext() {
@@ -94,12 +126,12 @@ public final class Paginator<T> implements Iterable<T> {
                     done = true;
                     return false;
                 }
+                guard.beforeFetch();
                 prefetched = fetcher.fetchNow(nextUrl);
                 started = true;
                 nextUrl = prefetched.next().orElse(null);
-                if (nextUrl != null && !seen.add(nextUrl)) {
-                    throw new OpenStackClientException(
-                            "pagination loop: the service returned the same next link twice (" + nextUrl + ")");
+                if (nextUrl != null) {
+                    guard.next(nextUrl);
                 }
                 return true;
             }
@@ -128,25 +160,88 @@ public final class Paginator<T> implements Iterable<T> {
         return all;
     }
 
-    /** All items, fetched asynchronously page after page. */
+    /** All items, fetched asynchronously page after page (same loop and page-limit checks). */
     public CompletableFuture<List<T>> toListAsync() {
         List<T> all = new ArrayList<>();
-        return collect(null, all, new java.util.HashSet<>()).thenApply(v -> all);
+        return collect(null, all, new LoopGuard(maxPages)).thenApply(v -> all);
     }
 
-    private CompletableFuture<Void> collect(String url, List<T> into, java.util.Set<String> seen) {
+    private CompletableFuture<Void> collect(String url, List<T> into, LoopGuard guard) {
+        try {
+            guard.beforeFetch();
+        } catch (PaginationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return fetcher.fetch(url).thenCompose(page -> {
             into.addAll(page.items());
             String next = page.next().orElse(null);
             if (next == null) {
                 return CompletableFuture.completedFuture(null);
             }
-            if (!seen.add(next)) {
-                return CompletableFuture.failedFuture(new OpenStackClientException(
-                        "pagination loop: the service returned the same next link twice (" + next + ")"));
+            try {
+                guard.next(next);
+            } catch (PaginationException e) {
+                return CompletableFuture.failedFuture(e);
             }
-            return collect(next, into, seen);
+            return collect(next, into, guard);
         });
+    }
+
+    /**
+     * Stops a listing that would not end: the same next link twice, the same {@code marker} twice (links
+     * that differ only in other parameters), or more than {@code maxPages} pages. Not thread-safe: one
+     * per iteration.
+     */
+    private static final class LoopGuard {
+        private final int maxPages;
+        private final Set<String> links = new HashSet<>();
+        private final Set<String> markers = new HashSet<>();
+        private int fetched;
+
+        LoopGuard(int maxPages) {
+            this.maxPages = maxPages;
+        }
+
+        void beforeFetch() {
+            if (fetched >= maxPages) {
+                throw new PaginationException(
+                        "the listing has more than " + maxPages + " pages; the service may be sending endless"
+                                + " next links. Narrow the listing with filters or raise the limit with"
+                                + " Paginator.withMaxPages(n)",
+                        fetched);
+            }
+            fetched++;
+        }
+
+        void next(String link) {
+            if (!links.add(link)) {
+                throw new PaginationException(
+                        "pagination loop: the service sent the same next link twice (after " + fetched + " pages)",
+                        fetched);
+            }
+            String marker = marker(link);
+            if (marker != null && !markers.add(marker)) {
+                throw new PaginationException(
+                        "pagination loop: the service sent the same marker twice (after " + fetched + " pages)",
+                        fetched);
+            }
+        }
+
+        private static String marker(String link) {
+            HttpUrl url = HttpUrl.parse(link);
+            if (url == null) {
+                // a relative link (Glance's "next"): read the query by hand
+                int q = link.indexOf('?');
+                if (q < 0) {
+                    return null;
+                }
+                url = HttpUrl.parse("http://relative.invalid/" + link.substring(q));
+                if (url == null) {
+                    return null;
+                }
+            }
+            return url.queryParameter("marker");
+        }
     }
 
     static <P> P join(CompletableFuture<P> f) {

@@ -25,11 +25,17 @@ public abstract class Volume {
     @JsonProperty("id")
     public abstract String id();
 
-    /** The name; Cinder sends null for unnamed volumes, here {@code ""}. */
+    /**
+     * The name as Cinder sent it: empty for an unnamed volume (Cinder's {@code null}), which is not the
+     * same as a name of {@code ""} (the web app shows no mountpoint for the first, {@code /media/volume/}
+     * for the second).
+     */
     @JsonProperty("name")
-    @Value.Default
+    public abstract Optional<String> nameIfSet();
+
+    /** The name, {@code ""} for an unnamed volume. */
     public String name() {
-        return "";
+        return nameIfSet().orElse("");
     }
 
     @JsonProperty("status")
@@ -71,10 +77,12 @@ public abstract class Volume {
     public abstract List<VolumeAttachmentInfo> attachments();
 
     @JsonProperty("metadata")
+    @Value.Redacted // free-form: may hold credentials
     public abstract Map<String, String> metadata();
 
     /** {@code volume_image_metadata}: the image properties of a volume created from an image. */
     @JsonProperty("volume_image_metadata")
+    @Value.Redacted // image properties copied onto the volume: free-form
     public abstract Map<String, String> imageMetadata();
 
     @JsonProperty("snapshot_id")

@@ -33,6 +33,7 @@ public abstract class VolumeCreateRequest {
 
     public abstract Optional<String> sourceVolumeId();
 
+    @Value.Redacted // free-form: may hold credentials
     public abstract Map<String, String> metadata();
 
     public abstract Optional<Boolean> multiattach();

@@ -238,6 +238,39 @@ class ExosphereConfigsTest {
     }
 
     @Test
+    void aBadUapHostnameIsAConfigurationErrorNamingTheFileTheCloudEntryAndTheKey() {
+        String js = String.join(
+                "\n",
+                "var cloud_configs = {",
+                "  clouds: [",
+                "    { keystoneHostname: \"js2.jetstream-cloud.org\", friendlyName: \"Jetstream2\",",
+                "      userAppProxy: [",
+                "        { region: \"IU\", hostname: \"proxy-js2-iu.exosphere.app\" },",
+                "        { region: null, hostname: \"bad_host..example\" } ] },",
+                "  ],",
+                "};");
+
+        assertThatThrownBy(() -> ExosphereCloudConfigs.parse(js, "cloud_configs.js"))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.file()).contains("cloud_configs.js");
+                    assertThat(e.line()).contains(6);
+                    assertThat(e.key()).contains("clouds[0].userAppProxy[1].hostname");
+                    assertThat(e.getCause()).isInstanceOf(app.exosphere.uap.InvalidUapValueException.class);
+                })
+                .hasMessageContaining("cloud 'js2.jetstream-cloud.org'")
+                .hasMessageContaining("bad_host..example");
+    }
+
+    @Test
+    void anEmptyKeystoneHostnameIsAConfigurationError() {
+        String js = "var cloud_configs = { clouds: [ { keystoneHostname: \"\", friendlyName: \"A\" } ] };";
+
+        assertThatThrownBy(() -> ExosphereCloudConfigs.parse(js, "c.js"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("clouds[0].keystoneHostname");
+    }
+
+    @Test
     void withAddsAndReplacesEntries() {
         ExosphereCloudConfigs mine = ExosphereCloudConfigs.parse(CLOUD_CONFIGS, "c.js");
         ExosphereCloudConfigs all = ExosphereCloudConfigs.builtIn().with(mine);

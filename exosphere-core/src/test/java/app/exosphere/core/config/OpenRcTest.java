@@ -81,6 +81,17 @@ class OpenRcTest {
     }
 
     @Test
+    void aQuoteMayStartAQuotedValueAsTheWebAppReadsIt() {
+        // Exosphere's OpenStack.OpenRc.processOpenRc: Parser.variable's first character is anything but '$'
+        assertThat(value("export OS_PASSWORD=\"'secret\"", "OS_PASSWORD")).isEqualTo("'secret");
+        assertThat(value("export OS_PASSWORD='\"secret'", "OS_PASSWORD")).isEqualTo("\"secret");
+        assertThat(value("export OS_PASSWORD=\"\"\"", "OS_PASSWORD")).isEqualTo("\"");
+        assertThat(value("export OS_PASSWORD=\"$secret\"", "OS_PASSWORD")).isNull();
+        assertThat(value("export OS_PASSWORD=\"'sec'ret\"", "OS_PASSWORD")).isNull();
+        assertThat(value("export OS_PASSWORD=x'secret", "OS_PASSWORD")).isNull();
+    }
+
+    @Test
     void fileWithoutExportKeywordsIsRead() {
         OpenRc rc = OpenRc.parse(
                 "OS_AUTH_URL=https://mycloud.whatever:5000/v3/\nOS_USERNAME=redactedusername\n"

@@ -89,7 +89,10 @@ class InstanceOperationsEndToEndTest {
         Volume v = exo.openStack()
                 .volume()
                 .volumes()
-                .create(VolumeCreateRequest.builder().name(name).sizeGb(10).build());
+                .create(VolumeCreateRequest.builder()
+                        .name(Optional.ofNullable(name))
+                        .sizeGb(10)
+                        .build());
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < until) {
             Volume now = exo.openStack().volume().volumes().get(v.id());
@@ -142,6 +145,20 @@ class InstanceOperationsEndToEndTest {
         assertThat(e.getKey().device()).contains("/dev/sdb");
         // exosphere-spec §2.4: version >= 5 → /media/volume/ + name with \W+ replaced by "-"
         assertThat(e.getValue()).contains("/media/volume/data-set-1");
+    }
+
+    @Test
+    void anUnnamedVolumeOnAVersion6ServerHasNoDisplayedMountpointLikeTheWebApp() {
+        Instance vm = readyInstance("unnamed");
+        Volume unnamed = availableVolume(null);
+        assertThat(unnamed.nameIfSet()).isEmpty();
+        vm.attachVolume(unnamed);
+
+        Map<VolumeAttachment, Optional<String>> volumes = vm.refresh().volumes();
+
+        // Page.ServerDetail: "Could not determine", never the device-based /media/volume/sdb
+        assertThat(volumes.values()).containsExactly(Optional.empty());
+        assertThat(vm.mountpoint("", "/dev/sdb")).contains("/media/volume/");
     }
 
     @Test

@@ -486,7 +486,9 @@ public final class Nova {
         ArrayNode respGroups = Json.array();
         groups.forEach(g -> respGroups.add(Json.object().put("name", g)));
         resp.set("security_groups", respGroups);
-        resp.put("adminPass", w.ids.hex(12));
+        String adminPass = w.ids.hex(12);
+        w.otherIssuedSecrets.add(adminPass);
+        resp.put("adminPass", adminPass);
         return Reply.json(202, Json.object("server", resp))
                 .header("Location", w.apiBase + "/" + rs.spec.id() + "/compute/v2.1/servers/" + s.id);
     }

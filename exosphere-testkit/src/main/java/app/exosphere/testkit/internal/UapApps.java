@@ -102,6 +102,7 @@ public final class UapApps {
                 return Reply.json(403, err);
             }
             String token = w.ids.hex(64).toUpperCase();
+            w.otherIssuedSecrets.add(token);
             sessions.put(token, new GuacSession(s.id, now));
             ObjectNode body = Json.object();
             body.put("authToken", token);

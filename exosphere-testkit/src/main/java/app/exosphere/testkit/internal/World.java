@@ -35,6 +35,10 @@ public final class World {
     public final String oidcAccessToken;
     public final Map<String, Token> tokens = new LinkedHashMap<>();
     public final Map<String, AppCred> appCreds = new LinkedHashMap<>();
+    /** Secrets handed out that live nowhere else (admin passwords, Guacamole tokens), for leak scanners. */
+    public final java.util.Set<String> otherIssuedSecrets =
+            java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+
     public final String defaultAppCredId;
     public final Map<String, RegionState> regions = new LinkedHashMap<>();
     public final List<ObjectNode> flavors = new ArrayList<>();

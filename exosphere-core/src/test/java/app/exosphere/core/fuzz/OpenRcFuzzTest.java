@@ -1,0 +1,40 @@
+package app.exosphere.core.fuzz;
+
+import app.exosphere.core.config.OpenRc;
+import app.exosphere.core.error.ConfigurationException;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Coverage-guided fuzzing of the OpenRC reader: any text is read without executing anything; only a
+ * {@link ConfigurationException} may escape (turning it into a cloud), in under a second.
+ */
+class OpenRcFuzzTest {
+
+    @BeforeAll
+    static void warmUp() {
+        Seeds.each(
+                OpenRcFuzzTest.class,
+                "openRcReaderThrowsOnlyConfigurationErrors",
+                new OpenRcFuzzTest()::openRcReaderThrowsOnlyConfigurationErrors);
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void openRcReaderThrowsOnlyConfigurationErrors(byte[] input) {
+        OpenRc rc = OpenRc.parse(new String(input, StandardCharsets.UTF_8), "openrc.sh");
+        rc.variables();
+        rc.authUrl();
+        rc.userDomain();
+        rc.password();
+        rc.toString();
+        try {
+            rc.toCloudConfig("fuzz").toString();
+        } catch (ConfigurationException expected) {
+            // the documented typed error
+        }
+    }
+}

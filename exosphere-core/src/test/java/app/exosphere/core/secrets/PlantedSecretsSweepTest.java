@@ -1,0 +1,300 @@
+package app.exosphere.core.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.exosphere.core.auth.ApplicationCredential;
+import app.exosphere.core.auth.Credentials;
+import app.exosphere.core.auth.DomainRef;
+import app.exosphere.core.auth.Secret;
+import app.exosphere.core.auth.UserRef;
+import app.exosphere.core.config.CloudsYaml;
+import app.exosphere.core.config.OpenRc;
+import app.exosphere.core.error.ConfigurationException;
+import app.exosphere.core.fuzz.PublicModels;
+import app.exosphere.testkit.PlantedSecrets;
+import app.exosphere.testkit.SecretLeakScanner;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Builds every public model of exosphere-core with {@link PlantedSecrets} in each place that can carry a
+ * secret (attributes named like passwords, secrets, tokens, passphrases, admin passwords or user data;
+ * {@code exoPw:} tags; {@code exoPw}/{@code exouserPassword} in any metadata) and checks that no
+ * {@code toString()} and no exception message shows one, raw or encoded.
+ */
+class PlantedSecretsSweepTest {
+    private static final Set<String> SECRETS = Set.copyOf(PlantedSecrets.all());
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(password|secret|token|passphrase|adminpass|userdata|privatekey|accesstoken).*");
+
+    @Test
+    void noPublicModelPrintsAPlantedSecret() {
+        List<String> built = new ArrayList<>();
+        List<String> leaks = new ArrayList<>();
+        for (Class<?> type : PublicModels.publicTypes()) {
+            Object model = build(type, 0);
+            if (model == null) {
+                continue;
+            }
+            built.add(type.getSimpleName().replaceFirst("^Immutable", ""));
+            for (String leak : SecretLeakScanner.findLeaks(String.valueOf(model), SECRETS)) {
+                leaks.add(type.getName() + ".toString() " + leak);
+            }
+        }
+        assertThat(leaks).isEmpty();
+        // the sweep reaches the models that carry secrets, and most of the rest
+        assertThat(built).contains("Server", "ServerCreateRequest", "CreatedServer", "Keypair", "InteractionContext");
+        assertThat(built.size()).isGreaterThan(60);
+    }
+
+    @Test
+    void credentialsSecretsAndApplicationCredentialsPrintMasked() {
+        UserRef user = UserRef.name("alice", DomainRef.name("Default"));
+        List<Object> values = List.of(
+                Credentials.password(user, PlantedSecrets.PASSWORD),
+                Credentials.applicationCredential("ac-id", PlantedSecrets.APPLICATION_CREDENTIAL_SECRET),
+                Credentials.applicationCredential("ac-name", user, PlantedSecrets.APPLICATION_CREDENTIAL_SECRET),
+                Credentials.token(PlantedSecrets.TOKEN),
+                Credentials.oidcAccessToken("idp", "openid", PlantedSecrets.OIDC_ACCESS_TOKEN),
+                Secret.of(PlantedSecrets.PASSPHRASE),
+                Secret.of(PlantedSecrets.GUACAMOLE_TOKEN),
+                new ApplicationCredential(
+                        "ac-id", "ac", PlantedSecrets.APPLICATION_CREDENTIAL_SECRET, "p", null, null, false));
+
+        for (Object v : values) {
+            assertThat(SecretLeakScanner.findLeaks(v.toString(), SECRETS))
+                    .as(v.getClass().getName())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void configurationFilesWithPlantedSecretsPrintAndFailWithoutThem() {
+        String yaml = "clouds:\n  c:\n    auth:\n      auth_url: https://k.example/v3\n      username: alice\n"
+                + "      password: " + PlantedSecrets.PASSWORD + "\n      user_domain_name: Default\n"
+                + "      project_name: p\n  d:\n    auth_type: v3applicationcredential\n    auth:\n"
+                + "      auth_url: https://k.example/v3\n      application_credential_id: x\n"
+                + "      application_credential_secret: " + PlantedSecrets.APPLICATION_CREDENTIAL_SECRET + "\n";
+        CloudsYaml clouds = CloudsYaml.parse(yaml, "clouds.yaml");
+        assertThat(SecretLeakScanner.findLeaks(clouds.cloud("c") + " " + clouds.cloud("d") + " " + clouds, SECRETS))
+                .isEmpty();
+
+        String badYaml = "clouds:\n  c:\n    auth: [" + PlantedSecrets.PASSWORD + "]\n    region_name: {"
+                + PlantedSecrets.TOKEN + ": 1}\n";
+        assertThatThrownBy(() -> CloudsYaml.parse(badYaml, "clouds.yaml").cloud("c"))
+                .isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> assertThat(SecretLeakScanner.findLeaks(messages(e), SECRETS))
+                        .isEmpty());
+
+        OpenRc rc = OpenRc.parse("export OS_PASSWORD=\"" + PlantedSecrets.PASSWORD + "\"\n", "openrc.sh");
+        assertThat(SecretLeakScanner.findLeaks(rc.toString(), SECRETS)).isEmpty();
+        assertThatThrownBy(() -> rc.toCloudConfig("x"))
+                .satisfies(e -> assertThat(SecretLeakScanner.findLeaks(messages(e), SECRETS))
+                        .isEmpty());
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t).append('\n');
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ reflective construction
+
+    private static Object build(Class<?> type, int depth) {
+        if (depth > 3 || type.isInterface() || Modifier.isAbstract(type.getModifiers()) && !hasBuilder(type)) {
+            return null;
+        }
+        try {
+            if (hasBuilder(type)) {
+                return viaBuilder(type, depth);
+            }
+            if (type.isRecord()) {
+                RecordComponent[] parts = type.getRecordComponents();
+                Class<?>[] types = new Class<?>[parts.length];
+                Object[] args = new Object[parts.length];
+                for (int i = 0; i < parts.length; i++) {
+                    types[i] = parts[i].getType();
+                    args[i] = value(parts[i].getName(), parts[i].getType(), parts[i].getGenericType(), depth);
+                    if (args[i] == null) {
+                        return null; // a component we cannot make
+                    }
+                }
+                var ctor = type.getDeclaredConstructor(types);
+                ctor.setAccessible(true);
+                return ctor.newInstance(args);
+            }
+            return viaFactory(type, depth);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // a precondition refused our values: not constructible this way
+        }
+    }
+
+    /** A public static factory of {@code type} whose parameters we can all make ({@code of}, {@code read}...). */
+    private static Object viaFactory(Class<?> type, int depth) {
+        for (Method m : type.getMethods()) {
+            if (!Modifier.isStatic(m.getModifiers()) || m.getReturnType() != type || m.getParameterCount() == 0) {
+                continue;
+            }
+            Object[] args = new Object[m.getParameterCount()];
+            boolean ok = true;
+            for (int i = 0; i < args.length && ok; i++) {
+                Class<?> p = m.getParameterTypes()[i];
+                args[i] = p == java.util.Collection.class
+                        ? List.of("benign", "exoPw:" + PlantedSecrets.PASSPHRASE)
+                        : value(m.getParameters()[i].getName(), p, m.getGenericParameterTypes()[i], depth);
+                ok = args[i] != null;
+            }
+            if (ok) {
+                try {
+                    return m.invoke(null, args);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // try the next factory
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasBuilder(Class<?> type) {
+        try {
+            Method m = type.getMethod("builder");
+            return Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static Object viaBuilder(Class<?> type, int depth) throws ReflectiveOperationException {
+        Object builder = type.getMethod("builder").invoke(null);
+        Set<String> done = new LinkedHashSet<>();
+        for (Method m : builder.getClass().getMethods()) {
+            if (m.getParameterCount() != 1
+                    || m.getDeclaringClass() == Object.class
+                    || !m.getReturnType().isInstance(builder)
+                    || m.getName().startsWith("add")
+                    || m.getName().startsWith("put")
+                    || m.getName().equals("from")
+                    || done.contains(m.getName())) {
+                continue;
+            }
+            Class<?> p = m.getParameterTypes()[0];
+            if (p == Optional.class || p == java.util.OptionalInt.class || p == java.util.OptionalLong.class) {
+                continue; // the plain overload is used instead
+            }
+            Object v = value(m.getName(), p, m.getGenericParameterTypes()[0], depth);
+            if (v == null) {
+                continue;
+            }
+            try {
+                m.invoke(builder, v);
+                done.add(m.getName());
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // try another overload
+            }
+        }
+        return builder.getClass().getMethod("build").invoke(builder);
+    }
+
+    private static Object value(String name, Class<?> type, Type generic, int depth) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean secret = SECRET_NAME.matcher(name).matches();
+        if (type == String.class) {
+            if (!secret) {
+                return "v-" + name;
+            }
+            if (lower.contains("passphrase") || lower.contains("adminpass")) {
+                return PlantedSecrets.PASSPHRASE;
+            }
+            if (lower.contains("password")) {
+                return PlantedSecrets.PASSWORD;
+            }
+            if (lower.contains("guac")) {
+                return PlantedSecrets.GUACAMOLE_TOKEN;
+            }
+            if (lower.contains("accesstoken")) {
+                return PlantedSecrets.OIDC_ACCESS_TOKEN;
+            }
+            if (lower.contains("token")) {
+                return PlantedSecrets.TOKEN;
+            }
+            return lower.contains("userdata")
+                    ? "#cloud-config\npassword: " + PlantedSecrets.PASSWORD
+                    : PlantedSecrets.APPLICATION_CREDENTIAL_SECRET;
+        }
+        if (type == int.class || type == Integer.class) {
+            return 1;
+        }
+        if (type == long.class || type == Long.class) {
+            return 1L;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return true;
+        }
+        if (type == double.class || type == Double.class) {
+            return 1.0;
+        }
+        if (type == Instant.class) {
+            return Instant.parse("2026-01-01T00:00:00Z");
+        }
+        if (type == Optional.class) {
+            Type inner = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
+            Object v = inner instanceof Class<?> c ? value(name, c, c, depth) : null;
+            return Optional.ofNullable(v);
+        }
+        if (type == Secret.class) {
+            return Secret.of(PlantedSecrets.PASSPHRASE);
+        }
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            return constants.length == 0 ? null : constants[0];
+        }
+        if (Iterable.class.isAssignableFrom(type) && elementIs(generic, 0, String.class)) {
+            return lower.contains("tag")
+                    ? List.of("benign", "exoPw:" + PlantedSecrets.PASSPHRASE)
+                    : secret ? List.of(PlantedSecrets.TOKEN) : List.of("benign");
+        }
+        if (Map.class.isAssignableFrom(type)
+                && lower.contains("metadata")
+                && elementIs(generic, 0, String.class)
+                && elementIs(generic, 1, String.class)) {
+            Map<String, String> md = new LinkedHashMap<>();
+            md.put("exoServerVersion", "6");
+            md.put("exoPw", PlantedSecrets.PASSPHRASE);
+            md.put("exouserPassword", PlantedSecrets.PASSPHRASE);
+            return md;
+        }
+        if (type.getName().startsWith("app.exosphere.")) {
+            return build(type, depth + 1);
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return lower.contains("metadata")
+                    ? Map.of("exoServerVersion", "6", "exouserPassword", PlantedSecrets.PASSPHRASE)
+                    : Map.of("k", "v");
+        }
+        return null;
+    }
+
+    private static boolean elementIs(Type generic, int index, Class<?> element) {
+        return generic instanceof ParameterizedType p
+                && p.getActualTypeArguments().length > index
+                && p.getActualTypeArguments()[index] == element;
+    }
+}

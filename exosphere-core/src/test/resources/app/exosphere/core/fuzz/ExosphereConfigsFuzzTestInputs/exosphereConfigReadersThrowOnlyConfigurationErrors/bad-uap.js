@@ -1,0 +1,1 @@
+var cloud_configs = {clouds: [{keystoneHostname: "a", friendlyName: "A", userAppProxy: [{region: null, hostname: "bad_host..x"}]}]};

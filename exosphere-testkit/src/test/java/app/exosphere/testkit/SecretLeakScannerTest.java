@@ -1,0 +1,69 @@
+package app.exosphere.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SecretLeakScannerTest {
+    private static final Set<String> SECRETS = Set.copyOf(PlantedSecrets.all());
+
+    @Test
+    void aRawSecretInTheLogIsFoundAndNotRepeatedInTheReport() {
+        List<String> leaks = SecretLeakScanner.findLeaks(
+                "TRACE POST /v3/auth/tokens body {\"password\": \"" + PlantedSecrets.PASSWORD + "\"}", SECRETS);
+
+        assertThat(leaks).hasSize(1);
+        assertThat(leaks.get(0)).startsWith("raw:").contains("<raw secret>").doesNotContain(PlantedSecrets.PASSWORD);
+    }
+
+    @Test
+    void base64AtAnyAlignmentInsideALongerValueIsFound() {
+        for (String prefix : new String[] {"", "u:", "us:", "use:"}) {
+            String b64 = Base64.getEncoder()
+                    .encodeToString((prefix + PlantedSecrets.APPLICATION_CREDENTIAL_SECRET + "!")
+                            .getBytes(StandardCharsets.UTF_8));
+
+            assertThat(SecretLeakScanner.findLeaks("Authorization: Basic " + b64, SECRETS))
+                    .as("prefix '%s'", prefix)
+                    .singleElement()
+                    .asString()
+                    .startsWith("Base64");
+        }
+    }
+
+    @Test
+    void urlEncodedAndPercentEncodedSecretsAreFound() {
+        String passphrase = PlantedSecrets.PASSPHRASE;
+        assertThat(SecretLeakScanner.findLeaks("PUT /servers/x/tags/exoPw:" + passphrase.replace(" ", "%20"), SECRETS))
+                .singleElement()
+                .asString()
+                .startsWith("percent-encoded");
+        assertThat(SecretLeakScanner.findLeaks(
+                        "body passphrase=" + URLEncoder.encode(passphrase, StandardCharsets.UTF_8), SECRETS))
+                .singleElement()
+                .asString()
+                .startsWith("URL-encoded");
+    }
+
+    @Test
+    void cleanTextAndMaskedSecretsPass() {
+        assertThat(SecretLeakScanner.findLeaks(
+                        "PUT /servers/x/tags/exoPw:<redacted> X-Auth-Token: <redacted sha256:0a1b2c3d>", SECRETS))
+                .isEmpty();
+    }
+
+    @Test
+    void theSimulatorReportsTheSecretsItHandsOut() {
+        try (CloudSimulator cloud = CloudSimulator.start(Scenario.jetstream2())) {
+            CloudCredentials c = cloud.credentials();
+
+            assertThat(cloud.issuedSecrets())
+                    .contains(c.password(), c.applicationCredentialSecret(), c.oidcAccessToken());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package app.exosphere.workflow.fuzz;
+
+import app.exosphere.workflow.WorkflowConsole;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Coverage-guided fuzzing of the workflow-token console parser: any console text is accepted without
+ * throwing, in under a second.
+ */
+class WorkflowConsoleFuzzTest {
+
+    @BeforeAll
+    static void warmUp() {
+        Seeds.each(
+                WorkflowConsoleFuzzTest.class,
+                "workflowTokenParserAcceptsAnyConsoleText",
+                new WorkflowConsoleFuzzTest()::workflowTokenParserAcceptsAnyConsoleText);
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void workflowTokenParserAcceptsAnyConsoleText(byte[] input) {
+        String console = new String(input, StandardCharsets.UTF_8);
+        WorkflowConsole.scan(console);
+        WorkflowConsole.latestToken(console);
+        WorkflowConsole.tokenAfterPoll(Optional.of("stored"), console);
+    }
+}
