@@ -8,8 +8,10 @@ module app.exosphere.testkit {
     requires transitive app.exosphere.uap;
     requires transitive mockwebserver3;
     requires transitive okhttp3;
-    requires okhttp3.tls;
+    requires transitive okhttp3.tls;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires transitive org.junit.jupiter.api;
+
+    exports app.exosphere.testkit;
 }

@@ -270,6 +270,8 @@ public final class Instances {
                                                             "No active image named \""
                                                                     + c.value().get()
                                                                     + "\" is visible to the project; check the name or pass ImageChoice.id(...)")));
+                case FEATURED:
+                    return featuredImage();
                 default:
                     ImageFilters f = c.filter().orElseThrow();
                     var opts = ImageListOptions.builder().status("active");
@@ -283,6 +285,40 @@ public final class Instances {
                                             "No image matches the instance type's filters " + f
                                                     + "; the version is not available on this cloud")));
             }
+        }
+
+        // Exosphere marks featured images by a name prefix and public visibility (ExosphereCloudConfig
+        // featuredImageNamePrefix; Helpers.isImageFeatured); the CLI's default image
+        private CompletableFuture<Image> featuredImage() {
+            String prefix = settings.cloudConfig()
+                    .flatMap(app.exosphere.core.config.ExosphereCloudConfig::featuredPrefix)
+                    .orElse("Featured-");
+            return os.image()
+                    .list(ImageListOptions.builder()
+                            .status("active")
+                            .visibility("public")
+                            .build())
+                    .toListAsync()
+                    .thenApply(images -> images.stream()
+                            .filter(i -> i.name() != null && i.name().startsWith(prefix))
+                            .filter(i -> i.visibility().map("public"::equals).orElse(true))
+                            .max(Comparator.<Image, java.time.Instant>comparing(
+                                            i -> i.createdAt().orElse(java.time.Instant.EPOCH))
+                                    .thenComparing(Image::name))
+                            .orElseThrow(() -> new InvalidLaunchRequestException("No active public image named \""
+                                    + prefix + "…\" (a featured image) is visible to the project; choose one with "
+                                    + "LaunchRequest.builder().image(ImageChoice.name(...))")));
+        }
+
+        // Exosphere deploys Guacamole only where the cloud has a UAP for the region (Helpers.getUserAppProxy…):
+        // the caller asked for the default, so say why the web shell and desktop will be missing
+        private void guacamoleOffWithoutUap() {
+            String reason = "the Exosphere cloud configuration has no User Application Proxy for "
+                    + os.authUrl() + (os.region().map(r -> " region " + r).orElse(""))
+                    + ", so Guacamole (web shell, web desktop) is not deployed; give the cloud's entry with "
+                    + "Exosphere.builder().cloudConfigs(...) or ExosphereSettings.uapHostname(...), or set "
+                    + "LaunchRequest.guacamole(false) to launch without it";
+            LOG.warn("launch {} \"{}\": {}", req.launchId(), req.name(), reason);
         }
 
         private CompletableFuture<Network> resolveNetwork(String projectId, String projectName) {
@@ -454,6 +490,9 @@ public final class Instances {
 
         private String userData() {
             boolean guac = req.guacamole().orElseGet(() -> uapHostname().isPresent());
+            if (req.guacamole().isEmpty() && !guac) {
+                guacamoleOffWithoutUap();
+            }
             var ud = UserDataOptions.builder()
                     .guacamole(guac)
                     .desktop(req.desktop())

@@ -55,12 +55,25 @@ public final class HttpEngine {
     private final Clock clock;
     private final String userAgent;
     private final Retry retry;
+    private final boolean ownsClient;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
     public HttpEngine(
             OkHttpClient client, ObjectMapper mapper, TransportOptions options, Clock clock, String userAgent) {
+        this(client, mapper, options, clock, userAgent, false);
+    }
+
+    /** As above; {@code ownsClient}: the SDK created {@code client}, and {@link #close()} releases it. */
+    public HttpEngine(
+            OkHttpClient client,
+            ObjectMapper mapper,
+            TransportOptions options,
+            Clock clock,
+            String userAgent,
+            boolean ownsClient) {
         this.client = client;
+        this.ownsClient = ownsClient;
         this.mapper = mapper;
         this.options = options;
         this.redactor = new Redactor(mapper);
@@ -109,6 +122,18 @@ public final class HttpEngine {
 
     public OkHttpClient client() {
         return client;
+    }
+
+    /**
+     * Releases the client's dispatcher threads and pooled connections if the SDK created the client
+     * (a caller's client is left to its owner). Idempotent.
+     */
+    public void close() {
+        if (ownsClient) {
+            client.dispatcher().cancelAll();
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 
     /** Sends the exchange; the future fails with an {@link OpenStackException}. */
