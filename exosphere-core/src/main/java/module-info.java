@@ -30,4 +30,18 @@ module app.exosphere.core {
     exports app.exosphere.core.volume;
     exports app.exosphere.core.placement;
     exports app.exosphere.core.instance;
+
+    // Jackson binds the Immutables-generated JSON shapes (package-private) of these packages
+    opens app.exosphere.core.compute to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.image to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.instance to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.network to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.quota to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.volume to
+            com.fasterxml.jackson.databind;
 }

@@ -3,7 +3,6 @@
  * Guacamole) running in process on MockWebServer, for tests and demos.
  */
 module app.exosphere.testkit {
-    requires static org.immutables.value.annotations;
     requires transitive app.exosphere.cloudinit;
     requires transitive app.exosphere.uap;
     requires transitive mockwebserver3;
