@@ -4,9 +4,6 @@ import app.exosphere.cloudinit.console.ResourceUsageHistory;
 import app.exosphere.cloudinit.console.SetupStatus;
 import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
-import app.exosphere.core.auth.Credentials;
-import app.exosphere.core.auth.DomainRef;
-import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.compute.Flavor;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerAddress;
@@ -34,6 +31,7 @@ import app.exosphere.testkit.CloudCredentials;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Scenario;
 import app.exosphere.testkit.SimulatedClock;
+import app.exosphere.testkit.connect.SimulatorConnections;
 import app.exosphere.uap.UapCatalog;
 import app.exosphere.workflow.WorkflowSource;
 import java.time.Clock;
@@ -159,15 +157,8 @@ public final class CloudSession implements AutoCloseable {
         try {
             CloudCredentials login = cloud.credentials();
             Clock clock = new SimulatorClock(cloud.clock());
-            OpenStack os = OpenStack.builder()
-                    .authUrl(login.authUrl())
-                    .credentials(Credentials.password(
-                            UserRef.name(login.username(), DomainRef.name(login.userDomainName())), login.password()))
-                    .project(login.projectName(), DomainRef.name(login.projectDomainName()))
-                    .region(login.defaultRegion())
-                    .configureHttpClient(cloud::configure) // the SDK owns the client: close() stops its threads
-                    .clock(clock)
-                    .build();
+            // signed in, the simulator's DNS and UAP trust, its clock; the SDK owns the client
+            OpenStack os = SimulatorConnections.openStack(cloud);
             Optional<String> uap =
                     UapCatalog.of(cloud.uapCloud()).uapHostnameFor(login.authUrl(), login.defaultRegion());
             return new CloudSession(
