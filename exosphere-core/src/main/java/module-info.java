@@ -11,8 +11,8 @@ module app.exosphere.core {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jdk8;
     requires com.fasterxml.jackson.dataformat.yaml;
-    requires io.github.resilience4j.retry;
-    requires io.github.resilience4j.circuitbreaker;
+    requires transitive io.github.resilience4j.retry; // TransportOptions takes the caller's registries
+    requires transitive io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.ratelimiter;
     requires io.github.resilience4j.core;
     requires org.slf4j;

@@ -234,6 +234,11 @@ public final class OpenStack implements AutoCloseable {
         return ctx.engine().client();
     }
 
+    /** The transport options of this connection (timeouts, retries, listener, registries). */
+    public TransportOptions transportOptions() {
+        return ctx.engine().options();
+    }
+
     /** The Keystone v3 root this connection authenticates against. */
     public String authUrl() {
         return ctx.auth().v3Root().toString();

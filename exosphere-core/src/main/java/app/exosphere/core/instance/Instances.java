@@ -20,10 +20,12 @@ import app.exosphere.core.error.ConnectionException;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackClientException;
 import app.exosphere.core.error.ServerErrorException;
+import app.exosphere.core.http.ExosphereListener;
 import app.exosphere.core.http.Microversion;
 import app.exosphere.core.http.MicroversionRange;
 import app.exosphere.core.image.Image;
 import app.exosphere.core.image.ImageListOptions;
+import app.exosphere.core.internal.Events;
 import app.exosphere.core.network.Network;
 import app.exosphere.core.network.SecurityGroup;
 import app.exosphere.core.quota.QuotaUsage;
@@ -99,6 +101,13 @@ public final class Instances {
     /** The UAP hostname for this cloud and region, if any. */
     public Optional<String> uapHostname() {
         return settings.uapHostnameFor(os.authUrl(), os.region().orElse(null));
+    }
+
+    /** Tells the connection's {@link ExosphereListener} about a launch or watch milestone. */
+    void milestone(String kind, String serverId, String launchId, String detail) {
+        new Events(os.transportOptions().listener())
+                .milestone(new ExosphereListener.Milestone(
+                        kind, Optional.ofNullable(serverId), Optional.ofNullable(launchId), detail, clock.instant()));
     }
 
     /** The instance with this server id. */
@@ -240,7 +249,14 @@ public final class Instances {
                                             req.launchId().forInstance(i, req.count()),
                                             tagsAtCreate)
                                     .run()
-                                    .thenApply(s -> new Instance(Instances.this, s)));
+                                    .thenApply(s -> {
+                                        milestone(
+                                                "CREATED",
+                                                s.id(),
+                                                body.metadata().get("exoLaunchId"),
+                                                "Server " + s.id() + " created");
+                                        return new Instance(Instances.this, s);
+                                    }));
                         }
                         return CompletableFuture.allOf(created.toArray(CompletableFuture[]::new))
                                 .thenApply(v -> created.stream()
@@ -319,6 +335,7 @@ public final class Instances {
                     + "Exosphere.builder().cloudConfigs(...) or ExosphereSettings.uapHostname(...), or set "
                     + "LaunchRequest.guacamole(false) to launch without it";
             LOG.warn("launch {} \"{}\": {}", req.launchId(), req.name(), reason);
+            milestone("GUACAMOLE_SKIPPED", null, req.launchId().value(), reason);
         }
 
         private CompletableFuture<Network> resolveNetwork(String projectId, String projectName) {

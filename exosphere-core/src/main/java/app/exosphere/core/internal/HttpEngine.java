@@ -56,6 +56,7 @@ public final class HttpEngine {
     private final String userAgent;
     private final Retry retry;
     private final boolean ownsClient;
+    private final Events events;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
@@ -105,7 +106,10 @@ public final class HttpEngine {
                     return backoff.apply(attempt);
                 })
                 .build();
-        this.retry = Retry.of("openstack", config);
+        this.retry = options.retryRegistry()
+                .map(r -> r.retry("openstack", config))
+                .orElseGet(() -> Retry.of("openstack", config));
+        this.events = new Events(options.listener());
     }
 
     private static boolean isRetryableFailure(Throwable t) {
@@ -122,6 +126,16 @@ public final class HttpEngine {
 
     public OkHttpClient client() {
         return client;
+    }
+
+    /** The transport options. */
+    public TransportOptions options() {
+        return options;
+    }
+
+    /** Where events go (the caller's {@code ExosphereListener}). */
+    public Events events() {
+        return events;
     }
 
     /**
@@ -256,6 +270,7 @@ public final class HttpEngine {
                     redactor.headers(request.headers()),
                     redactor.body(ex.body(), ex.contentType()));
         }
+        events.started(ex, attemptNo);
         Runnable go = () -> client.newCall(request).enqueue(new Callback() {
             private final long start = System.nanoTime();
 
@@ -273,8 +288,10 @@ public final class HttpEngine {
                         ms,
                         attemptNo,
                         e.toString());
+                events.finished(ex, attemptNo, 0, System.nanoTime() - start, null, e);
                 long delay = ctx == null ? -1 : ctx.onError(e);
                 if (delay >= 0) {
+                    events.retry(ex, attemptNo + 1, delay, e.toString());
                     later(delay, () -> attempt(ex, ctx, attemptNo + 1, replayed, result));
                 } else {
                     result.completeExceptionally(
@@ -338,8 +355,10 @@ public final class HttpEngine {
                     redactor.headers(raw.headers()),
                     redactor.body(raw.body(), raw.contentType()));
         }
+        events.finished(ex, attemptNo, raw.status(), nanos, raw.requestId(), null);
         if (raw.status() == 401 && ex.auth() != null && token != null && !replayed) {
             LOG.debug("{} {} got 401; re-authenticating once and replaying", ex.service(), ex.method());
+            events.reauthenticating(ex);
             ex.auth().reauthenticate(token).whenComplete((t, err) -> {
                 if (err != null) {
                     result.completeExceptionally(unwrap(err));
@@ -361,6 +380,7 @@ public final class HttpEngine {
         }
         long delay = ctx != null && RETRYABLE_STATUSES.contains(raw.status()) ? ctx.onResult(raw) : -1;
         if (delay >= 0) {
+            events.retry(ex, attemptNo + 1, delay, "HTTP " + raw.status());
             later(delay, () -> attempt(ex, ctx, attemptNo + 1, replayed, result));
             return;
         }
@@ -381,16 +401,17 @@ public final class HttpEngine {
     }
 
     private CircuitBreaker breaker(String key) {
-        return breakers.computeIfAbsent(
-                key,
-                k -> CircuitBreaker.of(
-                        k,
-                        CircuitBreakerConfig.custom()
-                                .failureRateThreshold(50)
-                                .minimumNumberOfCalls(20)
-                                .slidingWindowSize(50)
-                                .waitDurationInOpenState(Duration.ofSeconds(30))
-                                .build()));
+        return breakers.computeIfAbsent(key, k -> {
+            CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                    .failureRateThreshold(50)
+                    .minimumNumberOfCalls(20)
+                    .slidingWindowSize(50)
+                    .waitDurationInOpenState(Duration.ofSeconds(30))
+                    .build();
+            return events.watch(options.circuitBreakerRegistry()
+                    .map(r -> r.circuitBreaker(k, config))
+                    .orElseGet(() -> CircuitBreaker.of(k, config)));
+        });
     }
 
     private RateLimiter limiter(String key) {

@@ -6,6 +6,7 @@ import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.config.ExosphereCloudConfigs;
+import app.exosphere.core.http.TransportOptions;
 import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.testkit.CloudCredentials;
 import app.exosphere.testkit.CloudSimulator;
@@ -39,6 +40,14 @@ public final class SimulatorConnections {
      * password user). Close it when done.
      */
     public static OpenStack openStack(CloudSimulator cloud) {
+        return openStack(cloud, TransportOptions.defaults());
+    }
+
+    /**
+     * As {@link #openStack(CloudSimulator)}, with transport options (e.g. an {@code ExosphereListener} or the
+     * test's Resilience4j registries).
+     */
+    public static OpenStack openStack(CloudSimulator cloud, TransportOptions transport) {
         Objects.requireNonNull(cloud, "cloud");
         CloudCredentials login = cloud.credentials();
         return OpenStack.builder()
@@ -48,6 +57,7 @@ public final class SimulatorConnections {
                 .project(login.projectName(), DomainRef.name(login.projectDomainName()))
                 .region(login.defaultRegion())
                 .configureHttpClient(cloud::configure)
+                .transport(transport)
                 .clock(cloud.clock().asClock())
                 .build();
     }
@@ -58,7 +68,12 @@ public final class SimulatorConnections {
      * poll interval suited to the simulator's accelerated time. Closing it closes the connection too.
      */
     public static Exosphere exosphere(CloudSimulator cloud) {
-        OpenStack openStack = openStack(cloud);
+        return exosphere(cloud, TransportOptions.defaults());
+    }
+
+    /** As {@link #exosphere(CloudSimulator)}, with transport options (e.g. an {@code ExosphereListener}). */
+    public static Exosphere exosphere(CloudSimulator cloud, TransportOptions transport) {
+        OpenStack openStack = openStack(cloud, transport);
         try {
             return Exosphere.builder()
                     .openStack(openStack)

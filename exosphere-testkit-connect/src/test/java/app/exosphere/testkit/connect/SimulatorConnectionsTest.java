@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.error.ConnectionException;
+import app.exosphere.core.http.ExosphereListener;
+import app.exosphere.core.http.TransportOptions;
+import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.Interaction;
 import app.exosphere.core.instance.LaunchRequest;
@@ -14,6 +17,8 @@ import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Scenario;
 import app.exosphere.testkit.Service;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class SimulatorConnectionsTest {
@@ -76,6 +81,61 @@ class SimulatorConnectionsTest {
                             .executorService()
                             .isShutdown())
                     .isTrue();
+        }
+    }
+
+    @Test
+    void aLaunchReportsItsMilestonesToTheListener() {
+        List<ExosphereListener.Milestone> milestones = new CopyOnWriteArrayList<>();
+        ExosphereListener listener = new ExosphereListener() {
+            @Override
+            public void milestone(Milestone milestone) {
+                milestones.add(milestone);
+            }
+        };
+        try (CloudSimulator cloud = CloudSimulator.start(Scenario.jetstream2());
+                Exosphere exosphere = SimulatorConnections.exosphere(
+                        cloud, TransportOptions.builder().listener(listener).build())) {
+            Instance vm = exosphere.launch(
+                    LaunchRequest.builder().name("i13-milestones").build());
+            vm.watch().awaitReady(Duration.ofHours(1));
+
+            assertThat(milestones.get(0).kind()).isEqualTo("CREATED");
+            assertThat(milestones.get(0).serverId()).hasValue(vm.id());
+            assertThat(milestones.get(0).launchId()).isPresent();
+            assertThat(milestones)
+                    .extracting(ExosphereListener.Milestone::kind)
+                    .contains("ACTIVE", "FLOATING_IP_ATTACHED", "READY")
+                    .doesNotContain("GUACAMOLE_SKIPPED");
+        }
+    }
+
+    @Test
+    void guacamoleLeftOutForLackOfAUapIsAMilestoneWithItsReason() {
+        List<ExosphereListener.Milestone> milestones = new CopyOnWriteArrayList<>();
+        try (CloudSimulator cloud = CloudSimulator.start(Scenario.jetstream2());
+                OpenStack openStack = SimulatorConnections.openStack(
+                        cloud,
+                        TransportOptions.builder()
+                                .listener(new ExosphereListener() {
+                                    @Override
+                                    public void milestone(Milestone milestone) {
+                                        milestones.add(milestone);
+                                    }
+                                })
+                                .build());
+                // no cloud configuration for the simulated cloud: Exosphere's built-in list does not know it
+                Exosphere exosphere = Exosphere.connect(openStack, ExosphereSettings.newClientUuid())) {
+            Instance vm =
+                    exosphere.launch(LaunchRequest.builder().name("i13-no-uap").build());
+
+            assertThat(milestones)
+                    .filteredOn(m -> m.kind().equals("GUACAMOLE_SKIPPED"))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.detail())
+                            .contains("no User Application Proxy")
+                            .contains("LaunchRequest.guacamole(false)"));
+            assertThat(cloud.server(vm.id()).orElseThrow().deploysGuacamole()).isFalse();
         }
     }
 }
