@@ -11,8 +11,8 @@ module app.exosphere.core {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jdk8;
     requires com.fasterxml.jackson.dataformat.yaml;
-    requires io.github.resilience4j.retry;
-    requires io.github.resilience4j.circuitbreaker;
+    requires transitive io.github.resilience4j.retry; // TransportOptions takes the caller's registries
+    requires transitive io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.ratelimiter;
     requires io.github.resilience4j.core;
     requires org.slf4j;
@@ -30,4 +30,18 @@ module app.exosphere.core {
     exports app.exosphere.core.volume;
     exports app.exosphere.core.placement;
     exports app.exosphere.core.instance;
+
+    // Jackson binds the Immutables-generated JSON shapes (package-private) of these packages
+    opens app.exosphere.core.compute to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.image to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.instance to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.network to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.quota to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.volume to
+            com.fasterxml.jackson.databind;
 }

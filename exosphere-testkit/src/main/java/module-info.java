@@ -3,13 +3,14 @@
  * Guacamole) running in process on MockWebServer, for tests and demos.
  */
 module app.exosphere.testkit {
-    requires static org.immutables.value.annotations;
     requires transitive app.exosphere.cloudinit;
     requires transitive app.exosphere.uap;
     requires transitive mockwebserver3;
     requires transitive okhttp3;
-    requires okhttp3.tls;
+    requires transitive okhttp3.tls;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires transitive org.junit.jupiter.api;
+
+    exports app.exosphere.testkit;
 }

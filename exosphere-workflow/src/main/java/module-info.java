@@ -3,7 +3,6 @@
  * token discovery and Jupyter URLs. Pure logic, no HTTP.
  */
 module app.exosphere.workflow {
-    requires static org.immutables.value.annotations;
     requires transitive app.exosphere.uap;
     requires transitive app.exosphere.cloudinit;
     requires com.fasterxml.jackson.databind;

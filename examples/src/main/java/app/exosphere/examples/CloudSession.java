@@ -4,9 +4,6 @@ import app.exosphere.cloudinit.console.ResourceUsageHistory;
 import app.exosphere.cloudinit.console.SetupStatus;
 import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
-import app.exosphere.core.auth.Credentials;
-import app.exosphere.core.auth.DomainRef;
-import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.compute.Flavor;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerAddress;
@@ -34,6 +31,7 @@ import app.exosphere.testkit.CloudCredentials;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Scenario;
 import app.exosphere.testkit.SimulatedClock;
+import app.exosphere.testkit.connect.SimulatorConnections;
 import app.exosphere.uap.UapCatalog;
 import app.exosphere.workflow.WorkflowSource;
 import java.time.Clock;
@@ -45,7 +43,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import okhttp3.OkHttpClient;
 
 /**
  * One signed-in OpenStack project (in one region) plus what the Exosphere web app keeps next to it (the
@@ -106,7 +103,6 @@ public final class CloudSession implements AutoCloseable {
             OpenStack openStack,
             Clock clock,
             Optional<String> uapHostname,
-            OkHttpClient http,
             String description,
             CloudSimulator simulator,
             Duration pollInterval) {
@@ -121,6 +117,7 @@ public final class CloudSession implements AutoCloseable {
                 .openStack(openStack)
                 .settings(settings.build())
                 .clock(clock)
+                .closeOpenStack(true)
                 .build();
         var token = openStack.token();
         this.username = token.user().name();
@@ -160,23 +157,14 @@ public final class CloudSession implements AutoCloseable {
         try {
             CloudCredentials login = cloud.credentials();
             Clock clock = new SimulatorClock(cloud.clock());
-            OkHttpClient http = cloud.newHttpClient();
-            OpenStack os = OpenStack.builder()
-                    .authUrl(login.authUrl())
-                    .credentials(Credentials.password(
-                            UserRef.name(login.username(), DomainRef.name(login.userDomainName())), login.password()))
-                    .project(login.projectName(), DomainRef.name(login.projectDomainName()))
-                    .region(login.defaultRegion())
-                    .httpClient(http)
-                    .clock(clock)
-                    .build();
+            // signed in, the simulator's DNS and UAP trust, its clock; the SDK owns the client
+            OpenStack os = SimulatorConnections.openStack(cloud);
             Optional<String> uap =
                     UapCatalog.of(cloud.uapCloud()).uapHostnameFor(login.authUrl(), login.defaultRegion());
             return new CloudSession(
                     os,
                     clock,
                     uap,
-                    http,
                     "simulated cloud " + scenario.friendlyName() + " (region " + login.defaultRegion() + ")",
                     cloud,
                     Duration.ofMillis(250));
@@ -192,18 +180,15 @@ public final class CloudSession implements AutoCloseable {
      */
     public static CloudSession cloud(String name) {
         CloudConfig config = CloudsYaml.load().cloud(name);
-        OkHttpClient http = new OkHttpClient();
         OpenStack.Builder os = OpenStack.builder()
                 .authUrl(config.authUrl())
                 .credentials(config.credentials())
                 .scope(config.scope())
-                .tls(config.tls())
-                .httpClient(http);
+                .tls(config.tls());
         config.region().ifPresent(os::region);
         Optional<String> uap = UapCatalog.exosphereDefaults()
                 .uapHostnameFor(config.authUrl(), config.region().orElse(null));
-        return new CloudSession(
-                os.build(), Clock.systemUTC(), uap, http, "cloud " + name, null, Duration.ofSeconds(10));
+        return new CloudSession(os.build(), Clock.systemUTC(), uap, "cloud " + name, null, Duration.ofSeconds(10));
     }
 
     /** The Exosphere entry point (exosphere-core) behind this session. */

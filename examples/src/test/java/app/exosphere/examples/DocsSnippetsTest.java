@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Docs never rot: every Java block in {@code docs/*.md} is marked {@code <!-- snippet:NAME -->} and equals
  * the region between {@code // snippet:NAME} and {@code // end-snippet} of a compiled source in this
- * module (indentation removed).
+ * module (indentation removed), or is marked {@code <!-- file:PATH -->} and equals that whole file of the
+ * repository (the starter gateway, which the build compiles and runs; see examples/pom.xml).
  */
 class DocsSnippetsTest {
 
@@ -33,6 +34,9 @@ class DocsSnippetsTest {
     static final Path[] SOURCE_ROOTS = {Path.of("src"), Path.of("..", "exosphere-contract-tests", "src", "test")};
 
     static final Pattern JAVA_BLOCK = Pattern.compile("^```java$", Pattern.MULTILINE);
+    static final Pattern FILE_BLOCK = Pattern.compile("<!-- file:(\\S+) -->\\n```(\\w+)\\n(.*?)\\n```", Pattern.DOTALL);
+    static final Path REPOSITORY = Path.of("..");
+    static final Path STARTER = Path.of("examples", "starter-gateway");
 
     @Test
     void everyMarkedSnippetMatchesItsCompiledSource() throws IOException {
@@ -58,11 +62,54 @@ class DocsSnippetsTest {
         for (Path doc : docs()) {
             String text = Files.readString(doc, StandardCharsets.UTF_8);
             long javaBlocks = JAVA_BLOCK.matcher(text).results().count();
-            long marked = MARKED_BLOCK.matcher(text).results().count();
+            long marked = MARKED_BLOCK.matcher(text).results().count()
+                    + FILE_BLOCK
+                            .matcher(text)
+                            .results()
+                            .filter(r -> r.group(2).equals("java"))
+                            .count();
             assertThat(marked)
                     .as("%s: every ```java block needs a <!-- snippet:NAME --> line above it", doc.getFileName())
                     .isEqualTo(javaBlocks);
         }
+    }
+
+    @Test
+    void everyFileBlockEqualsThatFileVerbatim() throws IOException {
+        int checked = 0;
+        for (Path doc : docs()) {
+            Matcher m = FILE_BLOCK.matcher(Files.readString(doc, StandardCharsets.UTF_8));
+            while (m.find()) {
+                Path file = REPOSITORY.resolve(m.group(1));
+                assertThat(file)
+                        .as("%s shows %s", doc.getFileName(), m.group(1))
+                        .isRegularFile();
+                assertThat(m.group(3))
+                        .as("%s shows %s, which differs from the file", doc.getFileName(), m.group(1))
+                        .isEqualTo(
+                                Files.readString(file, StandardCharsets.UTF_8).stripTrailing());
+                checked++;
+            }
+        }
+        assertThat(checked).as("file blocks checked").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void gettingStartedShowsEveryFileOfTheStarterGateway() throws IOException {
+        String guide = Files.readString(DOCS.resolve("getting-started.md"), StandardCharsets.UTF_8);
+        List<String> shown =
+                FILE_BLOCK.matcher(guide).results().map(r -> r.group(1)).toList();
+        List<String> files;
+        try (Stream<Path> s = Files.walk(REPOSITORY.resolve(STARTER))) {
+            files = s.filter(Files::isRegularFile)
+                    .map(p -> REPOSITORY.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.contains("/target/"))
+                    // the repository's own checks of the project, not part of a gateway
+                    .filter(p -> !p.endsWith("/invoker.properties") && !p.endsWith("/verify.groovy"))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(files);
     }
 
     static List<Path> docs() throws IOException {

@@ -38,16 +38,19 @@ public final class Exosphere implements AutoCloseable {
     private final OpenStack openStack;
     private final Instances instances;
     private final ScheduledExecutorService ownedScheduler;
+    private final boolean ownsOpenStack;
 
     private Exosphere(
             OpenStack openStack,
             ExosphereSettings settings,
             Clock clock,
             ScheduledExecutorService scheduler,
-            boolean owned) {
+            boolean owned,
+            boolean ownsOpenStack) {
         this.openStack = openStack;
         this.instances = Instances.create(openStack, settings, clock, scheduler);
         this.ownedScheduler = owned ? scheduler : null;
+        this.ownsOpenStack = ownsOpenStack;
     }
 
     /** Connects with Exosphere's defaults and this installation's persisted client UUID. */
@@ -98,11 +101,18 @@ public final class Exosphere implements AutoCloseable {
         return instances.list();
     }
 
-    /** Stops the scheduler this object created (not one passed in). */
+    /**
+     * Stops the scheduler this object created (not one passed in) and, when built with
+     * {@link Builder#closeOpenStack(boolean) closeOpenStack(true)}, closes the {@link OpenStack}
+     * connection too. Idempotent.
+     */
     @Override
     public void close() {
         if (ownedScheduler != null) {
             ownedScheduler.shutdownNow();
+        }
+        if (ownsOpenStack) {
+            openStack.close();
         }
     }
 
@@ -114,6 +124,7 @@ public final class Exosphere implements AutoCloseable {
         private ExosphereConfig config;
         private Clock clock = Clock.systemUTC();
         private ScheduledExecutorService scheduler;
+        private boolean closeOpenStack;
 
         private Builder() {}
 
@@ -167,6 +178,15 @@ public final class Exosphere implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether {@link Exosphere#close()} also closes the {@link #openStack} connection; default false
+         * (the connection stays the caller's, e.g. when shared by several {@code Exosphere} views).
+         */
+        public Builder closeOpenStack(boolean value) {
+            this.closeOpenStack = value;
+            return this;
+        }
+
         /** Builds. */
         public Exosphere build() {
             Objects.requireNonNull(openStack, "openStack");
@@ -191,7 +211,7 @@ public final class Exosphere implements AutoCloseable {
             }
             boolean owned = scheduler == null;
             ScheduledExecutorService s = owned ? newScheduler() : scheduler;
-            return new Exosphere(openStack, effective, clock, s, owned);
+            return new Exosphere(openStack, effective, clock, s, owned, closeOpenStack);
         }
 
         private static ScheduledExecutorService newScheduler() {

@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -73,8 +74,14 @@ import okhttp3.OkHttpClient;
  *
  * <p>A test or simulator can pass its own {@link OkHttpClient} ({@link Builder#httpClient}); the SDK
  * derives its client with {@code newBuilder()}, keeping its DNS, socket factory and TLS trust.
+ *
+ * <p><b>Closing.</b> {@link #close()} releases what the SDK created for this connection: the OkHttp
+ * dispatcher's threads and the connection pool. Views share them, so closing any view closes the
+ * connection of all its views. A client passed with {@link Builder#httpClient} stays the caller's: its
+ * threads and pool are left alone (close it yourself); {@link Builder#configureHttpClient} lets the SDK
+ * create and own a client you customise (DNS, TLS trust, interceptors).
  */
-public final class OpenStack {
+public final class OpenStack implements AutoCloseable {
     private final Context ctx;
     private final Scope scope;
     private final String region;
@@ -227,9 +234,24 @@ public final class OpenStack {
         return ctx.engine().client();
     }
 
+    /** The transport options of this connection (timeouts, retries, listener, registries). */
+    public TransportOptions transportOptions() {
+        return ctx.engine().options();
+    }
+
     /** The Keystone v3 root this connection authenticates against. */
     public String authUrl() {
         return ctx.auth().v3Root().toString();
+    }
+
+    /**
+     * Releases what the SDK created for this connection (dispatcher threads, pooled connections), so the
+     * JVM can exit as soon as {@code main} returns. Calls still in flight fail; later calls are refused.
+     * A client passed with {@link Builder#httpClient} is left to its owner. Idempotent.
+     */
+    @Override
+    public void close() {
+        ctx.engine().close();
     }
 
     @Override
@@ -258,6 +280,7 @@ public final class OpenStack {
         private String region;
         private EndpointInterface iface = EndpointInterface.PUBLIC;
         private OkHttpClient baseClient;
+        private UnaryOperator<OkHttpClient.Builder> clientCustomizer;
         private TransportOptions transport = TransportOptions.defaults();
         private TlsOptions tls = TlsOptions.defaults();
         private Clock clock = Clock.systemUTC();
@@ -309,10 +332,21 @@ public final class OpenStack {
 
         /**
          * A base client (its DNS, socket factory, TLS, interceptors and pool are kept); the SDK derives
-         * its own via {@code newBuilder()} and applies its timeouts and dispatcher limits.
+         * its own via {@code newBuilder()} and applies its timeouts and dispatcher limits. The caller keeps
+         * ownership: {@link OpenStack#close()} leaves this client's threads and connection pool alone.
          */
         public Builder httpClient(OkHttpClient value) {
             this.baseClient = value;
+            return this;
+        }
+
+        /**
+         * Customises the client the SDK creates and owns (released by {@link OpenStack#close()}), e.g. a
+         * simulator's DNS and TLS trust: {@code .configureHttpClient(cloud::configure)}. Applied before the
+         * SDK's timeouts and dispatcher limits. Ignored when {@link #httpClient} is given.
+         */
+        public Builder configureHttpClient(UnaryOperator<OkHttpClient.Builder> value) {
+            this.clientCustomizer = Objects.requireNonNull(value, "value");
             return this;
         }
 
@@ -408,21 +442,26 @@ public final class OpenStack {
                         "credentials are required (password, application credential, " + "token or OIDC access token)");
             }
             // no throw-away OkHttpClient just to get a builder
-            OkHttpClient.Builder hb = baseClient != null ? baseClient.newBuilder() : new OkHttpClient.Builder();
+            boolean owned = baseClient == null;
+            OkHttpClient.Builder hb = owned ? new OkHttpClient.Builder() : baseClient.newBuilder();
+            if (owned && clientCustomizer != null) {
+                hb = Objects.requireNonNull(clientCustomizer.apply(hb), "configureHttpClient returned null");
+            }
             hb.connectTimeout(transport.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(transport.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .writeTimeout(transport.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .callTimeout(transport.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .retryOnConnectionFailure(false); // our retry policy decides, per method
             // its executor is created on the first asynchronous call
-            Dispatcher dispatcher =
-                    baseClient != null ? new Dispatcher(baseClient.dispatcher().executorService()) : new Dispatcher();
+            Dispatcher dispatcher = owned
+                    ? new Dispatcher()
+                    : new Dispatcher(baseClient.dispatcher().executorService());
             dispatcher.setMaxRequests(transport.maxRequests());
             dispatcher.setMaxRequestsPerHost(transport.maxRequestsPerHost());
             hb.dispatcher(dispatcher);
             TlsSetup.apply(hb, tls);
             String ua = "exosphere-java/" + version() + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
-            HttpEngine engine = new HttpEngine(hb.build(), JsonMappers.create(), transport, clock, ua);
+            HttpEngine engine = new HttpEngine(hb.build(), JsonMappers.create(), transport, clock, ua, owned);
             Authenticator auth = new Authenticator(engine, KeystoneUrls.v3Root(authUrl), credentials, refreshMargin);
             Context ctx = new Context(engine, auth, endpointOverrides, maxMicroversions, Context.newVersionCache());
             return new OpenStack(ctx, scope, region, iface);

@@ -14,7 +14,6 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /** The example of {@code docs/testing.md}, compiled and run so the guide cannot rot. */
-// snippet:testing-gateway-test
 @SimulatedCloud(preset = Scenario.Preset.JETSTREAM2, timeScale = 0)
 class GatewayDocExampleTest {
 
@@ -43,4 +42,3 @@ class GatewayDocExampleTest {
                 .hasMessage("Nova answered 503");
     }
 }
-// end-snippet

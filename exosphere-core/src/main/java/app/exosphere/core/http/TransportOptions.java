@@ -1,7 +1,10 @@
 package app.exosphere.core.http;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Timeouts, retries, concurrency and optional client-side protection (rate limiter, circuit breaker)
@@ -12,12 +15,20 @@ import java.util.Objects;
  * exponential with jitter, and a {@code Retry-After} header (429, 503) takes precedence, capped at
  * {@link #maxRetryAfter()}.
  *
+ * <p>The retry and the circuit breakers are created in the caller's Resilience4j registries when given
+ * ({@link Builder#retryRegistry}, {@link Builder#circuitBreakerRegistry}), so a gateway can bind its
+ * metrics (e.g. Micrometer's) to them; an {@link ExosphereListener} hears every request, retry,
+ * re-authentication, breaker change and launch milestone.
+ *
  * <pre>{@code
  * TransportOptions opts = TransportOptions.builder()
  *         .readTimeout(Duration.ofMinutes(2))
  *         .maxAttempts(5)
  *         .rateLimitPerSecond(20)          // per service endpoint
  *         .circuitBreaker(true)
+ *         .retryRegistry(retries)          // the gateway's registries
+ *         .circuitBreakerRegistry(breakers)
+ *         .listener(myListener)
  *         .build();
  * }</pre>
  */
@@ -34,6 +45,9 @@ public final class TransportOptions {
     private final boolean circuitBreaker;
     private final int maxRequests;
     private final int maxRequestsPerHost;
+    private final ExosphereListener listener;
+    private final RetryRegistry retryRegistry;
+    private final CircuitBreakerRegistry circuitBreakerRegistry;
 
     private TransportOptions(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -48,6 +62,9 @@ public final class TransportOptions {
         this.circuitBreaker = b.circuitBreaker;
         this.maxRequests = b.maxRequests;
         this.maxRequestsPerHost = b.maxRequestsPerHost;
+        this.listener = b.listener;
+        this.retryRegistry = b.retryRegistry;
+        this.circuitBreakerRegistry = b.circuitBreakerRegistry;
     }
 
     /** Connect 10 s, read 60 s, call 5 min; 4 attempts, back-off 0.5 s..20 s; no limiter, no breaker. */
@@ -73,6 +90,9 @@ public final class TransportOptions {
         b.circuitBreaker = circuitBreaker;
         b.maxRequests = maxRequests;
         b.maxRequestsPerHost = maxRequestsPerHost;
+        b.listener = listener;
+        b.retryRegistry = retryRegistry;
+        b.circuitBreakerRegistry = circuitBreakerRegistry;
         return b;
     }
 
@@ -137,6 +157,21 @@ public final class TransportOptions {
         return maxRequestsPerHost;
     }
 
+    /** The listener of requests, retries, re-authentications, breaker changes and milestones. */
+    public ExosphereListener listener() {
+        return listener;
+    }
+
+    /** The caller's registry the retry ({@code openstack}) is created in, if any. */
+    public Optional<RetryRegistry> retryRegistry() {
+        return Optional.ofNullable(retryRegistry);
+    }
+
+    /** The caller's registry the circuit breakers ({@code <service>@<endpoint>}) are created in, if any. */
+    public Optional<CircuitBreakerRegistry> circuitBreakerRegistry() {
+        return Optional.ofNullable(circuitBreakerRegistry);
+    }
+
     /** Builds {@link TransportOptions}. */
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -151,8 +186,36 @@ public final class TransportOptions {
         private boolean circuitBreaker;
         private int maxRequests = 256;
         private int maxRequestsPerHost = 8;
+        private ExosphereListener listener = ExosphereListener.NONE;
+        private RetryRegistry retryRegistry;
+        private CircuitBreakerRegistry circuitBreakerRegistry;
 
         private Builder() {}
+
+        /** Hears every request, retry, re-authentication, breaker change and launch milestone. */
+        public Builder listener(ExosphereListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * Creates the retry (named {@code openstack}, with this transport's configuration) in the caller's
+         * registry, e.g. to bind Resilience4j's Micrometer metrics to it.
+         */
+        public Builder retryRegistry(RetryRegistry value) {
+            this.retryRegistry = Objects.requireNonNull(value, "retryRegistry");
+            return this;
+        }
+
+        /**
+         * Creates the circuit breakers (one per service endpoint, named {@code <service>@<scheme>://<host>:<port>},
+         * with this transport's configuration) in the caller's registry. Breakers exist only with
+         * {@link #circuitBreaker(boolean) circuitBreaker(true)}.
+         */
+        public Builder circuitBreakerRegistry(CircuitBreakerRegistry value) {
+            this.circuitBreakerRegistry = Objects.requireNonNull(value, "circuitBreakerRegistry");
+            return this;
+        }
 
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = nonNegative(value, "connectTimeout");

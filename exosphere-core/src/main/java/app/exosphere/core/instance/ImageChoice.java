@@ -25,8 +25,15 @@ public final class ImageChoice {
         /** The newest active image with this exact name. */
         NAME,
         /** The newest image matching instance-type filters. */
-        FILTER
+        FILTER,
+        /**
+         * The newest active featured image: public, named with the cloud configuration's
+         * {@code featuredImageNamePrefix} (default {@code Featured-}, as on Jetstream2).
+         */
+        FEATURED
     }
+
+    private static final ImageChoice FEATURED_IMAGE = new ImageChoice(Kind.FEATURED, null, null, null);
 
     private final Kind kind;
     private final String value;
@@ -43,6 +50,16 @@ public final class ImageChoice {
     /** The image with this Glance id. */
     public static ImageChoice id(String imageId) {
         return new ImageChoice(Kind.ID, requireText(imageId, "image id"), null, null);
+    }
+
+    /**
+     * The newest active featured image (public, name starting with the cloud configuration's
+     * {@code featuredImageNamePrefix}, default {@code Featured-}); ties go to the last name in order, so
+     * {@code Featured-Ubuntu24} before {@code Featured-Ubuntu22}. The default of {@link LaunchRequest#image()}
+     * and what the {@code exosphere} CLI launches when no image is named.
+     */
+    public static ImageChoice featured() {
+        return FEATURED_IMAGE;
     }
 
     /** The newest active image with exactly this name. */
@@ -114,6 +131,9 @@ public final class ImageChoice {
 
     @Override
     public String toString() {
+        if (kind == Kind.FEATURED) {
+            return "FEATURED";
+        }
         return kind == Kind.FILTER ? "FILTER(" + filter + ")" : kind + "(" + value + ")";
     }
 }

@@ -405,6 +405,7 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
         last = state;
         Instant now = ctx.clock.instant();
         Progress p = new Progress(serverId, state, Duration.between(started, now), message, now);
+        ctx.milestone(state.name(), serverId, null, message);
         for (Consumer<Progress> l : listeners) {
             try {
                 l.accept(p);

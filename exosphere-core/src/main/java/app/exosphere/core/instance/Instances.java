@@ -20,10 +20,12 @@ import app.exosphere.core.error.ConnectionException;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackClientException;
 import app.exosphere.core.error.ServerErrorException;
+import app.exosphere.core.http.ExosphereListener;
 import app.exosphere.core.http.Microversion;
 import app.exosphere.core.http.MicroversionRange;
 import app.exosphere.core.image.Image;
 import app.exosphere.core.image.ImageListOptions;
+import app.exosphere.core.internal.Events;
 import app.exosphere.core.network.Network;
 import app.exosphere.core.network.SecurityGroup;
 import app.exosphere.core.quota.QuotaUsage;
@@ -99,6 +101,13 @@ public final class Instances {
     /** The UAP hostname for this cloud and region, if any. */
     public Optional<String> uapHostname() {
         return settings.uapHostnameFor(os.authUrl(), os.region().orElse(null));
+    }
+
+    /** Tells the connection's {@link ExosphereListener} about a launch or watch milestone. */
+    void milestone(String kind, String serverId, String launchId, String detail) {
+        new Events(os.transportOptions().listener())
+                .milestone(new ExosphereListener.Milestone(
+                        kind, Optional.ofNullable(serverId), Optional.ofNullable(launchId), detail, clock.instant()));
     }
 
     /** The instance with this server id. */
@@ -240,7 +249,14 @@ public final class Instances {
                                             req.launchId().forInstance(i, req.count()),
                                             tagsAtCreate)
                                     .run()
-                                    .thenApply(s -> new Instance(Instances.this, s)));
+                                    .thenApply(s -> {
+                                        milestone(
+                                                "CREATED",
+                                                s.id(),
+                                                body.metadata().get("exoLaunchId"),
+                                                "Server " + s.id() + " created");
+                                        return new Instance(Instances.this, s);
+                                    }));
                         }
                         return CompletableFuture.allOf(created.toArray(CompletableFuture[]::new))
                                 .thenApply(v -> created.stream()
@@ -270,6 +286,8 @@ public final class Instances {
                                                             "No active image named \""
                                                                     + c.value().get()
                                                                     + "\" is visible to the project; check the name or pass ImageChoice.id(...)")));
+                case FEATURED:
+                    return featuredImage();
                 default:
                     ImageFilters f = c.filter().orElseThrow();
                     var opts = ImageListOptions.builder().status("active");
@@ -283,6 +301,41 @@ public final class Instances {
                                             "No image matches the instance type's filters " + f
                                                     + "; the version is not available on this cloud")));
             }
+        }
+
+        // Exosphere marks featured images by a name prefix and public visibility (ExosphereCloudConfig
+        // featuredImageNamePrefix; Helpers.isImageFeatured); the CLI's default image
+        private CompletableFuture<Image> featuredImage() {
+            String prefix = settings.cloudConfig()
+                    .flatMap(app.exosphere.core.config.ExosphereCloudConfig::featuredPrefix)
+                    .orElse("Featured-");
+            return os.image()
+                    .list(ImageListOptions.builder()
+                            .status("active")
+                            .visibility("public")
+                            .build())
+                    .toListAsync()
+                    .thenApply(images -> images.stream()
+                            .filter(i -> i.name() != null && i.name().startsWith(prefix))
+                            .filter(i -> i.visibility().map("public"::equals).orElse(true))
+                            .max(Comparator.<Image, java.time.Instant>comparing(
+                                            i -> i.createdAt().orElse(java.time.Instant.EPOCH))
+                                    .thenComparing(Image::name))
+                            .orElseThrow(() -> new InvalidLaunchRequestException("No active public image named \""
+                                    + prefix + "…\" (a featured image) is visible to the project; choose one with "
+                                    + "LaunchRequest.builder().image(ImageChoice.name(...))")));
+        }
+
+        // Exosphere deploys Guacamole only where the cloud has a UAP for the region (Helpers.getUserAppProxy…):
+        // the caller asked for the default, so say why the web shell and desktop will be missing
+        private void guacamoleOffWithoutUap() {
+            String reason = "the Exosphere cloud configuration has no User Application Proxy for "
+                    + os.authUrl() + (os.region().map(r -> " region " + r).orElse(""))
+                    + ", so Guacamole (web shell, web desktop) is not deployed; give the cloud's entry with "
+                    + "Exosphere.builder().cloudConfigs(...) or ExosphereSettings.uapHostname(...), or set "
+                    + "LaunchRequest.guacamole(false) to launch without it";
+            LOG.warn("launch {} \"{}\": {}", req.launchId(), req.name(), reason);
+            milestone("GUACAMOLE_SKIPPED", null, req.launchId().value(), reason);
         }
 
         private CompletableFuture<Network> resolveNetwork(String projectId, String projectName) {
@@ -454,6 +507,9 @@ public final class Instances {
 
         private String userData() {
             boolean guac = req.guacamole().orElseGet(() -> uapHostname().isPresent());
+            if (req.guacamole().isEmpty() && !guac) {
+                guacamoleOffWithoutUap();
+            }
             var ud = UserDataOptions.builder()
                     .guacamole(guac)
                     .desktop(req.desktop())

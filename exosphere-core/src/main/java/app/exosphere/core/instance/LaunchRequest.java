@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Everything a launch needs, with Exosphere's defaults: one instance, smallest allowed flavor,
- * image-backed root disk, Guacamole on when the cloud has a UAP for the region, no desktop, OS updates
+ * Everything a launch needs, with Exosphere's defaults: one instance, the newest featured image, smallest
+ * allowed flavor, image-backed root disk, Guacamole on when the cloud has a UAP for the region, no desktop, OS updates
  * on, floating IP automatic, the cloud's (or Exosphere's) default security group, the auto-allocated
  * network (else Exosphere's fallback choice).
  *
@@ -46,8 +46,16 @@ public abstract class LaunchRequest {
         return 1;
     }
 
-    /** The image to boot. */
-    public abstract ImageChoice image();
+    /**
+     * The image to boot; default {@link ImageChoice#featured()}: the newest active featured image of the
+     * cloud (public, {@code Featured-} prefix or the cloud configuration's {@code featuredImageNamePrefix}),
+     * as the {@code exosphere} CLI does. A cloud without a featured image fails the launch with an
+     * {@link InvalidLaunchRequestException} naming what to set.
+     */
+    @Value.Default
+    public ImageChoice image() {
+        return ImageChoice.featured();
+    }
 
     /** The flavor; default the smallest allowed. */
     @Value.Default

@@ -55,6 +55,8 @@ public final class HttpEngine {
     private final Clock clock;
     private final String userAgent;
     private final Retry retry;
+    private final boolean ownsClient;
+    private final Events events;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final BodyReader<OpenStackResponse> buffered;
@@ -63,7 +65,19 @@ public final class HttpEngine {
 
     public HttpEngine(
             OkHttpClient client, ObjectMapper mapper, TransportOptions options, Clock clock, String userAgent) {
+        this(client, mapper, options, clock, userAgent, false);
+    }
+
+    /** As above; {@code ownsClient}: the SDK created {@code client}, and {@link #close()} releases it. */
+    public HttpEngine(
+            OkHttpClient client,
+            ObjectMapper mapper,
+            TransportOptions options,
+            Clock clock,
+            String userAgent,
+            boolean ownsClient) {
         this.client = client;
+        this.ownsClient = ownsClient;
         this.mapper = mapper;
         this.options = options;
         this.redactor = new Redactor(mapper);
@@ -95,7 +109,10 @@ public final class HttpEngine {
                     return backoff.apply(attempt);
                 })
                 .build();
-        this.retry = Retry.of("openstack", config);
+        this.retry = options.retryRegistry()
+                .map(r -> r.retry("openstack", config))
+                .orElseGet(() -> Retry.of("openstack", config));
+        this.events = new Events(options.listener());
         this.buffered = (head, body) -> OpenStackResponse.of(
                 head.service(),
                 head.method(),
@@ -125,6 +142,28 @@ public final class HttpEngine {
 
     public OkHttpClient client() {
         return client;
+    }
+
+    /** The transport options. */
+    public TransportOptions options() {
+        return options;
+    }
+
+    /** Where events go (the caller's {@code ExosphereListener}). */
+    public Events events() {
+        return events;
+    }
+
+    /**
+     * Releases the client's dispatcher threads and pooled connections if the SDK created the client
+     * (a caller's client is left to its owner). Idempotent.
+     */
+    public void close() {
+        if (ownsClient) {
+            client.dispatcher().cancelAll();
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 
     /** Sends the exchange; the future fails with an {@link OpenStackException}. */
@@ -172,6 +211,7 @@ public final class HttpEngine {
                                 + ex.url().host(),
                         e);
             }
+            events.started(ex, attemptNo);
             long start = System.nanoTime();
             Outcome<T> outcome;
             try {
@@ -264,6 +304,7 @@ public final class HttpEngine {
             String token,
             CompletableFuture<T> result) {
         Admission admission = admit(ex, token);
+        events.started(ex, attemptNo);
         Runnable go = () -> client.newCall(admission.request()).enqueue(new Callback() {
             private final long start = System.nanoTime();
 
@@ -398,8 +439,10 @@ public final class HttpEngine {
                 ms,
                 attemptNo,
                 e.toString());
+        events.finished(ex, attemptNo, 0, System.nanoTime() - start, null, e);
         long delay = ctx == null ? -1 : ctx.onError(e);
         if (delay >= 0) {
+            events.retry(ex, attemptNo + 1, delay, e.toString());
             return Outcome.retryAfter(delay);
         }
         return Outcome.failed(ErrorMapper.ioException(ex.service(), ex.method(), redactor.url(ex.url()), e));
@@ -433,12 +476,15 @@ public final class HttpEngine {
             }
         }
         logResponse(ex, attemptNo, raw.status(), raw.requestId(), nanos, raw.headers(), raw.body());
+        events.finished(ex, attemptNo, raw.status(), nanos, raw.requestId(), null);
         if (raw.status() == 401 && ex.auth() != null && token != null && !replayed) {
             LOG.debug("{} {} got 401; re-authenticating once and replaying", ex.service(), ex.method());
+            events.reauthenticating(ex);
             return Outcome.reauth();
         }
         long delay = ctx != null && RETRYABLE_STATUSES.contains(raw.status()) ? ctx.onResult(raw) : -1;
         if (delay >= 0) {
+            events.retry(ex, attemptNo + 1, delay, "HTTP " + raw.status());
             return Outcome.retryAfter(delay);
         }
         return Outcome.failed(
@@ -479,6 +525,7 @@ public final class HttpEngine {
                 }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            events.finished(ex, attemptNo, head.status(), System.nanoTime() - start, head.requestId().orElse(null), e);
             return Outcome.failed(decodingFailure(head, e));
         } catch (IOException e) {
             return onFailure(ex, ctx, attemptNo, breaker, start, e);
@@ -487,6 +534,7 @@ public final class HttpEngine {
         if (breaker != null) {
             breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
         }
+        events.finished(ex, attemptNo, head.status(), nanos, head.requestId().orElse(null), null);
         if (!LOG.isTraceEnabled()) {
             logResponse(ex, attemptNo, head.status(), head.requestId().orElse(null), nanos, head.headers(), null);
         }
@@ -575,16 +623,17 @@ public final class HttpEngine {
     }
 
     private CircuitBreaker breaker(String key) {
-        return breakers.computeIfAbsent(
-                key,
-                k -> CircuitBreaker.of(
-                        k,
-                        CircuitBreakerConfig.custom()
-                                .failureRateThreshold(50)
-                                .minimumNumberOfCalls(20)
-                                .slidingWindowSize(50)
-                                .waitDurationInOpenState(Duration.ofSeconds(30))
-                                .build()));
+        return breakers.computeIfAbsent(key, k -> {
+            CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                    .failureRateThreshold(50)
+                    .minimumNumberOfCalls(20)
+                    .slidingWindowSize(50)
+                    .waitDurationInOpenState(Duration.ofSeconds(30))
+                    .build();
+            return events.watch(options.circuitBreakerRegistry()
+                    .map(r -> r.circuitBreaker(k, config))
+                    .orElseGet(() -> CircuitBreaker.of(k, config)));
+        });
     }
 
     private RateLimiter limiter(String key) {

@@ -1,0 +1,26 @@
+package app.exosphere.examples.docs;
+
+import app.exosphere.core.Exosphere;
+import app.exosphere.core.OpenStack;
+import app.exosphere.core.instance.Instance;
+import app.exosphere.core.instance.Interaction;
+import app.exosphere.core.instance.LaunchRequest;
+import java.time.Duration;
+
+/** The real-cloud code of {@code docs/getting-started.md} (compiled; it needs a cloud to run). */
+final class GettingStartedSnippets {
+
+    private GettingStartedSnippets() {}
+
+    static String realCloud(String storedClientUuid) {
+        // snippet:getting-started-real-cloud
+        try (OpenStack openStack = OpenStack.fromCloudsYaml("js2");
+                Exosphere exosphere = Exosphere.connect(openStack, storedClientUuid)) {
+            Instance instance = exosphere.launch(
+                    LaunchRequest.builder().name("my-first-instance").build());
+            Instance ready = instance.watch().awaitReady(Duration.ofHours(1)).refresh();
+            return ready.interactions().status(Interaction.WEB_SHELL).value().orElseThrow();
+        }
+        // end-snippet
+    }
+}

@@ -1,0 +1,24 @@
+package org.example.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.exosphere.core.Exosphere;
+import app.exosphere.testkit.CloudSimulator;
+import app.exosphere.testkit.SimulatedCloud;
+import app.exosphere.testkit.connect.SimulatorConnections;
+import org.junit.jupiter.api.Test;
+
+@SimulatedCloud
+class StarterGatewayTest {
+
+    @Test
+    void launchesOneInstanceAndReturnsItsWebShellUrl(CloudSimulator cloud) {
+        try (Exosphere exosphere = SimulatorConnections.exosphere(cloud)) {
+            String url = StarterGateway.launchWebShell(exosphere, "test-instance");
+
+            assertThat(url).startsWith("https://").contains("/guacamole/#/client/");
+            assertThat(cloud.servers()).hasSize(1);
+            assertThat(cloud.servers().get(0).deploysGuacamole()).isTrue();
+        }
+    }
+}
