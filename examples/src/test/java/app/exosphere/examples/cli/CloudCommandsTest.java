@@ -94,7 +94,7 @@ class CloudCommandsTest {
         CliRun run = CliRun.on(session, "--json", "show", "demo");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
-                .startsWith("{\"server\":{\"id\":\"")
+                .startsWith("{\"version\":2,\"server\":{\"id\":\"")
                 .contains("\"name\":\"demo\",\"status\":\"ACTIVE\",\"uiStatus\":\"Ready\",\"setup\":\"complete\"")
                 .contains(
                         "{\"interaction\":\"GuacTerminal\",\"name\":\"Web Shell\",\"status\":\"ready\",\"value\":\"https://")
@@ -197,7 +197,7 @@ class CloudCommandsTest {
         CliRun nectar =
                 CliRun.of("--json", "cloud-config", "--keystone-url", "https://keystone.rc.nectar.org.au:5000/v3");
         assertThat(nectar.out())
-                .isEqualTo("{\"source\":\"built-in\",\"keystoneHostname\":\"keystone.rc.nectar.org.au\","
+                .isEqualTo("{\"version\":2,\"source\":\"built-in\",\"keystoneHostname\":\"keystone.rc.nectar.org.au\","
                         + "\"friendlyName\":\"Nectar Cloud\",\"region\":null,\"uapHostname\":null,\"userAppProxy\":[],"
                         + "\"featuredImageNamePrefix\":null}\n");
     }
