@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --cloud NAME | --simulated} choice (and {@code --region}) of every command that talks to a
- * cloud, with the {@code openstack} CLI's spellings {@code --os-cloud} and {@code --os-region-name}.
+ * cloud, with the {@code openstack} CLI's spellings {@code --os-cloud} and {@code --os-region-name} (also
+ * accepted before the command: {@code exosphere --os-cloud js2 list}).
  * Without a cloud, {@code OS_CLOUD} names it; without a region, {@code OS_REGION_NAME}, else the entry's
  * default region (the first of its {@code regions}, else its {@code region_name}).
  *
@@ -52,7 +53,7 @@ final class CloudOptions {
 
     /** The cloud chosen with {@code --cloud} or {@code OS_CLOUD}. */
     String cloudName(ExosphereCli cli) {
-        String name = choice != null ? choice.cloud : cli.env("OS_CLOUD");
+        String name = choice != null ? choice.cloud : cli.cloud() != null ? cli.cloud() : cli.env("OS_CLOUD");
         if (name == null || name.isBlank()) {
             throw new CliFailure(
                     ExosphereCli.EXIT_USAGE,
@@ -64,7 +65,7 @@ final class CloudOptions {
 
     /** The region chosen with {@code --region} or {@code OS_REGION_NAME}, or null for the default. */
     String regionName(ExosphereCli cli) {
-        String r = region != null ? region : cli.env("OS_REGION_NAME");
+        String r = region != null ? region : cli.region() != null ? cli.region() : cli.env("OS_REGION_NAME");
         return r == null || r.isBlank() ? null : r;
     }
 

@@ -60,7 +60,7 @@ final class ConfigCommand extends CliCommand {
         @Override
         protected int run() {
             CloudsYaml clouds = cli().cloudsYaml();
-            String name = cloud != null ? cloud : cli().env("OS_CLOUD");
+            String name = cloud != null ? cloud : cli().cloud() != null ? cli().cloud() : cli().env("OS_CLOUD");
             if (name == null || name.isBlank()) {
                 name = clouds.defaultCloudName()
                         .orElseThrow(() -> new CliFailure(
@@ -69,7 +69,7 @@ final class ConfigCommand extends CliCommand {
                                 "no cloud chosen: pass --cloud NAME (one of " + clouds.cloudNames()
                                         + "), or set OS_CLOUD"));
             }
-            String r = region != null ? region : cli().env("OS_REGION_NAME");
+            String r = region != null ? region : cli().region() != null ? cli().region() : cli().env("OS_REGION_NAME");
             CloudConfig c = clouds.cloud(name, r == null || r.isBlank() ? null : r);
             output.printRecord(this, "cloud", describe(c));
             return 0;

@@ -92,6 +92,19 @@ public final class ExosphereCli implements Runnable {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     private boolean debug;
 
+    @Option(
+            names = {"--os-cloud", "--cloud"},
+            paramLabel = "NAME",
+            description = "The cloud from clouds.yaml for the command that follows, as in the openstack CLI"
+                    + " (default: $OS_CLOUD).")
+    private String cloud;
+
+    @Option(
+            names = {"--os-region-name", "--region"},
+            paramLabel = "REGION",
+            description = "The region for the command that follows (default: $OS_REGION_NAME).")
+    private String region;
+
     private ExosphereCli(
             InputStream stdin,
             java.util.function.Supplier<app.exosphere.examples.CloudSession> sessions,
@@ -184,6 +197,16 @@ public final class ExosphereCli implements Runnable {
 
     InputStream stdin() {
         return stdin;
+    }
+
+    /** {@code exosphere --os-cloud NAME <command>}: the cloud given before the command, or null. */
+    String cloud() {
+        return cloud;
+    }
+
+    /** {@code exosphere --os-region-name R <command>}: the region given before the command, or null. */
+    String region() {
+        return region;
     }
 
     /** An environment variable (of the process, or of the in-process run), or null. */

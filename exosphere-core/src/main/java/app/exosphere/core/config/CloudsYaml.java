@@ -56,6 +56,7 @@ public final class CloudsYaml {
 
     private static final Logger LOG = LoggerFactory.getLogger(CloudsYaml.class);
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final int MAX_DEPTH = 64;
     /** Variables that select rather than describe a cloud (they alone make no {@code envvars} cloud). */
     private static final Set<String> SELECTORS =
             Set.of("OS_CLOUD", "OS_REGION_NAME", "OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE", "OS_CLOUD_NAME");
@@ -364,10 +365,31 @@ public final class CloudsYaml {
         if (tree == null) {
             return new LinkedHashMap<>();
         }
-        if (!(tree instanceof Map<?, ?> m)) {
+        if (!(tree instanceof Map<?, ?>)) {
             throw new ConfigurationException(file, 1, null, "must be a YAML mapping with a 'clouds' key", null);
         }
-        return CloudResolver.copyMap(m);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copy = (Map<String, Object>) plain(tree, 0, file);
+        return copy;
+    }
+
+    /** A copy with string keys; recursive aliases (a mapping inside itself) are refused. */
+    private static Object plain(Object value, int depth, String file) {
+        if (depth > MAX_DEPTH) {
+            throw new ConfigurationException(
+                    file, null, null, "nested deeper than " + MAX_DEPTH + " levels (a recursive alias?)", null);
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), plain(v, depth + 1, file)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(v -> out.add(plain(v, depth + 1, file)));
+            return out;
+        }
+        return value;
     }
 
     private static Map<String, Object> cloudsOf(Map<String, Object> tree, String text, String file) {

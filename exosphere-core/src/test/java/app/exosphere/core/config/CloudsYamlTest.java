@@ -12,6 +12,7 @@ import app.exosphere.core.http.EndpointInterface;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -307,5 +308,44 @@ class CloudsYamlTest {
                         Path.of("/srv/gateway/.config/openstack"),
                         Path.of("/etc/xdg/openstack"),
                         Path.of("/etc/openstack"));
+    }
+
+    @Test
+    void hostileInputOnlyEverGivesConfigurationExceptions() {
+        List<String> inputs = List.of(
+                "clouds: &c {a: *c}",
+                "a: &a [*a]\nclouds: {}",
+                "clouds: [1, 2]",
+                "[1, 2]",
+                "clouds: {a: {regions: 5, auth: {auth_url: x}}}",
+                "clouds: {a: {regions: [{name: x, bogus: 1}], auth: {auth_url: x}}}",
+                "clouds: {a: {auth: {auth_url: 'https://{nope}/v3', token: t}, auth_type: v3token}}",
+                "clouds: {a: {auth: {auth_url: 'https://{/v3', token: t}, auth_type: v3token}}",
+                "clouds: {a: {auth: [1], region_name: {x: 1}}}",
+                "clouds: {a: {profile: https://example.org, auth: {token: t}}}",
+                "clouds: {a: {profile: vexxhost, auth: {token: t}}}",
+                "clouds: {a: {auth_type: {x: 1}, auth: {auth_url: x}}}",
+                "clouds: {a: {regions: [[1]], auth: {auth_url: x, token: t}, auth_type: v3token}}",
+                "clouds: {a: null}",
+                "clouds: {a: {auth: {auth_url: x, password: p, username: u, project_name: p, domain_name: d,"
+                        + " system_scope: all}}}",
+                "\t: bad",
+                "clouds: {a: !!python/object:os.system {}}");
+        for (String yaml : inputs) {
+            try {
+                CloudsYaml clouds = CloudsYaml.parse(yaml, "clouds.yaml");
+                for (String name : clouds.cloudNames()) {
+                    try {
+                        CloudConfig c = clouds.cloud(name, "x");
+                        c.scope();
+                        c.credentials();
+                    } catch (ConfigurationException expected) {
+                        // each entry fails alone with a typed, located error
+                    }
+                }
+            } catch (ConfigurationException expected) {
+                assertThat(expected.getMessage().lines().count()).as(yaml).isEqualTo(1);
+            }
+        }
     }
 }
