@@ -240,8 +240,15 @@ final class ServerCommands {
         @Option(names = "--svg", paramLabel = "FILE", description = "Write the last 30 minutes as an SVG chart.")
         Path svg;
 
+        @Option(
+                names = "--fail-on",
+                paramLabel = "LEVEL",
+                description = "Exit 1 when an alert of this level or worse is active: warning or danger.")
+        String failOn;
+
         @Override
         protected int run() throws IOException {
+            var threshold = ResourceUsageCommand.failOnLevel(this, failOn);
             try (CloudSession session = cloud.open(cli())) {
                 Server s = session.server(server);
                 ResourceUsageHistory usage = session.resourceUsage(s);
@@ -258,8 +265,9 @@ final class ServerCommands {
                     });
                     Files.writeString(svg, chart.build().render(usage, now), StandardCharsets.UTF_8);
                 }
-                ResourceUsageCommand.print(this, usage, ResourceUsageAlert.forHistory(usage, now), svg);
-                return 0;
+                List<ResourceUsageAlert> alerts = ResourceUsageAlert.forHistory(usage, now);
+                ResourceUsageCommand.print(this, usage, alerts, svg);
+                return ResourceUsageCommand.exitFor(this, alerts, threshold);
             }
         }
     }

@@ -124,6 +124,20 @@ class CloudCommandsTest {
     }
 
     @Test
+    @Order(4)
+    void usageFailOnExitsOneExactlyWhenItPrintsAnAlertAtThatLevel() throws Exception {
+        CliRun run = CliRun.on(session, "--json", "usage", "demo", "--fail-on", "warning");
+        com.fasterxml.jackson.databind.JsonNode alerts = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out())
+                .get("alerts");
+        boolean warned = alerts.findValuesAsText("level").stream()
+                .anyMatch(l -> l.equalsIgnoreCase("warning") || l.equalsIgnoreCase("danger"));
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(warned ? 1 : 0);
+        assertThat(CliRun.on(session, "usage", "demo", "--fail-on", "loud").exitCode())
+                .isEqualTo(2);
+    }
+
+    @Test
     @Order(5)
     void volumeCreateAttachPrintsTheExosphereMountpointAndDetaches() {
         CliRun create = CliRun.on(session, "volume", "create", "--name", "my data", "--size", "10");

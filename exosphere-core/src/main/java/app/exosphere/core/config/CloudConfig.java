@@ -139,8 +139,8 @@ public final class CloudConfig {
         return authTypeName;
     }
 
-    /** All auth values by key; may contain secrets: use {@link #maskedAuth()} for display. */
-    public Map<String, String> auth() {
+    /** All auth values by key, secrets included (for the parity suite); {@link #maskedAuth()} is for display. */
+    Map<String, String> auth() {
         return auth;
     }
 
