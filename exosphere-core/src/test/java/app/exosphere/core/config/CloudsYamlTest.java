@@ -330,6 +330,7 @@ class CloudsYamlTest {
                 "clouds: {a: {auth: {auth_url: x, password: p, username: u, project_name: p, domain_name: d,"
                         + " system_scope: all}}}",
                 "\t: bad",
+                "clouds: " + "[".repeat(100_000) + "]".repeat(100_000),
                 "clouds: {a: !!python/object:os.system {}}");
         for (String yaml : inputs) {
             try {
