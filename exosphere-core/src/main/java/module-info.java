@@ -11,6 +11,7 @@ module app.exosphere.core {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jdk8;
     requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
     requires transitive io.github.resilience4j.retry; // TransportOptions takes the caller's registries
     requires transitive io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.ratelimiter;

@@ -176,19 +176,35 @@ public final class CloudSession implements AutoCloseable {
 
     /**
      * Signs in to the cloud named {@code name} in {@code clouds.yaml} (the usual search path, or the file
-     * in {@code OS_CLIENT_CONFIG_FILE}).
+     * in {@code OS_CLIENT_CONFIG_FILE}), in its default region.
      */
     public static CloudSession cloud(String name) {
-        CloudConfig config = CloudsYaml.load().cloud(name);
-        OpenStack.Builder os = OpenStack.builder()
-                .authUrl(config.authUrl())
-                .credentials(config.credentials())
-                .scope(config.scope())
-                .tls(config.tls());
-        config.region().ifPresent(os::region);
+        return cloud(name, null);
+    }
+
+    /**
+     * Signs in to the cloud named {@code name} in {@code clouds.yaml}, in {@code region} (one of the
+     * regions the entry lists; null for its default region), resolved as openstacksdk resolves it.
+     */
+    public static CloudSession cloud(String name, String region) {
+        return cloud(CloudsYaml.load(), name, region);
+    }
+
+    /** Signs in to the cloud named {@code name} of {@code clouds}, in {@code region} (null: its default). */
+    public static CloudSession cloud(CloudsYaml clouds, String name, String region) {
+        CloudConfig config = clouds.cloud(name, region);
+        // the SDK creates and owns the HTTP client: close() releases it
+        OpenStack.Builder os = OpenStack.builder().cloud(config);
         Optional<String> uap = UapCatalog.exosphereDefaults()
                 .uapHostnameFor(config.authUrl(), config.region().orElse(null));
-        return new CloudSession(os.build(), Clock.systemUTC(), uap, "cloud " + name, null, Duration.ofSeconds(10));
+        return new CloudSession(
+                os.build(),
+                Clock.systemUTC(),
+                uap,
+                "cloud " + name
+                        + config.region().map(r -> " (region " + r + ")").orElse(""),
+                null,
+                Duration.ofSeconds(10));
     }
 
     /** The Exosphere entry point (exosphere-core) behind this session. */
@@ -230,16 +246,44 @@ public final class CloudSession implements AutoCloseable {
      * named, the smallest with 2 vCPUs. Returns the created servers (still building).
      */
     public List<Server> launch(LaunchOptions options) {
+        return launch(options, note -> {});
+    }
+
+    /**
+     * As {@link #launch(LaunchOptions)}; {@code notes} hears the decisions taken for the caller, e.g. the
+     * network chosen by this session's extension of Exosphere's rule: when no network is named, Neutron
+     * cannot auto-allocate one and no network is named {@code auto_allocated_network} or after the
+     * project, the only usable tenant network is used (as Nova's {@code networks: auto} does). Image,
+     * flavor, network and floating IP are all resolved before anything is created.
+     */
+    public List<Server> launch(LaunchOptions options, Consumer<String> notes) {
+        Image image = image(options.image());
+        Flavor flavor = flavor(options.flavor());
+        if (options.floatingIp().kind() == app.exosphere.core.instance.FloatingIpChoice.Kind.USE_EXISTING) {
+            String fip = options.floatingIp().existingFloatingIpId().orElseThrow();
+            boolean known = openStack.network().floatingIps().list().stream()
+                    .anyMatch(f -> f.id().equals(fip) || fip.equals(f.floatingIpAddress()));
+            if (!known) {
+                throw new java.util.NoSuchElementException(
+                        "no floating IP with id '" + fip + "' in project " + projectName
+                                + "; use automatic, create, none, or the id of one of the project's floating IPs");
+            }
+        }
+        Optional<String> network = options.network();
+        if (network.isEmpty()) {
+            network = onlyUsableNetworkIfNoRuleApplies(notes);
+        }
         ImmutableLaunchRequest.Builder request = LaunchRequest.builder()
                 .name(options.name())
                 .count(options.count())
-                .image(ImageChoice.id(image(options.image()).id()))
-                .flavor(FlavorChoice.id(flavor(options.flavor()).id()))
+                .image(ImageChoice.id(image.id()))
+                .flavor(FlavorChoice.id(flavor.id()))
                 .addAllSshPublicKeys(options.sshPublicKeys())
                 .guacamole(options.guacamole() && uapHostname.isPresent())
                 .desktop(options.desktop())
                 .installOsUpdates(options.osUpdates())
                 .floatingIp(options.floatingIp());
+        network.ifPresent(request::network);
         if (options.volumeSizeGb().isPresent()) {
             request.rootVolumeGb(options.volumeSizeGb().getAsInt());
         }
@@ -254,14 +298,47 @@ public final class CloudSession implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The extension of Exosphere's network rule (Helpers.newServerNetworkOptions): only when Exosphere's
+     * rule would fail — no auto-allocated topology, no {@code auto_allocated_network}, no network named
+     * after the project — and exactly one usable tenant network exists, that one.
+     */
+    private Optional<String> onlyUsableNetworkIfNoRuleApplies(Consumer<String> notes) {
+        List<app.exosphere.core.network.Network> all =
+                openStack.network().networks().list().toList();
+        if (app.exosphere.core.instance.NetworkChoice.fallback(all, projectName).isPresent()) {
+            return Optional.empty();
+        }
+        List<app.exosphere.core.network.Network> usable = all.stream()
+                .filter(app.exosphere.core.instance.NetworkChoice::usable)
+                .toList();
+        if (usable.size() != 1 || autoAllocationAvailable()) {
+            return Optional.empty();
+        }
+        app.exosphere.core.network.Network only = usable.get(0);
+        notes.accept("No network named and Exosphere's rule finds none (no auto-allocation, none named "
+                + "auto_allocated_network or after the project): using the only usable tenant network '"
+                + only.name() + "' (" + only.id() + "), as Nova's 'auto' does.");
+        return Optional.of(only.id());
+    }
+
+    private boolean autoAllocationAvailable() {
+        try {
+            openStack.network().autoAllocatedTopology(projectId);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private Image image(Optional<String> nameOrId) {
         List<Image> images = openStack.image().list().toList();
         if (nameOrId.isPresent()) {
             return images.stream()
                     .filter(i -> i.id().equals(nameOrId.get()) || nameOrId.get().equals(i.name()))
                     .findFirst()
-                    .orElseThrow(() ->
-                            new ConfigurationException("no image named or with id '" + nameOrId.get() + "'; available: "
+                    .orElseThrow(() -> new java.util.NoSuchElementException(
+                            "no image named or with id '" + nameOrId.get() + "'; available: "
                                     + images.stream().map(Image::name).toList()));
         }
         // Jetstream2 marks its recommended images with the Featured- prefix (exosphere-spec §8.4)
@@ -278,7 +355,7 @@ public final class CloudSession implements AutoCloseable {
             return flavors.stream()
                     .filter(f -> f.id().equals(nameOrId.get()) || nameOrId.get().equals(f.name()))
                     .findFirst()
-                    .orElseThrow(() -> new ConfigurationException(
+                    .orElseThrow(() -> new java.util.NoSuchElementException(
                             "no flavor named or with id '" + nameOrId.get() + "'; available: "
                                     + flavors.stream().map(Flavor::name).toList()));
         }
@@ -333,6 +410,10 @@ public final class CloudSession implements AutoCloseable {
                     servers().stream().filter(s -> idOrName.equals(s.name())).toList();
             if (named.size() == 1) {
                 return named.get(0);
+            }
+            if (named.isEmpty()) {
+                throw new java.util.NoSuchElementException(
+                        "no server named or with id '" + idOrName + "' in project " + projectName);
             }
             throw new ConfigurationException(
                     named.isEmpty()
@@ -412,7 +493,8 @@ public final class CloudSession implements AutoCloseable {
             return openStack.volume().volumes().list().stream()
                     .filter(v -> idOrName.equals(v.name()))
                     .findFirst()
-                    .orElseThrow(() -> new ConfigurationException("no volume named or with id '" + idOrName + "'"));
+                    .orElseThrow(() ->
+                            new java.util.NoSuchElementException("no volume named or with id '" + idOrName + "'"));
         }
     }
 

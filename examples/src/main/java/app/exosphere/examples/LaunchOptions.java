@@ -30,6 +30,8 @@ import java.util.OptionalInt;
  * @param workflowRepository a Binder repository to build and serve
  * @param workflowReference its Git reference
  * @param workflowPath the path to open in Jupyter
+ * @param network the network name or id; empty lets Exosphere's rules choose (then the only usable
+ *     tenant network, see {@link CloudSession#launch(LaunchOptions)})
  */
 public record LaunchOptions(
         String name,
@@ -44,7 +46,8 @@ public record LaunchOptions(
         int count,
         Optional<String> workflowRepository,
         Optional<String> workflowReference,
-        Optional<String> workflowPath) {
+        Optional<String> workflowPath,
+        Optional<String> network) {
 
     /** Validates. */
     public LaunchOptions {
@@ -82,8 +85,15 @@ public record LaunchOptions(
         private String workflowRepository;
         private String workflowReference;
         private String workflowPath;
+        private String network;
 
         private Builder() {}
+
+        /** The network name or id (default: Exosphere's choice). */
+        public Builder network(String v) {
+            this.network = v;
+            return this;
+        }
 
         /** The server name. */
         public Builder name(String v) {
@@ -178,7 +188,8 @@ public record LaunchOptions(
                     count,
                     Optional.ofNullable(workflowRepository),
                     Optional.ofNullable(workflowReference),
-                    Optional.ofNullable(workflowPath));
+                    Optional.ofNullable(workflowPath),
+                    Optional.ofNullable(network));
         }
     }
 }

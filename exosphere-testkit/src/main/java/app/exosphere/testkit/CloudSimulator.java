@@ -62,7 +62,7 @@ public final class CloudSimulator implements AutoCloseable {
         uapServer.setDispatcher(new SimulatorDispatcher(world, keystone, apps, faults, journal, true));
         uapServer.useHttps(network.serverCertificates().sslSocketFactory());
         InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
-        api.start(loopback, 0);
+        api.start(loopback, b.port);
         uapServer.start(loopback, 0);
         network.port(uapServer.getPort());
         synchronized (world) {
@@ -372,8 +372,18 @@ public final class CloudSimulator implements AutoCloseable {
         private Scenario scenario = Scenario.jetstream2();
         private SimulatedClock clock;
         private long seed = System.nanoTime();
+        private int port;
 
         private Builder() {}
+
+        /** The loopback port of the OpenStack APIs (default 0: any free port); the UAP always takes a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
 
         public Builder scenario(Scenario scenario) {
             this.scenario = Objects.requireNonNull(scenario, "scenario");

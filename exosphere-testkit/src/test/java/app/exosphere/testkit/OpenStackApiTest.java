@@ -63,6 +63,16 @@ class OpenStackApiTest {
     }
 
     @Test
+    void neutronListsItsAvailabilityZonesAsTheOpenstackCliAsksForThem() {
+        String neutron = api.endpoint("network", "IU");
+        JsonNode zones =
+                api.call("GET", neutron + "/v2.0/availability_zones", null).json();
+        assertThat(zones.path("availability_zones").findValuesAsText("resource"))
+                .containsExactly("network", "router");
+        assertThat(zones.path("availability_zones").findValuesAsText("state")).containsOnly("available");
+    }
+
+    @Test
     void listsServersWithNovaNextLinks() {
         for (int i = 0; i < 3; i++) {
             server("s" + i);

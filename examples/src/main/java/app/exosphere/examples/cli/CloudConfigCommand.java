@@ -27,13 +27,15 @@ import picocli.CommandLine.Option;
         name = "cloud-config",
         mixinStandardHelpOptions = true,
         description = {
-            "Print the Exosphere cloud entry for a Keystone URL (from --file cloud_configs.js, else Exosphere's",
-            "built-in list), with the User Application Proxy hostname chosen for the region."
+            "Print the Exosphere cloud entry for a Keystone URL, with the UAP hostname for the region.",
+            "The entry comes from --file cloud_configs.js, else from Exosphere's built-in list."
         },
         footer = {
             "%nExamples:",
-            "  exosphere cloud-config --keystone-url https://js2.jetstream-cloud.org:5000/v3 --region IU",
-            "  exosphere cloud-config --file cloud_configs.js --keystone-url https://keystone.example.org:5000/v3"
+            "  exosphere cloud-config --region IU \\",
+            "      --keystone-url https://js2.jetstream-cloud.org:5000/v3",
+            "  exosphere cloud-config --file cloud_configs.js \\",
+            "      --keystone-url https://keystone.example.org:5000/v3"
         })
 final class CloudConfigCommand extends CliCommand {
 
@@ -74,7 +76,7 @@ final class CloudConfigCommand extends CliCommand {
         String friendly = cloud.friendlyName();
         String featured = cloud.featuredPrefix().orElse(null);
         if (json()) {
-            out().println(Json.object()
+            out().println(Json.document()
                     .put("source", file == null ? "built-in" : file.toString())
                     .put("keystoneHostname", cloud.keystoneHostname())
                     .put("friendlyName", friendly)

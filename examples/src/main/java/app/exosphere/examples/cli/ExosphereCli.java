@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         name = "exosphere",
         mixinStandardHelpOptions = true,
         versionProvider = ExosphereCli.Version.class,
-        description = "Exosphere for science gateways: UAP URLs, workflow tokens and more.",
+        description =
+                "Exosphere for science gateways: launch and follow instances, UAP URLs, workflow tokens and more.",
         subcommands = {
             UapUrlCommand.class,
             UapParseCommand.class,
@@ -43,6 +44,8 @@ import picocli.CommandLine.Spec;
             SetupStatusCommand.class,
             ResourceUsageCommand.class,
             CloudConfigCommand.class,
+            ConfigCommand.class,
+            SimulatorCommand.class,
             QuickstartCommand.class,
             LaunchCommand.class,
             ServerCommands.ListCommand.class,
@@ -56,8 +59,16 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the command failed (message on stderr)", "2:bad usage"})
+        usageHelpAutoWidth = true,
+        exitCodeList = {
+            "0:success",
+            "1:the command failed (message on stderr)",
+            "2:bad usage or an invalid value (nothing was changed)"
+        })
 public final class ExosphereCli implements Runnable {
+
+    /** The {@code version} member of every JSON document the CLI prints (bumped on incompatible changes). */
+    public static final int JSON_VERSION = 2;
 
     /** Exit code of a failed command. */
     public static final int EXIT_FAILURE = 1;
@@ -67,6 +78,7 @@ public final class ExosphereCli implements Runnable {
 
     private final InputStream stdin;
     private final java.util.function.Supplier<app.exosphere.examples.CloudSession> sessions;
+    private final java.util.Map<String, String> environment;
 
     @Spec
     private CommandSpec spec;
@@ -80,9 +92,26 @@ public final class ExosphereCli implements Runnable {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     private boolean debug;
 
-    private ExosphereCli(InputStream stdin, java.util.function.Supplier<app.exosphere.examples.CloudSession> sessions) {
+    @Option(
+            names = {"--os-cloud", "--cloud"},
+            paramLabel = "NAME",
+            description = "The cloud from clouds.yaml for the command that follows, as in the openstack CLI"
+                    + " (default: $OS_CLOUD).")
+    private String cloud;
+
+    @Option(
+            names = {"--os-region-name", "--region"},
+            paramLabel = "REGION",
+            description = "The region for the command that follows (default: $OS_REGION_NAME).")
+    private String region;
+
+    private ExosphereCli(
+            InputStream stdin,
+            java.util.function.Supplier<app.exosphere.examples.CloudSession> sessions,
+            java.util.Map<String, String> environment) {
         this.stdin = stdin;
         this.sessions = sessions;
+        this.environment = java.util.Map.copyOf(environment);
     }
 
     /** Runs the CLI on the process's streams and exits with its exit code. */
@@ -119,7 +148,21 @@ public final class ExosphereCli implements Runnable {
             PrintWriter out,
             PrintWriter err,
             String... args) {
-        ExosphereCli root = new ExosphereCli(Objects.requireNonNull(stdin, "stdin"), sessions);
+        return execute(System.getenv(), sessions, stdin, out, err, args);
+    }
+
+    /**
+     * Runs the CLI in process with {@code environment} instead of the process's environment variables
+     * ({@code OS_CLOUD}, {@code OS_REGION_NAME}, {@code OS_CLIENT_CONFIG_FILE}, {@code HOME}, ...).
+     */
+    static int execute(
+            java.util.Map<String, String> environment,
+            java.util.function.Supplier<app.exosphere.examples.CloudSession> sessions,
+            InputStream stdin,
+            PrintWriter out,
+            PrintWriter err,
+            String... args) {
+        ExosphereCli root = new ExosphereCli(Objects.requireNonNull(stdin, "stdin"), sessions, environment);
         CommandLine line = new CommandLine(root);
         line.setOut(out);
         line.setErr(err);
@@ -138,6 +181,11 @@ public final class ExosphereCli implements Runnable {
         return execute(stdin, o, e, args);
     }
 
+    /** The command tree (for help checks), bound to this process's streams and environment. */
+    static CommandLine commandLine() {
+        return new CommandLine(new ExosphereCli(System.in, null, System.getenv()));
+    }
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "a command is required");
@@ -149,6 +197,32 @@ public final class ExosphereCli implements Runnable {
 
     InputStream stdin() {
         return stdin;
+    }
+
+    /** {@code exosphere --os-cloud NAME <command>}: the cloud given before the command, or null. */
+    String cloud() {
+        return cloud;
+    }
+
+    /** {@code exosphere --os-region-name R <command>}: the region given before the command, or null. */
+    String region() {
+        return region;
+    }
+
+    /** An environment variable (of the process, or of the in-process run), or null. */
+    String env(String name) {
+        String v = environment.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    /** clouds.yaml as openstacksdk finds it with this run's environment. */
+    app.exosphere.core.config.CloudsYaml cloudsYaml() {
+        String home = env("HOME") != null ? env("HOME") : System.getProperty("user.home");
+        return app.exosphere.core.config.CloudsYaml.load(new app.exosphere.core.config.CloudsYaml.Environment(
+                environment,
+                java.nio.file.Path.of("").toAbsolutePath(),
+                java.nio.file.Path.of(home),
+                java.nio.file.Path.of("/etc")));
     }
 
     boolean json() {
@@ -169,16 +243,26 @@ public final class ExosphereCli implements Runnable {
             kind = failure.kind();
             message = failure.getMessage();
         } else if (e instanceof InvalidUapValueException invalid) {
-            code = EXIT_FAILURE;
-            kind = invalid.reason().name();
+            code = EXIT_USAGE;
+            kind = kebab(invalid.reason().name());
             message = invalid.getMessage();
         } else if (e instanceof InvalidWorkflowSourceException invalid) {
-            code = EXIT_FAILURE;
-            kind = invalid.problems().get(0).kind().name();
+            code = EXIT_USAGE;
+            kind = kebab(invalid.problems().get(0).kind().name());
             message = invalid.getMessage();
-        } else if (e.getClass().getName().startsWith("app.exosphere.")) {
-            // the SDK's typed exceptions say what to do and never carry secrets: print them as they are
+        } else if (e instanceof app.exosphere.core.instance.InvalidLaunchRequestException) {
+            // input that can never succeed; nothing was created
+            code = EXIT_USAGE;
+            kind = "invalid-launch-request";
+            message = e.getMessage();
+        } else if (e instanceof java.util.NoSuchElementException) {
             code = EXIT_FAILURE;
+            kind = "not-found";
+            message = e.getMessage();
+        } else if (e.getClass().getName().startsWith("app.exosphere.")) {
+            // the SDK's typed exceptions say what to do and never carry secrets: print them as they are;
+            // Invalid*Exception means a value given can never work: a usage error, nothing was changed
+            code = e.getClass().getSimpleName().startsWith("Invalid") ? EXIT_USAGE : EXIT_FAILURE;
             kind = kindOf(e);
             message = e.getMessage();
         } else if (e instanceof IllegalArgumentException) {
@@ -192,7 +276,7 @@ public final class ExosphereCli implements Runnable {
                     + (debug ? "" : " (run with --debug for the stack trace)");
         }
         if (json) {
-            err.println(Json.object().put("error", message).put("kind", kind).put("exitCode", code));
+            err.println(Json.document().put("error", message).put("kind", kind).put("exitCode", code));
         } else {
             err.println(cmd.getCommandName() + ": " + message);
         }
@@ -203,6 +287,11 @@ public final class ExosphereCli implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /** {@code MISSING_PORT} → {@code missing-port}: every error kind is lower-case, dash-separated. */
+    static String kebab(String enumName) {
+        return enumName.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** {@code InvalidUserDataOptionException} → {@code invalid-user-data-option}. */
@@ -216,7 +305,7 @@ public final class ExosphereCli implements Runnable {
         PrintWriter err = cmd.getErr();
         String help = "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.";
         if (json) {
-            err.println(Json.object()
+            err.println(Json.document()
                     .put("error", e.getMessage())
                     .put("kind", "usage")
                     .put("exitCode", EXIT_USAGE));

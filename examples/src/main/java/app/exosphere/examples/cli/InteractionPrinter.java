@@ -47,6 +47,14 @@ final class InteractionPrinter {
         }
     }
 
+    /** A server named in a JSON result: always an object with its id and name. */
+    static Map<String, Object> serverRef(Server server) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", server.id());
+        m.put("name", server.name());
+        return m;
+    }
+
     static Map<String, Object> serverJson(CloudSession session, Server server) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", server.id());

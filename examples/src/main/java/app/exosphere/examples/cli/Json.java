@@ -1,21 +1,26 @@
 package app.exosphere.examples.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A minimal JSON writer for the CLI's {@code --json} output: objects keep insertion order, values are
- * strings, numbers, booleans, {@code null}, lists, maps or nested {@link Json} objects. Output is one
- * compact line.
+ * A JSON object for the CLI's machine-readable output, written by Jackson: members keep insertion order;
+ * values are strings, numbers, booleans, {@code null}, lists, maps, {@link Optional}s or nested
+ * {@link Json} objects (anything else is written as its {@code toString()}, e.g. an {@code Instant} as
+ * ISO-8601). Output is one compact line.
  *
  * <pre>{@code
  * Json.object().put("url", "https://…").put("port", 8888).toString(); // {"url":"https://…","port":8888}
  * }</pre>
  */
 public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final Map<String, Object> members = new LinkedHashMap<>();
 
     private Json() {}
@@ -25,83 +30,69 @@ public final class Json {
         return new Json();
     }
 
+    /**
+     * A top-level document: an object whose first member is {@code version} ({@link
+     * ExosphereCli#JSON_VERSION}), so that scripts can tell which shape they read.
+     */
+    public static Json document() {
+        return new Json().put("version", ExosphereCli.JSON_VERSION);
+    }
+
     /** Adds (or replaces) a member; returns this object. */
     public Json put(String key, Object value) {
         members.put(key, value);
         return this;
     }
 
+    /** The members as plain Java values (maps, lists, strings, numbers, booleans, nulls). */
+    Map<String, Object> toMap() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) plain(members);
+        return m;
+    }
+
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder();
-        write(this, s);
-        return s.toString();
+        return write(toMap());
     }
 
-    private static void write(Object value, StringBuilder s) {
-        if (value == null) {
-            s.append("null");
-        } else if (value instanceof Json json) {
-            write(json.members, s);
-        } else if (value instanceof Map<?, ?> map) {
-            s.append('{');
-            Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<?, ?> e = it.next();
-                writeString(String.valueOf(e.getKey()), s);
-                s.append(':');
-                write(e.getValue(), s);
-                if (it.hasNext()) {
-                    s.append(',');
-                }
-            }
-            s.append('}');
-        } else if (value instanceof Iterable<?> iterable) {
-            List<Object> items = new ArrayList<>();
-            iterable.forEach(items::add);
-            s.append('[');
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
-                    s.append(',');
-                }
-                write(items.get(i), s);
-            }
-            s.append(']');
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-            s.append(value);
-        } else if (value instanceof Number n) {
-            double d = n.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                s.append("null");
-            } else {
-                s.append(n);
-            }
-        } else {
-            writeString(value.toString(), s);
+    /** One compact JSON line for any value {@link #plain(Object)} accepts. */
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(plain(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static void writeString(String value, StringBuilder s) {
-        s.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                case '\b' -> s.append("\\b");
-                case '\f' -> s.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        s.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
+    /** Converts to the plain values Jackson writes without configuration. */
+    static Object plain(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
         }
-        s.append('"');
+        if (value instanceof Json json) {
+            return plain(json.members);
+        }
+        if (value instanceof Optional<?> o) {
+            return plain(o.orElse(null));
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+            return out;
+        }
+        if (value instanceof Iterable<?> iterable) {
+            List<Object> out = new ArrayList<>();
+            iterable.forEach(v -> out.add(plain(v)));
+            return out;
+        }
+        if (value instanceof Number n) {
+            if (value instanceof Double || value instanceof Float) {
+                double d = n.doubleValue();
+                return Double.isNaN(d) || Double.isInfinite(d) ? null : value;
+            }
+            return value;
+        }
+        return value.toString();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code exosphere launch}: launches Exosphere-style instances and, with {@code --wait}, follows them to
@@ -26,15 +27,21 @@ import picocli.CommandLine.Option;
 @Command(
         name = "launch",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
         description = {
             "Launch Exosphere-style instances (web shell through the UAP, optional desktop and Binder workflow).",
-            "With --wait, follow each one until its setup is complete and print its interactions."
+            "With --wait, follow each one until its setup is complete and print its interactions.",
+            "Every option is checked (name, image, flavor, network, floating IP) before anything is created."
         },
         footer = {
+            "%nNetwork: without --network, Exosphere's rule applies (auto-allocated topology, else a network",
+            "named auto_allocated_network or after the project); when that finds none and exactly one usable",
+            "tenant network exists, that one is used and the output says so (an extension, as Nova's 'auto').",
             "%nExamples:",
             "  exosphere launch --simulated --name demo --desktop --wait",
-            "  exosphere launch --cloud js2 --name lab --flavor m3.small --workflow-repo \\",
-            "      https://github.com/binder-examples/r_with_python --workflow-path rstudio --wait"
+            "  exosphere launch --cloud js2 --name lab --network private --wait",
+            "  exosphere launch --cloud js2 --name lab --workflow-path rstudio \\",
+            "      --workflow-repo https://github.com/binder-examples/r_with_python --wait"
         })
 final class LaunchCommand extends CliCommand {
 
@@ -74,6 +81,12 @@ final class LaunchCommand extends CliCommand {
             description = "automatic (default), create, none, or the id of an existing floating IP.")
     String floatingIp;
 
+    @Option(
+            names = "--network",
+            paramLabel = "NAME|ID",
+            description = "The network (default: Exosphere's choice, see below).")
+    String network;
+
     @Option(names = "--volume-size", paramLabel = "GB", description = "Boot from a new volume of this size.")
     Integer volumeSize;
 
@@ -96,18 +109,31 @@ final class LaunchCommand extends CliCommand {
             names = "--timeout",
             paramLabel = "MINUTES",
             defaultValue = "60",
-            description = "How long --wait waits, in cloud minutes (default 60).")
+            description = "How long --wait waits, in real (wall-clock) minutes (default 60).")
     int timeoutMinutes;
 
     @Override
     protected int run() {
+        if (timeoutMinutes < 1) {
+            throw new ParameterException(
+                    spec().commandLine(), "--timeout must be at least 1 minute, got " + timeoutMinutes);
+        }
         LaunchOptions options = options();
         try (CloudSession session = cloud.open(cli())) {
             return launch(this, session, options, waitForReady, Duration.ofMinutes(timeoutMinutes));
         }
     }
 
+    /** The options, validated; invalid values are usage errors (exit 2), nothing is created. */
     LaunchOptions options() {
+        try {
+            return buildOptions();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec().commandLine(), e.getMessage());
+        }
+    }
+
+    private LaunchOptions buildOptions() {
         FloatingIpChoice fip =
                 switch (floatingIp.toLowerCase(Locale.ROOT)) {
                     case "automatic" -> FloatingIpChoice.automatic();
@@ -127,7 +153,8 @@ final class LaunchCommand extends CliCommand {
                 .count(count)
                 .workflowRepository(workflowRepo)
                 .workflowReference(workflowRef)
-                .workflowPath(workflowPath);
+                .workflowPath(workflowPath)
+                .network(network);
         sshKeys.forEach(b::addSshPublicKey);
         return b.build();
     }
@@ -141,7 +168,14 @@ final class LaunchCommand extends CliCommand {
                             + session.description() + " ...");
             cmd.out().flush();
         }
-        List<Server> servers = session.launch(options);
+        List<String> notes = new ArrayList<>();
+        List<Server> servers = session.launch(options, note -> {
+            notes.add(note);
+            if (!cmd.json()) {
+                cmd.out().println(note);
+                cmd.out().flush();
+            }
+        });
         List<Map<String, Object>> results = new ArrayList<>();
         int exit = 0;
         for (Server created : servers) {
@@ -216,7 +250,7 @@ final class LaunchCommand extends CliCommand {
             }
         }
         if (cmd.json()) {
-            cmd.out().println(Json.object().put("servers", results));
+            cmd.out().println(Json.document().put("servers", results).put("notes", notes));
         } else if (wait) {
             cmd.out()
                     .println(String.format(

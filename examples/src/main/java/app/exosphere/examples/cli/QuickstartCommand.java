@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
         name = "quickstart",
         mixinStandardHelpOptions = true,
         description = {
-            "Launch a demo instance (web shell, desktop, RStudio workflow) on the simulated cloud (or --cloud NAME),",
-            "follow it from building to ready, and print its web shell, desktop, SSH and workflow URLs."
+            "Launch a demo instance and print its web shell, desktop, SSH and workflow URLs.",
+            "The instance (web shell, desktop, RStudio workflow) runs on the simulated cloud (or --cloud NAME);",
+            "the command follows it from building to ready."
         })
 final class QuickstartCommand extends CliCommand {
 

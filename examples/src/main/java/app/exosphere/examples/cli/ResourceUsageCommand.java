@@ -30,10 +30,22 @@ import picocli.CommandLine.Option;
         name = "resource-usage",
         mixinStandardHelpOptions = true,
         description = {
-            "Read an instance's console log on stdin and print its resource-usage samples (CPU, RAM, root disk,",
-            "GPUs, in percent) and the alerts Exosphere would show; optionally write the chart as SVG."
+            "Print an instance's resource usage and alerts from its console log on stdin.",
+            "Samples are CPU, RAM, root disk and GPUs in percent, with the alerts Exosphere would show;",
+            "--svg writes the chart, --fail-on makes active alerts a non-zero exit for monitoring."
         },
-        footer = {"%nExample:", "  openstack console log show my-instance | exosphere resource-usage --svg usage.svg"})
+        usageHelpAutoWidth = true,
+        footer = {
+            "%nExamples:",
+            "  openstack console log show vm1 | exosphere resource-usage --svg usage.svg",
+            "  openstack console log show vm1 | exosphere resource-usage --fail-on warning"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no alert at or above the --fail-on level",
+            "1:an alert at or above the --fail-on level (for monitoring), or the command failed",
+            "2:bad usage"
+        })
 final class ResourceUsageCommand extends CliCommand {
 
     @Option(
@@ -45,8 +57,15 @@ final class ResourceUsageCommand extends CliCommand {
     @Option(names = "--svg", paramLabel = "FILE", description = "Write the last 30 minutes as an SVG chart.")
     private Path svg;
 
+    @Option(
+            names = "--fail-on",
+            paramLabel = "LEVEL",
+            description = "Exit 1 when an alert of this level or worse is active: warning or danger.")
+    private String failOn;
+
     @Override
     protected int run() throws IOException {
+        ResourceUsageAlert.Level threshold = failOnLevel(this, failOn);
         Instant at = now != null ? now : Instant.now();
         String log = new String(stdin().readAllBytes(), StandardCharsets.UTF_8);
         ResourceUsageHistory history = ResourceUsageHistory.empty().merge(log);
@@ -55,7 +74,37 @@ final class ResourceUsageCommand extends CliCommand {
             Files.writeString(svg, ResourceUsageChart.defaults().render(history, at), StandardCharsets.UTF_8);
         }
         print(this, history, alerts, svg);
-        return 0;
+        return exitFor(this, alerts, threshold);
+    }
+
+    /** The {@code --fail-on} level (warning or danger), or null; anything else is a usage error. */
+    static ResourceUsageAlert.Level failOnLevel(CliCommand cmd, String value) {
+        if (value == null) {
+            return null;
+        }
+        switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "warning":
+                return ResourceUsageAlert.Level.WARNING;
+            case "danger":
+                return ResourceUsageAlert.Level.DANGER;
+            default:
+                throw new picocli.CommandLine.ParameterException(
+                        cmd.spec().commandLine(), "--fail-on expects warning or danger, got '" + value + "'");
+        }
+    }
+
+    /** 1 when an alert is at or above {@code threshold} (DANGER is worse than WARNING), else 0. */
+    static int exitFor(CliCommand cmd, List<ResourceUsageAlert> alerts, ResourceUsageAlert.Level threshold) {
+        if (threshold == null) {
+            return 0;
+        }
+        boolean hit = alerts.stream().anyMatch(a -> a.level().ordinal() <= threshold.ordinal());
+        if (hit && !cmd.json()) {
+            cmd.err()
+                    .println("resource-usage: an alert at or above "
+                            + threshold.name().toLowerCase(java.util.Locale.ROOT) + " is active (--fail-on)");
+        }
+        return hit ? ExosphereCli.EXIT_FAILURE : 0;
     }
 
     /** Prints samples and alerts as text or JSON (shared with {@code exosphere usage SERVER}). */
@@ -73,7 +122,7 @@ final class ResourceUsageCommand extends CliCommand {
                 samples.add(s);
             }
             cmd.out()
-                    .println(Json.object()
+                    .println(Json.document()
                             .put("samples", samples)
                             .put("alerts", alertsJson(alerts))
                             .put("svg", svg == null ? null : svg.toString()));

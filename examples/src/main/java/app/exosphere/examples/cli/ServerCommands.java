@@ -42,21 +42,33 @@ final class ServerCommands {
     @Command(
             name = "list",
             mixinStandardHelpOptions = true,
-            description =
-                    "List the project's servers with their Exosphere status (Building, Running Setup, Ready, ...).")
+            usageHelpAutoWidth = true,
+            description = {
+                "List the project's servers with their Exosphere status (Building, Running Setup, Ready, ...).",
+                "",
+                "Examples:",
+                "  exosphere list --cloud js2",
+                "  exosphere list --cloud js2 -f csv -c id -c name -c uiStatus"
+            })
     static final class ListCommand extends CliCommand {
+        static final List<String> COLUMNS = List.of("id", "name", "status", "uiStatus", "setup", "floatingIp");
+
         @Mixin
         CloudOptions cloud;
 
+        @Mixin
+        OutputOptions output;
+
         @Override
         protected int run() {
+            output.format(this);
             try (CloudSession session = cloud.open(cli())) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Server s : session.servers()) {
                     rows.add(InteractionPrinter.serverJson(session, s));
                 }
-                if (json()) {
-                    out().println(Json.object().put("servers", rows));
+                if (!output.text(this)) {
+                    output.printRows(this, "servers", COLUMNS, rows);
                 } else if (rows.isEmpty()) {
                     out().println("no servers in " + session.description());
                 } else {
@@ -89,36 +101,58 @@ final class ServerCommands {
     @Command(
             name = "show",
             mixinStandardHelpOptions = true,
-            description = "Show a server: status, setup, addresses, interactions and resource-usage alerts.")
+            usageHelpAutoWidth = true,
+            description = {
+                "Show a server with its status, setup, image, flavor, creation time and addresses.",
+                "Also prints its interactions and resource-usage alerts.",
+                "",
+                "Examples:",
+                "  exosphere show --cloud js2 my-instance",
+                "  exosphere show --cloud js2 my-instance -f value -c status"
+            })
     static final class ShowCommand extends CliCommand {
         @Mixin
         CloudOptions cloud;
+
+        @Mixin
+        OutputOptions output;
 
         @Parameters(paramLabel = "SERVER", description = "Server name or id.")
         String server;
 
         @Override
         protected int run() {
+            output.format(this);
             try (CloudSession session = cloud.open(cli())) {
                 Server s = session.refresh(session.server(server).id());
                 Interactions interactions = session.interactions(s);
                 ResourceUsageHistory usage = session.resourceUsage(s);
                 List<ResourceUsageAlert> alerts =
                         ResourceUsageAlert.forHistory(usage, session.clock().instant());
-                if (json()) {
-                    Map<String, Object> m = InteractionPrinter.serverJson(session, s);
-                    m.put("flavor", s.flavor().flatMap(f -> f.originalName()).orElse(null));
-                    m.put("created", s.created().orElse(null));
+                Map<String, Object> m = InteractionPrinter.serverJson(session, s);
+                m.put("image", imageOf(session, s));
+                m.put(
+                        "flavor",
+                        s.flavor()
+                                .flatMap(f -> f.originalName())
+                                .or(() -> session.flavorOf(s).map(f -> f.name()))
+                                .orElse(null));
+                m.put("created", s.created().orElse(null));
+                m.put("addresses", addresses(s));
+                if (!output.text(this)) {
                     m.put("interactions", InteractionPrinter.interactionsJson(interactions));
                     m.put("alerts", ResourceUsageCommand.alertsJson(alerts));
-                    out().println(Json.object().put("server", m));
+                    output.printRecord(this, "server", m);
                 } else {
-                    Map<String, Object> m = InteractionPrinter.serverJson(session, s);
                     out().println("name:        " + m.get("name"));
                     out().println("id:          " + m.get("id"));
                     out().println("status:      " + m.get("status") + " (" + m.get("uiStatus") + ")");
                     out().println("setup:       " + m.get("setup"));
-                    out().println("floating IP: " + (m.get("floatingIp") == null ? "-" : m.get("floatingIp")));
+                    out().println("image:       " + orDash(m.get("image")));
+                    out().println("flavor:      " + orDash(m.get("flavor")));
+                    out().println("created:     " + orDash(m.get("created")));
+                    out().println("addresses:   " + orDash(OutputOptions.cell(m.get("addresses"))));
+                    out().println("floating IP: " + orDash(m.get("floatingIp")));
                     out().println("interactions:");
                     InteractionPrinter.printInteractions(this, interactions);
                     out().println("alerts:" + (alerts.isEmpty() ? " none" : ""));
@@ -128,6 +162,35 @@ final class ServerCommands {
                 }
                 return 0;
             }
+        }
+
+        private static String orDash(Object o) {
+            return o == null || String.valueOf(o).isEmpty() ? "-" : String.valueOf(o);
+        }
+
+        /** The image's name (or its id when Glance no longer has it); null when booted from a volume. */
+        private static String imageOf(CloudSession session, Server s) {
+            return s.image()
+                    .id()
+                    .map(id -> {
+                        try {
+                            String name = session.openStack().image().get(id).name();
+                            return name == null ? id : name;
+                        } catch (app.exosphere.core.error.NotFoundException gone) {
+                            return id;
+                        }
+                    })
+                    .orElse(null);
+        }
+
+        /** Network name → addresses, as {@code openstack server show} lists them. */
+        private static List<String> addresses(Server s) {
+            List<String> out = new ArrayList<>();
+            s.addresses()
+                    .forEach((network, list) -> out.add(network + "="
+                            + String.join(
+                                    ", ", list.stream().map(a -> a.address()).toList())));
+            return out;
         }
     }
 
@@ -150,8 +213,8 @@ final class ServerCommands {
                 Server s = session.refresh(session.server(server).id());
                 Interactions interactions = session.interactions(s);
                 if (json()) {
-                    out().println(Json.object()
-                            .put("server", s.name())
+                    out().println(Json.document()
+                            .put("server", InteractionPrinter.serverRef(s))
                             .put("interactions", InteractionPrinter.interactionsJson(interactions)));
                 } else {
                     out().println(s.name() + ":");
@@ -177,8 +240,15 @@ final class ServerCommands {
         @Option(names = "--svg", paramLabel = "FILE", description = "Write the last 30 minutes as an SVG chart.")
         Path svg;
 
+        @Option(
+                names = "--fail-on",
+                paramLabel = "LEVEL",
+                description = "Exit 1 when an alert of this level or worse is active: warning or danger.")
+        String failOn;
+
         @Override
         protected int run() throws IOException {
+            var threshold = ResourceUsageCommand.failOnLevel(this, failOn);
             try (CloudSession session = cloud.open(cli())) {
                 Server s = session.server(server);
                 ResourceUsageHistory usage = session.resourceUsage(s);
@@ -195,8 +265,9 @@ final class ServerCommands {
                     });
                     Files.writeString(svg, chart.build().render(usage, now), StandardCharsets.UTF_8);
                 }
-                ResourceUsageCommand.print(this, usage, ResourceUsageAlert.forHistory(usage, now), svg);
-                return 0;
+                List<ResourceUsageAlert> alerts = ResourceUsageAlert.forHistory(usage, now);
+                ResourceUsageCommand.print(this, usage, alerts, svg);
+                return ResourceUsageCommand.exitFor(this, alerts, threshold);
             }
         }
     }
@@ -206,8 +277,9 @@ final class ServerCommands {
             name = "action",
             mixinStandardHelpOptions = true,
             description = {
-                "Run a server action: start, stop, reboot, hard-reboot, pause, unpause, suspend, resume, shelve,",
-                "unshelve, lock, unlock. Nova refuses actions the server's state does not allow (exit 1)."
+                "Run a server action such as start, stop or reboot.",
+                "Actions: start, stop, reboot, hard-reboot, pause, unpause, suspend, resume, shelve, unshelve,",
+                "lock, unlock. Nova refuses actions the server's state does not allow (exit 1)."
             })
     static final class ActionCommand extends CliCommand {
         @Mixin
@@ -244,8 +316,8 @@ final class ServerCommands {
                                         + " pause, unpause, suspend, resume, shelve, unshelve, lock, unlock");
                 }
                 if (json()) {
-                    out().println(Json.object()
-                            .put("server", s.id())
+                    out().println(Json.document()
+                            .put("server", InteractionPrinter.serverRef(s))
                             .put("action", action)
                             .put("accepted", true));
                 } else {
@@ -256,26 +328,93 @@ final class ServerCommands {
         }
     }
 
-    /** {@code exosphere delete SERVER}. */
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a server.")
+    /** {@code exosphere delete SERVER... [--wait]}. */
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
+            usageHelpAutoWidth = true,
+            description = {
+                "Delete servers; with --wait, wait until Nova no longer lists them.",
+                "",
+                "Example:",
+                "  exosphere delete --cloud js2 lab-1 lab-2 --wait"
+            })
     static final class DeleteCommand extends CliCommand {
         @Mixin
         CloudOptions cloud;
 
-        @Parameters(paramLabel = "SERVER", description = "Server name or id.")
-        String server;
+        @Parameters(arity = "1..*", paramLabel = "SERVER", description = "Server names or ids.")
+        List<String> servers;
+
+        @Option(names = "--wait", description = "Wait until every server is gone.")
+        boolean waitForGone;
+
+        @Option(
+                names = "--timeout",
+                paramLabel = "MINUTES",
+                defaultValue = "10",
+                description = "How long --wait waits, in minutes (default 10).")
+        int timeoutMinutes;
 
         @Override
-        protected int run() {
+        protected int run() throws InterruptedException {
+            if (timeoutMinutes < 1) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec().commandLine(), "--timeout must be at least 1 minute, got " + timeoutMinutes);
+            }
             try (CloudSession session = cloud.open(cli())) {
-                Server s = session.server(server);
-                session.openStack().compute().servers().delete(s);
+                // every name is looked up before anything is deleted
+                List<Server> found = new ArrayList<>();
+                for (String name : servers) {
+                    Server s = session.server(name);
+                    if (found.stream().noneMatch(f -> f.id().equals(s.id()))) {
+                        found.add(s);
+                    }
+                }
+                for (Server s : found) {
+                    session.openStack().compute().servers().delete(s);
+                    if (!json()) {
+                        out().println("deleting " + s.name() + " (" + s.id() + ")");
+                        out().flush();
+                    }
+                }
+                if (waitForGone) {
+                    java.time.Clock clock = session.clock();
+                    java.time.Instant deadline = clock.instant().plus(Duration.ofMinutes(timeoutMinutes));
+                    List<Server> left = new ArrayList<>(found);
+                    while (!left.isEmpty()) {
+                        left.removeIf(s -> isGone(session, s));
+                        if (left.isEmpty()) {
+                            break;
+                        }
+                        if (!clock.instant().isBefore(deadline)) {
+                            throw new CliFailure(
+                                    ExosphereCli.EXIT_FAILURE,
+                                    "timeout",
+                                    "still there after " + timeoutMinutes + " min: "
+                                            + left.stream().map(Server::name).toList());
+                        }
+                        Thread.sleep(session.simulator().isPresent() ? 100 : 2000);
+                    }
+                    if (!json()) {
+                        out().println("deleted " + found.size() + " server" + (found.size() == 1 ? "" : "s"));
+                    }
+                }
                 if (json()) {
-                    out().println(Json.object().put("deleted", s.id()).put("name", s.name()));
-                } else {
-                    out().println("deleting " + s.name() + " (" + s.id() + ")");
+                    List<Map<String, Object>> refs = new ArrayList<>();
+                    found.forEach(s -> refs.add(InteractionPrinter.serverRef(s)));
+                    out().println(Json.document().put("deleted", refs).put("waited", waitForGone));
                 }
                 return 0;
+            }
+        }
+
+        private static boolean isGone(CloudSession session, Server s) {
+            try {
+                Server now = session.openStack().compute().servers().get(s.id());
+                return now.status().raw().equalsIgnoreCase("DELETED");
+            } catch (app.exosphere.core.error.NotFoundException gone) {
+                return true;
             }
         }
     }
@@ -311,7 +450,7 @@ final class ServerCommands {
             try (CloudSession session = cloud.open(cli())) {
                 Volume v = session.createVolume(name, size);
                 if (json()) {
-                    out().println(Json.object()
+                    out().println(Json.document()
                             .put("id", v.id())
                             .put("name", v.name())
                             .put("sizeGb", v.sizeGb())
@@ -347,8 +486,8 @@ final class ServerCommands {
                 Volume v = session.volume(volume);
                 String mountpoint = session.attachVolume(s, v);
                 if (json()) {
-                    out().println(Json.object()
-                            .put("server", s.id())
+                    out().println(Json.document()
+                            .put("server", InteractionPrinter.serverRef(s))
                             .put("volume", v.id())
                             .put("mountpoint", mountpoint));
                 } else {
@@ -378,8 +517,8 @@ final class ServerCommands {
                 Volume v = session.volume(volume);
                 session.detachVolume(s, v);
                 if (json()) {
-                    out().println(Json.object()
-                            .put("server", s.id())
+                    out().println(Json.document()
+                            .put("server", InteractionPrinter.serverRef(s))
                             .put("volume", v.id())
                             .put("detached", true));
                 } else {
@@ -394,7 +533,7 @@ final class ServerCommands {
     @Command(
             name = "workflow",
             mixinStandardHelpOptions = true,
-            description = "Binder workflows on Exosphere instances.",
+            description = "Launch Binder workflows on Exosphere instances.",
             subcommands = {WorkflowLaunch.class})
     static final class WorkflowCommand extends CliCommand {
         @Override

@@ -22,8 +22,9 @@ import picocli.CommandLine.ParameterException;
         name = "setup-status",
         mixinStandardHelpOptions = true,
         description = {
-            "Read an instance's console log on stdin and print its setup status (waiting, starting, running,",
-            "complete, error, timeout or unknown), when it was reported, and the exoSetup metadata value."
+            "Print an instance's setup status from its console log on stdin.",
+            "The status is waiting, starting, running, complete, error, timeout or unknown; the output also",
+            "says when it was reported and gives the exoSetup metadata value."
         },
         footer = {
             "%nExample:",
@@ -65,7 +66,7 @@ final class SetupStatusCommand extends CliCommand {
         String log = new String(stdin().readAllBytes(), StandardCharsets.UTF_8);
         SetupStatus status = before.next(log, created, at);
         if (json()) {
-            out().println(Json.object()
+            out().println(Json.document()
                     .put("status", status.state().wire())
                     .put("display", status.state().display())
                     .put(

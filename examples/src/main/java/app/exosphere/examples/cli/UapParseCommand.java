@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
         description = "Print the upstream protocol, IPv4 address and port encoded in a UAP request host.",
         footer = {
             "%nExample:",
-            "  exosphere uap-parse --uap proxy-js2-iu.exosphere.app http-149-165-0-5-49528.proxy-js2-iu.exosphere.app"
+            "  exosphere uap-parse --uap proxy-js2-iu.exosphere.app \\",
+            "      http-149-165-0-5-49528.proxy-js2-iu.exosphere.app"
         })
 final class UapParseCommand extends CliCommand {
 
@@ -34,7 +35,7 @@ final class UapParseCommand extends CliCommand {
         UapTarget target = UapTarget.parseRequestHost(uap, requestHost);
         String protocol = target.protocol().name().toLowerCase(Locale.ROOT);
         if (json()) {
-            out().println(Json.object()
+            out().println(Json.document()
                     .put("protocol", protocol)
                     .put("ip", target.ipv4())
                     .put("port", target.port()));

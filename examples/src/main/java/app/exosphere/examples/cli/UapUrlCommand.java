@@ -23,15 +23,15 @@ import picocli.CommandLine.ParameterException;
         name = "uap-url",
         mixinStandardHelpOptions = true,
         description = {
-            "Print the User Application Proxy URL of a service on an instance:",
-            "  https://[http-]<a-b-c-d>-<port>.<uap>/<path>?<query>"
+            "Print the User Application Proxy URL of a service on an instance.",
+            "The URL has the form https://[http-]<a-b-c-d>-<port>.<uap>/<path>?<query>."
         },
         footer = {
             "%nExamples:",
-            "  exosphere uap-url --uap proxy-js2-iu.exosphere.app --ip 149.165.157.212 --port 49528 --http \\",
-            "      --path guacamole/api/tokens",
-            "  exosphere uap-url --uap proxy-js2-iu.exosphere.app --ip 149.165.1.2 --port 8888 --http \\",
-            "      --path lab --query token=0123abcd"
+            "  exosphere uap-url --uap proxy-js2-iu.exosphere.app --ip 149.165.157.212 \\",
+            "      --port 49528 --http --path guacamole/api/tokens",
+            "  exosphere uap-url --uap proxy-js2-iu.exosphere.app --ip 149.165.1.2 \\",
+            "      --port 8888 --http --path lab --query token=0123abcd"
         })
 final class UapUrlCommand extends CliCommand {
 
@@ -85,7 +85,7 @@ final class UapUrlCommand extends CliCommand {
                 param.put("value", e.getValue());
                 params.add(param);
             }
-            out().println(Json.object()
+            out().println(Json.document()
                     .put("url", url.toString())
                     .put("normalized", url.normalized())
                     .put("host", url.host())

@@ -29,7 +29,8 @@ import picocli.CommandLine.ParameterException;
         footer = {
             "%nExamples:",
             "  exosphere user-data --desktop --ssh-key \"$(cat ~/.ssh/id_ed25519.pub)\"",
-            "  exosphere user-data --workflow-repo https://github.com/binder-examples/r_with_python --gzip --base64"
+            "  exosphere user-data --gzip --base64 \\",
+            "      --workflow-repo https://github.com/binder-examples/r_with_python"
         })
 final class UserDataCommand extends CliCommand {
 
@@ -100,7 +101,7 @@ final class UserDataCommand extends CliCommand {
         }
         RenderedUserData ud = options.build().render(gzip ? Compression.GZIP : Compression.NONE);
         if (json()) {
-            Json doc = Json.object()
+            Json doc = Json.document()
                     .put("compressed", ud.isCompressed())
                     .put("textSize", ud.textSize())
                     .put("encodedSize", ud.encodedSize())

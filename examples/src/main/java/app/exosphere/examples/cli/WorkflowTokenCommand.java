@@ -24,8 +24,8 @@ import picocli.CommandLine.Command;
         name = "workflow-token",
         mixinStandardHelpOptions = true,
         description = {
-            "Read an instance's console log on stdin and print the workflow's Jupyter token",
-            "(the last {\"exoWorkflowToken\":\"<hex>\"} line). Exit code 1 when there is none yet."
+            "Print the workflow's Jupyter token from an instance's console log on stdin.",
+            "It is the last {\"exoWorkflowToken\":\"<hex>\"} line; the exit code is 1 when there is none yet."
         },
         footer = {"%nExample:", "  openstack console log show my-instance | exosphere workflow-token"})
 final class WorkflowTokenCommand extends CliCommand {
@@ -52,7 +52,7 @@ final class WorkflowTokenCommand extends CliCommand {
                 event.put("line", e.lineNumber());
                 events.add(event);
             }
-            out().println(Json.object()
+            out().println(Json.document()
                     .put("token", token)
                     .put(
                             "setupPhase",

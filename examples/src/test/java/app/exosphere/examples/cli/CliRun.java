@@ -28,6 +28,24 @@ record CliRun(int exitCode, String out, String err) {
                 err.toString().replace(System.lineSeparator(), "\n"));
     }
 
+    /** Runs with {@code env} as the environment variables, against {@code session} when not null. */
+    static CliRun withEnv(
+            java.util.Map<String, String> env, app.exosphere.examples.CloudSession session, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ExosphereCli.execute(
+                env,
+                session == null ? null : session::borrowed,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                args);
+        return new CliRun(
+                code,
+                out.toString().replace(System.lineSeparator(), "\n"),
+                err.toString().replace(System.lineSeparator(), "\n"));
+    }
+
     static CliRun withStdin(String stdin, String... args) {
         // snippet:cli-in-process
         StringWriter out = new StringWriter();

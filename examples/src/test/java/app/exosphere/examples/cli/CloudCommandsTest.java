@@ -94,7 +94,7 @@ class CloudCommandsTest {
         CliRun run = CliRun.on(session, "--json", "show", "demo");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
-                .startsWith("{\"server\":{\"id\":\"")
+                .startsWith("{\"version\":2,\"server\":{\"id\":\"")
                 .contains("\"name\":\"demo\",\"status\":\"ACTIVE\",\"uiStatus\":\"Ready\",\"setup\":\"complete\"")
                 .contains(
                         "{\"interaction\":\"GuacTerminal\",\"name\":\"Web Shell\",\"status\":\"ready\",\"value\":\"https://")
@@ -121,6 +121,20 @@ class CloudCommandsTest {
                 .startsWith("<svg")
                 .contains("of 2 total cores")
                 .contains("<polyline");
+    }
+
+    @Test
+    @Order(4)
+    void usageFailOnExitsOneExactlyWhenItPrintsAnAlertAtThatLevel() throws Exception {
+        CliRun run = CliRun.on(session, "--json", "usage", "demo", "--fail-on", "warning");
+        com.fasterxml.jackson.databind.JsonNode alerts = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out())
+                .get("alerts");
+        boolean warned = alerts.findValuesAsText("level").stream()
+                .anyMatch(l -> l.equalsIgnoreCase("warning") || l.equalsIgnoreCase("danger"));
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(warned ? 1 : 0);
+        assertThat(CliRun.on(session, "usage", "demo", "--fail-on", "loud").exitCode())
+                .isEqualTo(2);
     }
 
     @Test
@@ -197,7 +211,7 @@ class CloudCommandsTest {
         CliRun nectar =
                 CliRun.of("--json", "cloud-config", "--keystone-url", "https://keystone.rc.nectar.org.au:5000/v3");
         assertThat(nectar.out())
-                .isEqualTo("{\"source\":\"built-in\",\"keystoneHostname\":\"keystone.rc.nectar.org.au\","
+                .isEqualTo("{\"version\":2,\"source\":\"built-in\",\"keystoneHostname\":\"keystone.rc.nectar.org.au\","
                         + "\"friendlyName\":\"Nectar Cloud\",\"region\":null,\"uapHostname\":null,\"userAppProxy\":[],"
                         + "\"featuredImageNamePrefix\":null}\n");
     }

@@ -46,7 +46,7 @@ class ConsoleCommandsTest {
         assertThat(run)
                 .isEqualTo(new CliRun(
                         0,
-                        "{\"status\":\"timeout\",\"display\":\"Timeout\",\"epoch\":1704068401000,\"finished\":true,"
+                        "{\"version\":2,\"status\":\"timeout\",\"display\":\"Timeout\",\"epoch\":1704068401000,\"finished\":true,"
                                 + "\"metadata\":\"{\\\"status\\\":\\\"timeout\\\",\\\"epoch\\\":1704068401000}\"}\n",
                         ""));
     }
@@ -99,7 +99,7 @@ class ConsoleCommandsTest {
     void resourceUsageJsonListsSamplesAndNoAlertsAfterTheQuietPoint() {
         CliRun run = CliRun.withStdin(CONSOLE, "--json", "resource-usage", "--now", "2024-01-01T00:10:00Z");
         assertThat(run.out())
-                .isEqualTo("{\"samples\":["
+                .isEqualTo("{\"version\":2,\"samples\":["
                         + "{\"epochMillis\":1704067260000,\"time\":\"2024-01-01T00:01:00Z\",\"cpuPctUsed\":7,"
                         + "\"memPctUsed\":21,\"rootfsPctUsed\":11,\"gpuPctUsed\":[]},"
                         + "{\"epochMillis\":1704067320000,\"time\":\"2024-01-01T00:02:00Z\",\"cpuPctUsed\":98,"
@@ -172,7 +172,7 @@ class ConsoleCommandsTest {
         CliRun local = CliRun.of("user-data", "--workflow-repo", "/etc/passwd");
         assertThat(local)
                 .isEqualTo(new CliRun(
-                        1,
+                        2,
                         "",
                         "user-data: repository: '/etc/passwd' is a local path; the instance clones the repository"
                                 + " over the network, so give its URL, e.g. https://github.com/org/repo\n"));
@@ -183,8 +183,10 @@ class ConsoleCommandsTest {
     @Test
     void userDataRejectsAMalformedSshKeyWithItsTypedMessage() {
         CliRun run = CliRun.of("--json", "user-data", "--ssh-key", "not a key");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("{\"error\":\"").contains("\"kind\":\"invalid-user-data-option\"");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .startsWith("{\"version\":2,\"error\":\"")
+                .contains("\"kind\":\"invalid-user-data-option\"");
         assertThat(run.out()).isEmpty();
     }
 

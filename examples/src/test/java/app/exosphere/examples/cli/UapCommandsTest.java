@@ -95,7 +95,7 @@ class UapCommandsTest {
         assertThat(run)
                 .isEqualTo(new CliRun(
                         0,
-                        "{\"url\":\"https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/notebooks/a b.ipynb?token=ff\","
+                        "{\"version\":2,\"url\":\"https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/notebooks/a b.ipynb?token=ff\","
                                 + "\"normalized\":\"https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/notebooks/a%20b.ipynb?token=ff\","
                                 + "\"host\":\"http-149-165-1-2-8888.proxy-js2-iu.exosphere.app\",\"protocol\":\"http\","
                                 + "\"ip\":\"149.165.1.2\",\"port\":8888,\"path\":\"notebooks/a b.ipynb\","
@@ -106,7 +106,9 @@ class UapCommandsTest {
     @Test
     void jsonOptionIsAcceptedAfterTheSubcommandToo() {
         CliRun run = CliRun.of("uap-parse", "--uap", "uap.example.org", "10-0-0-1-443.uap.example.org", "--json");
-        assertThat(run).isEqualTo(new CliRun(0, "{\"protocol\":\"https\",\"ip\":\"10.0.0.1\",\"port\":443}\n", ""));
+        assertThat(run)
+                .isEqualTo(
+                        new CliRun(0, "{\"version\":2,\"protocol\":\"https\",\"ip\":\"10.0.0.1\",\"port\":443}\n", ""));
     }
 
     @Test
@@ -115,7 +117,7 @@ class UapCommandsTest {
                 CliRun.of("uap-url", "--uap", "proxy-js2-iu.exosphere.app", "--ip", "2001:db8::1", "--port", "8888");
         assertThat(run)
                 .isEqualTo(new CliRun(
-                        1,
+                        2,
                         "",
                         "uap-url: '2001:db8::1' looks like an IPv6 address; the User Application Proxy supports IPv4 only"
                                 + " (use the instance's floating IPv4 address)\n"));
@@ -124,24 +126,25 @@ class UapCommandsTest {
     @Test
     void uapUrlRejectsPortOutOfRange() {
         CliRun run = CliRun.of("uap-url", "--uap", "proxy-js2-iu.exosphere.app", "--ip", "10.0.0.1", "--port", "0");
-        assertThat(run).isEqualTo(new CliRun(1, "", "uap-url: port 0 is out of range; expected 1-65535\n"));
+        assertThat(run).isEqualTo(new CliRun(2, "", "uap-url: port 0 is out of range; expected 1-65535\n"));
     }
 
     @Test
     void errorsAreJsonOnStderrWithJson() {
         CliRun run = CliRun.of("--json", "uap-url", "--uap", "bad_host", "--ip", "10.0.0.1", "--port", "80");
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err())
-                .isEqualTo("{\"error\":\"UAP hostname 'bad_host' is not a valid hostname: label 'bad_host' contains"
-                        + " '_'; only letters a-z, digits and '-' are allowed\",\"kind\":\"MALFORMED_HOSTNAME\","
-                        + "\"exitCode\":1}\n");
+                .isEqualTo(
+                        "{\"version\":2,\"error\":\"UAP hostname 'bad_host' is not a valid hostname: label 'bad_host' contains"
+                                + " '_'; only letters a-z, digits and '-' are allowed\",\"kind\":\"malformed-hostname\","
+                                + "\"exitCode\":2}\n");
     }
 
     @Test
     void debugPrintsTheStackTrace() {
         CliRun run = CliRun.of("--debug", "uap-url", "--uap", "uap.example.org", "--ip", "1.2.3", "--port", "80");
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
                 .startsWith("uap-url: '1.2.3' is not a valid IPv4 address")
                 .contains("InvalidUapValueException")
@@ -197,7 +200,7 @@ class UapCommandsTest {
                 "http-149-165-0-256-49528.proxy-js2-iu.exosphere.app");
         assertThat(run)
                 .isEqualTo(new CliRun(
-                        1,
+                        2,
                         "",
                         "uap-parse: request host 'http-149-165-0-256-49528.proxy-js2-iu.exosphere.app' is not a UAP host:"
                                 + " '149.165.0.256' is not a valid IPv4 address: octet 256 is greater than 255\n"));
@@ -210,7 +213,7 @@ class UapCommandsTest {
                 "--uap",
                 "proxy-js2-iu.exosphere.app",
                 "http-149-165-0-5-49528.proxy-js2-tacc.exosphere.app");
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).endsWith("does not end with '.proxy-js2-iu.exosphere.app'\n");
     }
 

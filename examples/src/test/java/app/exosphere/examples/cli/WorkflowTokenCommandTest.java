@@ -32,7 +32,7 @@ class WorkflowTokenCommandTest {
         assertThat(CliRun.withStdin(resource("workflow-restart-console.txt"), "workflow-token", "--json"))
                 .isEqualTo(new CliRun(
                         0,
-                        "{\"token\":\"bbbb2222\",\"setupPhase\":\"complete\",\"setupEvents\":"
+                        "{\"version\":2,\"token\":\"bbbb2222\",\"setupPhase\":\"complete\",\"setupEvents\":"
                                 + "[{\"phase\":\"started\",\"line\":5},{\"phase\":\"complete\",\"line\":9}]}\n",
                         ""));
     }
@@ -54,7 +54,7 @@ class WorkflowTokenCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err())
-                .isEqualTo("{\"error\":\"no workflow token in the console log; the instance publishes"
+                .isEqualTo("{\"version\":2,\"error\":\"no workflow token in the console log; the instance publishes"
                         + " {\\\"exoWorkflowToken\\\":\\\"<hex>\\\"} once its Jupyter server runs\","
                         + "\"kind\":\"no-token\",\"exitCode\":1}\n");
     }

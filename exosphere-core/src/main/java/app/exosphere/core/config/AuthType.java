@@ -20,6 +20,20 @@ public enum AuthType {
     /** {@code v3oidcaccesstoken}. */
     OIDC_ACCESS_TOKEN;
 
+    /** The {@code auth_type} that names this type in clouds.yaml ({@code password}, {@code v3token}, ...). */
+    public String configName() {
+        switch (this) {
+            case APPLICATION_CREDENTIAL:
+                return "v3applicationcredential";
+            case TOKEN:
+                return "v3token";
+            case OIDC_ACCESS_TOKEN:
+                return "v3oidcaccesstoken";
+            default:
+                return "password";
+        }
+    }
+
     /**
      * Parses an {@code auth_type}.
      *

@@ -29,6 +29,7 @@ public final class CloudConfig {
     private final String name;
     private final String source;
     private final AuthType authType;
+    private final String authTypeName;
     private final Map<String, String> auth;
     private final String regionName;
     private final List<String> regions;
@@ -71,9 +72,43 @@ public final class CloudConfig {
             String key,
             Map<String, String> apiVersions,
             Map<String, String> endpointOverrides) {
+        this(
+                name,
+                source,
+                authType,
+                authType.configName(),
+                auth,
+                regionName,
+                regions,
+                interfaceName,
+                verify,
+                cacert,
+                cert,
+                key,
+                apiVersions,
+                endpointOverrides);
+    }
+
+    /** As resolved by {@link CloudsYaml}: also keeps the {@code auth_type} as written. */
+    CloudConfig(
+            String name,
+            String source,
+            AuthType authType,
+            String authTypeName,
+            Map<String, String> auth,
+            String regionName,
+            List<String> regions,
+            String interfaceName,
+            Boolean verify,
+            String cacert,
+            String cert,
+            String key,
+            Map<String, String> apiVersions,
+            Map<String, String> endpointOverrides) {
         this.name = Objects.requireNonNull(name, "name");
         this.source = source;
         this.authType = Objects.requireNonNull(authType, "authType");
+        this.authTypeName = Objects.requireNonNull(authTypeName, "authTypeName");
         this.auth = Map.copyOf(auth);
         this.regionName = regionName;
         this.regions = List.copyOf(regions);
@@ -99,6 +134,48 @@ public final class CloudConfig {
         return authType;
     }
 
+    /** The {@code auth_type} as the configuration spells it (e.g. {@code v3password}, {@code password}). */
+    public String authTypeName() {
+        return authTypeName;
+    }
+
+    /** All auth values by key, secrets included (for the parity suite); {@link #maskedAuth()} is for display. */
+    Map<String, String> auth() {
+        return auth;
+    }
+
+    /** The auth values with passwords, secrets and tokens replaced by {@code <masked>}, sorted by key. */
+    public Map<String, String> maskedAuth() {
+        Map<String, String> shown = new TreeMap<>();
+        auth.forEach((k, v) -> shown.put(k, isSecret(k) ? "<masked>" : v));
+        return shown;
+    }
+
+    /** The endpoint interface as written ({@code public} when unset), e.g. {@code internalURL}. */
+    public String interfaceName() {
+        return interfaceName == null ? "public" : interfaceName;
+    }
+
+    /** The CA bundle path when TLS is verified with a custom bundle. */
+    public Optional<String> cacert() {
+        return Optional.ofNullable(cacert);
+    }
+
+    /** The client certificate path. */
+    public Optional<String> cert() {
+        return Optional.ofNullable(cert);
+    }
+
+    /** The client key path. */
+    public Optional<String> key() {
+        return Optional.ofNullable(key);
+    }
+
+    /** False when TLS verification is off ({@code verify: false} or {@code insecure: true}). */
+    public boolean verify() {
+        return !Boolean.FALSE.equals(verify);
+    }
+
     /** An auth value ({@code auth_url}, {@code project_name}, ...). May be a secret: do not log. */
     public Optional<String> auth(String key) {
         return Optional.ofNullable(auth.get(key));
@@ -109,7 +186,11 @@ public final class CloudConfig {
         return require("auth_url");
     }
 
-    /** {@code region_name}, else the first of {@code regions}. */
+    /**
+     * The region: as openstacksdk resolves it (the requested one, else the first of {@code regions}, else
+     * {@code region_name}, else the vendor profile's); for hand-built configs {@code region_name}, else the
+     * first of {@code regions}.
+     */
     public Optional<String> region() {
         return Optional.ofNullable(regionName).or(() -> regions.stream().findFirst());
     }
@@ -151,7 +232,11 @@ public final class CloudConfig {
     }
 
     private static Path path(String p) {
-        return p.startsWith("~/") ? Path.of(System.getProperty("user.home"), p.substring(2)) : Path.of(p);
+        if (p.startsWith("~/")) {
+            String home = System.getenv("HOME");
+            return Path.of(home == null || home.isEmpty() ? System.getProperty("user.home") : home, p.substring(2));
+        }
+        return Path.of(p);
     }
 
     /** {@code <service>_api_version} values (e.g. {@code compute} → {@code 2.60}). */
@@ -193,38 +278,60 @@ public final class CloudConfig {
         if (auth.containsKey("user_id")) {
             return UserRef.id(auth.get("user_id"));
         }
-        return UserRef.name(require("username"), domain("user_domain", true));
+        DomainRef d = domain("user_domain");
+        // extension: keystoneauth sends no user domain here (Keystone then refuses); we use "default"
+        return UserRef.name(require("username"), d == null ? DomainRef.id("default") : d);
     }
 
-    private DomainRef domain(String prefix, boolean defaulted) {
-        if (auth.containsKey(prefix + "_id")) {
-            return DomainRef.id(auth.get(prefix + "_id"));
+    /** {@code <prefix>_id}, {@code <prefix>_name}, then keystoneauth's {@code default_domain_id/_name}. */
+    private DomainRef domain(String prefix) {
+        for (String k : List.of(prefix + "_id", prefix + "_name", "default_domain_id", "default_domain_name")) {
+            String v = auth.get(k);
+            if (v != null && !v.isEmpty()) {
+                return k.endsWith("_id") ? DomainRef.id(v) : DomainRef.name(v);
+            }
         }
-        if (auth.containsKey(prefix + "_name")) {
-            return DomainRef.name(auth.get(prefix + "_name"));
-        }
-        // openstacksdk's fallbacks: domain_id / domain_name / default_domain, else "default"
-        if (auth.containsKey("domain_id")) {
-            return DomainRef.id(auth.get("domain_id"));
-        }
-        if (auth.containsKey("domain_name")) {
-            return DomainRef.name(auth.get("domain_name"));
-        }
-        if (auth.containsKey("default_domain")) {
-            return DomainRef.of(auth.get("default_domain"));
-        }
-        return defaulted ? DomainRef.id("default") : null;
+        return null;
     }
 
-    /** The scope: project id, or project name + domain, else unscoped. */
+    /**
+     * The scope as keystoneauth derives it: a project (by id, or by name within {@code project_domain_*}
+     * or {@code default_domain_*}), a domain ({@code domain_id}/{@code domain_name} without a project), the
+     * system ({@code system_scope}), else unscoped.
+     *
+     * @throws ConfigurationException when more than one scope is configured
+     */
     public Scope scope() {
         String projectId = auth.getOrDefault("project_id", auth.get("tenant_id"));
+        String projectName = auth.getOrDefault("project_name", auth.get("tenant_name"));
+        String domainId = auth.get("domain_id");
+        String domainName = auth.get("domain_name");
+        String system = auth.get("system_scope");
+        int targets = (projectId != null || projectName != null ? 1 : 0)
+                + (domainId != null || domainName != null ? 1 : 0)
+                + (system != null ? 1 : 0);
+        if (targets > 1) {
+            throw problem(
+                    "auth",
+                    "scopes to more than one target (project, domain, system); keep only one of project_*,"
+                            + " domain_* and system_scope");
+        }
         if (projectId != null) {
             return Scope.project(projectId);
         }
-        String projectName = auth.getOrDefault("project_name", auth.get("tenant_name"));
         if (projectName != null) {
-            return Scope.projectName(projectName, domain("project_domain", true));
+            DomainRef d = domain("project_domain");
+            // extension: keystoneauth sends no project domain here (Keystone then refuses); we use "default"
+            return Scope.projectName(projectName, d == null ? DomainRef.id("default") : d);
+        }
+        if (domainId != null) {
+            return Scope.domain(domainId);
+        }
+        if (domainName != null) {
+            return Scope.domainName(domainName);
+        }
+        if (system != null) {
+            return Scope.system();
         }
         return Scope.unscoped();
     }
@@ -246,11 +353,11 @@ public final class CloudConfig {
     public String toString() {
         Map<String, String> shown = new TreeMap<>();
         auth.forEach((k, v) -> shown.put(k, isSecret(k) ? "<redacted>" : v));
-        return "CloudConfig{" + name + " from " + source + ", " + authType + ", auth=" + shown + ", region="
+        return "CloudConfig{" + name + " from " + source + ", " + authTypeName + ", auth=" + shown + ", region="
                 + region().orElse("-") + "}";
     }
 
     private static boolean isSecret(String k) {
-        return k.contains("password") || k.contains("secret") || k.contains("token");
+        return k.contains("password") || k.contains("secret") || k.contains("token") || k.equals("passcode");
     }
 }

@@ -12,6 +12,7 @@ import app.exosphere.core.http.EndpointInterface;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +144,7 @@ class CloudsYamlTest {
     @Test
     void invalidConfigurationNamesFileLineAndKey() {
         String bad = "clouds:\n  mine:\n    auth_type: v2password\n    auth:\n      auth_url: https://k\n";
-        assertThatThrownBy(() -> CloudsYaml.parse(bad, "clouds.yaml"))
+        assertThatThrownBy(() -> CloudsYaml.parse(bad, "clouds.yaml").cloud("mine"))
                 .isInstanceOfSatisfying(ConfigurationException.class, ex -> {
                     assertThat(ex.file()).contains("clouds.yaml");
                     assertThat(ex.line()).contains(3);
@@ -152,19 +153,200 @@ class CloudsYamlTest {
                 .hasMessageStartingWith("clouds.yaml:3: key 'clouds.mine.auth_type'");
 
         String noUrl = "clouds:\n  a:\n    region_name: X\n  b:\n    auth:\n      username: u\n";
-        assertThatThrownBy(() -> CloudsYaml.parse(noUrl, "clouds.yaml"))
+        assertThatThrownBy(() -> CloudsYaml.parse(noUrl, "clouds.yaml").cloud("a"))
                 .isInstanceOfSatisfying(ConfigurationException.class, ex -> {
                     assertThat(ex.line()).contains(2);
                     assertThat(ex.key()).contains("clouds.a.auth.auth_url");
                 });
 
-        assertThatThrownBy(() -> CloudsYaml.parse("clouds:\n  a: [1, 2\n", "clouds.yaml"))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("invalid YAML");
-
         assertThatThrownBy(() ->
                         CloudsYaml.parse(EXOSPHERE_CLOUDS_YAML, "clouds.yaml").cloud("nope"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("known clouds: [Project_One_RegionOne]");
+    }
+
+    @Test
+    void aBrokenFileGivesOneShortLineWithFileLineAndProblem() {
+        assertThatThrownBy(() -> CloudsYaml.parse("clouds:\n  a: [1, 2\n  b: {\n", "/home/u/clouds.yaml"))
+                .isInstanceOfSatisfying(ConfigurationException.class, ex -> {
+                    assertThat(ex.file()).contains("/home/u/clouds.yaml");
+                    assertThat(ex.line()).isPresent();
+                })
+                .hasMessageStartingWith("/home/u/clouds.yaml:")
+                .hasMessageContaining("invalid YAML")
+                .satisfies(ex -> assertThat(ex.getMessage().lines().count()).isEqualTo(1));
+    }
+
+    @Test
+    void anUnsupportedEntryAffectsOnlyItself() {
+        String yaml = String.join(
+                "\n",
+                "clouds:",
+                "  sso:",
+                "    auth_type: v3oidcpassword",
+                "    auth:",
+                "      auth_url: https://k.example/v3",
+                "      identity_provider: idp",
+                "      protocol: openid",
+                "      username: u",
+                "      password: hunter2",
+                "  broken: [not, a, mapping]",
+                "  good:",
+                "    auth_type: v3applicationcredential",
+                "    auth:",
+                "      auth_url: https://k.example/v3",
+                "      application_credential_id: id",
+                "      application_credential_secret: s");
+        CloudsYaml clouds = CloudsYaml.parse(yaml, "clouds.yaml");
+        assertThat(clouds.cloudNames()).containsExactly("sso", "broken", "good");
+        assertThat(clouds.cloud("good").credentials()).isEqualTo(Credentials.applicationCredential("id", "s"));
+        assertThatThrownBy(() -> clouds.cloud("sso"))
+                .isInstanceOfSatisfying(ConfigurationException.class, ex -> {
+                    assertThat(ex.key()).contains("clouds.sso.auth_type");
+                    assertThat(ex.line()).contains(3);
+                })
+                .hasMessageContaining("v3oidcaccesstoken")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> clouds.cloud("broken"))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class, ex -> assertThat(ex.key()).contains("clouds.broken"));
+    }
+
+    @Test
+    void yamlMergeKeysApply() {
+        String yaml = String.join(
+                "\n",
+                "common: &common",
+                "  region_name: IU",
+                "  auth_type: v3applicationcredential",
+                "clouds:",
+                "  a:",
+                "    <<: *common",
+                "    auth:",
+                "      auth_url: https://k.example/v3",
+                "      application_credential_id: id",
+                "      application_credential_secret: s");
+        CloudConfig a = CloudsYaml.parse(yaml, "clouds.yaml").cloud("a");
+        assertThat(a.region()).contains("IU");
+        assertThat(a.authType()).isEqualTo(AuthType.APPLICATION_CREDENTIAL);
+    }
+
+    @Test
+    void regionsListWinsAndARequestedRegionAppliesItsValues() {
+        String yaml = String.join(
+                "\n",
+                "clouds:",
+                "  js2:",
+                "    region_name: TACC",
+                "    regions:",
+                "      - IU",
+                "      - name: TACC",
+                "        values:",
+                "          interface: internal",
+                "    auth:",
+                "      auth_url: https://k.example/v3",
+                "      token: t",
+                "    auth_type: v3token");
+        CloudsYaml clouds = CloudsYaml.parse(yaml, "clouds.yaml");
+        assertThat(clouds.cloud("js2").region()).contains("IU");
+        assertThat(clouds.cloud("js2").endpointInterface()).isEqualTo(EndpointInterface.PUBLIC);
+        assertThat(clouds.cloud("js2", "TACC").endpointInterface()).isEqualTo(EndpointInterface.INTERNAL);
+        assertThat(clouds.cloud("js2").regions()).containsExactly("IU", "TACC");
+        assertThatThrownBy(() -> clouds.cloud("js2", "iu"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("valid choices are [IU, TACC]");
+    }
+
+    @Test
+    void aDomainWithoutAProjectIsADomainScope() {
+        String yaml = "clouds:\n  admin:\n    auth:\n      auth_url: https://k/v3\n      username: a\n"
+                + "      password: p\n      domain_name: Default\n";
+        assertThat(CloudsYaml.parse(yaml, "clouds.yaml").cloud("admin").scope()).isEqualTo(Scope.domainName("Default"));
+    }
+
+    @Test
+    void legacyInsecureTurnsVerificationOff() {
+        String yaml = "clouds:\n  c:\n    insecure: true\n    auth:\n      auth_url: https://k/v3\n"
+                + "      token: t\n    auth_type: v3token\n";
+        assertThat(CloudsYaml.parse(yaml, "clouds.yaml").cloud("c").tls().verify())
+                .isFalse();
+    }
+
+    @Test
+    void aVendorProfileSuppliesAuthUrlAndRegions() {
+        String yaml = "clouds:\n  f:\n    profile: fuga\n    auth:\n      username: u\n      password: p\n"
+                + "      project_name: x\n";
+        CloudConfig f = CloudsYaml.parse(yaml, "clouds.yaml").cloud("f");
+        assertThat(f.authUrl()).isEqualTo("https://identity.api.fuga.io:5000");
+        assertThat(f.region()).contains("cystack");
+        assertThat(f.scope()).isEqualTo(Scope.projectName("x", DomainRef.name("Default")));
+    }
+
+    @Test
+    void osClientConfigFileNamingAMissingFileOrADirectoryIsAnError() throws IOException {
+        CloudsYaml.Environment base = env(Map.of());
+        Path missing = tmp.resolve("nope.yaml");
+        assertThatThrownBy(() -> CloudsYaml.load(new CloudsYaml.Environment(
+                        Map.of("OS_CLIENT_CONFIG_FILE", missing.toString()), base.cwd(), base.home(), base.etc())))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        ex -> assertThat(ex.file()).contains(missing.toString()))
+                .hasMessageContaining("OS_CLIENT_CONFIG_FILE names a file that does not exist");
+        assertThatThrownBy(() -> CloudsYaml.load(new CloudsYaml.Environment(
+                        Map.of("OS_CLIENT_CONFIG_FILE", tmp.toString()), base.cwd(), base.home(), base.etc())))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("names a directory");
+    }
+
+    @Test
+    void theSearchPathUsesHomeFromTheEnvironment() {
+        CloudsYaml.Environment e = new CloudsYaml.Environment(
+                Map.of("HOME", "/srv/gateway"), Path.of("/work"), Path.of("/srv/gateway"), Path.of("/etc"));
+        assertThat(e.searchPath())
+                .containsExactly(
+                        Path.of("/work"),
+                        Path.of("/srv/gateway/.config/openstack"),
+                        Path.of("/etc/xdg/openstack"),
+                        Path.of("/etc/openstack"));
+    }
+
+    @Test
+    void hostileInputOnlyEverGivesConfigurationExceptions() {
+        List<String> inputs = List.of(
+                "clouds: &c {a: *c}",
+                "a: &a [*a]\nclouds: {}",
+                "clouds: [1, 2]",
+                "[1, 2]",
+                "clouds: {a: {regions: 5, auth: {auth_url: x}}}",
+                "clouds: {a: {regions: [{name: x, bogus: 1}], auth: {auth_url: x}}}",
+                "clouds: {a: {auth: {auth_url: 'https://{nope}/v3', token: t}, auth_type: v3token}}",
+                "clouds: {a: {auth: {auth_url: 'https://{/v3', token: t}, auth_type: v3token}}",
+                "clouds: {a: {auth: [1], region_name: {x: 1}}}",
+                "clouds: {a: {profile: https://example.org, auth: {token: t}}}",
+                "clouds: {a: {profile: vexxhost, auth: {token: t}}}",
+                "clouds: {a: {auth_type: {x: 1}, auth: {auth_url: x}}}",
+                "clouds: {a: {regions: [[1]], auth: {auth_url: x, token: t}, auth_type: v3token}}",
+                "clouds: {a: null}",
+                "clouds: {a: {auth: {auth_url: x, password: p, username: u, project_name: p, domain_name: d,"
+                        + " system_scope: all}}}",
+                "\t: bad",
+                "clouds: " + "[".repeat(100_000) + "]".repeat(100_000),
+                "clouds: {a: !!python/object:os.system {}}");
+        for (String yaml : inputs) {
+            try {
+                CloudsYaml clouds = CloudsYaml.parse(yaml, "clouds.yaml");
+                for (String name : clouds.cloudNames()) {
+                    try {
+                        CloudConfig c = clouds.cloud(name, "x");
+                        c.scope();
+                        c.credentials();
+                    } catch (ConfigurationException expected) {
+                        // each entry fails alone with a typed, located error
+                    }
+                }
+            } catch (ConfigurationException expected) {
+                assertThat(expected.getMessage().lines().count()).as(yaml).isEqualTo(1);
+            }
+        }
     }
 }

@@ -96,6 +96,7 @@ public final class Neutron {
             case "auto-allocated-topology" -> autoTopology(ex, id);
             case "quotas" -> quotas(ex);
             case "extensions" -> extensions();
+            case "availability_zones" -> availabilityZones();
             default -> throw notFound();
         };
     }
@@ -1001,6 +1002,19 @@ public final class Neutron {
         }
     }
 
+    /** {@code GET /v2.0/availability_zones}: one zone, {@code nova}, for networks and routers. */
+    private Reply availabilityZones() {
+        ArrayNode arr = Json.array();
+        for (String resource : List.of("network", "router")) {
+            ObjectNode z = Json.object();
+            z.put("name", "nova");
+            z.put("resource", resource);
+            z.put("state", "available");
+            arr.add(z);
+        }
+        return Reply.ok(Json.object("availability_zones", arr));
+    }
+
     private Reply extensions() {
         ArrayNode arr = Json.array();
         List<String[]> exts = new ArrayList<>(List.of(
@@ -1008,7 +1022,8 @@ public final class Neutron {
                 new String[] {"router", "Neutron L3 Router"},
                 new String[] {"security-group", "security-group"},
                 new String[] {"quota_details", "Quota details management support"},
-                new String[] {"standard-attr-tag", "Tag support for resources with standard attribute"}));
+                new String[] {"standard-attr-tag", "Tag support for resources with standard attribute"},
+                new String[] {"availability_zone", "Availability Zone"}));
         if (rs.spec.autoAllocation()) {
             exts.add(new String[] {"auto-allocated-topology", "Auto Allocated Topology Services"});
         }
