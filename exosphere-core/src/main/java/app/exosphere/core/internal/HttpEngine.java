@@ -525,7 +525,13 @@ public final class HttpEngine {
                 }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            events.finished(ex, attemptNo, head.status(), System.nanoTime() - start, head.requestId().orElse(null), e);
+            events.finished(
+                    ex,
+                    attemptNo,
+                    head.status(),
+                    System.nanoTime() - start,
+                    head.requestId().orElse(null),
+                    e);
             return Outcome.failed(decodingFailure(head, e));
         } catch (IOException e) {
             return onFailure(ex, ctx, attemptNo, breaker, start, e);
