@@ -488,9 +488,7 @@ public final class Instance {
         }
         for (String fipId : ids) {
             try {
-                ctx.os.network().floatingIps().delete(fipId);
-            } catch (NotFoundException gone) {
-                // already released (a retried DELETE whose first answer was lost, or another replica)
+                deleteFloatingIp(fipId);
             } catch (OpenStackException e) {
                 LaunchLog.warn(
                         id(),
@@ -502,6 +500,22 @@ public final class Instance {
             }
         }
         ctx.createdFloatingIps.remove(id());
+    }
+
+    /** DELETE is idempotent: 404 means done, an ambiguous failure is retried once. */
+    private void deleteFloatingIp(String fipId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ctx.os.network().floatingIps().delete(fipId);
+                return;
+            } catch (NotFoundException gone) {
+                return; // already released (a retried DELETE whose first answer was lost, or another replica)
+            } catch (OpenStackException e) {
+                if (attempt >= 2 || !ExactlyOnceCreate.ambiguous(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ volumes
