@@ -230,12 +230,18 @@ final class Launch {
     private CompletableFuture<Network> resolveNetwork(String projectId, String projectName) {
         if (req.network().isPresent()) {
             String wanted = req.network().get();
-            // only that network: by id when it looks like one, else by name; list all only to explain a miss
-            String filter = Instances.looksLikeId(wanted) ? "id" : "name";
+            if (Instances.looksLikeId(wanted)) {
+                // an id needs no look-up: Nova refuses an unknown one with its own 400
+                return CompletableFuture.completedFuture(app.exosphere.core.network.ImmutableNetwork.builder()
+                        .id(wanted)
+                        .name(wanted)
+                        .build());
+            }
+            // only that network, by name; list all only to explain a miss
             return ctx.os
                     .network()
                     .networks()
-                    .list(Map.of(filter, wanted))
+                    .list(Map.of("name", wanted))
                     .toListAsync()
                     .thenCompose(nets -> nets.stream()
                             .filter(n -> n.id().equals(wanted) || n.name().equals(wanted))

@@ -254,6 +254,8 @@ final class ProjectWatcher {
         String workflowToken;
         int floatingIpAttempts;
         Integer consoleLines;
+        /** The server's first port, looked up while it builds so the floating IP follows ACTIVE at once. */
+        String portId;
 
         Track(Instance instance) {
             this.serverId = instance.id();
@@ -306,6 +308,7 @@ final class ProjectWatcher {
             }
             if (status.equals("BUILD")) {
                 emit(Progress.State.BUILDING, "Nova is building the server");
+                prepareFloatingIp(server, origin);
                 return true;
             }
             if (!status.equals("ACTIVE")) {
@@ -440,6 +443,33 @@ final class ProjectWatcher {
             LaunchLog.warn(serverId, launchId, "server {}: {}", serverId, message);
         }
 
+        /**
+         * While the server builds and already has an address: look its port up (and the external network),
+         * off the critical path, so that the floating IP is one request after ACTIVE.
+         */
+        private void prepareFloatingIp(Server server, ServerOrigin origin) {
+            if (portId != null
+                    || floatingIpDone
+                    || server.allAddresses().isEmpty()
+                    || !origin.createdByClient(ctx.settings.clientUuid())
+                    || origin.floatingIp().kind() == FloatingIpChoice.Kind.NONE
+                    || origin.floatingIp().kind() == FloatingIpChoice.Kind.AUTOMATIC
+                            && server.allAddresses().stream()
+                                    .map(ServerAddress::address)
+                                    .anyMatch(FloatingIpDecision::isPublicIpv4)) {
+                return;
+            }
+            List<Port> ports = ctx.os
+                    .network()
+                    .ports()
+                    .list(PortListOptions.builder().deviceId(serverId).build())
+                    .toList();
+            if (!ports.isEmpty()) {
+                portId = ports.get(0).id();
+                ctx.externalNetwork();
+            }
+        }
+
         private void floatingIp(Server server, ServerOrigin origin) {
             boolean hasFip = server.allAddresses().stream().anyMatch(ServerAddress::isFloating);
             FloatingIpChoice intent = origin.floatingIp();
@@ -456,11 +486,16 @@ final class ProjectWatcher {
                 floatingIpDone = true;
                 return;
             }
-            List<Port> ports = ctx.os
-                    .network()
-                    .ports()
-                    .list(PortListOptions.builder().deviceId(serverId).build())
-                    .toList();
+            List<String> ports = portId != null
+                    ? List.of(portId)
+                    : ctx
+                            .os
+                            .network()
+                            .ports()
+                            .list(PortListOptions.builder().deviceId(serverId).build())
+                            .stream()
+                            .map(Port::id)
+                            .toList();
             FloatingIpDecision d =
                     FloatingIpDecision.decide(intent, server.status().raw(), !ports.isEmpty(), false, fixed);
             switch (d.action()) {
@@ -477,19 +512,17 @@ final class ProjectWatcher {
                         fail(new InstanceFailedException(serverId, why + "; attach one with FloatingIpChoice", false));
                         return;
                     }
-                    createFloatingIp(ports.get(0).id());
+                    createFloatingIp(ports.get(0));
                 }
                 case ASSIGN_EXISTING -> {
                     try {
                         FloatingIp fip = ctx.os
                                 .network()
                                 .floatingIps()
-                                .associate(
-                                        d.existingFloatingIpId().orElseThrow(),
-                                        ports.get(0).id());
+                                .associate(d.existingFloatingIpId().orElseThrow(), ports.get(0));
                         attached(fip, "assigned");
                     } catch (OpenStackException e) {
-                        if (!portHasFloatingIp(ports.get(0).id())) {
+                        if (!portHasFloatingIp(ports.get(0))) {
                             floatingIpFailed(e);
                         }
                     }
