@@ -45,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * building, was just added, waits for its floating IP or just changed state; then doubling up to {@link
  * ExosphereSettings#pollInterval()} while nothing changes. It stops when nothing is watched.
  *
+ * <p>The list is not filtered by {@code changes-since}: Nova moves a server's {@code updated} when its
+ * status or metadata change but not when a tag is added, and a replica's {@code exoPw:} tag must be seen;
+ * one unfiltered list is still one request (a page holds 1000 servers).
+ *
  * <p>Safe with replicas (another process watching the same servers): floating IPs are created with the
  * port, so Neutron refuses a second one for the same fixed IP (the loser finds the winner's); the passphrase
  * tag is a set member; {@code exoSetup} is written only forward (waiting &lt; starting &lt; running &lt;
@@ -120,13 +124,18 @@ final class ProjectWatcher {
     }
 
     private void loop() {
-        boolean hot;
+        boolean hot = true;
         try {
             hot = cycle();
         } catch (RuntimeException e) {
             LOG.warn("project watcher cycle failed; trying again", e);
-            hot = true;
+        } finally {
+            scheduleNext(hot);
         }
+    }
+
+    /** Schedules the next cycle on the injected clock, or stops when nothing is watched. */
+    private void scheduleNext(boolean hot) {
         Duration next;
         synchronized (lock) {
             cycles++;
