@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  *       create. Rule: <b>the server created first wins</b> — the earliest {@code created}, ties broken by
  *       the smaller server id — and whoever sees more than one server with the launch id deletes the
  *       others and returns the winner. A launch that saw only its own server returns it; the other racer,
- *       which then sees both, applies the same rule.
+ *       which then sees both, applies the same rule. Residual case: Nova's {@code created} has one-second
+ *       resolution, so when both were created within the same second and the first racer already returned
+ *       its server, the id tie-break may delete that one instead; its watch then fails with "no longer
+ *       exists" rather than two servers surviving.
  * </ul>
  */
 final class ExactlyOnceCreate {
