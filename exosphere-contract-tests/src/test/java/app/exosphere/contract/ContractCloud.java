@@ -50,6 +50,11 @@ interface ContractCloud extends AutoCloseable {
      */
     void pause(Duration d);
 
+    /** The clock SDK clients use on this cloud: the system clock, or the simulator's accelerated one. */
+    default java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     /** How long a state change (server ACTIVE, volume available, …) may take before a scenario fails. */
     Duration patience();
 

@@ -88,6 +88,11 @@ final class SimulatorCloud implements ContractCloud {
     }
 
     @Override
+    public java.time.Clock clock() {
+        return simulator.clock().asClock();
+    }
+
+    @Override
     public Duration patience() {
         return Duration.ofSeconds(60);
     }

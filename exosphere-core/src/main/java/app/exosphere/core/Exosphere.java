@@ -81,7 +81,10 @@ public final class Exosphere implements AutoCloseable {
         return instances.launchOne(request);
     }
 
-    /** Launches {@code request.count()} instances. */
+    /**
+     * Launches {@code request.count()} instances, each created exactly once; when some fail, {@link
+     * app.exosphere.core.instance.PartialLaunchException} carries every instance that was created.
+     */
     public List<Instance> launchAll(LaunchRequest request) {
         return instances.launch(request);
     }

@@ -342,6 +342,35 @@ public final class CloudSimulator implements AutoCloseable {
         }
     }
 
+    /** Every floating IP of every region, bound or not (for counting what a client created). */
+    public int floatingIpCount() {
+        synchronized (world) {
+            world.tick();
+            return world.regions.values().stream()
+                    .mapToInt(rs -> rs.floatingIps.size())
+                    .sum();
+        }
+    }
+
+    /** The floating IPs bound to the ports of server {@code serverId} (0 when it has none). */
+    public int floatingIpCountOf(String serverId) {
+        synchronized (world) {
+            world.tick();
+            SimServer s = world.findServer(serverId);
+            if (s == null) {
+                return 0;
+            }
+            World.RegionState rs = world.region(s.region);
+            int n = 0;
+            for (var f : rs.floatingIps.values()) {
+                if (s.portIds.contains(app.exosphere.testkit.internal.Json.text(f, "port_id"))) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
     static String floatingAddress(World w, SimServer s) {
         World.RegionState rs = w.region(s.region);
         for (var f : rs.floatingIps.values()) {

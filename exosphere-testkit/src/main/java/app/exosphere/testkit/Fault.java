@@ -31,7 +31,16 @@ public final class Fault {
         /** Close the connection before the request is processed. */
         DISCONNECT,
         /** Process the request (state changes), then close the connection without answering. */
-        DROP_RESPONSE
+        DROP_RESPONSE,
+        /** Process the request, then answer with its status but only the first half of its body. */
+        TRUNCATE_RESPONSE,
+        /** Process the request, then answer with its status and an empty body. */
+        EMPTY_RESPONSE,
+        /**
+         * Close the connection without answering; the request takes effect {@link #landingDelay()} of
+         * simulated time later (a create that reaches the service after the client gave up on it).
+         */
+        LAND_LATE
     }
 
     private final Service service;
@@ -41,6 +50,7 @@ public final class Fault {
     private final int status;
     private final String message;
     private final Duration latency;
+    private final Duration landingDelay;
     private final double probability;
     private final int skip;
     private final int times;
@@ -51,10 +61,13 @@ public final class Fault {
         this.method = b.method;
         this.path = b.path;
         this.effect = Objects.requireNonNull(
-                b.effect, "choose an effect: respondWith, latency, disconnect or" + " dropResponseAfterProcessing");
+                b.effect,
+                "choose an effect: respondWith, latency, disconnect, dropResponseAfterProcessing,"
+                        + " truncateResponseAfterProcessing, emptyResponseAfterProcessing or landLate");
         this.status = b.status;
         this.message = b.message;
         this.latency = b.latency;
+        this.landingDelay = b.landingDelay;
         this.probability = b.probability;
         this.skip = b.skip;
         this.times = b.times;
@@ -98,6 +111,11 @@ public final class Fault {
         return latency;
     }
 
+    /** The simulated delay after which a {@link Effect#LAND_LATE} request takes effect. */
+    public Duration landingDelay() {
+        return landingDelay;
+    }
+
     public double probability() {
         return probability;
     }
@@ -131,6 +149,9 @@ public final class Fault {
                     case LATENCY -> "latency " + latency.toMillis() + "ms";
                     case DISCONNECT -> "disconnect";
                     case DROP_RESPONSE -> "drop response after processing";
+                    case TRUNCATE_RESPONSE -> "truncate response after processing";
+                    case EMPTY_RESPONSE -> "empty response after processing";
+                    case LAND_LATE -> "drop response, land " + landingDelay.toSeconds() + "s later";
                 };
         return "Fault[" + service + (method == null ? "" : " " + method) + (path == null ? "" : " " + path) + ": "
                 + what + (probability < 1 ? ", p=" + probability : "") + (skip > 0 ? ", skip " + skip : "")
@@ -146,6 +167,7 @@ public final class Fault {
         private int status;
         private String message;
         private Duration latency = Duration.ZERO;
+        private Duration landingDelay = Duration.ZERO;
         private double probability = 1.0;
         private int skip;
         private int times = -1;
@@ -202,6 +224,32 @@ public final class Fault {
         /** Process the request, then close the connection without answering. */
         public Builder dropResponseAfterProcessing() {
             this.effect = Effect.DROP_RESPONSE;
+            return this;
+        }
+
+        /** Process the request, then answer with its status and only the first half of its body. */
+        public Builder truncateResponseAfterProcessing() {
+            this.effect = Effect.TRUNCATE_RESPONSE;
+            return this;
+        }
+
+        /** Process the request, then answer with its status and an empty body. */
+        public Builder emptyResponseAfterProcessing() {
+            this.effect = Effect.EMPTY_RESPONSE;
+            return this;
+        }
+
+        /**
+         * Close the connection without answering, and let the request take effect {@code delay} of
+         * simulated time later (it lands when the simulator next handles a request or is inspected after
+         * that time). For exactly-once tests: a create that reaches Nova after the client saw a reset.
+         */
+        public Builder landLate(Duration delay) {
+            if (delay.isNegative() || delay.isZero()) {
+                throw new IllegalArgumentException("the landing delay must be positive: " + delay);
+            }
+            this.effect = Effect.LAND_LATE;
+            this.landingDelay = delay;
             return this;
         }
 

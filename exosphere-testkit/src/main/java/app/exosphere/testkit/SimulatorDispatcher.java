@@ -68,6 +68,16 @@ final class SimulatorDispatcher extends Dispatcher {
                     .onResponseStart(new SocketEffect.CloseSocket())
                     .build();
         }
+        if (fault.isPresent() && fault.get().effect() == Fault.Effect.LAND_LATE) {
+            Exchange late = new Exchange(method, url, route.segments(), request.getHeaders(), body, route.base());
+            synchronized (world) {
+                world.schedule(simulatedAt.plus(fault.get().landingDelay()), () -> land(route, late, host));
+            }
+            record(seq, simulatedAt, route, host, method, servicePath, url, 0, fault, body, "");
+            return new MockResponse.Builder()
+                    .onResponseStart(new SocketEffect.CloseSocket())
+                    .build();
+        }
         Reply reply;
         String contentType;
         String text;
@@ -136,6 +146,13 @@ final class SimulatorDispatcher extends Dispatcher {
         if (status == 401 && route.service() != Service.UAP) {
             b.setHeader("WWW-Authenticate", "Keystone uri=\"" + world.apiBase + "/v3\"");
         }
+        boolean truncated = fault.isPresent() && fault.get().effect() == Fault.Effect.TRUNCATE_RESPONSE;
+        boolean emptied = fault.isPresent() && fault.get().effect() == Fault.Effect.EMPTY_RESPONSE;
+        if (truncated && text != null) {
+            text = text.substring(0, text.length() / 2);
+        } else if (emptied) {
+            text = "";
+        }
         b.body(text == null ? "" : text);
         if (fault.isPresent() && fault.get().effect() == Fault.Effect.LATENCY) {
             b.headersDelay(fault.get().latency().toNanos(), TimeUnit.NANOSECONDS);
@@ -157,6 +174,16 @@ final class SimulatorDispatcher extends Dispatcher {
                 body,
                 dropped ? "" : text);
         return b.build();
+    }
+
+    /** Plays a late-landing request (its answer goes nowhere); called by the world's scheduler. */
+    private void land(Route route, Exchange ex, String host) {
+        try {
+            int mv = route.service() == Service.COMPUTE ? Nova.microversion(ex) : 0;
+            handle(route, ex, host, mv);
+        } catch (RuntimeException e) {
+            LOG.info("a late-landing {} {} request was refused: {}", route.service(), ex.method(), e.toString());
+        }
     }
 
     private void record(

@@ -122,13 +122,42 @@ public abstract class ExosphereSettings {
         return PassphraseHandling.STORE_AS_TAG;
     }
 
-    /** How often a watcher polls while something changes (Exosphere's "Rapid", 15 s). */
+    /**
+     * The longest interval between two polls of the project's watcher once every watched server is steady
+     * (ACTIVE and waiting only for setup); default 15 s, Exosphere's "Rapid" refresh. Measured on the
+     * injected clock.
+     */
     @Value.Default
     public Duration pollInterval() {
         return Duration.ofSeconds(15);
     }
 
-    /** Console-log lines read per poll before falling back to the whole log. */
+    /**
+     * The interval between two polls while a watched server is building or was just launched; default 1 s
+     * (openstack4j's wait-for-status interval). The watcher backs off from this to {@link #pollInterval()}
+     * while nothing changes. Measured on the injected clock.
+     */
+    @Value.Default
+    public Duration fastPollInterval() {
+        return Duration.ofSeconds(1);
+    }
+
+    /**
+     * How long after an ambiguous {@code POST /servers} failure (reset, timeout, 5xx, a lost, truncated or
+     * empty answer) the launch keeps looking its launch id up before it may create again; default 60 s,
+     * which covers Nova's API accepting a create late under load (a request stuck in the API workers or the
+     * message queue). Look-ups back off 1, 2, 4 … 15 s on the injected clock. Raising it never duplicates;
+     * lowering it below the cloud's worst API latency could.
+     */
+    @Value.Default
+    public Duration reconcileWindow() {
+        return Duration.ofSeconds(60);
+    }
+
+    /**
+     * Console-log lines read per poll ({@code length} of {@code os-getConsoleOutput}); the watcher reads more
+     * only when that many lines cannot contain the newest setup status line.
+     */
     @Value.Default
     public int consoleTailLines() {
         return 50;
@@ -164,6 +193,12 @@ public abstract class ExosphereSettings {
         }
         if (pollInterval().isNegative() || pollInterval().isZero()) {
             throw new IllegalArgumentException("pollInterval must be positive");
+        }
+        if (fastPollInterval().isNegative() || fastPollInterval().isZero()) {
+            throw new IllegalArgumentException("fastPollInterval must be positive");
+        }
+        if (reconcileWindow().isNegative()) {
+            throw new IllegalArgumentException("reconcileWindow must not be negative");
         }
     }
 }

@@ -51,11 +51,11 @@ public final class Instance {
 
     private static final Logger LOG = LoggerFactory.getLogger(Instance.class);
 
-    private final Instances ctx;
+    private final EngineContext ctx;
     private final Server server;
     private final ServerOrigin origin;
 
-    Instance(Instances ctx, Server server) {
+    Instance(EngineContext ctx, Server server) {
         this.ctx = ctx;
         this.server = server;
         this.origin = ServerOrigin.read(server.metadata(), server.tags());
@@ -182,6 +182,14 @@ public final class Instance {
             return b.build();
         }
         Instant created = server.createdAt().orElse(Instant.EPOCH);
+        if (fip.isEmpty()) {
+            FloatingIpChoice.Kind wanted = origin.floatingIp().kind();
+            boolean asked = wanted != FloatingIpChoice.Kind.NONE
+                    && !(wanted == FloatingIpChoice.Kind.AUTOMATIC
+                            && fixed.stream().anyMatch(FloatingIpDecision::isPublicIpv4));
+            boolean inWindow = ctx.clock.instant().isBefore(created.plus(ProjectWatcher.FLOATING_IP_WINDOW));
+            b.floatingIpMayStillCome(asked && inWindow);
+        }
         List<InstanceAction> actions = safe(
                 () -> ctx.os.compute().servers().instanceActions(id()).list().toList(), List.of());
         b.recentEvent(RecentServerEvent.isRecent(actions, created, ctx.clock.instant()));
@@ -268,7 +276,7 @@ public final class Instance {
 
     /** Starts following the instance to ready (see {@link InstanceWatch}). */
     public InstanceWatch watch() {
-        return InstanceWatch.start(ctx, this);
+        return InstanceWatch.start(ctx, this, null);
     }
 
     /** Like {@link #watch()} with a listener registered before the first poll. */
@@ -400,37 +408,47 @@ public final class Instance {
     }
 
     /**
-     * Deletes the server. With {@code releaseFloatingIps}, first deletes the floating IPs on its ports
-     * that the SDK created for it (an existing IP the launch reused, or one attached by hand, is kept);
-     * with {@code waitFor} non-null, waits until Nova no longer knows it.
+     * Deletes the server. With {@code releaseFloatingIps}, first deletes the floating IPs the SDK created
+     * for it (an existing IP the launch reused, or one attached by hand, is kept); with {@code waitFor}
+     * non-null, waits (on the injected clock) until Nova no longer knows it.
+     *
+     * <p>Idempotent and safe from two replicas: a floating IP or server already gone (404, e.g. on the
+     * transport's retry after a lost answer, or because another replica deleted it) counts as deleted; a
+     * floating IP that cannot be released is logged at WARN and the server is deleted anyway. When the SDK
+     * knows the floating IP it created (it attached it in this process), this is one request per floating
+     * IP plus one for the server (plus the polls); otherwise one more to find them by their description.
      *
      * @throws InstanceFailedException when it still exists after {@code waitFor}
      */
     public void delete(boolean releaseFloatingIps, Duration waitFor) {
-        Optional<FlavorGroup> group = flavorGroup();
-        if (group.isPresent()
-                && FlavorGroups.disallows(
-                        group.get().disallowedActions(),
-                        ServerAction.DELETE.displayName(),
-                        ServerAction.DELETE.apiKey())) {
-            throw new ActionDisallowedException(
-                    ServerAction.DELETE, server, group.get().title());
-        }
-        ServerAction.DELETE.check(server);
-        if (releaseFloatingIps) {
-            String createdByUs = createdFloatingIpDescription(id());
-            for (FloatingIp f : floatingIps()) {
-                if (f.description().filter(createdByUs::equals).isPresent()) {
-                    ctx.os.network().floatingIps().delete(f.id());
-                }
+        if (!ctx.settings.flavorGroupsInEffect().isEmpty()) {
+            Optional<FlavorGroup> group = flavorGroup();
+            if (group.isPresent()
+                    && FlavorGroups.disallows(
+                            group.get().disallowedActions(),
+                            ServerAction.DELETE.displayName(),
+                            ServerAction.DELETE.apiKey())) {
+                throw new ActionDisallowedException(
+                        ServerAction.DELETE, server, group.get().title());
             }
         }
-        ctx.os.compute().servers().delete(id());
+        ServerAction.DELETE.check(server);
+        String launchId = origin.launchId().orElse(null);
+        if (releaseFloatingIps) {
+            releaseCreatedFloatingIps(launchId);
+        }
+        try {
+            ctx.os.compute().servers().delete(id());
+            LaunchLog.info(id(), launchId, "server {} deleted", id());
+        } catch (NotFoundException gone) {
+            LaunchLog.info(id(), launchId, "server {} was already deleted", id());
+        }
         if (waitFor == null) {
             return;
         }
         Instant deadline = ctx.clock.instant().plus(waitFor);
-        while (ctx.clock.instant().isBefore(deadline)) {
+        Duration step = ctx.settings.fastPollInterval();
+        while (true) {
             try {
                 Server s = ctx.os.compute().servers().get(id());
                 if (s.status().raw().equalsIgnoreCase("DELETED")) {
@@ -439,9 +457,67 @@ public final class Instance {
             } catch (NotFoundException gone) {
                 return;
             }
-            sleep(ctx.settings.pollInterval());
+            if (!ctx.clock.instant().isBefore(deadline)) {
+                throw new InstanceFailedException(
+                        id(), "Server still exists " + waitFor.toSeconds() + " s after delete", true);
+            }
+            Instances.join(ctx.timer.delay(step));
         }
-        throw new InstanceFailedException(id(), "Server still exists " + waitFor.toSeconds() + " s after delete", true);
+    }
+
+    private void releaseCreatedFloatingIps(String launchId) {
+        String createdByUs = createdFloatingIpDescription(id());
+        List<String> ids = new ArrayList<>();
+        String known = ctx.createdFloatingIps.get(id());
+        if (known != null) {
+            ids.add(known);
+        } else {
+            try {
+                ctx.os.network().floatingIps().list(Map.of("description", createdByUs)).stream()
+                        .filter(f -> f.description().filter(createdByUs::equals).isPresent())
+                        .forEach(f -> ids.add(f.id()));
+            } catch (OpenStackException e) {
+                LaunchLog.warn(
+                        id(),
+                        launchId,
+                        "server {}: could not look up the floating IPs the SDK created ({}); deleting the server"
+                                + " anyway, release them by hand (description \"{}\")",
+                        id(),
+                        e.getMessage(),
+                        createdByUs);
+                return;
+            }
+        }
+        for (String fipId : ids) {
+            try {
+                deleteFloatingIp(fipId);
+            } catch (OpenStackException e) {
+                LaunchLog.warn(
+                        id(),
+                        launchId,
+                        "server {}: releasing floating IP {} failed ({}); deleting the server anyway",
+                        id(),
+                        fipId,
+                        e.getMessage());
+            }
+        }
+        ctx.createdFloatingIps.remove(id());
+    }
+
+    /** DELETE is idempotent: 404 means done, an ambiguous failure is retried once. */
+    private void deleteFloatingIp(String fipId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ctx.os.network().floatingIps().delete(fipId);
+                return;
+            } catch (NotFoundException gone) {
+                return; // already released (a retried DELETE whose first answer was lost, or another replica)
+            } catch (OpenStackException e) {
+                if (attempt >= 2 || !ExactlyOnceCreate.ambiguous(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ volumes
@@ -535,15 +611,6 @@ public final class Instance {
         } catch (OpenStackException e) {
             LOG.debug("optional look-up failed: {}", e.getMessage());
             return fallback;
-        }
-    }
-
-    static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InstanceFailedException("", "interrupted", true);
         }
     }
 

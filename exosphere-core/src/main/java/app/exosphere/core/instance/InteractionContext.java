@@ -104,6 +104,16 @@ public abstract class InteractionContext {
         return false;
     }
 
+    /**
+     * Whether a floating IP may still be attached to this server (it was asked for, and Exosphere's 5-minute
+     * window for new floating IPs has not passed); default true. When false and the server has none, the
+     * reasons say so instead of "check back in a few minutes".
+     */
+    @Value.Default
+    public boolean floatingIpMayStillCome() {
+        return true;
+    }
+
     /** The default login user of the image, for servers not from Exosphere ({@link DefaultSshUser}). */
     public abstract Optional<String> defaultSshUser();
 

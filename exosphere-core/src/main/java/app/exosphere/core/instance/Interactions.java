@@ -172,7 +172,11 @@ public final class Interactions {
         }
         Optional<ServerOrigin.Guacamole> guac = origin.guacamole();
         if (guac.isEmpty()) {
-            return new Unavailable(origin.versionAtLeast(3) ? GUAC_DESELECTED : OLDER_VERSION);
+            if (!origin.versionAtLeast(3)) {
+                return new Unavailable(OLDER_VERSION);
+            }
+            // the SDK leaves Guacamole out by itself when the cloud has no UAP: say that, not "de-selected"
+            return new Unavailable(ctx.uapHostname().isEmpty() ? NO_UAP : GUAC_DESELECTED);
         }
         if (desktop && !guac.get().desktop()) {
             return new Unavailable(DESKTOP_NOT_ENABLED);
@@ -189,6 +193,9 @@ public final class Interactions {
             String token = ctx.guacamoleToken().get();
             return new Ready((desktop ? GuacamoleUrls.desktop(uap, ip, token) : GuacamoleUrls.terminal(uap, ip, token))
                     .toString());
+        }
+        if (ctx.floatingIp().isEmpty() && !ctx.floatingIpMayStillCome()) {
+            return new Error(NO_FLOATING_IP); // none will come: "check back in a few minutes" would be false
         }
         if (ctx.recentEvent()) {
             return new Unavailable(GUAC_BOOTING);
@@ -237,6 +244,9 @@ public final class Interactions {
                             wf.get().path(),
                             ctx.workflowToken().get())
                     .normalized());
+        }
+        if (ctx.floatingIp().isEmpty() && !ctx.floatingIpMayStillCome()) {
+            return new Error(NO_FLOATING_IP);
         }
         if (ctx.recentEvent()) {
             return new Unavailable(WORKFLOW_BOOTING);

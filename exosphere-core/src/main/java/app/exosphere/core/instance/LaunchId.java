@@ -25,19 +25,21 @@ public final class LaunchId {
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{8,48}");
 
     private final String value;
+    private final boolean chosen;
 
-    private LaunchId(String value) {
+    private LaunchId(String value, boolean chosen) {
         this.value = value;
+        this.chosen = chosen;
     }
 
     /** A new random id (a UUID without dashes). */
     public static LaunchId random() {
-        return new LaunchId(UUID.randomUUID().toString().replace("-", ""));
+        return new LaunchId(UUID.randomUUID().toString().replace("-", ""), false);
     }
 
     /**
      * An id chosen by the caller, e.g. a gateway's own request id, to make retries across process restarts
-     * idempotent: 8–48 characters of {@code [A-Za-z0-9_-]} (Nova tags allow at most 60 characters and no
+     * idempotent (the launch looks a chosen id up before its first create): 8–48 characters of {@code [A-Za-z0-9_-]} (Nova tags allow at most 60 characters and no
      * {@code /} or {@code ,}).
      */
     public static LaunchId of(String value) {
@@ -45,7 +47,7 @@ public final class LaunchId {
             throw new InvalidLaunchRequestException(
                     "A launch id must be 8 to 48 characters of letters, digits, '-' or '_', got: " + value);
         }
-        return new LaunchId(value);
+        return new LaunchId(value, true);
     }
 
     /** The id. */
@@ -60,7 +62,15 @@ public final class LaunchId {
 
     /** The id of instance {@code index} of a multi-instance launch (each instance has its own). */
     public LaunchId forInstance(int index, int count) {
-        return count == 1 ? this : new LaunchId(value + "-" + index);
+        return count == 1 ? this : new LaunchId(value + "-" + index, chosen);
+    }
+
+    /**
+     * Whether the caller chose this id ({@link #of(String)}): such an id may already have been used by an
+     * earlier launch (a retry, a restart, another replica), so the launch looks it up before creating.
+     */
+    boolean chosenByCaller() {
+        return chosen;
     }
 
     @Override

@@ -34,6 +34,12 @@ public record Progress(String serverId, State state, Duration elapsed, String me
         READY,
         /** The Binder workflow started building. */
         WORKFLOW_STARTED,
+        /**
+         * The SDK did not do something the request asked for, or Exosphere would do (a floating IP outside
+         * Exosphere's 5-minute window, Guacamole without a User Application Proxy); the message says what and
+         * why. Logged at WARN too. Not terminal by itself.
+         */
+        SKIPPED,
         /** The workflow published its Jupyter token: the workflow URL works. */
         WORKFLOW_READY,
         /** The server or its setup failed. Terminal. */

@@ -74,7 +74,7 @@ class CloudConfigSettingsEndToEndTest {
     private static CloudSimulator simulator() {
         return CloudSimulator.builder()
                 .scenario(Scenario.jetstream2())
-                .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 300))
+                .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 60))
                 .seed(11)
                 .start();
     }

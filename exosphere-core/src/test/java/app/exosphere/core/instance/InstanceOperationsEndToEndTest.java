@@ -41,7 +41,7 @@ class InstanceOperationsEndToEndTest {
     void start() {
         cloud = CloudSimulator.builder()
                 .scenario(Scenario.jetstream2())
-                .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 300))
+                .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 60))
                 .seed(11)
                 .start();
         CloudCredentials c = cloud.credentials();
@@ -99,7 +99,7 @@ class InstanceOperationsEndToEndTest {
             if (now.status().raw().equals("available")) {
                 return now;
             }
-            Instance.sleep(Duration.ofMillis(50));
+            pause();
         }
         throw new AssertionError("volume never became available");
     }
@@ -317,11 +317,21 @@ class InstanceOperationsEndToEndTest {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Instance stopped = vm.refresh();
         while (!stopped.server().status().raw().equals("SHUTOFF") && System.nanoTime() < until) {
-            Instance.sleep(Duration.ofMillis(50));
+            pause();
             stopped = vm.refresh();
         }
         Interactions off = stopped.interactions();
         assertThat(off.status(Interaction.WEB_SHELL).value()).isEmpty();
         assertThat(off.status(Interaction.NATIVE_SSH).value()).isEmpty();
+    }
+
+    /** Test-side pacing between re-reads of the simulated cloud (not SDK logic). */
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

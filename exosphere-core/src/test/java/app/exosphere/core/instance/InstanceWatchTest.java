@@ -14,7 +14,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -92,11 +91,24 @@ class InstanceWatchTest {
     }
 
     private void route(int lastPhase) {
+        // each read of the server (the handle's GET, then the project watcher's list) moves one phase on
         cloud.on("GET", "/compute/v2.1/servers/" + ID, r -> {
             int p = Math.min(phase.incrementAndGet(), lastPhase);
             try {
                 return RoutedCloud.json(
                         200, server(p <= 2 ? "BUILD" : (lastPhase == 8 ? "ERROR" : "ACTIVE"), List.of()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        cloud.on("GET", "/compute/v2.1/servers/detail", r -> {
+            int p = Math.min(phase.incrementAndGet(), lastPhase);
+            try {
+                String one = server(p <= 2 ? "BUILD" : (lastPhase == 8 ? "ERROR" : "ACTIVE"), List.of());
+                return RoutedCloud.json(
+                        200,
+                        "{\"servers\":["
+                                + JSON.writeValueAsString(JSON.readTree(one).get("server")) + "]}");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -149,10 +161,13 @@ class InstanceWatchTest {
                 .clientUuid(LaunchTest.CLIENT)
                 .uapHostname("proxy-test.exosphere.app")
                 .pollInterval(Duration.ofMillis(20))
+                .fastPollInterval(Duration.ofMillis(20))
                 .passphraseHandling(handling)
                 .build();
-        return Instances.create(
-                cloud.openStack(), settings, Clock.fixed(RoutedCloud.SAMPLE_NOW, ZoneOffset.UTC), scheduler);
+        // a clock that runs, starting at the samples' time: the watcher's intervals are measured on it
+        Clock clock =
+                Clock.offset(Clock.systemUTC(), Duration.between(java.time.Instant.now(), RoutedCloud.SAMPLE_NOW));
+        return Instances.create(cloud.openStack(), settings, clock, scheduler);
     }
 
     @Test

@@ -67,7 +67,7 @@ class SimulatedCloudEndToEndTest {
     void launchesAnExosphereInstanceWaitsForReadyAndGetsAWorkingWebShell() {
         try (CloudSimulator cloud = CloudSimulator.builder()
                         .scenario(Scenario.jetstream2())
-                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 300))
+                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 60))
                         .seed(7)
                         .start();
                 Exosphere exo = connect(cloud)) {
@@ -98,7 +98,7 @@ class SimulatedCloudEndToEndTest {
     void responseDroppedAfterNovaCreatedTheServerStillYieldsExactlyOneServer() {
         try (CloudSimulator cloud = CloudSimulator.builder()
                         .scenario(Scenario.jetstream2())
-                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 300))
+                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 60))
                         .seed(8)
                         .start();
                 Exosphere exo = connect(cloud)) {
@@ -126,7 +126,7 @@ class SimulatedCloudEndToEndTest {
     void launchWorkflowBecomesReadyThenPublishesTheJupyterUrlThroughTheUap() {
         try (CloudSimulator cloud = CloudSimulator.builder()
                         .scenario(Scenario.jetstream2())
-                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 300))
+                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 60))
                         .seed(9)
                         .start();
                 Exosphere exo = connect(cloud)) {
@@ -162,7 +162,7 @@ class SimulatedCloudEndToEndTest {
     void launchWorkflowIsOneCallToTheWatchedInstanceAndItsJupyterUrl() {
         try (CloudSimulator cloud = CloudSimulator.builder()
                         .scenario(Scenario.jetstream2())
-                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 300))
+                        .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 60))
                         .seed(10)
                         .start();
                 Exosphere exo = connect(cloud)) {

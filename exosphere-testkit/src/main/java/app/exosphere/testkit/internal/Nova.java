@@ -161,6 +161,17 @@ public final class Nova {
         }
         all.removeIf(s -> (namePattern != null && !namePattern.matcher(s.name).find())
                 || (status != null && !s.status.equalsIgnoreCase(status)));
+        // tags (all of), tags-any (any of): comma-separated, like Nova (2.26)
+        String tags = ex.query("tags");
+        String tagsAny = ex.query("tags-any");
+        if (tags != null && !tags.isEmpty()) {
+            List<String> wanted = List.of(tags.split(","));
+            all.removeIf(s -> !s.tags.containsAll(wanted));
+        }
+        if (tagsAny != null && !tagsAny.isEmpty()) {
+            List<String> wanted = List.of(tagsAny.split(","));
+            all.removeIf(s -> wanted.stream().noneMatch(s.tags::contains));
+        }
         Paging.Page<SimServer> page = Paging.page(
                 all,
                 s -> s.id,
@@ -458,6 +469,17 @@ public final class Nova {
         s.imageId = imageRef;
         s.keyName = keyName;
         s.metadata.putAll(metadata);
+        // tags at create (2.52): stored with the server, so a launch can be looked up by tag
+        JsonNode createTags = req.get("tags");
+        if (createTags != null && createTags.isArray()) {
+            if (mv < 52) {
+                throw new ApiException(
+                        400,
+                        "Invalid input for field/attribute server. Additional properties are not allowed ('tags' was unexpected)");
+            }
+            createTags.forEach(t -> checkTag(t.asText()));
+            createTags.forEach(t -> s.tags.add(t.asText()));
+        }
         s.securityGroups.addAll(groups);
         s.scriptedError = w.failSetup.test(name);
         if (networkId != null) {

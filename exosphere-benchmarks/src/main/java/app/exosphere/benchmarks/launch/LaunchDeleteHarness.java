@@ -1,0 +1,264 @@
+package app.exosphere.benchmarks.launch;
+
+import app.exosphere.core.Exosphere;
+import app.exosphere.core.OpenStack;
+import app.exosphere.core.auth.Credentials;
+import app.exosphere.core.auth.DomainRef;
+import app.exosphere.core.auth.UserRef;
+import app.exosphere.core.instance.ExosphereSettings;
+import app.exosphere.core.instance.FlavorChoice;
+import app.exosphere.core.instance.ImageChoice;
+import app.exosphere.core.instance.Instance;
+import app.exosphere.core.instance.InstanceWatch;
+import app.exosphere.core.instance.LaunchRequest;
+import app.exosphere.core.instance.Progress;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import okhttp3.OkHttpClient;
+import org.openstack4j.api.Builders;
+import org.openstack4j.api.OSClient;
+import org.openstack4j.api.exceptions.ClientResponseException;
+import org.openstack4j.model.common.Identifier;
+import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.network.NetFloatingIP;
+import org.openstack4j.model.network.Network;
+import org.openstack4j.model.network.Port;
+import org.openstack4j.openstack.OSFactory;
+
+/**
+ * Not a test: launches on the loopback OpenStack ({@code integration/osbox}) with exosphere-java and with
+ * openstack4j 3.12 doing the same steps, alternately in one run, and prints requests, sequential round trips
+ * and wall time to "ACTIVE with a floating IP" and to "deleted", with medians and ratios (markdown).
+ *
+ * <p>Both clients are made once and reused (a gateway's way: the token, and for the SDK the flavor and
+ * external network, are cached); one warm-up round each is not recorded. Both get the image, flavor and
+ * network by id and poll every second. openstack4j makes one HTTP request per API call here, so its
+ * requests are counted per call (all sequential).
+ *
+ * <pre>
+ * mvn -B -q -pl exosphere-benchmarks -am package -DskipTests
+ * java -cp "$(cat exosphere-benchmarks/target/classpath.txt):exosphere-benchmarks/target/classes" \
+ *     app.exosphere.benchmarks.launch.LaunchDeleteHarness 5
+ * </pre>
+ */
+public final class LaunchDeleteHarness {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    private record Sample(
+            String client,
+            long requests,
+            long polls,
+            int roundTrips,
+            double activeSeconds,
+            long deleteRequests,
+            long deletePolls,
+            double deleteSeconds) {}
+
+    private LaunchDeleteHarness() {}
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Path state = Path.of(System.getProperty("osbox.state", "/var/lib/exosphere-osbox"));
+        JsonNode facts = JSON.readTree(state.resolve("osbox.json").toFile());
+        JsonNode demo = facts.path("users").path("demo");
+        String authUrl = facts.path("auth_url").asText();
+        String user = demo.path("name").asText();
+        String password = demo.path("password").asText();
+        String project = demo.path("project").asText();
+        String domain = demo.path("domain").asText();
+        String imageId = facts.path("image").path("id").asText();
+        String flavorId = facts.path("flavors").path("m1.nano").asText();
+        String networkId = facts.path("demo_network_id").asText();
+        String region = facts.path("region").asText();
+
+        RequestRecorder recorder = new RequestRecorder();
+        OpenStack os = OpenStack.builder()
+                .authUrl(authUrl)
+                .credentials(Credentials.password(UserRef.name(user, DomainRef.name(domain)), password))
+                .project(project, DomainRef.name(domain))
+                .region(region)
+                .httpClient(new OkHttpClient.Builder().addInterceptor(recorder).build())
+                .build();
+        Identifier dom = Identifier.byName(domain);
+        OSClient.OSClientV3 o4j = OSFactory.builderV3()
+                .endpoint(authUrl)
+                .credentials(user, password, dom)
+                .scopeToProject(Identifier.byName(project), dom)
+                .authenticate();
+        try (Exosphere exo = Exosphere.builder()
+                .openStack(os)
+                .settings(ExosphereSettings.builder()
+                        .clientUuid("3f0e8a52-1c2d-4e5f-9a8b-7c6d5e4f3a2b")
+                        .build())
+                .build()) {
+            List<Sample> samples = new ArrayList<>();
+            for (int round = 0; round <= rounds; round++) {
+                Sample a = sdk(exo, recorder, "i12-bench-sdk-" + round, imageId, flavorId, networkId);
+                Sample b = openstack4j(o4j, "i12-bench-o4j-" + round, imageId, flavorId, networkId);
+                if (round > 0) { // round 0 warms up both (JIT, token, the security group)
+                    samples.add(a);
+                    samples.add(b);
+                }
+                System.err.println(a);
+                System.err.println(b);
+            }
+            report(samples);
+        }
+    }
+
+    private static final Predicate<RequestRecorder.Exchange> SDK_POLL =
+            e -> e.method().equals("GET") && e.path().endsWith("/servers/detail")
+                    || e.method().equals("POST") && e.path().endsWith("/action");
+
+    private static Sample sdk(
+            Exosphere exo, RequestRecorder recorder, String name, String imageId, String flavorId, String networkId) {
+        recorder.clear();
+        long t0 = System.nanoTime();
+        Instance vm = exo.launch(LaunchRequest.builder()
+                .name(name)
+                .image(ImageChoice.id(imageId))
+                .flavor(FlavorChoice.id(flavorId))
+                .network(networkId)
+                .build());
+        CompletableFuture<Void> attached = new CompletableFuture<>();
+        InstanceWatch watch = vm.watch(p -> {
+            if (p.state() == Progress.State.FLOATING_IP_ATTACHED) {
+                attached.complete(null);
+            } else if (p.isTerminal()) {
+                attached.completeExceptionally(new IllegalStateException(p.message()));
+            }
+        });
+        attached.orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
+        long t1 = System.nanoTime();
+        watch.close();
+        List<RequestRecorder.Exchange> launch = recorder.snapshot();
+        recorder.clear();
+        long t2 = System.nanoTime();
+        vm.delete(true, PATIENCE);
+        long t3 = System.nanoTime();
+        List<RequestRecorder.Exchange> delete = recorder.snapshot();
+        Predicate<RequestRecorder.Exchange> deletePoll =
+                e -> e.method().equals("GET") && e.path().endsWith("/servers/" + vm.id()) || SDK_POLL.test(e);
+        return new Sample(
+                "exosphere-java",
+                RequestRecorder.count(launch, SDK_POLL),
+                launch.size() - RequestRecorder.count(launch, SDK_POLL),
+                RequestRecorder.roundTrips(launch, SDK_POLL),
+                (t1 - t0) / 1e9,
+                RequestRecorder.count(delete, deletePoll),
+                delete.size() - RequestRecorder.count(delete, deletePoll),
+                (t3 - t2) / 1e9);
+    }
+
+    private static Sample openstack4j(
+            OSClient.OSClientV3 os, String name, String imageId, String flavorId, String networkId)
+            throws InterruptedException {
+        int requests = 0;
+        int polls = 0;
+        long t0 = System.nanoTime();
+        Server created = os.compute()
+                .servers()
+                .boot(Builders.server()
+                        .name(name)
+                        .image(imageId)
+                        .flavor(flavorId)
+                        .networks(List.of(networkId))
+                        .build());
+        requests++;
+        Server s;
+        do {
+            Thread.sleep(1000); // openstack4j's waitForServerStatus interval
+            s = os.compute().servers().get(created.getId());
+            polls++;
+        } while (s.getStatus() != Server.Status.ACTIVE && s.getStatus() != Server.Status.ERROR);
+        List<? extends Port> ports = os.networking()
+                .port()
+                .list(org.openstack4j.model.network.options.PortListOptions.create()
+                        .deviceId(created.getId()));
+        requests++;
+        Network external = os.networking()
+                .network()
+                .list(Map.of("router:external", "true"))
+                .get(0);
+        requests++;
+        NetFloatingIP fip = os.networking()
+                .floatingip()
+                .create(Builders.netFloatingIP()
+                        .floatingNetworkId(external.getId())
+                        .portId(ports.get(0).getId())
+                        .build());
+        requests++;
+        long t1 = System.nanoTime();
+        int deleteRequests = 0;
+        int deletePolls = 0;
+        long t2 = System.nanoTime();
+        os.networking().floatingip().delete(fip.getId());
+        os.compute().servers().delete(created.getId());
+        deleteRequests += 2;
+        while (true) {
+            Thread.sleep(1000);
+            deletePolls++;
+            try {
+                Server gone = os.compute().servers().get(created.getId());
+                if (gone == null || gone.getStatus() == Server.Status.DELETED) {
+                    break;
+                }
+            } catch (ClientResponseException e) {
+                break;
+            }
+        }
+        long t3 = System.nanoTime();
+        return new Sample(
+                "openstack4j 3.12",
+                requests, // the token is the client's (made once, like the SDK's)
+                polls,
+                requests,
+                (t1 - t0) / 1e9,
+                deleteRequests,
+                deletePolls,
+                (t3 - t2) / 1e9);
+    }
+
+    private static double median(List<Sample> samples, String client, java.util.function.ToDoubleFunction<Sample> f) {
+        double[] v = samples.stream()
+                .filter(s -> s.client().equals(client))
+                .mapToDouble(f)
+                .sorted()
+                .toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static void report(List<Sample> samples) {
+        String sdk = "exosphere-java";
+        String peer = "openstack4j 3.12";
+        System.out.println("| client | requests (excl. polls) | status polls | sequential round trips | wall to ACTIVE"
+                + " with floating IP (median s) | delete requests (excl. polls) | delete polls | wall to deleted"
+                + " (median s) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (String c : List.of(sdk, peer)) {
+            System.out.printf(
+                    "| %s | %.0f | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f |%n",
+                    c,
+                    median(samples, c, Sample::requests),
+                    median(samples, c, Sample::polls),
+                    median(samples, c, Sample::roundTrips),
+                    median(samples, c, Sample::activeSeconds),
+                    median(samples, c, Sample::deleteRequests),
+                    median(samples, c, Sample::deletePolls),
+                    median(samples, c, Sample::deleteSeconds));
+        }
+        System.out.printf(
+                "%nratio exosphere-java / openstack4j (median wall): ACTIVE with floating IP %.2f, deleted %.2f%n",
+                median(samples, sdk, Sample::activeSeconds) / median(samples, peer, Sample::activeSeconds),
+                median(samples, sdk, Sample::deleteSeconds) / median(samples, peer, Sample::deleteSeconds));
+    }
+}

@@ -1,0 +1,113 @@
+package app.exosphere.core.instance;
+
+import app.exosphere.core.OpenStack;
+import app.exosphere.core.compute.Flavor;
+import app.exosphere.core.http.ExosphereListener;
+import app.exosphere.core.internal.Events;
+import app.exosphere.core.network.Network;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What the launch, the watcher and instance handles of one project and region share: the OpenStack view,
+ * settings, clock, scheduler, and the small caches and memories that live as long as the {@link Instances}
+ * that owns it. Package-private; thread-safe.
+ */
+final class EngineContext {
+    final OpenStack os;
+    final ExosphereSettings settings;
+    final Clock clock;
+    final ScheduledExecutorService scheduler;
+    final ClockTimer timer;
+    final GuacamoleAuth guacamole;
+    /** Passphrases kept in memory ({@link PassphraseHandling#KEEP_IN_MEMORY}), by server id. */
+    final Map<String, String> memoryPassphrases = new ConcurrentHashMap<>();
+    /** Flavors by id (they do not change). */
+    final Map<String, Flavor> flavorCache = new ConcurrentHashMap<>();
+    /** Floating IP ids this SDK created, by server id, so that delete need not look them up. */
+    final Map<String, String> createdFloatingIps = new ConcurrentHashMap<>();
+
+    /** Launch ids this context already launched (bounded), looked up before creating when reused. */
+    private final Map<String, Boolean> launchedIds = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    };
+
+    private final AtomicReference<CompletableFuture<Network>> externalNetwork = new AtomicReference<>();
+    private ProjectWatcher watcher;
+
+    EngineContext(OpenStack os, ExosphereSettings settings, Clock clock, ScheduledExecutorService scheduler) {
+        this.os = os;
+        this.settings = settings;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.timer = new ClockTimer(clock, scheduler);
+        this.guacamole = new GuacamoleAuth(os.httpClient(), clock);
+    }
+
+    /** Tells the connection's {@link ExosphereListener} about a launch or watch milestone. */
+    void milestone(String kind, String serverId, String launchId, String detail) {
+        new Events(os.transportOptions().listener())
+                .milestone(new ExosphereListener.Milestone(
+                        kind, Optional.ofNullable(serverId), Optional.ofNullable(launchId), detail, clock.instant()));
+    }
+
+    /** The UAP hostname for this cloud and region, if any. */
+    Optional<String> uapHostname() {
+        return settings.uapHostnameFor(os.authUrl(), os.region().orElse(null));
+    }
+
+    /** Records that {@code id} is being launched; true when it was launched before by this context. */
+    boolean launched(LaunchId id) {
+        synchronized (launchedIds) {
+            return launchedIds.put(id.value(), Boolean.TRUE) != null;
+        }
+    }
+
+    /** The one watcher of this project and region, started on first use. */
+    synchronized ProjectWatcher watcher() {
+        if (watcher == null) {
+            watcher = new ProjectWatcher(this);
+        }
+        return watcher;
+    }
+
+    /**
+     * The external network floating IPs are created on, looked up once ({@code router:external=true}) and
+     * kept; a failed look-up is not kept.
+     */
+    CompletableFuture<Network> externalNetwork() {
+        CompletableFuture<Network> cached = externalNetwork.get();
+        if (cached != null && !cached.isCompletedExceptionally()) {
+            return cached;
+        }
+        CompletableFuture<Network> fresh = new CompletableFuture<>();
+        if (!externalNetwork.compareAndSet(cached, fresh)) {
+            return externalNetwork();
+        }
+        os.network()
+                .networks()
+                .list(Map.of("router:external", "true"))
+                .toListAsync()
+                .whenComplete((nets, err) -> {
+                    if (err != null) {
+                        fresh.completeExceptionally(err);
+                    } else if (nets.isEmpty()) {
+                        fresh.completeExceptionally(new InstanceFailedException(
+                                "",
+                                "The project sees no external network (router:external) to create a floating IP on",
+                                false));
+                    } else {
+                        fresh.complete(nets.get(0));
+                    }
+                });
+        return fresh;
+    }
+}

@@ -1,0 +1,288 @@
+package app.exosphere.core.instance;
+
+import app.exosphere.core.compute.CreatedServer;
+import app.exosphere.core.compute.ImmutableServer;
+import app.exosphere.core.compute.Server;
+import app.exosphere.core.compute.ServerCreateRequest;
+import app.exosphere.core.compute.ServerListOptions;
+import app.exosphere.core.compute.ServerStatus;
+import app.exosphere.core.error.ConnectionException;
+import app.exosphere.core.error.NotFoundException;
+import app.exosphere.core.error.OpenStackClientException;
+import app.exosphere.core.error.ResponseDecodingException;
+import app.exosphere.core.error.ServerErrorException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /servers} exactly once, whatever happens to the answer.
+ *
+ * <ul>
+ *   <li>The transport never retries a POST. When the create fails <em>ambiguously</em> — connection reset,
+ *       timeout, 5xx, a 2xx whose body is truncated or empty — Nova may have acted, so the launch id
+ *       (tag {@code exoLaunch:…} at compute ≥ 2.52, always the {@code exoLaunchId} metadata item) is looked
+ *       up, again and again with backoff (1, 2, 4 … 15 s of the injected clock), until the server shows up
+ *       or the reconcile window ({@link ExosphereSettings#reconcileWindow()}) since the POST has passed. Only
+ *       a look-up that succeeded <em>after</em> the window and found nothing allows another POST (at most
+ *       {@link #MAX_ATTEMPTS} in all).
+ *   <li>When the look-ups themselves keep failing until the window ends, the outcome is unknown: {@link
+ *       LaunchOutcomeUnknownException} carries the launch id.
+ *   <li>A caller-chosen launch id ({@link LaunchId#of(String)}), or one this process already tried, is
+ *       looked up <em>before</em> the first POST, so a retry or a restart never duplicates.
+ *   <li>Two launches racing on one id (two replicas, a retry while the first is still running) may both
+ *       create. Rule: <b>the server created first wins</b> — the earliest {@code created}, ties broken by
+ *       the smaller server id — and whoever sees more than one server with the launch id deletes the
+ *       others and returns the winner. A launch that saw only its own server returns it; the other racer,
+ *       which then sees both, applies the same rule. Residual case: Nova's {@code created} has one-second
+ *       resolution, so when both were created within the same second and the first racer already returned
+ *       its server, the id tie-break may delete that one instead; its watch then fails with "no longer
+ *       exists" rather than two servers surviving.
+ * </ul>
+ */
+final class ExactlyOnceCreate {
+    private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceCreate.class);
+    static final int MAX_ATTEMPTS = 3;
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+
+    private final EngineContext ctx;
+    private final ServerCreateRequest body;
+    private final LaunchId id;
+    private final LaunchId requestId;
+    private final boolean byTag;
+    private final boolean lookFirst;
+
+    /**
+     * @param id this server's launch id
+     * @param requestId the launch id of the whole request (differs from {@code id} when count > 1)
+     */
+    ExactlyOnceCreate(
+            EngineContext ctx,
+            ServerCreateRequest body,
+            LaunchId id,
+            LaunchId requestId,
+            boolean byTag,
+            boolean lookFirst) {
+        this.ctx = ctx;
+        this.body = body;
+        this.id = id;
+        this.requestId = requestId;
+        this.byTag = byTag;
+        this.lookFirst = lookFirst;
+    }
+
+    CompletableFuture<Server> run() {
+        if (!lookFirst) {
+            return post(1);
+        }
+        Instant deadline = ctx.clock.instant().plus(ctx.settings.reconcileWindow());
+        // a successful look-up is final here; only failing look-ups are repeated (until the window ends)
+        return lookUntilKnown(deadline, Duration.ZERO, true).thenCompose(found -> {
+            if (found.isPresent()) {
+                LOG.info(
+                        "launch {}: server {} already exists for this launch id; not creating another",
+                        id,
+                        found.get().id());
+                return CompletableFuture.completedFuture(found.get());
+            }
+            return post(1);
+        });
+    }
+
+    private CompletableFuture<Server> post(int attempt) {
+        Instant sent = ctx.clock.instant();
+        return ctx.os
+                .compute()
+                .servers()
+                .createAsync(body)
+                .handle((created, err) -> {
+                    Throwable cause = unwrap(err);
+                    if (cause == null && (created == null || created.id().isBlank())) {
+                        cause = new ResponseDecodingException("POST /servers answered 2xx without a server id", null);
+                    }
+                    if (cause == null) {
+                        Server server = snapshot(created);
+                        return lookFirst ? settleRace(server) : CompletableFuture.completedFuture(server);
+                    }
+                    if (!ambiguous(cause)) {
+                        return CompletableFuture.<Server>failedFuture(cause);
+                    }
+                    LOG.warn(
+                            "launch {}: POST /servers failed ambiguously ({}); the server may exist, looking it up for up to {} s",
+                            id,
+                            cause.getClass().getSimpleName(),
+                            ctx.settings.reconcileWindow().toSeconds());
+                    return reconcile(attempt, sent, cause);
+                })
+                .thenCompose(f -> f);
+    }
+
+    /** Looks the id up until found, or until a look-up after the window found nothing (then POSTs again). */
+    private CompletableFuture<Server> reconcile(int attempt, Instant sent, Throwable createFailure) {
+        Instant deadline = sent.plus(ctx.settings.reconcileWindow());
+        return lookUntilKnown(deadline, Duration.ZERO, false).thenCompose(found -> {
+            if (found.isPresent()) {
+                LOG.info(
+                        "launch {}: the create had reached Nova: server {}",
+                        id,
+                        found.get().id());
+                return CompletableFuture.completedFuture(found.get());
+            }
+            if (attempt >= MAX_ATTEMPTS) {
+                return CompletableFuture.<Server>failedFuture(new OpenStackClientException(
+                        "Creating server \"" + body.name() + "\" failed " + attempt
+                                + " times and no server with launch id " + id + " exists; last error: "
+                                + createFailure.getMessage(),
+                        createFailure));
+            }
+            LOG.warn(
+                    "launch {}: no server appeared within {} s of the failed create; creating again (attempt {})",
+                    id,
+                    ctx.settings.reconcileWindow().toSeconds(),
+                    attempt + 1);
+            return post(attempt + 1);
+        });
+    }
+
+    /**
+     * Repeats the look-up (first after {@code wait}, then with doubling waits) until it finds the server, or
+     * until one that <em>started</em> at or after {@code deadline} (any one, with {@code emptyIsFinal})
+     * succeeds and finds nothing. When every look-up from the deadline on fails, the outcome is unknown.
+     */
+    private CompletableFuture<Optional<Server>> lookUntilKnown(Instant deadline, Duration wait, boolean emptyIsFinal) {
+        return ctx.timer.delay(wait).thenCompose(v -> {
+            Instant startedAt = ctx.clock.instant();
+            return find().handle((found, err) -> {
+                        Throwable cause = unwrap(err);
+                        boolean pastDeadline = !startedAt.isBefore(deadline);
+                        if (cause == null && found.isPresent()) {
+                            return CompletableFuture.completedFuture(found);
+                        }
+                        if (cause == null && (pastDeadline || emptyIsFinal)) {
+                            return CompletableFuture.completedFuture(Optional.<Server>empty());
+                        }
+                        if (cause != null && !(cause instanceof RuntimeException)) {
+                            return CompletableFuture.<Optional<Server>>failedFuture(cause);
+                        }
+                        if (cause != null && pastDeadline) {
+                            return CompletableFuture.<Optional<Server>>failedFuture(
+                                    new LaunchOutcomeUnknownException(baseId(), body.name(), cause));
+                        }
+                        if (cause != null) {
+                            LOG.warn(
+                                    "launch {}: looking the launch up failed ({}); trying again", id, cause.toString());
+                        }
+                        Duration next = wait.isZero()
+                                ? FIRST_BACKOFF
+                                : wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
+                        Duration untilDeadline = Duration.between(ctx.clock.instant(), deadline);
+                        if (untilDeadline.compareTo(next) < 0) {
+                            next = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
+                        }
+                        return lookUntilKnown(deadline, next, emptyIsFinal);
+                    })
+                    .thenCompose(f -> f);
+        });
+    }
+
+    /** After a successful create under a chosen id: make sure no racer created one too (see the class rule). */
+    private CompletableFuture<Server> settleRace(Server mine) {
+        return find().handle((found, err) -> {
+            if (err != null) {
+                LOG.warn(
+                        "launch {}: could not check for a concurrent launch with the same id ({}); keeping {}",
+                        id,
+                        unwrap(err).toString(),
+                        mine.id());
+                return mine;
+            }
+            return found.orElse(mine);
+        });
+    }
+
+    /** The winner among the servers carrying the launch id, after deleting the others. */
+    CompletableFuture<Optional<Server>> find() {
+        ServerListOptions opts = byTag
+                ? ServerListOptions.builder().addTags(id.tag()).build()
+                : ServerListOptions.builder()
+                        .name("^"
+                                + java.util.regex.Pattern.quote(body.name())
+                                        .replace("\\Q", "")
+                                        .replace("\\E", "") + "$")
+                        .build();
+        return ctx.os.compute().servers().list(opts).toListAsync().thenCompose(servers -> {
+            List<Server> mine = servers.stream()
+                    .filter(s -> id.value().equals(s.metadata().get(ExosphereMetadata.LAUNCH_ID))
+                            || s.tags().contains(id.tag()))
+                    .filter(s -> !s.status().raw().equalsIgnoreCase("DELETED"))
+                    .sorted(FIRST_CREATED)
+                    .toList();
+            if (mine.size() <= 1) {
+                return CompletableFuture.completedFuture(mine.stream().findFirst());
+            }
+            Server winner = mine.get(0);
+            CompletableFuture<?>[] deletes = mine.subList(1, mine.size()).stream()
+                    .map(loser -> {
+                        LOG.warn(
+                                "launch {}: {} servers carry this launch id; keeping the first created {}, deleting {}",
+                                id,
+                                mine.size(),
+                                winner.id(),
+                                loser.id());
+                        return ctx.os
+                                .compute()
+                                .servers()
+                                .deleteAsync(loser.id())
+                                .exceptionally(e -> {
+                                    if (unwrap(e) instanceof NotFoundException) {
+                                        return null; // the other racer deleted it already
+                                    }
+                                    throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+                                });
+                    })
+                    .toArray(CompletableFuture[]::new);
+            return CompletableFuture.allOf(deletes).thenApply(v -> Optional.of(winner));
+        });
+    }
+
+    /** The class rule's order: earliest {@code created} first, ties broken by the smaller id. */
+    static final Comparator<Server> FIRST_CREATED = Comparator.comparing(
+                    (Server s) -> s.createdAt().orElse(Instant.MAX))
+            .thenComparing(Server::id);
+
+    private LaunchId baseId() {
+        return requestId.chosenByCaller() ? requestId : LaunchId.of(requestId.value());
+    }
+
+    /** The server as the create request describes it (Nova's answer holds only the id). */
+    private Server snapshot(CreatedServer created) {
+        return ImmutableServer.builder()
+                .id(created.id())
+                .name(body.name())
+                .status(ServerStatus.of("BUILD"))
+                .metadata(body.metadata())
+                .tags(body.tags())
+                .keyName(body.keyName())
+                .build();
+    }
+
+    static boolean ambiguous(Throwable t) {
+        return t instanceof ConnectionException
+                || t instanceof ServerErrorException
+                || t instanceof ResponseDecodingException;
+    }
+
+    static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

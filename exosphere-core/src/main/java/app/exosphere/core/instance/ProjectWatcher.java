@@ -1,0 +1,697 @@
+package app.exosphere.core.instance;
+
+import app.exosphere.cloudinit.console.SetupState;
+import app.exosphere.cloudinit.console.SetupStatus;
+import app.exosphere.core.compute.Server;
+import app.exosphere.core.compute.ServerAddress;
+import app.exosphere.core.error.ConflictException;
+import app.exosphere.core.error.NotFoundException;
+import app.exosphere.core.error.OpenStackException;
+import app.exosphere.core.network.FloatingIp;
+import app.exosphere.core.network.FloatingIpCreateRequest;
+import app.exosphere.core.network.Network;
+import app.exosphere.core.network.Port;
+import app.exosphere.core.network.PortListOptions;
+import app.exosphere.uap.JupyterUrls;
+import app.exosphere.workflow.WorkflowConsole;
+import app.exosphere.workflow.WorkflowSetupPhase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one watcher of a project and region: every {@link InstanceWatch} of the {@link Instances} registers its
+ * server here, and each cycle costs
+ *
+ * <ul>
+ *   <li>one {@code GET /servers/detail} for all watched servers (paged only past 1000 servers);
+ *   <li>one console read ({@code os-getConsoleOutput} bounded by {@code length}) per server whose setup (or
+ *       workflow) is unfinished, read in parallel; the length doubles only while the bounded read holds no
+ *       status line, so the newest one is never missed;
+ *   <li>the password read, once per cycle, only for servers whose passphrase is not known yet;
+ *   <li>the few writes Exosphere does (floating IP, {@code exoSetup}, {@code exoPw:} tag).
+ * </ul>
+ *
+ * The interval adapts on the injected clock: {@link ExosphereSettings#fastPollInterval()} while a server is
+ * building, was just added, waits for its floating IP or just changed state; then doubling up to {@link
+ * ExosphereSettings#pollInterval()} while nothing changes. It stops when nothing is watched.
+ *
+ * <p>The list is not filtered by {@code changes-since}: Nova moves a server's {@code updated} when its
+ * status or metadata change but not when a tag is added, and a replica's {@code exoPw:} tag must be seen;
+ * one unfiltered list is still one request (a page holds 1000 servers).
+ *
+ * <p>Safe with replicas (another process watching the same servers): floating IPs are created with the
+ * port, so Neutron refuses a second one for the same fixed IP (the loser finds the winner's); the passphrase
+ * tag is a set member; {@code exoSetup} is written only forward (waiting &lt; starting &lt; running &lt;
+ * complete/error/timeout) after re-reading the recorded value.
+ */
+final class ProjectWatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectWatcher.class);
+    /** Floating IPs are only created for servers younger than this (Exosphere {@code Helpers.getNewFloatingIpOption}). */
+    static final Duration FLOATING_IP_WINDOW = Duration.ofMinutes(5);
+    /** A just-added server is polled fast for this long. */
+    private static final Duration JUST_ADDED = Duration.ofMinutes(2);
+
+    private final EngineContext ctx;
+    private final Map<String, Track> tracks = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private boolean running;
+    private boolean kicked;
+    private Duration interval;
+    private long cycles;
+
+    ProjectWatcher(EngineContext ctx) {
+        this.ctx = ctx;
+        this.interval = ctx.settings.fastPollInterval();
+    }
+
+    /** Starts following the handle's server (a cycle starts at once). */
+    void watch(InstanceWatch handle) {
+        tracks.compute(handle.serverId(), (id, t) -> {
+            Track track = t == null ? new Track(handle.initial()) : t;
+            track.handles.add(handle);
+            return track;
+        });
+        kick();
+    }
+
+    /** Stops delivering to the handle; its server is dropped when no handle is left. */
+    void unwatch(InstanceWatch handle) {
+        tracks.computeIfPresent(handle.serverId(), (id, t) -> {
+            t.handles.remove(handle);
+            return t.handles.isEmpty() ? null : t;
+        });
+    }
+
+    /** Number of servers watched now. */
+    int watchedServers() {
+        return tracks.size();
+    }
+
+    /** Whether no cycle is running or scheduled (nothing watched and the last cycle over). */
+    boolean idle() {
+        synchronized (lock) {
+            return !running;
+        }
+    }
+
+    /** Cycles run so far (for tests and diagnostics). */
+    long cycles() {
+        synchronized (lock) {
+            return cycles;
+        }
+    }
+
+    private void kick() {
+        synchronized (lock) {
+            interval = ctx.settings.fastPollInterval();
+            if (running) {
+                kicked = true;
+                return;
+            }
+            running = true;
+        }
+        ctx.scheduler.execute(this::loop);
+    }
+
+    private void loop() {
+        boolean hot = true;
+        try {
+            hot = cycle();
+        } catch (RuntimeException e) {
+            LOG.warn("project watcher cycle failed; trying again", e);
+        } finally {
+            scheduleNext(hot);
+        }
+    }
+
+    /** Schedules the next cycle on the injected clock, or stops when nothing is watched. */
+    private void scheduleNext(boolean hot) {
+        Duration next;
+        synchronized (lock) {
+            cycles++;
+            if (tracks.isEmpty() && !kicked) {
+                running = false;
+                return;
+            }
+            if (hot || kicked) {
+                interval = ctx.settings.fastPollInterval();
+            } else {
+                Duration doubled = interval.multipliedBy(2);
+                interval = doubled.compareTo(ctx.settings.pollInterval()) > 0 ? ctx.settings.pollInterval() : doubled;
+            }
+            next = kicked ? Duration.ZERO : interval;
+            kicked = false;
+        }
+        ctx.timer.delay(next).whenComplete((v, err) -> {
+            if (err != null) {
+                synchronized (lock) {
+                    running = false;
+                }
+                return;
+            }
+            try {
+                ctx.scheduler.execute(this::loop);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                synchronized (lock) {
+                    running = false;
+                }
+            }
+        });
+    }
+
+    /** One cycle; true when some server needs the fast interval. */
+    private boolean cycle() {
+        if (tracks.isEmpty()) {
+            return false;
+        }
+        List<Server> servers;
+        try {
+            servers = ctx.os.compute().servers().list().toList();
+        } catch (OpenStackException e) {
+            // Exosphere keeps the previous status on HTTP errors and tries again
+            LOG.debug("listing servers failed, retrying: {}", e.getMessage());
+            return true;
+        }
+        Map<String, Server> byId = new HashMap<>();
+        servers.forEach(s -> byId.put(s.id(), s));
+        // console reads for every unfinished setup start together
+        Map<String, CompletableFuture<String>> consoles = new HashMap<>();
+        for (Map.Entry<String, Track> e : tracks.entrySet()) {
+            Server s = byId.get(e.getKey());
+            if (s != null && e.getValue().needsConsole(s)) {
+                consoles.put(
+                        e.getKey(),
+                        ctx.os.compute().servers().consoleOutputAsync(e.getKey(), e.getValue().consoleLines));
+            }
+        }
+        boolean hot = false;
+        for (Map.Entry<String, Track> e : tracks.entrySet()) {
+            Track t = e.getValue();
+            try {
+                Server s = byId.get(e.getKey());
+                if (s == null) {
+                    s = missing(e.getKey(), t);
+                    if (s == null) {
+                        continue;
+                    }
+                }
+                hot |= t.step(s, consoles.get(e.getKey()));
+            } catch (OpenStackException ex) {
+                LOG.debug("watch {}: poll step failed, retrying: {}", e.getKey(), ex.getMessage());
+                hot = true;
+            } catch (RuntimeException ex) {
+                LOG.warn("watch {}: unexpected failure", e.getKey(), ex);
+                t.fail(new InstanceFailedException(e.getKey(), "Watching failed: " + ex, false));
+            }
+            if (t.finished()) {
+                tracks.remove(e.getKey(), t);
+            }
+        }
+        return hot;
+    }
+
+    /** A watched server absent from the list: gone (the watch fails), or not listed yet. */
+    private Server missing(String id, Track t) {
+        try {
+            return ctx.os.compute().servers().get(id);
+        } catch (NotFoundException gone) {
+            t.emit(Progress.State.ERROR, "The server no longer exists");
+            t.fail(new InstanceFailedException(id, "Server " + id + " no longer exists (deleted?)", false));
+            return null;
+        }
+    }
+
+    static int rank(SetupState s) {
+        return switch (s) {
+            case WAITING -> 0;
+            case STARTING -> 1;
+            case RUNNING -> 2;
+            case COMPLETE, ERROR, TIMEOUT -> 3;
+            case UNKNOWN -> -1;
+        };
+    }
+
+    /** What the watcher knows about one server, and the handles it reports to. */
+    final class Track {
+        final String serverId;
+        final Instant started;
+        final String launchId;
+        final List<InstanceWatch> handles = new CopyOnWriteArrayList<>();
+        volatile Progress.State last;
+        volatile SetupStatus setup;
+        /** The last {@code exoSetup} this watcher wrote (never write the same or an older one again). */
+        SetupStatus written = SetupStatus.initial();
+
+        volatile Instance latest;
+        boolean activeSeen;
+        boolean floatingIpDone;
+        boolean passphraseDone;
+        boolean guacamoleChecked;
+        boolean workflowStarted;
+        boolean readyDone;
+        boolean failed;
+        String workflowToken;
+        int floatingIpAttempts;
+        Integer consoleLines;
+        /** The server's first port, looked up while it builds so the floating IP follows ACTIVE at once. */
+        String portId;
+
+        Track(Instance instance) {
+            this.serverId = instance.id();
+            this.started = ctx.clock.instant();
+            this.latest = instance;
+            this.setup = instance.origin().setupStatus();
+            this.launchId = instance.origin().launchId().orElse(null);
+            this.consoleLines = ctx.settings.consoleTailLines();
+        }
+
+        boolean finished() {
+            if (failed) {
+                return true;
+            }
+            boolean workflowPending = latest.origin().workflow().isPresent()
+                    && handles.stream().anyMatch(h -> !h.workflowReady().isDone());
+            return readyDone && !workflowPending;
+        }
+
+        boolean needsConsole(Server s) {
+            if (failed || !s.status().raw().equalsIgnoreCase("ACTIVE")) {
+                return false;
+            }
+            ServerOrigin o = ServerOrigin.read(s.metadata(), s.tags());
+            if (!o.fromExosphere() || !o.versionAtLeast(4)) {
+                return false;
+            }
+            boolean setupDone = rank(setup.state()) == 3 || rank(o.setupStatus().state()) == 3;
+            boolean workflowPending = o.workflow().isPresent() && workflowToken == null;
+            return !setupDone || workflowPending;
+        }
+
+        /** Processes one snapshot; true when this server wants the fast interval. */
+        boolean step(Server server, CompletableFuture<String> console) {
+            Instance instance = new Instance(ctx, server);
+            latest = instance;
+            ServerOrigin origin = instance.origin();
+            Progress.State before = last;
+            String status = server.status().raw().toUpperCase(Locale.ROOT);
+            if (status.equals("ERROR")) {
+                String fault = server.fault().map(f -> f.message()).orElse("no fault message");
+                emit(Progress.State.ERROR, "Server is in ERROR: " + fault);
+                fail(new InstanceFailedException(serverId, "Server " + serverId + " went to ERROR: " + fault, false));
+                return false;
+            }
+            if (status.equals("DELETED") || status.equals("SOFT_DELETED")) {
+                emit(Progress.State.ERROR, "The server was deleted");
+                fail(new InstanceFailedException(serverId, "Server " + serverId + " was deleted", false));
+                return false;
+            }
+            if (status.equals("BUILD")) {
+                emit(Progress.State.BUILDING, "Nova is building the server");
+                prepareFloatingIp(server, origin);
+                return true;
+            }
+            if (!status.equals("ACTIVE")) {
+                emit(last == null ? Progress.State.BUILDING : last, "Server is " + status);
+                return justAdded();
+            }
+            if (!activeSeen) {
+                activeSeen = true;
+                emit(Progress.State.ACTIVE, "Server is ACTIVE");
+                LaunchLog.info(serverId, launchId, "server {} is ACTIVE", serverId);
+            }
+            if (!guacamoleChecked) {
+                guacamoleChecked = true;
+                guacamoleWithoutUap(origin);
+            }
+            if (!floatingIpDone && origin.createdByClient(ctx.settings.clientUuid())) {
+                floatingIp(server, origin);
+                if (failed) {
+                    return false;
+                }
+            } else if (!origin.createdByClient(ctx.settings.clientUuid())) {
+                floatingIpDone = true; // not ours: Exosphere only manages floating IPs of servers it launched
+            }
+            if (!origin.fromExosphere() || !origin.versionAtLeast(4)) {
+                // Exosphere (Helpers.getServerUiStatus): below version 4, or not from Exosphere, ACTIVE is Ready
+                if (floatingIpDone) {
+                    complete(instance);
+                }
+                return !floatingIpDone || last != before;
+            }
+            SetupStatus recorded = origin.setupStatus();
+            if (rank(recorded.state()) > rank(setup.state())) {
+                setup = recorded; // another replica (or Exosphere) got further
+            }
+            String text = console == null ? null : join(console);
+            SetupStatus next = setup;
+            if (text != null) {
+                boolean hasStatusLine = !SetupStatus.linesIn(text).isEmpty();
+                consoleLines = hasStatusLine ? ctx.settings.consoleTailLines() : grow(consoleLines);
+                next = setup.next(text, server.createdAt().orElse(started), ctx.clock.instant());
+            } else if (rank(setup.state()) < 3) {
+                next = setup.timedOut(server.createdAt().orElse(started), ctx.clock.instant());
+            }
+            if (rank(next.state()) > rank(recorded.state()) && rank(next.state()) > rank(written.state())) {
+                writeSetupForward(next);
+            }
+            if (rank(next.state()) >= rank(setup.state())) {
+                setup = next;
+            }
+            if (!passphraseDone
+                    && origin.versionAtLeast(1)
+                    && (setup.state() == SetupState.RUNNING || setup.state() == SetupState.COMPLETE)) {
+                passphrase(origin);
+            }
+            switch (setup.state()) {
+                case STARTING -> emitPhase(Progress.State.SETUP_STARTING, "Setup is starting");
+                case RUNNING -> emitPhase(Progress.State.SETUP_RUNNING, "Setup is running");
+                case COMPLETE -> {
+                    if (floatingIpDone) {
+                        complete(instance);
+                    }
+                }
+                case ERROR -> {
+                    emit(Progress.State.ERROR, "Setup reported an error; see the console log");
+                    fail(new InstanceFailedException(
+                            serverId,
+                            "Setup of " + serverId + " failed (exoSetup error); read the console log",
+                            false));
+                    return false;
+                }
+                case TIMEOUT -> {
+                    emit(Progress.State.TIMEOUT, "Setup did not finish in Exosphere's time limit");
+                    fail(new InstanceFailedException(serverId, "Setup of " + serverId + " timed out", true));
+                    return false;
+                }
+                default -> {}
+            }
+            if (origin.workflow().isPresent() && readyDone && text != null) {
+                workflow(text, instance);
+            }
+            return justAdded() || !floatingIpDone || last != before;
+        }
+
+        private boolean justAdded() {
+            return Duration.between(started, ctx.clock.instant()).compareTo(JUST_ADDED) < 0 && !activeSeen;
+        }
+
+        private int grow(Integer lines) {
+            // the newest status line is further up than the bounded read: read twice as much next time
+            return lines == null ? ctx.settings.consoleTailLines() : Math.min(lines * 2, 1 << 16);
+        }
+
+        private void emitPhase(Progress.State state, String message) {
+            if (state != last) {
+                LaunchLog.info(serverId, launchId, "server {}: {}", serverId, message.toLowerCase(Locale.ROOT));
+            }
+            emit(state, message);
+        }
+
+        /** Writes {@code exoSetup} only forward, after re-reading what is recorded now (replicas). */
+        private void writeSetupForward(SetupStatus next) {
+            var metadata = ctx.os.compute().servers().metadata(serverId);
+            SetupStatus now;
+            try {
+                now = SetupStatus.fromMetadataValue(metadata.get(SetupStatus.METADATA_KEY));
+            } catch (NotFoundException absent) {
+                now = SetupStatus.initial();
+            }
+            if (rank(now.state()) >= rank(next.state())) {
+                if (rank(now.state()) > rank(setup.state())) {
+                    setup = now;
+                }
+                return;
+            }
+            metadata.update(Map.of(SetupStatus.METADATA_KEY, next.toMetadataValue()));
+            written = next;
+        }
+
+        private void guacamoleWithoutUap(ServerOrigin origin) {
+            if (origin.fromExosphere()
+                    && origin.versionAtLeast(3)
+                    && origin.guacamole().isEmpty()
+                    && origin.createdByClient(ctx.settings.clientUuid())
+                    && ctx.uapHostname().isEmpty()) {
+                skip("Guacamole (web shell and desktop) was not deployed: no User Application Proxy is known for"
+                        + " this cloud and region; set ExosphereSettings.uapHostname, or launch with guacamole(true)");
+            }
+        }
+
+        private void skip(String message) {
+            emit(Progress.State.SKIPPED, message);
+            LaunchLog.warn(serverId, launchId, "server {}: {}", serverId, message);
+        }
+
+        /**
+         * While the server builds and already has an address: look its port up (and the external network),
+         * off the critical path, so that the floating IP is one request after ACTIVE.
+         */
+        private void prepareFloatingIp(Server server, ServerOrigin origin) {
+            if (portId != null
+                    || floatingIpDone
+                    || server.allAddresses().isEmpty()
+                    || !origin.createdByClient(ctx.settings.clientUuid())
+                    || origin.floatingIp().kind() == FloatingIpChoice.Kind.NONE
+                    || origin.floatingIp().kind() == FloatingIpChoice.Kind.AUTOMATIC
+                            && server.allAddresses().stream()
+                                    .map(ServerAddress::address)
+                                    .anyMatch(FloatingIpDecision::isPublicIpv4)) {
+                return;
+            }
+            List<Port> ports = ctx.os
+                    .network()
+                    .ports()
+                    .list(PortListOptions.builder().deviceId(serverId).build())
+                    .toList();
+            if (!ports.isEmpty()) {
+                portId = ports.get(0).id();
+                ctx.externalNetwork();
+            }
+        }
+
+        private void floatingIp(Server server, ServerOrigin origin) {
+            boolean hasFip = server.allAddresses().stream().anyMatch(ServerAddress::isFloating);
+            FloatingIpChoice intent = origin.floatingIp();
+            if (hasFip || intent.kind() == FloatingIpChoice.Kind.NONE) {
+                floatingIpDone = true; // nothing to look up
+                return;
+            }
+            List<String> fixed = server.allAddresses().stream()
+                    .filter(a -> !a.isFloating())
+                    .map(ServerAddress::address)
+                    .toList();
+            if (intent.kind() == FloatingIpChoice.Kind.AUTOMATIC
+                    && fixed.stream().anyMatch(FloatingIpDecision::isPublicIpv4)) {
+                floatingIpDone = true;
+                return;
+            }
+            List<String> ports = portId != null
+                    ? List.of(portId)
+                    : ctx
+                            .os
+                            .network()
+                            .ports()
+                            .list(PortListOptions.builder().deviceId(serverId).build())
+                            .stream()
+                            .map(Port::id)
+                            .toList();
+            FloatingIpDecision d =
+                    FloatingIpDecision.decide(intent, server.status().raw(), !ports.isEmpty(), false, fixed);
+            switch (d.action()) {
+                case WAIT -> {}
+                case NOTHING -> floatingIpDone = true;
+                case CREATE -> {
+                    Instant created = server.createdAt().orElse(started);
+                    if (ctx.clock.instant().isAfter(created.plus(FLOATING_IP_WINDOW))) {
+                        floatingIpDone = true;
+                        String why = "No floating IP was created: the server is older than Exosphere's "
+                                + FLOATING_IP_WINDOW.toMinutes()
+                                + "-minute window for new floating IPs (Helpers.getNewFloatingIpOption)";
+                        skip(why);
+                        fail(new InstanceFailedException(serverId, why + "; attach one with FloatingIpChoice", false));
+                        return;
+                    }
+                    createFloatingIp(ports.get(0));
+                }
+                case ASSIGN_EXISTING -> {
+                    try {
+                        FloatingIp fip = ctx.os
+                                .network()
+                                .floatingIps()
+                                .associate(d.existingFloatingIpId().orElseThrow(), ports.get(0));
+                        attached(fip, "assigned");
+                    } catch (OpenStackException e) {
+                        if (!portHasFloatingIp(ports.get(0))) {
+                            floatingIpFailed(e);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** {@code POST /floatingips} with the port: exactly once, and at most one per port (replicas). */
+        private void createFloatingIp(String portId) {
+            Network external = join(ctx.externalNetwork());
+            FloatingIpCreateRequest req = FloatingIpCreateRequest.onNetwork(external.id())
+                    .withPortId(portId)
+                    .withDescription(Instance.createdFloatingIpDescription(serverId));
+            floatingIpAttempts++;
+            try {
+                attached(ctx.os.network().floatingIps().create(req), "created");
+            } catch (ConflictException e) {
+                // Neutron allows one floating IP per fixed IP: another replica's may be there already
+                if (!portHasFloatingIp(portId)) {
+                    floatingIpFailed(e);
+                }
+            } catch (OpenStackException e) {
+                boolean ambiguous = ExactlyOnceCreate.ambiguous(e);
+                if (ambiguous && portHasFloatingIp(portId)) {
+                    return;
+                }
+                if (!ambiguous || floatingIpAttempts >= ExactlyOnceCreate.MAX_ATTEMPTS) {
+                    floatingIpFailed(e);
+                    return;
+                }
+                LaunchLog.warn(
+                        serverId,
+                        launchId,
+                        "server {}: creating the floating IP failed ({}); trying again",
+                        serverId,
+                        e.getClass().getSimpleName());
+            }
+        }
+
+        private boolean portHasFloatingIp(String portId) {
+            Optional<FloatingIp> existing =
+                    ctx.os.network().floatingIps().listByPort(portId).stream().findFirst();
+            existing.ifPresent(f -> attached(f, "found"));
+            return existing.isPresent();
+        }
+
+        private void attached(FloatingIp fip, String how) {
+            floatingIpDone = true;
+            if (fip.description()
+                    .filter(Instance.createdFloatingIpDescription(serverId)::equals)
+                    .isPresent()) {
+                ctx.createdFloatingIps.put(serverId, fip.id());
+            }
+            emit(Progress.State.FLOATING_IP_ATTACHED, "Floating IP " + fip.floatingIpAddress() + " attached");
+            LaunchLog.info(serverId, launchId, "server {}: floating IP {} {}", serverId, fip.floatingIpAddress(), how);
+        }
+
+        private void floatingIpFailed(OpenStackException cause) {
+            String why = "The requested floating IP could not be attached: " + cause.getMessage();
+            skip(why);
+            fail(new InstanceFailedException(serverId, "Server " + serverId + ": " + why, false));
+        }
+
+        private void passphrase(ServerOrigin origin) {
+            if (origin.passphrase().isPresent() || ctx.memoryPassphrases.containsKey(serverId)) {
+                passphraseDone = true;
+                return;
+            }
+            Optional<String> pw = ctx.os.compute().servers().password(serverId).get();
+            if (pw.isEmpty() || pw.get().isEmpty()) {
+                return;
+            }
+            // Exosphere (State.Update.Server receivePasswordFromServer): store it as the exoPw: tag (or keep it
+            // in memory), then clear the server password; a replica doing the same adds the same tag
+            if (ctx.settings.passphraseHandling() == PassphraseHandling.STORE_AS_TAG) {
+                ctx.os.compute().servers().tags(serverId).add(ExosphereMetadata.PASSPHRASE_TAG_PREFIX + pw.get());
+            } else {
+                ctx.memoryPassphrases.put(serverId, pw.get());
+            }
+            ctx.os.compute().servers().password(serverId).clear();
+            passphraseDone = true;
+            LaunchLog.info(
+                    serverId,
+                    launchId,
+                    "server {}: passphrase stored ({})",
+                    serverId,
+                    ctx.settings.passphraseHandling());
+        }
+
+        private void workflow(String console, Instance instance) {
+            WorkflowConsole wc = WorkflowConsole.scan(console);
+            if (!workflowStarted && wc.latestPhase().isPresent()) {
+                workflowStarted = true;
+                emit(Progress.State.WORKFLOW_STARTED, "The workflow is being built");
+            }
+            if (wc.token().isEmpty()) {
+                consoleLines = grow(consoleLines);
+                return;
+            }
+            if (wc.token().get().equals(workflowToken)) {
+                return;
+            }
+            Optional<String> uap = ctx.uapHostname();
+            Optional<String> fip = instance.server().allAddresses().stream()
+                    .filter(ServerAddress::isFloating)
+                    .map(ServerAddress::address)
+                    .findFirst()
+                    .or(instance::floatingIpAddress);
+            if (uap.isPresent() && fip.isPresent()) {
+                workflowToken = wc.token().get();
+                String url = JupyterUrls.workflow(
+                                uap.get(),
+                                fip.get(),
+                                instance.origin().workflow().get().path(),
+                                workflowToken)
+                        .normalized();
+                emit(Progress.State.WORKFLOW_READY, "The workflow is ready");
+                LaunchLog.info(serverId, launchId, "server {}: workflow ready", serverId);
+                handles.forEach(h -> h.completeWorkflow(url));
+            }
+            if (wc.latestPhase().filter(p -> p == WorkflowSetupPhase.COMPLETE).isPresent() && uap.isEmpty()) {
+                workflowToken = wc.token().get();
+                skip("The workflow is built but has no URL: no User Application Proxy is known for this cloud");
+            }
+        }
+
+        private void complete(Instance instance) {
+            if (readyDone) {
+                return;
+            }
+            readyDone = true;
+            emit(Progress.State.READY, "Ready");
+            LaunchLog.info(serverId, launchId, "server {} is ready", serverId);
+            handles.forEach(h -> h.complete(instance));
+        }
+
+        void fail(InstanceFailedException e) {
+            if (failed) {
+                return;
+            }
+            failed = true;
+            LaunchLog.warn(serverId, launchId, "server {} failed: {}", serverId, e.getMessage());
+            handles.forEach(h -> h.fail(e));
+        }
+
+        void emit(Progress.State state, String message) {
+            if (state == last && state != Progress.State.FLOATING_IP_ATTACHED && state != Progress.State.SKIPPED) {
+                return;
+            }
+            if (state != Progress.State.SKIPPED) {
+                last = state;
+            }
+            Instant now = ctx.clock.instant();
+            Progress p = new Progress(serverId, state, Duration.between(started, now), message, now);
+            ctx.milestone(state.name(), serverId, launchId, message);
+            handles.forEach(h -> h.deliver(p, latest));
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        return Instances.join(f);
+    }
+}
