@@ -459,7 +459,9 @@ final class Launch {
                     null,
                     req.launchId().value(),
                     "Guacamole (web shell and desktop) is not deployed: no User Application Proxy is known for this"
-                            + " cloud and region");
+                            + " cloud and region; give the cloud's entry with Exosphere.builder().cloudConfigs(...) or"
+                            + " ExosphereSettings.uapHostname(...), or set LaunchRequest.guacamole(false) to launch"
+                            + " without it");
         }
         var ud = UserDataOptions.builder()
                 .guacamole(guac)

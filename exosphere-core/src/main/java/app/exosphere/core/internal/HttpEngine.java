@@ -56,6 +56,7 @@ public final class HttpEngine {
     private final String userAgent;
     private final Retry retry;
     private final boolean ownsClient;
+    private volatile boolean closed;
     private final Events events;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
@@ -159,6 +160,8 @@ public final class HttpEngine {
      * (a caller's client is left to its owner). Idempotent.
      */
     public void close() {
+        // synchronous calls run on the caller's thread, not the dispatcher: refuse them from now on too
+        closed = true;
         if (ownsClient) {
             client.dispatcher().cancelAll();
             client.dispatcher().executorService().shutdown();
@@ -373,6 +376,12 @@ public final class HttpEngine {
     }
 
     private Admission admit(Exchange ex, String token) {
+        if (closed) {
+            throw new ConnectionException(
+                    "this OpenStack connection is closed; not calling " + ex.service() + " " + ex.method() + " "
+                            + ex.url().encodedPath() + ". Build a new one with OpenStack.builder()",
+                    null);
+        }
         Request.Builder rb = new Request.Builder().url(ex.url()).headers(ex.headers());
         rb.header("User-Agent", userAgent);
         if (ex.headers().get("Accept") == null) {
