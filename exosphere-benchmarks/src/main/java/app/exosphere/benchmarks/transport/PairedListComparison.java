@@ -13,7 +13,7 @@ import org.openstack4j.api.OSClient;
 
 /**
  * List 1,000 servers, the three clients interleaved call by call in one JVM: each round calls the SDK,
- * raw OkHttp + Jackson and openstack4j in a rotating order, so load from other processes on a shared
+ * raw OkHttp + Jackson and openstack4j in a random order, so load from other processes on a shared
  * machine hits all three alike. A complement to {@link ListServersBenchmark}, whose benchmarks run one
  * after the other. Reports the median time and the median bytes allocated by the calling thread per call
  * (every client here reads the response on the calling thread). Prints a Markdown table.
@@ -46,9 +46,12 @@ public final class PairedListComparison {
                 nanos.put(n, new long[rounds]);
                 bytes.put(n, new long[rounds]);
             });
+            // a fresh random order each round: no client always follows openstack4j (and pays for its garbage)
+            java.util.Random random = new java.util.Random(16);
+            List<String> order = new ArrayList<>(names);
             for (int r = -warmup; r < rounds; r++) {
-                for (int k = 0; k < names.size(); k++) {
-                    String n = names.get(Math.floorMod(r + k, names.size()));
+                java.util.Collections.shuffle(order, random);
+                for (String n : order) {
                     long a0 = threads.getThreadAllocatedBytes(self);
                     long t0 = System.nanoTime();
                     int listed = clients.get(n).get();
@@ -69,7 +72,7 @@ public final class PairedListComparison {
             StringBuilder md = new StringBuilder();
             md.append(String.format(
                     Locale.ROOT,
-                    "Interleaved in one JVM (`PairedListComparison`, %d warm-up rounds, %d measured rounds, "
+                    "Interleaved in one JVM (`PairedListComparison`, %d warm-up rounds, %d measured rounds in random order, "
                             + "medians):%n%n",
                     warmup,
                     rounds));

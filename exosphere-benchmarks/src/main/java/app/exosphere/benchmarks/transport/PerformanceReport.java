@@ -81,42 +81,55 @@ public final class PerformanceReport {
                     + "(all threads, server included: the canned server streams a pre-rendered page and "
                     + "allocates almost nothing). Raw OkHttp + Jackson binds into the SDK's own `Server` model "
                     + "with no retries, no auth handling, no pagination: the floor.\n\n");
-            md.append("| client | ms/op | ± (99.9%) | allocated per call | time vs raw | time vs openstack4j |\n");
-            md.append("|---|---|---|---|---|---|\n");
+            md.append(
+                    "| client | ms/op | ± (99.9%) | allocated per call | GC time over the run | time vs raw | time vs openstack4j |\n");
+            md.append("|---|---|---|---|---|---|---|\n");
             for (String m : List.of("sdk", "rawOkHttpJackson", "openstack4j")) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %s | %.2f | %.2f | %.2f MB | %.2f× | %.2f× |%n",
+                        "| %s | %.2f | %.2f | %.2f MB | %.0f ms | %.2f× | %.2f× |%n",
                         label(m),
                         score(list, m),
                         error(list, m),
                         secondary(list, m, "gc.alloc.rate.norm") / 1e6,
+                        secondary(list, m, "gc.time"),
                         score(list, m) / raw,
                         score(list, m) / o4j));
             }
             md.append('\n');
+            // the interleaved run, when there is one: a goal is met only when both measurements meet it
+            Path paired = results.resolve("paired-list.md");
+            String pairedText = Files.exists(paired)
+                    ? Files.readString(paired, StandardCharsets.UTF_8).strip()
+                    : "";
+            double[] p = pairedSdkRow(pairedText); // time vs raw, time vs openstack4j, allocation vs raw
             goal(
                     md,
                     "SDK time ≤ 1.10× raw OkHttp + Jackson",
-                    sdk / raw <= 1.10,
-                    String.format(Locale.ROOT, "%.2f×", sdk / raw));
+                    sdk / raw <= 1.10 && (p == null || p[0] <= 1.10),
+                    String.format(Locale.ROOT, "JMH %.2f×", sdk / raw)
+                            + (p == null ? "" : String.format(Locale.ROOT, ", interleaved %.2f×", p[0])));
             goal(
                     md,
                     "SDK ≥ 2× faster than openstack4j",
-                    o4j / sdk >= 2,
-                    String.format(Locale.ROOT, "%.1f× faster", o4j / sdk));
+                    o4j / sdk >= 2 && (p == null || 1 / p[1] >= 2),
+                    String.format(Locale.ROOT, "JMH %.1f× faster", o4j / sdk)
+                            + (p == null ? "" : String.format(Locale.ROOT, ", interleaved %.2f× faster", 1 / p[1])));
             goal(
                     md,
                     "SDK allocation ≤ 1.5× raw",
-                    sdkAlloc / rawAlloc <= 1.5,
-                    String.format(Locale.ROOT, "%.2f×", sdkAlloc / rawAlloc));
+                    sdkAlloc / rawAlloc <= 1.5 && (p == null || p[2] <= 1.5),
+                    String.format(Locale.ROOT, "JMH %.2f×", sdkAlloc / rawAlloc)
+                            + (p == null ? "" : String.format(Locale.ROOT, ", interleaved %.2f×", p[2])));
             md.append('\n');
-            Path paired = results.resolve("paired-list.md");
-            if (Files.exists(paired)) {
+            if (!pairedText.isEmpty()) {
                 md.append("JMH runs the three benchmarks one after the other, so load from other processes can "
-                                + "favour one of them. ")
-                        .append(Files.readString(paired, StandardCharsets.UTF_8).strip())
-                        .append("\n\n");
+                                + "favour one of them; the goal lines above therefore also read this interleaved run. ")
+                        .append(pairedText)
+                        .append("\n\nWhere the two disagree about openstack4j, the difference is sustained load: "
+                                + "under JMH's seconds-long iterations openstack4j's time is dominated by garbage "
+                                + "collection (see its GC time), while in a few hundred interleaved calls it stays "
+                                + "close to the SDK.\n\n");
             }
             md.append("Before the transport decoded from the stream (figures filed with issue 16: the body was "
                     + "buffered whole, parsed into a JSON tree, then each item converted from the tree, and "
@@ -192,7 +205,9 @@ public final class PerformanceReport {
             md.append("### Fresh JVM: authenticate + list servers\n\n");
             md.append("`FreshJvmComparison`: each run is a new `java` process (`FreshJvmAuthList`) that "
                     + "authenticates with a password, scopes to a project and lists its servers; the two clients "
-                    + "alternate; medians. \"requests\" is what the canned server received from each process "
+                    + "alternate; medians. Process ms: from spawning `java` to its exit; auth ms: from `main` to an "
+                    + "authenticated client (class loading and initialisation included); main ms: from `main` to "
+                    + "the list returned. \"requests\" is what the canned server received from each process "
                     + "(the same client code talks to osbox).\n\n");
             String text = Files.readString(fresh, StandardCharsets.UTF_8).strip();
             md.append(text).append("\n\n");
@@ -208,6 +223,21 @@ public final class PerformanceReport {
                 + "shares one multiplexed connection.\n\n");
         md.append(END);
         return md.toString();
+    }
+
+    /** The SDK's row of the interleaved table: time vs raw, time vs openstack4j, allocation vs raw. */
+    private static double[] pairedSdkRow(String text) {
+        for (String line : text.split("\n")) {
+            String[] cells = line.split("\\|");
+            if (cells.length > 6 && cells[1].trim().equals("exosphere-java")) {
+                return new double[] {ratio(cells[4]), ratio(cells[5]), ratio(cells[6])};
+            }
+        }
+        return null;
+    }
+
+    private static double ratio(String cell) {
+        return Double.parseDouble(cell.trim().replace("×", ""));
     }
 
     /** The fresh-JVM goal from the comparison's own lines: the osbox ratio (else the canned one), requests. */

@@ -29,8 +29,12 @@ class ConsoleLinesFuzzTest {
     }
 
     @FuzzTest(maxDuration = "10s")
-    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS) // wall-clock backstop; the limit is 1 s of CPU per input
     void consoleLineParsersAcceptAnyConsoleText(byte[] input) {
+        Seeds.withinOneCpuSecond(() -> check(input));
+    }
+
+    private void check(byte[] input) {
         String console = new String(input, StandardCharsets.UTF_8);
         for (JsonLineMode mode : JsonLineMode.values()) {
             ConsoleScanner.objects(console, mode);

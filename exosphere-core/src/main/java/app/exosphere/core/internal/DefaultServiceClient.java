@@ -573,13 +573,7 @@ public final class DefaultServiceClient implements ServiceClient {
                         String name = p.currentName();
                         JsonToken value = p.nextToken();
                         if (name.equals(collectionKey) && value == JsonToken.START_ARRAY) {
-                            items = new ArrayList<>();
-                            while (p.nextToken() != JsonToken.END_ARRAY) {
-                                if (p.currentToken() == null) {
-                                    throw new JsonParseException(p, "unexpected end of '" + collectionKey + "'");
-                                }
-                                items.add(readItem(p, itemReader, collectionKey, itemType));
-                            }
+                            items = readItems(p, itemReader, collectionKey, itemType);
                         } else if (name.equals(linksKey)
                                 || name.equals("links")
                                 || name.equals("next")
@@ -608,15 +602,30 @@ public final class DefaultServiceClient implements ServiceClient {
         };
     }
 
-    private <T> T readItem(JsonParser p, ObjectReader itemReader, String collectionKey, Class<T> itemType)
+    /**
+     * Binds the array the parser is on item by item, with one deserialization context for the whole array
+     * (a {@code MappingIterator}, as Jackson binds a {@code List}); leaves the parser on the array's end.
+     */
+    private <T> List<T> readItems(JsonParser p, ObjectReader itemReader, String collectionKey, Class<T> itemType)
             throws java.io.IOException {
+        List<T> items = new ArrayList<>();
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            return items;
+        }
         try {
-            return itemReader.readValue(p);
+            com.fasterxml.jackson.databind.MappingIterator<T> it = itemReader.readValues(p);
+            while (it.hasNextValue()) {
+                items.add(it.nextValue());
+            }
         } catch (JsonMappingException e) {
             throw new ResponseDecodingException(
                     type + ": could not decode an item of '" + collectionKey + "' as " + itemType.getSimpleName(),
                     null);
         }
+        if (p.currentToken() != JsonToken.END_ARRAY) {
+            throw new JsonParseException(p, "unexpected end of '" + collectionKey + "'");
+        }
+        return items;
     }
 
     /** The {@code id} of a decoded item (for Neutron's marker paging), or null. */

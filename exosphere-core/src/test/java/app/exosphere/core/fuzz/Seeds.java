@@ -17,6 +17,49 @@ import java.util.stream.Stream;
 final class Seeds {
     private Seeds() {}
 
+    /**
+     * Runs one fuzz input and fails if it took more than one second of CPU time: a hang, measured
+     * independently of how loaded the machine is (the wall-clock limit of the test is only a backstop).
+     */
+    static void withinOneCpuSecond(Runnable input) {
+        long start = cpuNanos();
+        input.run();
+        long used = cpuNanos() - start;
+        if (used > 1_000_000_000L) {
+            throw new AssertionError("one input took " + used / 1_000_000 + " ms of CPU time (limit 1 s)");
+        }
+    }
+
+    // java.lang.management through reflection: the tests compile inside a module that does not read it
+    private static final Object THREADS;
+    private static final java.lang.reflect.Method CPU_TIME;
+
+    static {
+        Object threads = null;
+        java.lang.reflect.Method cpuTime = null;
+        try {
+            threads = Class.forName("java.lang.management.ManagementFactory")
+                    .getMethod("getThreadMXBean")
+                    .invoke(null);
+            cpuTime = Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // fall back to wall-clock time
+        }
+        THREADS = threads;
+        CPU_TIME = cpuTime;
+    }
+
+    private static long cpuNanos() {
+        if (CPU_TIME != null) {
+            try {
+                return (Long) CPU_TIME.invoke(THREADS);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // fall through
+            }
+        }
+        return System.nanoTime();
+    }
+
     static void each(Class<?> fuzzTest, String method, Consumer<byte[]> body) {
         URL dir = fuzzTest.getResource(fuzzTest.getSimpleName() + "Inputs/" + method);
         if (dir == null) {
