@@ -25,6 +25,8 @@ final class EngineContext {
     final ScheduledExecutorService scheduler;
     final ClockTimer timer;
     final GuacamoleAuth guacamole;
+    /** Where launch and watch milestones go: the connection's listener. */
+    private final Events events;
     /** Passphrases kept in memory ({@link PassphraseHandling#KEEP_IN_MEMORY}), by server id. */
     final Map<String, String> memoryPassphrases = new ConcurrentHashMap<>();
     /** Flavors by id (they do not change). */
@@ -50,13 +52,13 @@ final class EngineContext {
         this.scheduler = scheduler;
         this.timer = new ClockTimer(clock, scheduler);
         this.guacamole = new GuacamoleAuth(os.httpClient(), clock);
+        this.events = new Events(os.transportOptions().listener());
     }
 
     /** Tells the connection's {@link ExosphereListener} about a launch or watch milestone. */
     void milestone(String kind, String serverId, String launchId, String detail) {
-        new Events(os.transportOptions().listener())
-                .milestone(new ExosphereListener.Milestone(
-                        kind, Optional.ofNullable(serverId), Optional.ofNullable(launchId), detail, clock.instant()));
+        events.milestone(new ExosphereListener.Milestone(
+                kind, Optional.ofNullable(serverId), Optional.ofNullable(launchId), detail, clock.instant()));
     }
 
     /** The UAP hostname for this cloud and region, if any. */

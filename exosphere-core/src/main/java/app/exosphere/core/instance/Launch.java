@@ -444,24 +444,26 @@ final class Launch {
                 + "; available: " + allowed.stream().map(Flavor::name).toList()));
     }
 
+    /** Whether the instance deploys Guacamole: as asked, or by default where the cloud has a UAP. */
+    private boolean deploysGuacamole() {
+        return req.guacamole().orElseGet(() -> ctx.uapHostname().isPresent());
+    }
+
     private String userData() {
-        boolean guac = req.guacamole().orElseGet(() -> ctx.uapHostname().isPresent());
+        boolean guac = deploysGuacamole();
         if (req.guacamole().isEmpty() && !guac) {
             // nothing silent: the watch reports it as a Progress event too, and the interaction reason says why
+            String reason = "Guacamole (web shell and desktop) is not deployed: no User Application Proxy is known"
+                    + " for this cloud and region; give the cloud's entry with Exosphere.builder().cloudConfigs(...)"
+                    + " or ExosphereSettings.uapHostname(...), or set LaunchRequest.guacamole(false) to launch"
+                    + " without it";
             LOG.warn(
-                    "launch {}: Guacamole (web shell and desktop) is not deployed: no User Application Proxy is known"
-                            + " for {} region {}; set ExosphereSettings.uapHostname or LaunchRequest.guacamole(true)",
+                    "launch {} on {} region {}: {}",
                     req.launchId(),
                     ctx.os.authUrl(),
-                    ctx.os.region().orElse("(none)"));
-            ctx.milestone(
-                    "GUACAMOLE_SKIPPED",
-                    null,
-                    req.launchId().value(),
-                    "Guacamole (web shell and desktop) is not deployed: no User Application Proxy is known for this"
-                            + " cloud and region; give the cloud's entry with Exosphere.builder().cloudConfigs(...) or"
-                            + " ExosphereSettings.uapHostname(...), or set LaunchRequest.guacamole(false) to launch"
-                            + " without it");
+                    ctx.os.region().orElse("(none)"),
+                    reason);
+            ctx.milestone("GUACAMOLE_SKIPPED", null, req.launchId().value(), reason);
         }
         var ud = UserDataOptions.builder()
                 .guacamole(guac)
@@ -487,7 +489,7 @@ final class Launch {
             String userData,
             boolean tagsAtCreate) {
         LaunchId id = req.launchId().forInstance(index, req.count());
-        boolean guac = req.guacamole().orElseGet(() -> ctx.uapHostname().isPresent());
+        boolean guac = deploysGuacamole();
         ExosphereMetadata md = ExosphereMetadata.builder()
                 .clientUuid(ctx.settings.clientUuid())
                 .creatorUsername(token.user().name())
