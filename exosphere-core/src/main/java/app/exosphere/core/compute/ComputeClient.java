@@ -2,8 +2,8 @@ package app.exosphere.core.compute;
 
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -71,30 +71,30 @@ public final class ComputeClient {
 
     /** {@code GET /limits}: absolute limits and usage of the project (exosphere-spec §9.8). */
     public ComputeLimits limits() {
-        return limitsCall().sync();
+        return limitsCall().execute();
     }
 
     /** Asynchronous {@link #limits()}. */
     public CompletableFuture<ComputeLimits> limitsAsync() {
-        return limitsCall().async();
+        return limitsCall().executeAsync();
     }
 
-    private Call<ComputeLimits> limitsCall() {
-        return Call.of(() -> nova.get("limits"), Decode.member("limits", ComputeLimits.class));
+    private Operation<ComputeLimits> limitsCall() {
+        return Operation.of(() -> nova.get("limits"), Decode.member("limits", ComputeLimits.class));
     }
 
     /** {@code GET /os-availability-zone}. */
     public List<AvailabilityZone> availabilityZones() {
-        return zonesCall().sync();
+        return zonesCall().execute();
     }
 
     /** Asynchronous {@link #availabilityZones()}. */
     public CompletableFuture<List<AvailabilityZone>> availabilityZonesAsync() {
-        return zonesCall().async();
+        return zonesCall().executeAsync();
     }
 
-    private Call<List<AvailabilityZone>> zonesCall() {
-        return Call.of(
+    private Operation<List<AvailabilityZone>> zonesCall() {
+        return Operation.of(
                 () -> nova.get("os-availability-zone"), Decode.list("availabilityZoneInfo", AvailabilityZone.class));
     }
 

@@ -1,8 +1,8 @@
 package app.exosphere.core.compute;
 
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,32 +32,32 @@ public final class FlavorApi {
 
     /** {@code GET /flavors/{id}} (2.61). */
     public Flavor get(String flavorId) {
-        return getCall(flavorId).sync();
+        return getCall(flavorId).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<Flavor> getAsync(String flavorId) {
-        return getCall(flavorId).async();
+        return getCall(flavorId).executeAsync();
     }
 
-    private Call<Flavor> getCall(String flavorId) {
-        return Call.of(
+    private Operation<Flavor> getCall(String flavorId) {
+        return Operation.of(
                 () -> nova.get("flavors/{id}", flavorId).microversion(MICROVERSION),
                 Decode.member("flavor", Flavor.class));
     }
 
     /** {@code GET /flavors/{id}/os-extra_specs} (for clouds below 2.61). */
     public Map<String, String> extraSpecs(String flavorId) {
-        return extraSpecsCall(flavorId).sync();
+        return extraSpecsCall(flavorId).execute();
     }
 
     /** Asynchronous {@link #extraSpecs(String)}. */
     public CompletableFuture<Map<String, String>> extraSpecsAsync(String flavorId) {
-        return extraSpecsCall(flavorId).async();
+        return extraSpecsCall(flavorId).executeAsync();
     }
 
-    private Call<Map<String, String>> extraSpecsCall(String flavorId) {
-        return Call.of(
+    private Operation<Map<String, String>> extraSpecsCall(String flavorId) {
+        return Operation.of(
                 () -> nova.get("flavors/{id}/os-extra_specs", flavorId), r -> Decode.stringMap(r, "extra_specs"));
     }
 }

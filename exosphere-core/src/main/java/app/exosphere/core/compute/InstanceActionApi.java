@@ -1,8 +1,8 @@
 package app.exosphere.core.compute;
 
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,16 +31,16 @@ public final class InstanceActionApi {
 
     /** {@code GET /servers/{id}/os-instance-actions/{request_id}}, with events. */
     public InstanceAction get(String requestId) {
-        return getCall(requestId).sync();
+        return getCall(requestId).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<InstanceAction> getAsync(String requestId) {
-        return getCall(requestId).async();
+        return getCall(requestId).executeAsync();
     }
 
-    private Call<InstanceAction> getCall(String requestId) {
-        return Call.of(
+    private Operation<InstanceAction> getCall(String requestId) {
+        return Operation.of(
                 () -> nova.get("servers/{id}/os-instance-actions/{req}", serverId, requestId)
                         .microversion(ServerApi.MICROVERSION),
                 Decode.member("instanceAction", InstanceAction.class));

@@ -1,8 +1,8 @@
 package app.exosphere.core.compute;
 
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,16 +27,16 @@ public final class KeypairApi {
 
     /** {@code GET /os-keypairs}: the caller's keypairs (entries are unwrapped from {@code {"keypair":…}}). */
     public List<Keypair> list() {
-        return listCall().sync();
+        return listCall().execute();
     }
 
     /** Asynchronous {@link #list()}. */
     public CompletableFuture<List<Keypair>> listAsync() {
-        return listCall().async();
+        return listCall().executeAsync();
     }
 
-    private Call<List<Keypair>> listCall() {
-        return Call.of(() -> nova.get("os-keypairs"), r -> {
+    private Operation<List<Keypair>> listCall() {
+        return Operation.of(() -> nova.get("os-keypairs"), r -> {
             List<Keypair> out = new ArrayList<>();
             for (JsonNode wrapped : r.json().path("keypairs")) {
                 out.add(Decode.convert(r, wrapped.path("keypair"), Keypair.class));
@@ -47,35 +47,35 @@ public final class KeypairApi {
 
     /** {@code GET /os-keypairs/{name}}. */
     public Keypair get(String name) {
-        return getCall(name).sync();
+        return getCall(name).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<Keypair> getAsync(String name) {
-        return getCall(name).async();
+        return getCall(name).executeAsync();
     }
 
-    private Call<Keypair> getCall(String name) {
-        return Call.of(() -> nova.get("os-keypairs/{name}", name), Decode.member("keypair", Keypair.class));
+    private Operation<Keypair> getCall(String name) {
+        return Operation.of(() -> nova.get("os-keypairs/{name}", name), Decode.member("keypair", Keypair.class));
     }
 
     /** {@code POST /os-keypairs} with a public key: imports it. */
     public Keypair importKey(String name, String publicKey) {
-        return importCall(name, publicKey).sync();
+        return importCall(name, publicKey).execute();
     }
 
     /** Asynchronous {@link #importKey(String, String)}. */
     public CompletableFuture<Keypair> importKeyAsync(String name, String publicKey) {
-        return importCall(name, publicKey).async();
+        return importCall(name, publicKey).executeAsync();
     }
 
-    private Call<Keypair> importCall(String name, String publicKey) {
+    private Operation<Keypair> importCall(String name, String publicKey) {
         if (publicKey == null || publicKey.isBlank()) {
             throw new IllegalArgumentException("importing a keypair needs a public key");
         }
         ObjectNode k = ServiceJson.object();
         k.putObject("keypair").put("name", name).put("public_key", publicKey.strip());
-        return Call.of(() -> nova.post("os-keypairs").body(k), Decode.member("keypair", Keypair.class));
+        return Operation.of(() -> nova.post("os-keypairs").body(k), Decode.member("keypair", Keypair.class));
     }
 
     /**
@@ -83,31 +83,31 @@ public final class KeypairApi {
      * key once (below 2.92; from 2.92 Nova refuses, so import a key instead).
      */
     public Keypair create(String name) {
-        return createCall(name).sync();
+        return createCall(name).execute();
     }
 
     /** Asynchronous {@link #create(String)}. */
     public CompletableFuture<Keypair> createAsync(String name) {
-        return createCall(name).async();
+        return createCall(name).executeAsync();
     }
 
-    private Call<Keypair> createCall(String name) {
+    private Operation<Keypair> createCall(String name) {
         ObjectNode k = ServiceJson.object();
         k.putObject("keypair").put("name", name);
-        return Call.of(() -> nova.post("os-keypairs").body(k), Decode.member("keypair", Keypair.class));
+        return Operation.of(() -> nova.post("os-keypairs").body(k), Decode.member("keypair", Keypair.class));
     }
 
     /** {@code DELETE /os-keypairs/{name}}. */
     public void delete(String name) {
-        deleteCall(name).sync();
+        deleteCall(name).execute();
     }
 
     /** Asynchronous {@link #delete(String)}. */
     public CompletableFuture<Void> deleteAsync(String name) {
-        return deleteCall(name).async();
+        return deleteCall(name).executeAsync();
     }
 
-    private Call<Void> deleteCall(String name) {
-        return Call.noResult(() -> nova.delete("os-keypairs/{name}", name));
+    private Operation<Void> deleteCall(String name) {
+        return Operation.noResult(() -> nova.delete("os-keypairs/{name}", name));
     }
 }

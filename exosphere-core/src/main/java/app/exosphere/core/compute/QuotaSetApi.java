@@ -2,7 +2,7 @@ package app.exosphere.core.compute;
 
 import app.exosphere.core.http.OpenStackResponse;
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.quota.QuotaUsage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
@@ -27,16 +27,16 @@ public final class QuotaSetApi {
 
     /** {@code GET /os-quota-sets/{project_id}}: the limit per resource (-1 unlimited). */
     public Map<String, Long> get(String projectId) {
-        return getCall(projectId).sync();
+        return getCall(projectId).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<Map<String, Long>> getAsync(String projectId) {
-        return getCall(projectId).async();
+        return getCall(projectId).executeAsync();
     }
 
-    private Call<Map<String, Long>> getCall(String projectId) {
-        return Call.of(() -> nova.get("os-quota-sets/{id}", projectId), r -> {
+    private Operation<Map<String, Long>> getCall(String projectId) {
+        return Operation.of(() -> nova.get("os-quota-sets/{id}", projectId), r -> {
             Map<String, Long> out = new LinkedHashMap<>();
             fields(r).forEachRemaining(e -> {
                 if (e.getValue().isNumber()) {
@@ -49,16 +49,16 @@ public final class QuotaSetApi {
 
     /** {@code GET /os-quota-sets/{project_id}/detail}: limit and {@code in_use} per resource. */
     public Map<String, QuotaUsage> detail(String projectId) {
-        return detailCall(projectId).sync();
+        return detailCall(projectId).execute();
     }
 
     /** Asynchronous {@link #detail(String)}. */
     public CompletableFuture<Map<String, QuotaUsage>> detailAsync(String projectId) {
-        return detailCall(projectId).async();
+        return detailCall(projectId).executeAsync();
     }
 
-    private Call<Map<String, QuotaUsage>> detailCall(String projectId) {
-        return Call.of(() -> nova.get("os-quota-sets/{id}/detail", projectId), r -> {
+    private Operation<Map<String, QuotaUsage>> detailCall(String projectId) {
+        return Operation.of(() -> nova.get("os-quota-sets/{id}/detail", projectId), r -> {
             Map<String, QuotaUsage> out = new LinkedHashMap<>();
             fields(r).forEachRemaining(e -> {
                 JsonNode v = e.getValue();

@@ -3,7 +3,7 @@ package app.exosphere.core.compute;
 import app.exosphere.core.error.MicroversionNotSupportedException;
 import app.exosphere.core.http.Microversion;
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +35,7 @@ public final class RemoteConsoleApi {
 
     /** A console URL of {@code protocol} and {@code type}. */
     public RemoteConsole create(RemoteConsole.Protocol protocol, String type) {
-        return (supportsRemoteConsoles() ? modern(protocol, type) : legacy(protocol, type)).sync();
+        return (supportsRemoteConsoles() ? modern(protocol, type) : legacy(protocol, type)).execute();
     }
 
     /** Asynchronous {@link #create(RemoteConsole.Protocol)}. */
@@ -47,7 +47,7 @@ public final class RemoteConsoleApi {
     public CompletableFuture<RemoteConsole> createAsync(RemoteConsole.Protocol protocol, String type) {
         return nova.microversionsAsync()
                 .handle((range, e) -> e == null && range.supports(Microversion.parse(MICROVERSION)))
-                .thenCompose(modern -> (modern ? modern(protocol, type) : legacy(protocol, type)).async());
+                .thenCompose(modern -> (modern ? modern(protocol, type) : legacy(protocol, type)).executeAsync());
     }
 
     private boolean supportsRemoteConsoles() {
@@ -58,20 +58,20 @@ public final class RemoteConsoleApi {
         }
     }
 
-    private Call<RemoteConsole> modern(RemoteConsole.Protocol protocol, String type) {
+    private Operation<RemoteConsole> modern(RemoteConsole.Protocol protocol, String type) {
         ObjectNode body = ServiceJson.object();
         body.putObject("remote_console").put("protocol", protocol.wire()).put("type", type);
-        return Call.of(
+        return Operation.of(
                 () -> nova.post("servers/{id}/remote-consoles", serverId)
                         .microversion(MICROVERSION)
                         .body(body),
                 r -> r.as("remote_console", RemoteConsole.class));
     }
 
-    private Call<RemoteConsole> legacy(RemoteConsole.Protocol protocol, String type) {
+    private Operation<RemoteConsole> legacy(RemoteConsole.Protocol protocol, String type) {
         ObjectNode body = ServiceJson.object();
         body.putObject(protocol.legacyAction()).put("type", type);
-        return Call.of(
+        return Operation.of(
                 () -> nova.post("servers/{id}/action", serverId).body(body), r -> r.as("console", RemoteConsole.class));
     }
 }

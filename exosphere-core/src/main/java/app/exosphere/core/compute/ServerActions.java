@@ -4,7 +4,7 @@ import app.exosphere.core.error.ResponseDecodingException;
 import app.exosphere.core.http.OpenStackResponse;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,9 +41,9 @@ public final class ServerActions {
         return serverId;
     }
 
-    private <T> Call<T> action(
+    private <T> Operation<T> action(
             ServerAction precondition, JsonNode body, String microversion, Function<OpenStackResponse, T> decoder) {
-        return Call.of(
+        return Operation.of(
                 () -> {
                     if (known != null && precondition != null) {
                         precondition.check(known);
@@ -57,7 +57,7 @@ public final class ServerActions {
                 decoder);
     }
 
-    private Call<Void> simple(ServerAction a) {
+    private Operation<Void> simple(ServerAction a) {
         ObjectNode body = ServiceJson.object();
         body.putNull(a.apiKey());
         return action(a, body, null, r -> null);
@@ -73,207 +73,207 @@ public final class ServerActions {
 
     /** {@code os-start}. */
     public void start() {
-        simple(ServerAction.START).sync();
+        simple(ServerAction.START).execute();
     }
 
     /** Asynchronous {@link #start()}. */
     public CompletableFuture<Void> startAsync() {
-        return simple(ServerAction.START).async();
+        return simple(ServerAction.START).executeAsync();
     }
 
     /** {@code os-stop}. */
     public void stop() {
-        simple(ServerAction.STOP).sync();
+        simple(ServerAction.STOP).execute();
     }
 
     /** Asynchronous {@link #stop()}. */
     public CompletableFuture<Void> stopAsync() {
-        return simple(ServerAction.STOP).async();
+        return simple(ServerAction.STOP).executeAsync();
     }
 
     /** {@code pause}. */
     public void pause() {
-        simple(ServerAction.PAUSE).sync();
+        simple(ServerAction.PAUSE).execute();
     }
 
     /** Asynchronous {@link #pause()}. */
     public CompletableFuture<Void> pauseAsync() {
-        return simple(ServerAction.PAUSE).async();
+        return simple(ServerAction.PAUSE).executeAsync();
     }
 
     /** {@code unpause}. */
     public void unpause() {
-        simple(ServerAction.UNPAUSE).sync();
+        simple(ServerAction.UNPAUSE).execute();
     }
 
     /** Asynchronous {@link #unpause()}. */
     public CompletableFuture<Void> unpauseAsync() {
-        return simple(ServerAction.UNPAUSE).async();
+        return simple(ServerAction.UNPAUSE).executeAsync();
     }
 
     /** {@code suspend}. */
     public void suspend() {
-        simple(ServerAction.SUSPEND).sync();
+        simple(ServerAction.SUSPEND).execute();
     }
 
     /** Asynchronous {@link #suspend()}. */
     public CompletableFuture<Void> suspendAsync() {
-        return simple(ServerAction.SUSPEND).async();
+        return simple(ServerAction.SUSPEND).executeAsync();
     }
 
     /** {@code resume}. */
     public void resume() {
-        simple(ServerAction.RESUME).sync();
+        simple(ServerAction.RESUME).execute();
     }
 
     /** Asynchronous {@link #resume()}. */
     public CompletableFuture<Void> resumeAsync() {
-        return simple(ServerAction.RESUME).async();
+        return simple(ServerAction.RESUME).executeAsync();
     }
 
     /** {@code shelve}. */
     public void shelve() {
-        simple(ServerAction.SHELVE).sync();
+        simple(ServerAction.SHELVE).execute();
     }
 
     /** Asynchronous {@link #shelve()}. */
     public CompletableFuture<Void> shelveAsync() {
-        return simple(ServerAction.SHELVE).async();
+        return simple(ServerAction.SHELVE).executeAsync();
     }
 
     /** {@code shelveOffload}. */
     public void shelveOffload() {
-        simple(ServerAction.SHELVE_OFFLOAD).sync();
+        simple(ServerAction.SHELVE_OFFLOAD).execute();
     }
 
     /** Asynchronous {@link #shelveOffload()}. */
     public CompletableFuture<Void> shelveOffloadAsync() {
-        return simple(ServerAction.SHELVE_OFFLOAD).async();
+        return simple(ServerAction.SHELVE_OFFLOAD).executeAsync();
     }
 
     /** {@code unshelve}. */
     public void unshelve() {
-        simple(ServerAction.UNSHELVE).sync();
+        simple(ServerAction.UNSHELVE).execute();
     }
 
     /** Asynchronous {@link #unshelve()}. */
     public CompletableFuture<Void> unshelveAsync() {
-        return simple(ServerAction.UNSHELVE).async();
+        return simple(ServerAction.UNSHELVE).executeAsync();
     }
 
     /** {@code lock}. */
     public void lock() {
-        simple(ServerAction.LOCK).sync();
+        simple(ServerAction.LOCK).execute();
     }
 
     /** Asynchronous {@link #lock()}. */
     public CompletableFuture<Void> lockAsync() {
-        return simple(ServerAction.LOCK).async();
+        return simple(ServerAction.LOCK).executeAsync();
     }
 
     /** {@code lock} with {@code locked_reason} (2.73). */
     public void lock(String reason) {
-        lockCall(reason).sync();
+        lockCall(reason).execute();
     }
 
     /** Asynchronous {@link #lock(String)}. */
     public CompletableFuture<Void> lockAsync(String reason) {
-        return lockCall(reason).async();
+        return lockCall(reason).executeAsync();
     }
 
-    private Call<Void> lockCall(String reason) {
+    private Operation<Void> lockCall(String reason) {
         ObjectNode inner = ServiceJson.object().put("locked_reason", reason);
         return action(ServerAction.LOCK, wrap("lock", inner), "2.73", r -> null);
     }
 
     /** {@code unlock}. */
     public void unlock() {
-        simple(ServerAction.UNLOCK).sync();
+        simple(ServerAction.UNLOCK).execute();
     }
 
     /** Asynchronous {@link #unlock()}. */
     public CompletableFuture<Void> unlockAsync() {
-        return simple(ServerAction.UNLOCK).async();
+        return simple(ServerAction.UNLOCK).executeAsync();
     }
 
     /** {@code unrescue}. */
     public void unrescue() {
-        simple(ServerAction.UNRESCUE).sync();
+        simple(ServerAction.UNRESCUE).execute();
     }
 
     /** Asynchronous {@link #unrescue()}. */
     public CompletableFuture<Void> unrescueAsync() {
-        return simple(ServerAction.UNRESCUE).async();
+        return simple(ServerAction.UNRESCUE).executeAsync();
     }
 
     /** {@code confirmResize}. */
     public void confirmResize() {
-        simple(ServerAction.CONFIRM_RESIZE).sync();
+        simple(ServerAction.CONFIRM_RESIZE).execute();
     }
 
     /** Asynchronous {@link #confirmResize()}. */
     public CompletableFuture<Void> confirmResizeAsync() {
-        return simple(ServerAction.CONFIRM_RESIZE).async();
+        return simple(ServerAction.CONFIRM_RESIZE).executeAsync();
     }
 
     /** {@code revertResize}. */
     public void revertResize() {
-        simple(ServerAction.REVERT_RESIZE).sync();
+        simple(ServerAction.REVERT_RESIZE).execute();
     }
 
     /** Asynchronous {@link #revertResize()}. */
     public CompletableFuture<Void> revertResizeAsync() {
-        return simple(ServerAction.REVERT_RESIZE).async();
+        return simple(ServerAction.REVERT_RESIZE).executeAsync();
     }
 
     /** {@code forceDelete} (a soft-deleted server, when deferred delete is on). */
     public void forceDelete() {
-        simple(ServerAction.FORCE_DELETE).sync();
+        simple(ServerAction.FORCE_DELETE).execute();
     }
 
     /** Asynchronous {@link #forceDelete()}. */
     public CompletableFuture<Void> forceDeleteAsync() {
-        return simple(ServerAction.FORCE_DELETE).async();
+        return simple(ServerAction.FORCE_DELETE).executeAsync();
     }
 
     /** {@code restore} (a soft-deleted server). */
     public void restore() {
-        simple(ServerAction.RESTORE).sync();
+        simple(ServerAction.RESTORE).execute();
     }
 
     /** Asynchronous {@link #restore()}. */
     public CompletableFuture<Void> restoreAsync() {
-        return simple(ServerAction.RESTORE).async();
+        return simple(ServerAction.RESTORE).executeAsync();
     }
 
     // ---- actions with arguments
 
     /** {@code reboot} {@code {"type": "SOFT"|"HARD"}}. */
     public void reboot(RebootType type) {
-        rebootCall(type).sync();
+        rebootCall(type).execute();
     }
 
     /** Asynchronous {@link #reboot(RebootType)}. */
     public CompletableFuture<Void> rebootAsync(RebootType type) {
-        return rebootCall(type).async();
+        return rebootCall(type).executeAsync();
     }
 
-    private Call<Void> rebootCall(RebootType type) {
+    private Operation<Void> rebootCall(RebootType type) {
         return action(
                 ServerAction.REBOOT, wrap("reboot", ServiceJson.object().put("type", type.name())), null, r -> null);
     }
 
     /** {@code resize} {@code {"flavorRef": …}}; then confirm or revert once {@code VERIFY_RESIZE}. */
     public void resize(String flavorId) {
-        resizeCall(flavorId).sync();
+        resizeCall(flavorId).execute();
     }
 
     /** Asynchronous {@link #resize(String)}. */
     public CompletableFuture<Void> resizeAsync(String flavorId) {
-        return resizeCall(flavorId).async();
+        return resizeCall(flavorId).executeAsync();
     }
 
-    private Call<Void> resizeCall(String flavorId) {
+    private Operation<Void> resizeCall(String flavorId) {
         return action(
                 ServerAction.RESIZE, wrap("resize", ServiceJson.object().put("flavorRef", flavorId)), null, r -> null);
     }
@@ -283,15 +283,15 @@ public final class ServerActions {
      * new image id, read from the body (2.45+) or the {@code Location} header (below).
      */
     public String createImage(String name, Map<String, String> metadata) {
-        return createImageCall(name, metadata).sync();
+        return createImageCall(name, metadata).execute();
     }
 
     /** Asynchronous {@link #createImage(String, Map)}. */
     public CompletableFuture<String> createImageAsync(String name, Map<String, String> metadata) {
-        return createImageCall(name, metadata).async();
+        return createImageCall(name, metadata).executeAsync();
     }
 
-    private Call<String> createImageCall(String name, Map<String, String> metadata) {
+    private Operation<String> createImageCall(String name, Map<String, String> metadata) {
         ObjectNode inner = ServiceJson.object().put("name", name);
         if (!metadata.isEmpty()) {
             ObjectNode md = inner.putObject("metadata");
@@ -317,15 +317,15 @@ public final class ServerActions {
      * Nova reports (treat it as a secret).
      */
     public Optional<String> rescue(String adminPass, String rescueImageRef) {
-        return rescueCall(adminPass, rescueImageRef).sync();
+        return rescueCall(adminPass, rescueImageRef).execute();
     }
 
     /** Asynchronous {@link #rescue(String, String)}. */
     public CompletableFuture<Optional<String>> rescueAsync(String adminPass, String rescueImageRef) {
-        return rescueCall(adminPass, rescueImageRef).async();
+        return rescueCall(adminPass, rescueImageRef).executeAsync();
     }
 
-    private Call<Optional<String>> rescueCall(String adminPass, String rescueImageRef) {
+    private Operation<Optional<String>> rescueCall(String adminPass, String rescueImageRef) {
         ObjectNode inner = ServiceJson.object();
         if (adminPass != null) {
             inner.put("adminPass", adminPass);
@@ -341,15 +341,15 @@ public final class ServerActions {
 
     /** {@code rebuild} onto {@code imageId}, optionally renaming; returns the rebuilt server (2.27). */
     public Server rebuild(String imageId, String newName) {
-        return rebuildCall(imageId, newName).sync();
+        return rebuildCall(imageId, newName).execute();
     }
 
     /** Asynchronous {@link #rebuild(String, String)}. */
     public CompletableFuture<Server> rebuildAsync(String imageId, String newName) {
-        return rebuildCall(imageId, newName).async();
+        return rebuildCall(imageId, newName).executeAsync();
     }
 
-    private Call<Server> rebuildCall(String imageId, String newName) {
+    private Operation<Server> rebuildCall(String imageId, String newName) {
         ObjectNode inner = ServiceJson.object().put("imageRef", imageId);
         if (newName != null) {
             inner.put("name", newName);
@@ -363,39 +363,39 @@ public final class ServerActions {
 
     /** {@code addSecurityGroup} {@code {"name": …}}. */
     public void addSecurityGroup(String groupName) {
-        securityGroupCall(ServerAction.ADD_SECURITY_GROUP, groupName).sync();
+        securityGroupCall(ServerAction.ADD_SECURITY_GROUP, groupName).execute();
     }
 
     /** Asynchronous {@link #addSecurityGroup(String)}. */
     public CompletableFuture<Void> addSecurityGroupAsync(String groupName) {
-        return securityGroupCall(ServerAction.ADD_SECURITY_GROUP, groupName).async();
+        return securityGroupCall(ServerAction.ADD_SECURITY_GROUP, groupName).executeAsync();
     }
 
     /** {@code removeSecurityGroup} {@code {"name": …}}. */
     public void removeSecurityGroup(String groupName) {
-        securityGroupCall(ServerAction.REMOVE_SECURITY_GROUP, groupName).sync();
+        securityGroupCall(ServerAction.REMOVE_SECURITY_GROUP, groupName).execute();
     }
 
     /** Asynchronous {@link #removeSecurityGroup(String)}. */
     public CompletableFuture<Void> removeSecurityGroupAsync(String groupName) {
-        return securityGroupCall(ServerAction.REMOVE_SECURITY_GROUP, groupName).async();
+        return securityGroupCall(ServerAction.REMOVE_SECURITY_GROUP, groupName).executeAsync();
     }
 
-    private Call<Void> securityGroupCall(ServerAction a, String groupName) {
+    private Operation<Void> securityGroupCall(ServerAction a, String groupName) {
         return action(a, wrap(a.apiKey(), ServiceJson.object().put("name", groupName)), null, r -> null);
     }
 
     /** {@code os-getConsoleOutput} {@code {"length": n}}: the last {@code lines} lines (null: all). */
     public String consoleOutput(Integer lines) {
-        return consoleOutputCall(lines).sync();
+        return consoleOutputCall(lines).execute();
     }
 
     /** Asynchronous {@link #consoleOutput(Integer)}. */
     public CompletableFuture<String> consoleOutputAsync(Integer lines) {
-        return consoleOutputCall(lines).async();
+        return consoleOutputCall(lines).executeAsync();
     }
 
-    private Call<String> consoleOutputCall(Integer lines) {
+    private Operation<String> consoleOutputCall(Integer lines) {
         if (lines != null && lines < 1) {
             throw new IllegalArgumentException("console output length must be at least 1 line, or null for all");
         }
@@ -406,7 +406,7 @@ public final class ServerActions {
         ObjectNode body = wrap("os-getConsoleOutput", inner);
         // Reading the console is allowed in any state (Nova answers 409 while building) and has no side
         // effect, so the POST may be retried like a GET.
-        return Call.of(
+        return Operation.of(
                 () -> nova.post("servers/{id}/action", serverId).body(body).idempotent(true),
                 r -> r.json().path("output").asText(""));
     }

@@ -2,8 +2,8 @@ package app.exosphere.core.compute;
 
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.concurrent.CompletableFuture;
 
@@ -43,16 +43,16 @@ public final class ServerApi {
      * fails before sending with {@code MicroversionNotSupportedException}.
      */
     public CreatedServer create(ServerCreateRequest request) {
-        return createCall(request).sync();
+        return createCall(request).execute();
     }
 
     /** Asynchronous {@link #create(ServerCreateRequest)}. */
     public CompletableFuture<CreatedServer> createAsync(ServerCreateRequest request) {
-        return createCall(request).async();
+        return createCall(request).executeAsync();
     }
 
-    private Call<CreatedServer> createCall(ServerCreateRequest request) {
-        return Call.of(
+    private Operation<CreatedServer> createCall(ServerCreateRequest request) {
+        return Operation.of(
                 () -> {
                     ServiceCall c = nova.post("servers").body(request.toJson());
                     request.requiredMicroversion().ifPresent(c::microversion);
@@ -67,16 +67,16 @@ public final class ServerApi {
 
     /** {@code GET /servers/{id}} (2.27). */
     public Server get(String serverId) {
-        return getCall(serverId).sync();
+        return getCall(serverId).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<Server> getAsync(String serverId) {
-        return getCall(serverId).async();
+        return getCall(serverId).executeAsync();
     }
 
-    private Call<Server> getCall(String serverId) {
-        return Call.of(
+    private Operation<Server> getCall(String serverId) {
+        return Operation.of(
                 () -> nova.get("servers/{id}", serverId).microversion(MICROVERSION),
                 Decode.member("server", Server.class));
     }
@@ -106,16 +106,16 @@ public final class ServerApi {
 
     /** {@code PUT /servers/{id}}: rename, describe, or (2.90) set the hostname. */
     public Server update(String serverId, ServerUpdate update) {
-        return updateCall(serverId, update).sync();
+        return updateCall(serverId, update).execute();
     }
 
     /** Asynchronous {@link #update(String, ServerUpdate)}. */
     public CompletableFuture<Server> updateAsync(String serverId, ServerUpdate update) {
-        return updateCall(serverId, update).async();
+        return updateCall(serverId, update).executeAsync();
     }
 
-    private Call<Server> updateCall(String serverId, ServerUpdate update) {
-        return Call.of(
+    private Operation<Server> updateCall(String serverId, ServerUpdate update) {
+        return Operation.of(
                 () -> nova.put("servers/{id}", serverId)
                         .microversion(update.requiredMicroversion().orElse(MICROVERSION))
                         .body(update.toJson()),
@@ -136,12 +136,12 @@ public final class ServerApi {
 
     /** {@code DELETE /servers/{id}} without precondition checks. */
     public void delete(String serverId) {
-        deleteCall(serverId).sync();
+        deleteCall(serverId).execute();
     }
 
     /** Asynchronous {@link #delete(String)}. */
     public CompletableFuture<Void> deleteAsync(String serverId) {
-        return deleteCall(serverId).async();
+        return deleteCall(serverId).executeAsync();
     }
 
     /**
@@ -152,7 +152,7 @@ public final class ServerApi {
      */
     public void delete(Server server) {
         ServerAction.DELETE.check(server);
-        deleteCall(server.id()).sync();
+        deleteCall(server.id()).execute();
     }
 
     /** Asynchronous {@link #delete(Server)}; a refused precondition fails the future. */
@@ -162,11 +162,11 @@ public final class ServerApi {
         } catch (ServerActionNotAllowedException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return deleteCall(server.id()).async();
+        return deleteCall(server.id()).executeAsync();
     }
 
-    private Call<Void> deleteCall(String serverId) {
-        return Call.noResult(() -> nova.delete("servers/{id}", serverId));
+    private Operation<Void> deleteCall(String serverId) {
+        return Operation.noResult(() -> nova.delete("servers/{id}", serverId));
     }
 
     // ---- POST /servers/{id}/action
@@ -228,16 +228,16 @@ public final class ServerApi {
 
     /** {@code GET /servers/{id}/os-security-groups} (2.27). */
     public java.util.List<ServerSecurityGroup> securityGroups(String serverId) {
-        return securityGroupsCall(serverId).sync();
+        return securityGroupsCall(serverId).execute();
     }
 
     /** Asynchronous {@link #securityGroups(String)}. */
     public CompletableFuture<java.util.List<ServerSecurityGroup>> securityGroupsAsync(String serverId) {
-        return securityGroupsCall(serverId).async();
+        return securityGroupsCall(serverId).executeAsync();
     }
 
-    private Call<java.util.List<ServerSecurityGroup>> securityGroupsCall(String serverId) {
-        return Call.of(
+    private Operation<java.util.List<ServerSecurityGroup>> securityGroupsCall(String serverId) {
+        return Operation.of(
                 () -> nova.get("servers/{id}/os-security-groups", serverId).microversion(MICROVERSION),
                 Decode.list("security_groups", ServerSecurityGroup.class));
     }

@@ -1,7 +1,7 @@
 package app.exosphere.core.compute;
 
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Operation;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,16 +24,16 @@ public final class ServerPasswordApi {
 
     /** {@code GET /servers/{id}/os-server-password}; empty when none was posted yet. */
     public Optional<String> get() {
-        return getCall().sync();
+        return getCall().execute();
     }
 
     /** Asynchronous {@link #get()}. */
     public CompletableFuture<Optional<String>> getAsync() {
-        return getCall().async();
+        return getCall().executeAsync();
     }
 
-    private Call<Optional<String>> getCall() {
-        return Call.of(() -> nova.get("servers/{id}/os-server-password", serverId), r -> {
+    private Operation<Optional<String>> getCall() {
+        return Operation.of(() -> nova.get("servers/{id}/os-server-password", serverId), r -> {
             String p = r.json().path("password").asText("");
             return p.isEmpty() ? Optional.empty() : Optional.of(p);
         });
@@ -41,15 +41,15 @@ public final class ServerPasswordApi {
 
     /** {@code DELETE /servers/{id}/os-server-password}: clears it. */
     public void clear() {
-        clearCall().sync();
+        clearCall().execute();
     }
 
     /** Asynchronous {@link #clear()}. */
     public CompletableFuture<Void> clearAsync() {
-        return clearCall().async();
+        return clearCall().executeAsync();
     }
 
-    private Call<Void> clearCall() {
-        return Call.noResult(() -> nova.delete("servers/{id}/os-server-password", serverId));
+    private Operation<Void> clearCall() {
+        return Operation.noResult(() -> nova.delete("servers/{id}/os-server-password", serverId));
     }
 }

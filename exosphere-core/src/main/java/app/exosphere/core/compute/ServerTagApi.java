@@ -2,7 +2,7 @@ package app.exosphere.core.compute;
 
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,33 +40,34 @@ public final class ServerTagApi {
 
     /** {@code GET /servers/{id}/tags}. */
     public List<String> list() {
-        return listCall().sync();
+        return listCall().execute();
     }
 
     /** Asynchronous {@link #list()}. */
     public CompletableFuture<List<String>> listAsync() {
-        return listCall().async();
+        return listCall().executeAsync();
     }
 
-    private Call<List<String>> listCall() {
-        return Call.of(() -> nova.get("servers/{id}/tags", serverId).microversion(MICROVERSION), r -> tags(r.json()));
+    private Operation<List<String>> listCall() {
+        return Operation.of(
+                () -> nova.get("servers/{id}/tags", serverId).microversion(MICROVERSION), r -> tags(r.json()));
     }
 
     /** {@code PUT /servers/{id}/tags}: replaces every tag; returns the new list. */
     public List<String> replaceAll(List<String> tags) {
-        return replaceAllCall(tags).sync();
+        return replaceAllCall(tags).execute();
     }
 
     /** Asynchronous {@link #replaceAll(List)}. */
     public CompletableFuture<List<String>> replaceAllAsync(List<String> tags) {
-        return replaceAllCall(tags).async();
+        return replaceAllCall(tags).executeAsync();
     }
 
-    private Call<List<String>> replaceAllCall(List<String> tags) {
+    private Operation<List<String>> replaceAllCall(List<String> tags) {
         ObjectNode body = ServiceJson.object();
         ArrayNode a = body.putArray("tags");
         tags.forEach(a::add);
-        return Call.of(
+        return Operation.of(
                 () -> nova.put("servers/{id}/tags", serverId)
                         .microversion(MICROVERSION)
                         .body(body),
@@ -75,24 +76,24 @@ public final class ServerTagApi {
 
     /** {@code PUT /servers/{id}/tags/{tag}}: adds one tag (idempotent). */
     public void add(String tag) {
-        addCall(tag).sync();
+        addCall(tag).execute();
     }
 
     /** Asynchronous {@link #add(String)}. */
     public CompletableFuture<Void> addAsync(String tag) {
-        return addCall(tag).async();
+        return addCall(tag).executeAsync();
     }
 
-    private Call<Void> addCall(String tag) {
+    private Operation<Void> addCall(String tag) {
         checkTag(tag);
-        return Call.noResult(
+        return Operation.noResult(
                 () -> nova.put("servers/{id}/tags/{tag}", serverId, tag).microversion(MICROVERSION));
     }
 
     /** {@code GET /servers/{id}/tags/{tag}}: whether the server has the tag (404 means no). */
     public boolean exists(String tag) {
         try {
-            existsCall(tag).sync();
+            existsCall(tag).execute();
             return true;
         } catch (NotFoundException e) {
             return false;
@@ -101,7 +102,7 @@ public final class ServerTagApi {
 
     /** Asynchronous {@link #exists(String)}. */
     public CompletableFuture<Boolean> existsAsync(String tag) {
-        return existsCall(tag).async().handle((v, e) -> {
+        return existsCall(tag).executeAsync().handle((v, e) -> {
             if (e == null) {
                 return true;
             }
@@ -113,40 +114,41 @@ public final class ServerTagApi {
         });
     }
 
-    private Call<Void> existsCall(String tag) {
+    private Operation<Void> existsCall(String tag) {
         checkTag(tag);
-        return Call.noResult(
+        return Operation.noResult(
                 () -> nova.get("servers/{id}/tags/{tag}", serverId, tag).microversion(MICROVERSION));
     }
 
     /** {@code DELETE /servers/{id}/tags/{tag}}. */
     public void delete(String tag) {
-        deleteCall(tag).sync();
+        deleteCall(tag).execute();
     }
 
     /** Asynchronous {@link #delete(String)}. */
     public CompletableFuture<Void> deleteAsync(String tag) {
-        return deleteCall(tag).async();
+        return deleteCall(tag).executeAsync();
     }
 
-    private Call<Void> deleteCall(String tag) {
+    private Operation<Void> deleteCall(String tag) {
         checkTag(tag);
-        return Call.noResult(
+        return Operation.noResult(
                 () -> nova.delete("servers/{id}/tags/{tag}", serverId, tag).microversion(MICROVERSION));
     }
 
     /** {@code DELETE /servers/{id}/tags}: removes every tag. */
     public void deleteAll() {
-        deleteAllCall().sync();
+        deleteAllCall().execute();
     }
 
     /** Asynchronous {@link #deleteAll()}. */
     public CompletableFuture<Void> deleteAllAsync() {
-        return deleteAllCall().async();
+        return deleteAllCall().executeAsync();
     }
 
-    private Call<Void> deleteAllCall() {
-        return Call.noResult(() -> nova.delete("servers/{id}/tags", serverId).microversion(MICROVERSION));
+    private Operation<Void> deleteAllCall() {
+        return Operation.noResult(
+                () -> nova.delete("servers/{id}/tags", serverId).microversion(MICROVERSION));
     }
 
     private static void checkTag(String tag) {

@@ -2,8 +2,8 @@ package app.exosphere.core.compute;
 
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -28,12 +28,12 @@ public final class VolumeAttachmentApi {
 
     /** {@code GET /servers/{id}/os-volume_attachments}. */
     public List<VolumeAttachment> list() {
-        return listCall().sync();
+        return listCall().execute();
     }
 
     /** Asynchronous {@link #list()}. */
     public CompletableFuture<List<VolumeAttachment>> listAsync() {
-        return listCall().async();
+        return listCall().executeAsync();
     }
 
     /**
@@ -43,24 +43,24 @@ public final class VolumeAttachmentApi {
      */
     static final String READ_MICROVERSION = "2.70";
 
-    private Call<List<VolumeAttachment>> listCall() {
-        return Call.of(
+    private Operation<List<VolumeAttachment>> listCall() {
+        return Operation.of(
                 () -> nova.get("servers/{id}/os-volume_attachments", serverId).microversion(READ_MICROVERSION),
                 Decode.list("volumeAttachments", VolumeAttachment.class));
     }
 
     /** {@code GET /servers/{id}/os-volume_attachments/{volume_id}}. */
     public VolumeAttachment get(String volumeId) {
-        return getCall(volumeId).sync();
+        return getCall(volumeId).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<VolumeAttachment> getAsync(String volumeId) {
-        return getCall(volumeId).async();
+        return getCall(volumeId).executeAsync();
     }
 
-    private Call<VolumeAttachment> getCall(String volumeId) {
-        return Call.of(
+    private Operation<VolumeAttachment> getCall(String volumeId) {
+        return Operation.of(
                 () -> nova.get("servers/{id}/os-volume_attachments/{vol}", serverId, volumeId)
                         .microversion(READ_MICROVERSION),
                 Decode.member("volumeAttachment", VolumeAttachment.class));
@@ -68,12 +68,12 @@ public final class VolumeAttachmentApi {
 
     /** {@code POST /servers/{id}/os-volume_attachments}; {@code tag} may be null (with one: 2.49). */
     public VolumeAttachment attach(String volumeId, String tag) {
-        return attachCall(volumeId, tag, null).sync();
+        return attachCall(volumeId, tag, null).execute();
     }
 
     /** Asynchronous {@link #attach(String, String)}. */
     public CompletableFuture<VolumeAttachment> attachAsync(String volumeId, String tag) {
-        return attachCall(volumeId, tag, null).async();
+        return attachCall(volumeId, tag, null).executeAsync();
     }
 
     /**
@@ -81,15 +81,15 @@ public final class VolumeAttachmentApi {
      * version).
      */
     public VolumeAttachment attach(String volumeId, String tag, boolean deleteOnTermination) {
-        return attachCall(volumeId, tag, deleteOnTermination).sync();
+        return attachCall(volumeId, tag, deleteOnTermination).execute();
     }
 
     /** Asynchronous {@link #attach(String, String, boolean)}. */
     public CompletableFuture<VolumeAttachment> attachAsync(String volumeId, String tag, boolean deleteOnTermination) {
-        return attachCall(volumeId, tag, deleteOnTermination).async();
+        return attachCall(volumeId, tag, deleteOnTermination).executeAsync();
     }
 
-    private Call<VolumeAttachment> attachCall(String volumeId, String tag, Boolean deleteOnTermination) {
+    private Operation<VolumeAttachment> attachCall(String volumeId, String tag, Boolean deleteOnTermination) {
         ObjectNode body = ServiceJson.object();
         ObjectNode a = body.putObject("volumeAttachment").put("volumeId", volumeId);
         if (tag != null) {
@@ -99,7 +99,7 @@ public final class VolumeAttachmentApi {
             a.put("delete_on_termination", deleteOnTermination);
         }
         String microversion = deleteOnTermination != null ? "2.79" : tag != null ? "2.49" : null;
-        return Call.of(
+        return Operation.of(
                 () -> {
                     ServiceCall c = nova.post("servers/{id}/os-volume_attachments", serverId)
                             .body(body);
@@ -113,15 +113,15 @@ public final class VolumeAttachmentApi {
 
     /** {@code DELETE /servers/{id}/os-volume_attachments/{volume_id}}. */
     public void detach(String volumeId) {
-        detachCall(volumeId).sync();
+        detachCall(volumeId).execute();
     }
 
     /** Asynchronous {@link #detach(String)}. */
     public CompletableFuture<Void> detachAsync(String volumeId) {
-        return detachCall(volumeId).async();
+        return detachCall(volumeId).executeAsync();
     }
 
-    private Call<Void> detachCall(String volumeId) {
-        return Call.noResult(() -> nova.delete("servers/{id}/os-volume_attachments/{vol}", serverId, volumeId));
+    private Operation<Void> detachCall(String volumeId) {
+        return Operation.noResult(() -> nova.delete("servers/{id}/os-volume_attachments/{vol}", serverId, volumeId));
     }
 }

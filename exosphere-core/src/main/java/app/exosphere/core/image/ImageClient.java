@@ -3,8 +3,8 @@ package app.exosphere.core.image;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.Map;
 import java.util.Objects;
@@ -63,31 +63,31 @@ public final class ImageClient {
 
     /** {@code GET /v2/images/{id}}. */
     public Image get(String imageId) {
-        return getCall(imageId).sync();
+        return getCall(imageId).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<Image> getAsync(String imageId) {
-        return getCall(imageId).async();
+        return getCall(imageId).executeAsync();
     }
 
-    private Call<Image> getCall(String imageId) {
-        return Call.of(() -> glance.get("images/{id}", imageId), r -> Decode.convert(r, r.json(), Image.class));
+    private Operation<Image> getCall(String imageId) {
+        return Operation.of(() -> glance.get("images/{id}", imageId), r -> Decode.convert(r, r.json(), Image.class));
     }
 
     /** {@code PATCH /v2/images/{id}} with a JSON-patch; returns the updated image. */
     public Image update(String imageId, ImageUpdate update) {
-        return updateCall(imageId, update).sync();
+        return updateCall(imageId, update).execute();
     }
 
     /** Asynchronous {@link #update(String, ImageUpdate)}. */
     public CompletableFuture<Image> updateAsync(String imageId, ImageUpdate update) {
-        return updateCall(imageId, update).async();
+        return updateCall(imageId, update).executeAsync();
     }
 
-    private Call<Image> updateCall(String imageId, ImageUpdate update) {
+    private Operation<Image> updateCall(String imageId, ImageUpdate update) {
         byte[] body = update.toBytes();
-        return Call.of(
+        return Operation.of(
                 () -> glance.patch("images/{id}", imageId).body(body, ImageUpdate.MEDIA_TYPE),
                 r -> Decode.convert(r, r.json(), Image.class));
     }
@@ -104,16 +104,16 @@ public final class ImageClient {
 
     /** {@code DELETE /v2/images/{id}}. */
     public void delete(String imageId) {
-        deleteCall(imageId).sync();
+        deleteCall(imageId).execute();
     }
 
     /** Asynchronous {@link #delete(String)}. */
     public CompletableFuture<Void> deleteAsync(String imageId) {
-        return deleteCall(imageId).async();
+        return deleteCall(imageId).executeAsync();
     }
 
-    private Call<Void> deleteCall(String imageId) {
-        return Call.noResult(() -> glance.delete("images/{id}", imageId));
+    private Operation<Void> deleteCall(String imageId) {
+        return Operation.noResult(() -> glance.delete("images/{id}", imageId));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package app.exosphere.core.network;
 
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
 import app.exosphere.core.page.Paginator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,54 +42,55 @@ public final class FloatingIpApi {
 
     /** {@code GET /v2.0/floatingips/{id}}. */
     public FloatingIp get(String id) {
-        return getCall(id).sync();
+        return getCall(id).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<FloatingIp> getAsync(String id) {
-        return getCall(id).async();
+        return getCall(id).executeAsync();
     }
 
-    private Call<FloatingIp> getCall(String id) {
-        return Call.of(() -> neutron.get("floatingips/{id}", id), Decode.member("floatingip", FloatingIp.class));
+    private Operation<FloatingIp> getCall(String id) {
+        return Operation.of(() -> neutron.get("floatingips/{id}", id), Decode.member("floatingip", FloatingIp.class));
     }
 
     /** {@code POST /v2.0/floatingips}. */
     public FloatingIp create(FloatingIpCreateRequest request) {
-        return createCall(request).sync();
+        return createCall(request).execute();
     }
 
     /** Asynchronous {@link #create(FloatingIpCreateRequest)}. */
     public CompletableFuture<FloatingIp> createAsync(FloatingIpCreateRequest request) {
-        return createCall(request).async();
+        return createCall(request).executeAsync();
     }
 
-    private Call<FloatingIp> createCall(FloatingIpCreateRequest request) {
+    private Operation<FloatingIp> createCall(FloatingIpCreateRequest request) {
         ObjectNode body = request.toJson();
-        return Call.of(() -> neutron.post("floatingips").body(body), Decode.member("floatingip", FloatingIp.class));
+        return Operation.of(
+                () -> neutron.post("floatingips").body(body), Decode.member("floatingip", FloatingIp.class));
     }
 
     /** {@code PUT /v2.0/floatingips/{id}} {@code {"floatingip":{"port_id": …}}}: associate with a port. */
     public FloatingIp associate(String id, String portId) {
-        return portCall(id, portId).sync();
+        return portCall(id, portId).execute();
     }
 
     /** Asynchronous {@link #associate(String, String)}. */
     public CompletableFuture<FloatingIp> associateAsync(String id, String portId) {
-        return portCall(id, portId).async();
+        return portCall(id, portId).executeAsync();
     }
 
     /** {@code PUT /v2.0/floatingips/{id}} {@code {"floatingip":{"port_id": null}}}: unassign. */
     public FloatingIp dissociate(String id) {
-        return portCall(id, null).sync();
+        return portCall(id, null).execute();
     }
 
     /** Asynchronous {@link #dissociate(String)}. */
     public CompletableFuture<FloatingIp> dissociateAsync(String id) {
-        return portCall(id, null).async();
+        return portCall(id, null).executeAsync();
     }
 
-    private Call<FloatingIp> portCall(String id, String portId) {
+    private Operation<FloatingIp> portCall(String id, String portId) {
         ObjectNode body = ServiceJson.object();
         ObjectNode f = body.putObject("floatingip");
         if (portId == null) {
@@ -97,21 +98,21 @@ public final class FloatingIpApi {
         } else {
             f.put("port_id", portId);
         }
-        return Call.of(
+        return Operation.of(
                 () -> neutron.put("floatingips/{id}", id).body(body), Decode.member("floatingip", FloatingIp.class));
     }
 
     /** {@code DELETE /v2.0/floatingips/{id}}. */
     public void delete(String id) {
-        deleteCall(id).sync();
+        deleteCall(id).execute();
     }
 
     /** Asynchronous {@link #delete(String)}. */
     public CompletableFuture<Void> deleteAsync(String id) {
-        return deleteCall(id).async();
+        return deleteCall(id).executeAsync();
     }
 
-    private Call<Void> deleteCall(String id) {
-        return Call.noResult(() -> neutron.delete("floatingips/{id}", id));
+    private Operation<Void> deleteCall(String id) {
+        return Operation.noResult(() -> neutron.delete("floatingips/{id}", id));
     }
 }

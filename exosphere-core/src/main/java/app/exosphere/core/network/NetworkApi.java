@@ -1,8 +1,8 @@
 package app.exosphere.core.network;
 
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,15 +33,15 @@ public final class NetworkApi {
 
     /** {@code GET /v2.0/networks/{id}}. */
     public Network get(String networkId) {
-        return getCall(networkId).sync();
+        return getCall(networkId).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<Network> getAsync(String networkId) {
-        return getCall(networkId).async();
+        return getCall(networkId).executeAsync();
     }
 
-    private Call<Network> getCall(String id) {
-        return Call.of(() -> neutron.get("networks/{id}", id), Decode.member("network", Network.class));
+    private Operation<Network> getCall(String id) {
+        return Operation.of(() -> neutron.get("networks/{id}", id), Decode.member("network", Network.class));
     }
 }

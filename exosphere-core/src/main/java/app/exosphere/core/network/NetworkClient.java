@@ -3,8 +3,8 @@ package app.exosphere.core.network;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import app.exosphere.core.quota.QuotaUsage;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,32 +90,32 @@ public final class NetworkClient {
      * which Neutron creates (network, subnet, router) on the first call (exosphere-spec §9.15 step 6).
      */
     public AutoAllocatedTopology autoAllocatedTopology(String projectId) {
-        return topologyCall(projectId).sync();
+        return topologyCall(projectId).execute();
     }
 
     /** Asynchronous {@link #autoAllocatedTopology(String)}. */
     public CompletableFuture<AutoAllocatedTopology> autoAllocatedTopologyAsync(String projectId) {
-        return topologyCall(projectId).async();
+        return topologyCall(projectId).executeAsync();
     }
 
-    private Call<AutoAllocatedTopology> topologyCall(String projectId) {
-        return Call.of(
+    private Operation<AutoAllocatedTopology> topologyCall(String projectId) {
+        return Operation.of(
                 () -> neutron.get("auto-allocated-topology/{project}", projectId),
                 Decode.member("auto_allocated_topology", AutoAllocatedTopology.class));
     }
 
     /** {@code DELETE /v2.0/auto-allocated-topology/{project_id}}: removes what auto-allocation created. */
     public void deleteAutoAllocatedTopology(String projectId) {
-        deleteTopologyCall(projectId).sync();
+        deleteTopologyCall(projectId).execute();
     }
 
     /** Asynchronous {@link #deleteAutoAllocatedTopology(String)}. */
     public CompletableFuture<Void> deleteAutoAllocatedTopologyAsync(String projectId) {
-        return deleteTopologyCall(projectId).async();
+        return deleteTopologyCall(projectId).executeAsync();
     }
 
-    private Call<Void> deleteTopologyCall(String projectId) {
-        return Call.noResult(() -> neutron.delete("auto-allocated-topology/{project}", projectId));
+    private Operation<Void> deleteTopologyCall(String projectId) {
+        return Operation.noResult(() -> neutron.delete("auto-allocated-topology/{project}", projectId));
     }
 
     /**
@@ -123,16 +123,16 @@ public final class NetworkClient {
      * §9.8 reads {@code floatingip}).
      */
     public Map<String, QuotaUsage> quotaDetails(String projectId) {
-        return quotaDetailsCall(projectId).sync();
+        return quotaDetailsCall(projectId).execute();
     }
 
     /** Asynchronous {@link #quotaDetails(String)}. */
     public CompletableFuture<Map<String, QuotaUsage>> quotaDetailsAsync(String projectId) {
-        return quotaDetailsCall(projectId).async();
+        return quotaDetailsCall(projectId).executeAsync();
     }
 
-    private Call<Map<String, QuotaUsage>> quotaDetailsCall(String projectId) {
-        return Call.of(() -> neutron.get("quotas/{project}/details.json", projectId), r -> {
+    private Operation<Map<String, QuotaUsage>> quotaDetailsCall(String projectId) {
+        return Operation.of(() -> neutron.get("quotas/{project}/details.json", projectId), r -> {
             Map<String, QuotaUsage> out = new LinkedHashMap<>();
             r.json().path("quota").fields().forEachRemaining(e -> {
                 JsonNode v = e.getValue();
@@ -146,16 +146,16 @@ public final class NetworkClient {
 
     /** {@code GET /v2.0/quotas/{project_id}}: the limit per resource (-1 unlimited). */
     public Map<String, Long> quotas(String projectId) {
-        return quotasCall(projectId).sync();
+        return quotasCall(projectId).execute();
     }
 
     /** Asynchronous {@link #quotas(String)}. */
     public CompletableFuture<Map<String, Long>> quotasAsync(String projectId) {
-        return quotasCall(projectId).async();
+        return quotasCall(projectId).executeAsync();
     }
 
-    private Call<Map<String, Long>> quotasCall(String projectId) {
-        return Call.of(() -> neutron.get("quotas/{project}", projectId), r -> {
+    private Operation<Map<String, Long>> quotasCall(String projectId) {
+        return Operation.of(() -> neutron.get("quotas/{project}", projectId), r -> {
             Map<String, Long> out = new LinkedHashMap<>();
             r.json()
                     .path("quota")

@@ -2,8 +2,8 @@ package app.exosphere.core.network;
 
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,15 +40,15 @@ public final class PortApi {
 
     /** {@code GET /v2.0/ports/{id}}. */
     public Port get(String portId) {
-        return getCall(portId).sync();
+        return getCall(portId).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<Port> getAsync(String portId) {
-        return getCall(portId).async();
+        return getCall(portId).executeAsync();
     }
 
-    private Call<Port> getCall(String id) {
-        return Call.of(() -> neutron.get("ports/{id}", id), Decode.member("port", Port.class));
+    private Operation<Port> getCall(String id) {
+        return Operation.of(() -> neutron.get("ports/{id}", id), Decode.member("port", Port.class));
     }
 }

@@ -1,8 +1,8 @@
 package app.exosphere.core.network;
 
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
 import app.exosphere.core.page.Paginator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,48 +36,48 @@ public final class SecurityGroupApi {
 
     /** {@code GET /v2.0/security-groups/{id}}. */
     public SecurityGroup get(String id) {
-        return getCall(id).sync();
+        return getCall(id).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<SecurityGroup> getAsync(String id) {
-        return getCall(id).async();
+        return getCall(id).executeAsync();
     }
 
-    private Call<SecurityGroup> getCall(String id) {
-        return Call.of(
+    private Operation<SecurityGroup> getCall(String id) {
+        return Operation.of(
                 () -> neutron.get("security-groups/{id}", id), Decode.member("security_group", SecurityGroup.class));
     }
 
     /** {@code POST /v2.0/security-groups} {@code {"security_group":{"name":…,"description":…}}}. */
     public SecurityGroup create(String name, String description) {
-        return createCall(name, description).sync();
+        return createCall(name, description).execute();
     }
 
     /** Asynchronous {@link #create(String, String)}. */
     public CompletableFuture<SecurityGroup> createAsync(String name, String description) {
-        return createCall(name, description).async();
+        return createCall(name, description).executeAsync();
     }
 
-    private Call<SecurityGroup> createCall(String name, String description) {
+    private Operation<SecurityGroup> createCall(String name, String description) {
         ObjectNode body = ServiceJson.object();
         body.putObject("security_group").put("name", name).put("description", description == null ? "" : description);
-        return Call.of(
+        return Operation.of(
                 () -> neutron.post("security-groups").body(body), Decode.member("security_group", SecurityGroup.class));
     }
 
     /** {@code DELETE /v2.0/security-groups/{id}}. */
     public void delete(String id) {
-        deleteCall(id).sync();
+        deleteCall(id).execute();
     }
 
     /** Asynchronous {@link #delete(String)}. */
     public CompletableFuture<Void> deleteAsync(String id) {
-        return deleteCall(id).async();
+        return deleteCall(id).executeAsync();
     }
 
-    private Call<Void> deleteCall(String id) {
-        return Call.noResult(() -> neutron.delete("security-groups/{id}", id));
+    private Operation<Void> deleteCall(String id) {
+        return Operation.noResult(() -> neutron.delete("security-groups/{id}", id));
     }
 
     /** {@code GET /v2.0/security-group-rules?key=value…} (e.g. {@code security_group_id}), lazily. */
@@ -88,32 +88,32 @@ public final class SecurityGroupApi {
 
     /** {@code POST /v2.0/security-group-rules}. */
     public SecurityGroupRule createRule(SecurityGroupRuleCreateRequest request) {
-        return createRuleCall(request).sync();
+        return createRuleCall(request).execute();
     }
 
     /** Asynchronous {@link #createRule(SecurityGroupRuleCreateRequest)}. */
     public CompletableFuture<SecurityGroupRule> createRuleAsync(SecurityGroupRuleCreateRequest request) {
-        return createRuleCall(request).async();
+        return createRuleCall(request).executeAsync();
     }
 
-    private Call<SecurityGroupRule> createRuleCall(SecurityGroupRuleCreateRequest request) {
+    private Operation<SecurityGroupRule> createRuleCall(SecurityGroupRuleCreateRequest request) {
         ObjectNode body = request.toJson();
-        return Call.of(
+        return Operation.of(
                 () -> neutron.post("security-group-rules").body(body),
                 Decode.member("security_group_rule", SecurityGroupRule.class));
     }
 
     /** {@code DELETE /v2.0/security-group-rules/{id}}. */
     public void deleteRule(String ruleId) {
-        deleteRuleCall(ruleId).sync();
+        deleteRuleCall(ruleId).execute();
     }
 
     /** Asynchronous {@link #deleteRule(String)}. */
     public CompletableFuture<Void> deleteRuleAsync(String ruleId) {
-        return deleteRuleCall(ruleId).async();
+        return deleteRuleCall(ruleId).executeAsync();
     }
 
-    private Call<Void> deleteRuleCall(String id) {
-        return Call.noResult(() -> neutron.delete("security-group-rules/{id}", id));
+    private Operation<Void> deleteRuleCall(String id) {
+        return Operation.noResult(() -> neutron.delete("security-group-rules/{id}", id));
     }
 }

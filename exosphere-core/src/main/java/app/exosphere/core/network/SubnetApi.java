@@ -1,8 +1,8 @@
 package app.exosphere.core.network;
 
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,15 +33,15 @@ public final class SubnetApi {
 
     /** {@code GET /v2.0/subnets/{id}}. */
     public Subnet get(String subnetId) {
-        return getCall(subnetId).sync();
+        return getCall(subnetId).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<Subnet> getAsync(String subnetId) {
-        return getCall(subnetId).async();
+        return getCall(subnetId).executeAsync();
     }
 
-    private Call<Subnet> getCall(String id) {
-        return Call.of(() -> neutron.get("subnets/{id}", id), Decode.member("subnet", Subnet.class));
+    private Operation<Subnet> getCall(String id) {
+        return Operation.of(() -> neutron.get("subnets/{id}", id), Decode.member("subnet", Subnet.class));
     }
 }

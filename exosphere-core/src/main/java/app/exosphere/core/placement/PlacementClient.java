@@ -3,7 +3,7 @@ package app.exosphere.core.placement;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
-import app.exosphere.core.internal.calls.Call;
+import app.exosphere.core.internal.calls.Operation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -43,27 +43,27 @@ public final class PlacementClient {
 
     /** {@code GET /usages?project_id=…}. */
     public ResourceUsages usages(String projectId) {
-        return usagesCall(projectId, null).sync();
+        return usagesCall(projectId, null).execute();
     }
 
     /** Asynchronous {@link #usages(String)}. */
     public CompletableFuture<ResourceUsages> usagesAsync(String projectId) {
-        return usagesCall(projectId, null).async();
+        return usagesCall(projectId, null).executeAsync();
     }
 
     /** {@code GET /usages?project_id=…&user_id=…}. */
     public ResourceUsages usages(String projectId, String userId) {
-        return usagesCall(projectId, Objects.requireNonNull(userId, "userId")).sync();
+        return usagesCall(projectId, Objects.requireNonNull(userId, "userId")).execute();
     }
 
     /** Asynchronous {@link #usages(String, String)}. */
     public CompletableFuture<ResourceUsages> usagesAsync(String projectId, String userId) {
-        return usagesCall(projectId, Objects.requireNonNull(userId, "userId")).async();
+        return usagesCall(projectId, Objects.requireNonNull(userId, "userId")).executeAsync();
     }
 
-    private Call<ResourceUsages> usagesCall(String projectId, String userId) {
+    private Operation<ResourceUsages> usagesCall(String projectId, String userId) {
         Objects.requireNonNull(projectId, "projectId");
-        return Call.of(
+        return Operation.of(
                 () -> {
                     ServiceCall c =
                             placement.get("usages").microversion(MICROVERSION).query("project_id", projectId);

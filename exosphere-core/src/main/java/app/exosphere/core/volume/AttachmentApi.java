@@ -1,8 +1,8 @@
 package app.exosphere.core.volume;
 
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,16 +39,16 @@ public final class AttachmentApi {
 
     /** {@code GET /attachments/{id}}. */
     public Attachment get(String attachmentId) {
-        return getCall(attachmentId).sync();
+        return getCall(attachmentId).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<Attachment> getAsync(String attachmentId) {
-        return getCall(attachmentId).async();
+        return getCall(attachmentId).executeAsync();
     }
 
-    private Call<Attachment> getCall(String id) {
-        return Call.of(
+    private Operation<Attachment> getCall(String id) {
+        return Operation.of(
                 () -> cinder.get("attachments/{id}", id).minimumMicroversion(MICROVERSION),
                 Decode.member("attachment", Attachment.class));
     }

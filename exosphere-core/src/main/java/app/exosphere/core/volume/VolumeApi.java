@@ -2,8 +2,8 @@ package app.exosphere.core.volume;
 
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
 import app.exosphere.core.page.Paginator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,33 +27,33 @@ public final class VolumeApi {
 
     /** {@code POST /volumes}. */
     public Volume create(VolumeCreateRequest request) {
-        return createCall(request).sync();
+        return createCall(request).execute();
     }
 
     /** Asynchronous {@link #create(VolumeCreateRequest)}. */
     public CompletableFuture<Volume> createAsync(VolumeCreateRequest request) {
-        return createCall(request).async();
+        return createCall(request).executeAsync();
     }
 
-    private Call<Volume> createCall(VolumeCreateRequest request) {
+    private Operation<Volume> createCall(VolumeCreateRequest request) {
         ObjectNode body = request.toJson();
-        return Call.of(
+        return Operation.of(
                 () -> cinder.post("volumes").negotiatedMicroversion().body(body),
                 Decode.member("volume", Volume.class));
     }
 
     /** {@code GET /volumes/{id}}. */
     public Volume get(String volumeId) {
-        return getCall(volumeId).sync();
+        return getCall(volumeId).execute();
     }
 
     /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<Volume> getAsync(String volumeId) {
-        return getCall(volumeId).async();
+        return getCall(volumeId).executeAsync();
     }
 
-    private Call<Volume> getCall(String id) {
-        return Call.of(
+    private Operation<Volume> getCall(String id) {
+        return Operation.of(
                 () -> cinder.get("volumes/{id}", id).negotiatedMicroversion(), Decode.member("volume", Volume.class));
     }
 
@@ -70,15 +70,15 @@ public final class VolumeApi {
 
     /** {@code PUT /volumes/{id}} with a new name and/or description (null leaves it). */
     public Volume update(String volumeId, String name, String description) {
-        return updateCall(volumeId, name, description).sync();
+        return updateCall(volumeId, name, description).execute();
     }
 
     /** Asynchronous {@link #update(String, String, String)}. */
     public CompletableFuture<Volume> updateAsync(String volumeId, String name, String description) {
-        return updateCall(volumeId, name, description).async();
+        return updateCall(volumeId, name, description).executeAsync();
     }
 
-    private Call<Volume> updateCall(String id, String name, String description) {
+    private Operation<Volume> updateCall(String id, String name, String description) {
         if (name == null && description == null) {
             throw new IllegalArgumentException("a volume update needs a name or a description");
         }
@@ -90,42 +90,42 @@ public final class VolumeApi {
         if (description != null) {
             v.put("description", description);
         }
-        return Call.of(
+        return Operation.of(
                 () -> cinder.put("volumes/{id}", id).negotiatedMicroversion().body(body),
                 Decode.member("volume", Volume.class));
     }
 
     /** {@code DELETE /volumes/{id}}. */
     public void delete(String volumeId) {
-        deleteCall(volumeId).sync();
+        deleteCall(volumeId).execute();
     }
 
     /** Asynchronous {@link #delete(String)}. */
     public CompletableFuture<Void> deleteAsync(String volumeId) {
-        return deleteCall(volumeId).async();
+        return deleteCall(volumeId).executeAsync();
     }
 
-    private Call<Void> deleteCall(String id) {
-        return Call.noResult(() -> cinder.delete("volumes/{id}", id).negotiatedMicroversion());
+    private Operation<Void> deleteCall(String id) {
+        return Operation.noResult(() -> cinder.delete("volumes/{id}", id).negotiatedMicroversion());
     }
 
     /** {@code POST /volumes/{id}/action} {@code {"os-extend":{"new_size": n}}} (GiB). */
     public void extend(String volumeId, int newSizeGb) {
-        extendCall(volumeId, newSizeGb).sync();
+        extendCall(volumeId, newSizeGb).execute();
     }
 
     /** Asynchronous {@link #extend(String, int)}. */
     public CompletableFuture<Void> extendAsync(String volumeId, int newSizeGb) {
-        return extendCall(volumeId, newSizeGb).async();
+        return extendCall(volumeId, newSizeGb).executeAsync();
     }
 
-    private Call<Void> extendCall(String id, int newSizeGb) {
+    private Operation<Void> extendCall(String id, int newSizeGb) {
         if (newSizeGb <= 0) {
             throw new IllegalArgumentException("the new volume size must be a positive number of GiB");
         }
         ObjectNode body = ServiceJson.object();
         body.putObject("os-extend").put("new_size", newSizeGb);
-        return Call.noResult(() ->
+        return Operation.noResult(() ->
                 cinder.post("volumes/{id}/action", id).negotiatedMicroversion().body(body));
     }
 }

@@ -2,8 +2,8 @@ package app.exosphere.core.volume;
 
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
-import app.exosphere.core.internal.calls.Call;
 import app.exosphere.core.internal.calls.Decode;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import app.exosphere.core.quota.QuotaUsage;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,31 +70,31 @@ public final class VolumeClient {
 
     /** {@code GET /limits} (exosphere-spec §9.8). */
     public VolumeLimits limits() {
-        return limitsCall().sync();
+        return limitsCall().execute();
     }
 
     /** Asynchronous {@link #limits()}. */
     public CompletableFuture<VolumeLimits> limitsAsync() {
-        return limitsCall().async();
+        return limitsCall().executeAsync();
     }
 
-    private Call<VolumeLimits> limitsCall() {
-        return Call.of(
+    private Operation<VolumeLimits> limitsCall() {
+        return Operation.of(
                 () -> cinder.get("limits").negotiatedMicroversion(), Decode.member("limits", VolumeLimits.class));
     }
 
     /** {@code GET /os-quota-sets/{project_id}?usage=true}: limit and {@code in_use} per resource. */
     public Map<String, QuotaUsage> quotaUsage(String projectId) {
-        return quotaUsageCall(projectId).sync();
+        return quotaUsageCall(projectId).execute();
     }
 
     /** Asynchronous {@link #quotaUsage(String)}. */
     public CompletableFuture<Map<String, QuotaUsage>> quotaUsageAsync(String projectId) {
-        return quotaUsageCall(projectId).async();
+        return quotaUsageCall(projectId).executeAsync();
     }
 
-    private Call<Map<String, QuotaUsage>> quotaUsageCall(String projectId) {
-        return Call.of(
+    private Operation<Map<String, QuotaUsage>> quotaUsageCall(String projectId) {
+        return Operation.of(
                 () -> cinder.get("os-quota-sets/{id}", projectId)
                         .query("usage", "true")
                         .negotiatedMicroversion(),
