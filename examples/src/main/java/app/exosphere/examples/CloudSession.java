@@ -16,8 +16,6 @@ import app.exosphere.core.image.Image;
 import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.core.instance.FlavorChoice;
 import app.exosphere.core.instance.ImageChoice;
-import app.exosphere.core.instance.ImmutableExosphereSettings;
-import app.exosphere.core.instance.ImmutableLaunchRequest;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.InstanceWatch;
 import app.exosphere.core.instance.Interactions;
@@ -109,7 +107,7 @@ public final class CloudSession implements AutoCloseable {
         this.openStack = openStack;
         this.clock = clock;
         this.uapHostname = uapHostname;
-        ImmutableExosphereSettings.Builder settings = ExosphereSettings.builder()
+        ExosphereSettings.Builder settings = ExosphereSettings.builder()
                 .clientUuid(ExosphereSettings.newClientUuid())
                 .pollInterval(pollInterval);
         uapHostname.ifPresent(settings::uapHostname);
@@ -273,7 +271,7 @@ public final class CloudSession implements AutoCloseable {
         if (network.isEmpty()) {
             network = onlyUsableNetworkIfNoRuleApplies(notes);
         }
-        ImmutableLaunchRequest.Builder request = LaunchRequest.builder()
+        LaunchRequest.Builder request = LaunchRequest.builder()
                 .name(options.name())
                 .count(options.count())
                 .image(ImageChoice.id(image.id()))

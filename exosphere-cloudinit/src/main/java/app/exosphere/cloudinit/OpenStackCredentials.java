@@ -61,8 +61,8 @@ public abstract class OpenStackCredentials {
     }
 
     /** A new builder. */
-    public static ImmutableOpenStackCredentials.Builder builder() {
-        return ImmutableOpenStackCredentials.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Value.Check
@@ -73,5 +73,15 @@ public abstract class OpenStackCredentials {
         Checks.text("openStackCredentials.projectName", projectName(), 255);
         region().ifPresent(r -> Checks.text("openStackCredentials.region", r, 255));
         Checks.text("openStackCredentials.cloudName", cloudName(), 255);
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link OpenStackCredentials}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableOpenStackCredentials.Builder {
+        Builder() {}
     }
 }

@@ -68,8 +68,8 @@ public record RecognisedUserData(
      * @throws InvalidUserDataOptionException when a recovered value does not pass this SDK's validation
      *     (possible for user data made elsewhere)
      */
-    public ImmutableUserDataOptions.Builder toOptionsBuilder() {
-        ImmutableUserDataOptions.Builder b = UserDataOptions.builder()
+    public UserDataOptions.Builder toOptionsBuilder() {
+        UserDataOptions.Builder b = UserDataOptions.builder()
                 .guacamole(guacamole)
                 .desktop(desktop)
                 .installOsUpdates(installOsUpdates)

@@ -99,13 +99,13 @@ public abstract class UserDataOptions {
     }
 
     /** A new builder with Exosphere's defaults. */
-    public static ImmutableUserDataOptions.Builder builder() {
-        return ImmutableUserDataOptions.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** A builder initialised from these options. */
-    public ImmutableUserDataOptions.Builder toBuilder() {
-        return ImmutableUserDataOptions.builder().from(this);
+    public Builder toBuilder() {
+        return builder().from(this);
     }
 
     /**
@@ -163,5 +163,10 @@ public abstract class UserDataOptions {
                         "file name " + part.filename() + " is used twice or is one of Exosphere's part names");
             }
         }
+    }
+
+    /** Builds a {@link UserDataOptions}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableUserDataOptions.Builder {
+        Builder() {}
     }
 }

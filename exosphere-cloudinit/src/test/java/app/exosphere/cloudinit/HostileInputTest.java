@@ -25,8 +25,8 @@ class HostileInputTest {
 
     static final String BLOB = "AAAAC3NzaC1lZDI1NTE5AAAAIExample";
 
-    static void rejected(String option, String secretPart, Consumer<ImmutableUserDataOptions.Builder> configure) {
-        ImmutableUserDataOptions.Builder b = UserDataOptions.builder();
+    static void rejected(String option, String secretPart, Consumer<UserDataOptions.Builder> configure) {
+        UserDataOptions.Builder b = UserDataOptions.builder();
         assertThatThrownBy(() -> {
                     configure.accept(b);
                     b.build().render();

@@ -46,7 +46,7 @@ class UserDataMatrixTest {
                         for (int keys = 0; keys <= 2; keys++) {
                             for (boolean creds : new boolean[] {false, true}) {
                                 for (boolean ext : new boolean[] {false, true}) {
-                                    ImmutableUserDataOptions.Builder b = UserDataOptions.builder()
+                                    UserDataOptions.Builder b = UserDataOptions.builder()
                                             .guacamole(guac)
                                             .desktop(desktop)
                                             .workflow(wf)

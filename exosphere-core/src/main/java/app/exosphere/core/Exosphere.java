@@ -3,7 +3,6 @@ package app.exosphere.core;
 import app.exosphere.core.config.ExosphereCloudConfigs;
 import app.exosphere.core.config.ExosphereConfig;
 import app.exosphere.core.instance.ExosphereSettings;
-import app.exosphere.core.instance.ImmutableExosphereSettings;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.InstanceWatch;
 import app.exosphere.core.instance.Instances;
@@ -197,20 +196,23 @@ public final class Exosphere implements AutoCloseable {
             ExosphereSettings effective = settings;
             if (config != null) {
                 if (effective.configManagementRepository().isEmpty()) {
-                    effective = ImmutableExosphereSettings.copyOf(effective)
-                            .withConfigManagementRepository(config.instanceConfigMgtRepoUrlOrDefault());
+                    effective = effective.toBuilder()
+                            .configManagementRepository(config.instanceConfigMgtRepoUrlOrDefault())
+                            .build();
                 }
                 if (effective.configManagementCheckout().isEmpty()) {
-                    effective = ImmutableExosphereSettings.copyOf(effective)
-                            .withConfigManagementCheckout(config.instanceConfigMgtRepoCheckoutOrDefault());
+                    effective = effective.toBuilder()
+                            .configManagementCheckout(config.instanceConfigMgtRepoCheckoutOrDefault())
+                            .build();
                 }
             }
             if (effective.cloudConfig().isEmpty()) {
                 ExosphereCloudConfigs clouds = cloudConfigs != null
                         ? cloudConfigs
                         : config != null ? config.cloudConfigs() : ExosphereCloudConfigs.builtIn();
-                effective = ImmutableExosphereSettings.copyOf(effective)
-                        .withCloudConfig(clouds.forKeystoneUrl(openStack.authUrl()));
+                effective = effective.toBuilder()
+                        .cloudConfig(clouds.forKeystoneUrl(openStack.authUrl()))
+                        .build();
             }
             boolean owned = scheduler == null;
             ScheduledExecutorService s = owned ? newScheduler() : scheduler;

@@ -1,7 +1,6 @@
 package app.exosphere.examples.cli;
 
 import app.exosphere.cloudinit.Compression;
-import app.exosphere.cloudinit.ImmutableUserDataOptions;
 import app.exosphere.cloudinit.RenderedUserData;
 import app.exosphere.cloudinit.UserDataOptions;
 import app.exosphere.workflow.WorkflowSource;
@@ -85,7 +84,7 @@ final class UserDataCommand extends CliCommand {
             throw new ParameterException(
                     spec().commandLine(), "--gzip output is binary; add --base64 to print it on a terminal");
         }
-        ImmutableUserDataOptions.Builder options = UserDataOptions.builder()
+        UserDataOptions.Builder options = UserDataOptions.builder()
                 .guacamole(guacamole)
                 .desktop(desktop)
                 .installOsUpdates(!noOsUpdates)

@@ -26,4 +26,19 @@ public abstract class AttachedVolume {
     /** Whether the volume is deleted with the server (2.3+). */
     @JsonProperty("delete_on_termination")
     public abstract Optional<Boolean> deleteOnTermination();
+
+    /** A builder of {@link AttachedVolume}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link AttachedVolume}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableAttachedVolume.Builder {
+        Builder() {}
+    }
 }

@@ -31,4 +31,19 @@ public abstract class AvailabilityZone {
     public boolean available() {
         return zoneState().getOrDefault("available", false);
     }
+
+    /** A builder of {@link AvailabilityZone}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link AvailabilityZone}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableAvailabilityZone.Builder {
+        Builder() {}
+    }
 }

@@ -44,7 +44,7 @@ public abstract class BlockDeviceMapping {
      * {@code source_type image}, {@code destination_type volume}, size as a string.
      */
     public static BlockDeviceMapping bootVolumeFromImage(String imageId, int sizeGb, boolean deleteOnTermination) {
-        return ImmutableBlockDeviceMapping.builder()
+        return builder()
                 .bootIndex(0)
                 .uuid(imageId)
                 .sourceType("image")
@@ -56,7 +56,7 @@ public abstract class BlockDeviceMapping {
 
     /** Boots from an existing volume. */
     public static BlockDeviceMapping bootFromVolume(String volumeId, boolean deleteOnTermination) {
-        return ImmutableBlockDeviceMapping.builder()
+        return builder()
                 .bootIndex(0)
                 .uuid(volumeId)
                 .sourceType("volume")
@@ -66,8 +66,8 @@ public abstract class BlockDeviceMapping {
     }
 
     /** A builder for any other mapping. */
-    public static ImmutableBlockDeviceMapping.Builder builder() {
-        return ImmutableBlockDeviceMapping.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Value.Check
@@ -89,5 +89,15 @@ public abstract class BlockDeviceMapping {
         volumeType().ifPresent(v -> n.put("volume_type", v));
         tag().ifPresent(t -> n.put("tag", t));
         return n;
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link BlockDeviceMapping}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableBlockDeviceMapping.Builder {
+        Builder() {}
     }
 }

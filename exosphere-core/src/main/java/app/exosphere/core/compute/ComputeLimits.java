@@ -54,4 +54,19 @@ public abstract class ComputeLimits {
     public QuotaUsage serverGroups() {
         return usage("totalServerGroupsUsed", "maxServerGroups");
     }
+
+    /** A builder of {@link ComputeLimits}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ComputeLimits}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableComputeLimits.Builder {
+        Builder() {}
+    }
 }

@@ -42,4 +42,19 @@ public abstract class CreatedServer {
     /** {@code security_groups}. */
     @JsonProperty("security_groups")
     public abstract List<NamedSecurityGroup> securityGroups();
+
+    /** A builder of {@link CreatedServer}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link CreatedServer}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableCreatedServer.Builder {
+        Builder() {}
+    }
 }

@@ -71,4 +71,19 @@ public abstract class Flavor {
     /** Extra specs (embedded from 2.61), e.g. {@code resources:VGPU}. */
     @JsonProperty("extra_specs")
     public abstract Map<String, String> extraSpecs();
+
+    /** A builder of {@link Flavor}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link Flavor}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableFlavor.Builder {
+        Builder() {}
+    }
 }

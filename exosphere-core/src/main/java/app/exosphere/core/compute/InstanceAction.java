@@ -60,4 +60,19 @@ public abstract class InstanceAction {
     public Optional<java.time.Instant> startedAt() {
         return startTime().flatMap(app.exosphere.core.internal.json.Timestamps::parse);
     }
+
+    /** A builder of {@link InstanceAction}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link InstanceAction}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableInstanceAction.Builder {
+        Builder() {}
+    }
 }

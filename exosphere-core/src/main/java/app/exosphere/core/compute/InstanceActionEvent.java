@@ -38,4 +38,19 @@ public abstract class InstanceActionEvent {
     /** {@code details} (2.84+). */
     @JsonProperty("details")
     public abstract Optional<String> details();
+
+    /** A builder of {@link InstanceActionEvent}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link InstanceActionEvent}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableInstanceActionEvent.Builder {
+        Builder() {}
+    }
 }

@@ -51,4 +51,19 @@ public abstract class Keypair {
     /** Creation time ({@code created_at}, in get responses). */
     @JsonProperty("created_at")
     public abstract Optional<String> createdAt();
+
+    /** A builder of {@link Keypair}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link Keypair}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableKeypair.Builder {
+        Builder() {}
+    }
 }

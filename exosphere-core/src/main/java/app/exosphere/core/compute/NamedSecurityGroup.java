@@ -27,4 +27,19 @@ public abstract class NamedSecurityGroup {
     public static NamedSecurityGroup of(String name) {
         return ImmutableNamedSecurityGroup.of(name);
     }
+
+    /** A builder of {@link NamedSecurityGroup}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link NamedSecurityGroup}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableNamedSecurityGroup.Builder {
+        Builder() {}
+    }
 }

@@ -69,4 +69,19 @@ public abstract class RemoteConsole {
     @JsonProperty("url")
     @Value.Redacted
     public abstract String url();
+
+    /** A builder of {@link RemoteConsole}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link RemoteConsole}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableRemoteConsole.Builder {
+        Builder() {}
+    }
 }

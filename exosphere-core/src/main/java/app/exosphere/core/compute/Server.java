@@ -193,7 +193,17 @@ public abstract class Server {
     }
 
     /** A builder, mostly for tests and simulators. */
-    public static ImmutableServer.Builder builder() {
-        return ImmutableServer.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link Server}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableServer.Builder {
+        Builder() {}
     }
 }

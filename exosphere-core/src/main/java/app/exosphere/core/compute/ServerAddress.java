@@ -42,4 +42,19 @@ public abstract class ServerAddress {
     public boolean isFloating() {
         return type().map("floating"::equalsIgnoreCase).orElse(false);
     }
+
+    /** A builder of {@link ServerAddress}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ServerAddress}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableServerAddress.Builder {
+        Builder() {}
+    }
 }

@@ -82,8 +82,8 @@ public abstract class ServerCreateRequest {
     public abstract Optional<String> hostname();
 
     /** A new builder. */
-    public static ImmutableServerCreateRequest.Builder builder() {
-        return ImmutableServerCreateRequest.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Value.Check
@@ -192,5 +192,15 @@ public abstract class ServerCreateRequest {
         ObjectNode root = ServiceJson.object();
         root.set("server", s);
         return root;
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ServerCreateRequest}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableServerCreateRequest.Builder {
+        Builder() {}
     }
 }

@@ -40,4 +40,19 @@ public abstract class ServerFault {
     /** Details (admins only, usually). */
     @JsonProperty("details")
     public abstract Optional<String> details();
+
+    /** A builder of {@link ServerFault}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ServerFault}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableServerFault.Builder {
+        Builder() {}
+    }
 }

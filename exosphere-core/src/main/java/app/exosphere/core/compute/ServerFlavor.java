@@ -52,4 +52,19 @@ public abstract class ServerFlavor {
     /** Extra specs (2.47+). */
     @JsonProperty("extra_specs")
     public abstract Map<String, String> extraSpecs();
+
+    /** A builder of {@link ServerFlavor}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ServerFlavor}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableServerFlavor.Builder {
+        Builder() {}
+    }
 }

@@ -55,8 +55,8 @@ public abstract class ServerListOptions {
         return builder().build();
     }
 
-    public static ImmutableServerListOptions.Builder builder() {
-        return ImmutableServerListOptions.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Whether a tag filter is used (needs 2.26, which the server reads pin anyway). */
@@ -82,5 +82,15 @@ public abstract class ServerListOptions {
         flavor().ifPresent(v -> q.put("flavor", v));
         ip().ifPresent(v -> q.put("ip", v));
         return q;
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ServerListOptions}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableServerListOptions.Builder {
+        Builder() {}
     }
 }

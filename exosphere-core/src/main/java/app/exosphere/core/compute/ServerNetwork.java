@@ -29,17 +29,17 @@ public abstract class ServerNetwork {
 
     /** Attach to a network by id. */
     public static ServerNetwork network(String networkId) {
-        return ImmutableServerNetwork.builder().networkId(networkId).build();
+        return builder().networkId(networkId).build();
     }
 
     /** Attach a pre-created port. */
     public static ServerNetwork port(String portId) {
-        return ImmutableServerNetwork.builder().portId(portId).build();
+        return builder().portId(portId).build();
     }
 
     /** A builder for the other combinations. */
-    public static ImmutableServerNetwork.Builder builder() {
-        return ImmutableServerNetwork.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Value.Check
@@ -56,5 +56,15 @@ public abstract class ServerNetwork {
         fixedIp().ifPresent(v -> n.put("fixed_ip", v));
         tag().ifPresent(v -> n.put("tag", v));
         return n;
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ServerNetwork}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableServerNetwork.Builder {
+        Builder() {}
     }
 }

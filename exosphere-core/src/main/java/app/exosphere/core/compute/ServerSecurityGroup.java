@@ -34,4 +34,19 @@ public abstract class ServerSecurityGroup {
     /** {@code tenant_id}. */
     @JsonProperty("tenant_id")
     public abstract Optional<String> projectId();
+
+    /** A builder of {@link ServerSecurityGroup}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ServerSecurityGroup}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableServerSecurityGroup.Builder {
+        Builder() {}
+    }
 }

@@ -26,4 +26,19 @@ public abstract class ServerSummary {
     public String name() {
         return "";
     }
+
+    /** A builder of {@link ServerSummary}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ServerSummary}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableServerSummary.Builder {
+        Builder() {}
+    }
 }

@@ -22,8 +22,8 @@ public abstract class ServerUpdate {
     /** Needs 2.90 (Exosphere sends it on rename, exosphere-spec §9.13). */
     public abstract Optional<String> hostname();
 
-    public static ImmutableServerUpdate.Builder builder() {
-        return ImmutableServerUpdate.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Value.Check
@@ -48,5 +48,15 @@ public abstract class ServerUpdate {
         ObjectNode root = ServiceJson.object();
         root.set("server", s);
         return root;
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ServerUpdate}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableServerUpdate.Builder {
+        Builder() {}
     }
 }

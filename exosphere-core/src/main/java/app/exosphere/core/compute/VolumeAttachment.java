@@ -50,4 +50,19 @@ public abstract class VolumeAttachment {
     /** {@code id}: the attachment id before 2.89 (equal to the volume id). */
     @JsonProperty("id")
     public abstract Optional<String> id();
+
+    /** A builder of {@link VolumeAttachment}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link VolumeAttachment}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableVolumeAttachment.Builder {
+        Builder() {}
+    }
 }

@@ -141,7 +141,17 @@ public abstract class Image {
     }
 
     /** A builder, mostly for tests and simulators. */
-    public static ImmutableImage.Builder builder() {
-        return ImmutableImage.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link Image}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableImage.Builder {
+        Builder() {}
     }
 }

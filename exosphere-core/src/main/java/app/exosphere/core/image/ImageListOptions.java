@@ -42,7 +42,17 @@ public abstract class ImageListOptions {
         return builder().build();
     }
 
-    public static ImmutableImageListOptions.Builder builder() {
-        return ImmutableImageListOptions.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ImageListOptions}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableImageListOptions.Builder {
+        Builder() {}
     }
 }

@@ -3,7 +3,7 @@
  *
  * <p>{@code image.images()} is {@code /v2/images}.
  */
-@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PUBLIC)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 package app.exosphere.core.image;
 
 import org.immutables.value.Value;

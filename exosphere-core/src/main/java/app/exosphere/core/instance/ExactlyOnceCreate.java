@@ -1,7 +1,6 @@
 package app.exosphere.core.instance;
 
 import app.exosphere.core.compute.CreatedServer;
-import app.exosphere.core.compute.ImmutableServer;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerCreateRequest;
 import app.exosphere.core.compute.ServerListOptions;
@@ -263,7 +262,7 @@ final class ExactlyOnceCreate {
 
     /** The server as the create request describes it (Nova's answer holds only the id). */
     private Server snapshot(CreatedServer created) {
-        return ImmutableServer.builder()
+        return Server.builder()
                 .id(created.id())
                 .name(body.name())
                 .status(ServerStatus.of("BUILD"))

@@ -65,8 +65,8 @@ public abstract class ExosphereMetadata {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Starts a builder. */
-    public static ImmutableExosphereMetadata.Builder builder() {
-        return ImmutableExosphereMetadata.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** A stable UUID identifying the SDK installation (Exosphere: one per browser, persisted). */
@@ -148,5 +148,15 @@ public abstract class ExosphereMetadata {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode metadata JSON", e);
         }
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ExosphereMetadata}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableExosphereMetadata.Builder {
+        Builder() {}
     }
 }

@@ -36,8 +36,8 @@ import org.immutables.value.Value;
 public abstract class ExosphereSettings {
 
     /** Starts a builder. */
-    public static ImmutableExosphereSettings.Builder builder() {
-        return ImmutableExosphereSettings.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** A new random client UUID; persist it and pass it on every start so servers stay "yours". */
@@ -200,5 +200,15 @@ public abstract class ExosphereSettings {
         if (reconcileWindow().isNegative()) {
             throw new IllegalArgumentException("reconcileWindow must not be negative");
         }
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ExosphereSettings}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableExosphereSettings.Builder {
+        Builder() {}
     }
 }

@@ -167,7 +167,7 @@ public final class Instance {
         }
         Optional<String> uap = ctx.uapHostname();
         Optional<Secret> passphrase = passphrase();
-        ImmutableInteractionContext.Builder b = InteractionContext.builder()
+        InteractionContext.Builder b = InteractionContext.builder()
                 .serverId(id())
                 .novaStatus(status)
                 .origin(origin)

@@ -25,8 +25,8 @@ import org.immutables.value.Value;
 public abstract class InteractionContext {
 
     /** Starts a builder. */
-    public static ImmutableInteractionContext.Builder builder() {
-        return ImmutableInteractionContext.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The server id. */
@@ -132,5 +132,15 @@ public abstract class InteractionContext {
                 + ", floatingIp=" + floatingIp().orElse("none") + ", uap="
                 + uapHostname().orElse("none")
                 + ", guacToken=" + (guacamoleToken().isPresent() ? "present" : "absent") + "}";
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link InteractionContext}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableInteractionContext.Builder {
+        Builder() {}
     }
 }

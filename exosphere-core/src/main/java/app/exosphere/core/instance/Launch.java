@@ -260,10 +260,8 @@ final class Launch {
             String wanted = req.network().get();
             if (Instances.looksLikeId(wanted)) {
                 // an id needs no look-up: Nova refuses an unknown one with its own 400
-                return CompletableFuture.completedFuture(app.exosphere.core.network.ImmutableNetwork.builder()
-                        .id(wanted)
-                        .name(wanted)
-                        .build());
+                return CompletableFuture.completedFuture(
+                        Network.builder().id(wanted).name(wanted).build());
             }
             // only that network, by name; list all only to explain a miss
             return ctx.os
@@ -304,7 +302,7 @@ final class Launch {
                 return all.stream()
                         .filter(n -> n.id().equals(autoId.get()))
                         .findFirst()
-                        .orElseGet(() -> app.exosphere.core.network.ImmutableNetwork.builder()
+                        .orElseGet(() -> Network.builder()
                                 .id(autoId.get())
                                 .name(NetworkChoice.AUTO_ALLOCATED_NAME)
                                 .build());

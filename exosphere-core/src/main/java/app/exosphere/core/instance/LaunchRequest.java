@@ -28,13 +28,13 @@ import org.immutables.value.Value;
 public abstract class LaunchRequest {
 
     /** Starts a builder. */
-    public static ImmutableLaunchRequest.Builder builder() {
-        return ImmutableLaunchRequest.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** A builder initialised from this request. */
-    public ImmutableLaunchRequest.Builder toBuilder() {
-        return ImmutableLaunchRequest.builder().from(this);
+    public Builder toBuilder() {
+        return builder().from(this);
     }
 
     /** The instance name (exosphere-spec §9.1); with {@link #count()} > 1 each gets {@code "<name> i of n"}. */
@@ -172,5 +172,10 @@ public abstract class LaunchRequest {
                         + " characters; Nova accepts 255. Use a shorter repository URL, reference or path.");
             }
         });
+    }
+
+    /** Builds a {@link LaunchRequest}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableLaunchRequest.Builder {
+        Builder() {}
     }
 }

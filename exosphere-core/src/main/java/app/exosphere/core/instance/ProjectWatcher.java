@@ -542,9 +542,11 @@ final class ProjectWatcher {
         /** {@code POST /floatingips} with the port: exactly once, and at most one per port (replicas). */
         private void createFloatingIp(String portId) {
             Network external = join(ctx.externalNetwork());
-            FloatingIpCreateRequest req = FloatingIpCreateRequest.onNetwork(external.id())
-                    .withPortId(portId)
-                    .withDescription(Instance.createdFloatingIpDescription(serverId));
+            FloatingIpCreateRequest req = FloatingIpCreateRequest.builder()
+                    .floatingNetworkId(external.id())
+                    .portId(portId)
+                    .description(Instance.createdFloatingIpDescription(serverId))
+                    .build();
             floatingIpAttempts++;
             try {
                 attached(ctx.os.network().floatingIps().create(req), "created");

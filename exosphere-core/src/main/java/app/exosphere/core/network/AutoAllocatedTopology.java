@@ -26,4 +26,19 @@ public abstract class AutoAllocatedTopology {
 
     @JsonProperty("tenant_id")
     public abstract Optional<String> projectId();
+
+    /** A builder of {@link AutoAllocatedTopology}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link AutoAllocatedTopology}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableAutoAllocatedTopology.Builder {
+        Builder() {}
+    }
 }

@@ -28,4 +28,19 @@ public abstract class ExternalGateway {
 
     @JsonProperty("external_fixed_ips")
     public abstract List<FixedIp> externalFixedIps();
+
+    /** A builder of {@link ExternalGateway}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ExternalGateway}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableExternalGateway.Builder {
+        Builder() {}
+    }
 }

@@ -24,4 +24,19 @@ public abstract class FixedIp {
 
     @JsonProperty("subnet_id")
     public abstract Optional<String> subnetId();
+
+    /** A builder of {@link FixedIp}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link FixedIp}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableFixedIp.Builder {
+        Builder() {}
+    }
 }

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * A floating IP.
  *
  * <pre>{@code
- * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.onNetwork(extNetId).withPortId(portId));
+ * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.builder().floatingNetworkId(extNetId).portId(portId).build());
  * }</pre>
  */
 @Value.Immutable
@@ -63,5 +63,20 @@ public abstract class FloatingIp {
     /** Whether a port is associated. */
     public boolean isAssociated() {
         return portId().isPresent();
+    }
+
+    /** A builder of {@link FloatingIp}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link FloatingIp}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableFloatingIp.Builder {
+        Builder() {}
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * Neutron {@code /v2.0/floatingips} (exosphere-spec §9.14).
  *
  * <pre>{@code
- * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.onNetwork(extNet).withPortId(port));
+ * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.builder().floatingNetworkId(extNet).portId(port).build());
  * network.floatingIps().dissociate(fip.id());
  * network.floatingIps().delete(fip.id());
  * }</pre>

@@ -10,9 +10,10 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * // exosphere-spec §9.14: a server's floating IP
- * FloatingIpCreateRequest.onNetwork(externalNetId).withPortId(portId);
+ * FloatingIpCreateRequest.builder().floatingNetworkId(externalNetId).portId(portId).build();
  * // a project floating IP, optionally a chosen address
- * FloatingIpCreateRequest.onNetwork(externalNetId).withFloatingIpAddress("203.0.113.7");
+ * FloatingIpCreateRequest.onNetwork(externalNetId);
+ * FloatingIpCreateRequest.builder().floatingNetworkId(externalNetId).floatingIpAddress("203.0.113.7").build();
  * }</pre>
  */
 @Value.Immutable
@@ -35,7 +36,7 @@ public abstract class FloatingIpCreateRequest {
     public abstract Optional<String> dnsDomain();
 
     /** A request for a floating IP from {@code externalNetworkId}. */
-    public static ImmutableFloatingIpCreateRequest onNetwork(String externalNetworkId) {
+    public static FloatingIpCreateRequest onNetwork(String externalNetworkId) {
         return ImmutableFloatingIpCreateRequest.of(externalNetworkId);
     }
 
@@ -53,5 +54,20 @@ public abstract class FloatingIpCreateRequest {
         ObjectNode root = ServiceJson.object();
         root.set("floatingip", f);
         return root;
+    }
+
+    /** A builder of {@link FloatingIpCreateRequest}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link FloatingIpCreateRequest}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableFloatingIpCreateRequest.Builder {
+        Builder() {}
     }
 }

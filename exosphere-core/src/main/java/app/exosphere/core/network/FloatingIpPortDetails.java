@@ -33,4 +33,19 @@ public abstract class FloatingIpPortDetails {
 
     @JsonProperty("status")
     public abstract Optional<String> status();
+
+    /** A builder of {@link FloatingIpPortDetails}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link FloatingIpPortDetails}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableFloatingIpPortDetails.Builder {
+        Builder() {}
+    }
 }

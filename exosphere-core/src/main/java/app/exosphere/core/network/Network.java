@@ -73,4 +73,19 @@ public abstract class Network {
     @JsonProperty("tags")
     @Value.Redacted // tags are free text: one may carry a passphrase (exoPw:)
     public abstract List<String> tags();
+
+    /** A builder of {@link Network}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link Network}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableNetwork.Builder {
+        Builder() {}
+    }
 }

@@ -67,4 +67,19 @@ public abstract class Port {
 
     @JsonProperty("project_id")
     public abstract Optional<String> projectId();
+
+    /** A builder of {@link Port}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link Port}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutablePort.Builder {
+        Builder() {}
+    }
 }

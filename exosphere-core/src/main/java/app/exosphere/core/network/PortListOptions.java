@@ -29,7 +29,17 @@ public abstract class PortListOptions {
         return builder().build();
     }
 
-    public static ImmutablePortListOptions.Builder builder() {
-        return ImmutablePortListOptions.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link PortListOptions}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutablePortListOptions.Builder {
+        Builder() {}
     }
 }

@@ -49,4 +49,19 @@ public abstract class Router {
 
     @JsonProperty("description")
     public abstract Optional<String> description();
+
+    /** A builder of {@link Router}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link Router}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableRouter.Builder {
+        Builder() {}
+    }
 }

@@ -34,4 +34,19 @@ public abstract class RouterInterface {
 
     @JsonProperty("network_id")
     public abstract Optional<String> networkId();
+
+    /** A builder of {@link RouterInterface}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link RouterInterface}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableRouterInterface.Builder {
+        Builder() {}
+    }
 }

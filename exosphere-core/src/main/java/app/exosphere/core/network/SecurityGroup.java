@@ -40,4 +40,19 @@ public abstract class SecurityGroup {
 
     @JsonProperty("stateful")
     public abstract Optional<Boolean> stateful();
+
+    /** A builder of {@link SecurityGroup}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link SecurityGroup}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableSecurityGroup.Builder {
+        Builder() {}
+    }
 }

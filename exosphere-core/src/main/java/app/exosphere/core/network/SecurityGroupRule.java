@@ -54,4 +54,19 @@ public abstract class SecurityGroupRule {
 
     @JsonProperty("project_id")
     public abstract Optional<String> projectId();
+
+    /** A builder of {@link SecurityGroupRule}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link SecurityGroupRule}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableSecurityGroupRule.Builder {
+        Builder() {}
+    }
 }

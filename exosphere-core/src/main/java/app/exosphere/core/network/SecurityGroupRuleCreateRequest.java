@@ -39,8 +39,8 @@ public abstract class SecurityGroupRuleCreateRequest {
 
     public abstract Optional<String> description();
 
-    public static ImmutableSecurityGroupRuleCreateRequest.Builder builder() {
-        return ImmutableSecurityGroupRuleCreateRequest.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Value.Check
@@ -73,5 +73,15 @@ public abstract class SecurityGroupRuleCreateRequest {
         ObjectNode root = ServiceJson.object();
         root.set("security_group_rule", r);
         return root;
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link SecurityGroupRuleCreateRequest}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableSecurityGroupRuleCreateRequest.Builder {
+        Builder() {}
     }
 }

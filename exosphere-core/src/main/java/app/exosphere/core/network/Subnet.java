@@ -53,4 +53,19 @@ public abstract class Subnet {
 
     @JsonProperty("project_id")
     public abstract Optional<String> projectId();
+
+    /** A builder of {@link Subnet}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link Subnet}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableSubnet.Builder {
+        Builder() {}
+    }
 }

@@ -4,7 +4,7 @@
  *
  * <p>{@code network.floatingIps()} is {@code /v2.0/floatingips}, and so on.
  */
-@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PUBLIC)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 package app.exosphere.core.network;
 
 import org.immutables.value.Value;

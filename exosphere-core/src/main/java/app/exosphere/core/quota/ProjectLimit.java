@@ -38,7 +38,17 @@ public abstract class ProjectLimit {
     @JsonProperty("description")
     public abstract Optional<String> description();
 
-    public static ImmutableProjectLimit.Builder builder() {
-        return ImmutableProjectLimit.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ProjectLimit}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableProjectLimit.Builder {
+        Builder() {}
     }
 }

@@ -35,4 +35,19 @@ public abstract class QuotaUsage {
     public Optional<Long> remaining() {
         return isUnlimited() ? Optional.empty() : Optional.of(Math.max(0, limit() - used()));
     }
+
+    /** A builder of {@link QuotaUsage}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link QuotaUsage}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableQuotaUsage.Builder {
+        Builder() {}
+    }
 }

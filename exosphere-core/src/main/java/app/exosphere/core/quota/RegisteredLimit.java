@@ -37,7 +37,17 @@ public abstract class RegisteredLimit {
     @JsonProperty("description")
     public abstract Optional<String> description();
 
-    public static ImmutableRegisteredLimit.Builder builder() {
-        return ImmutableRegisteredLimit.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link RegisteredLimit}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableRegisteredLimit.Builder {
+        Builder() {}
     }
 }

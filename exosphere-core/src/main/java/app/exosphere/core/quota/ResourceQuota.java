@@ -25,4 +25,19 @@ public abstract class ResourceQuota {
     public static ResourceQuota of(String resourceName, QuotaUsage usage) {
         return ImmutableResourceQuota.of(resourceName, usage);
     }
+
+    /** A builder of {@link ResourceQuota}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link ResourceQuota}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableResourceQuota.Builder {
+        Builder() {}
+    }
 }

@@ -44,4 +44,19 @@ public abstract class Attachment {
 
     @JsonProperty("detached_at")
     public abstract Optional<String> detachedAt();
+
+    /** A builder of {@link Attachment}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link Attachment}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableAttachment.Builder {
+        Builder() {}
+    }
 }

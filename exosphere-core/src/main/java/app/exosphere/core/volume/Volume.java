@@ -113,7 +113,17 @@ public abstract class Volume {
     }
 
     /** A builder, mostly for tests and simulators. */
-    public static ImmutableVolume.Builder builder() {
-        return ImmutableVolume.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link Volume}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableVolume.Builder {
+        Builder() {}
     }
 }

@@ -37,4 +37,19 @@ public abstract class VolumeAttachmentInfo {
 
     @JsonProperty("volume_id")
     public abstract Optional<String> volumeId();
+
+    /** A builder of {@link VolumeAttachmentInfo}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link VolumeAttachmentInfo}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableVolumeAttachmentInfo.Builder {
+        Builder() {}
+    }
 }

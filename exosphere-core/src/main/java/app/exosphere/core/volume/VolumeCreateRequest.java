@@ -38,8 +38,8 @@ public abstract class VolumeCreateRequest {
 
     public abstract Optional<Boolean> multiattach();
 
-    public static ImmutableVolumeCreateRequest.Builder builder() {
-        return ImmutableVolumeCreateRequest.builder();
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Value.Check
@@ -67,5 +67,15 @@ public abstract class VolumeCreateRequest {
         ObjectNode root = ServiceJson.object();
         root.set("volume", v);
         return root;
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link VolumeCreateRequest}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableVolumeCreateRequest.Builder {
+        Builder() {}
     }
 }

@@ -47,4 +47,19 @@ public abstract class VolumeLimits {
     public QuotaUsage backups() {
         return usage("totalBackupsUsed", "maxTotalBackups");
     }
+
+    /** A builder of {@link VolumeLimits}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link VolumeLimits}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableVolumeLimits.Builder {
+        Builder() {}
+    }
 }

@@ -37,4 +37,19 @@ public abstract class VolumeType {
 
     @JsonProperty("extra_specs")
     public abstract Map<String, String> extraSpecs();
+
+    /** A builder of {@link VolumeType}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this value, for a modified copy. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link VolumeType}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    public static final class Builder extends ImmutableVolumeType.Builder {
+        Builder() {}
+    }
 }

@@ -4,7 +4,7 @@
  *
  * <p>{@code volume.volumes()} is {@code /volumes}.
  */
-@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PUBLIC)
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 package app.exosphere.core.volume;
 
 import org.immutables.value.Value;

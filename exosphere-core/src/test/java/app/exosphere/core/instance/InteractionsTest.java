@@ -37,7 +37,7 @@ class InteractionsTest {
                     "{\"v\":1,\"repo\":\"https://github.com/binder-examples/r_with_python\",\"ref\":\"\",\"path\":\"rstudio\"}");
 
     /** A ready, Exosphere-made server with everything known; each row changes one thing. */
-    private static ImmutableInteractionContext.Builder base(Map<String, String> metadata) {
+    private static InteractionContext.Builder base(Map<String, String> metadata) {
         return InteractionContext.builder()
                 .serverId("srv-1")
                 .novaStatus("ACTIVE")
@@ -51,7 +51,7 @@ class InteractionsTest {
             String name,
             Interaction i,
             Map<String, String> metadata,
-            UnaryOperator<ImmutableInteractionContext.Builder> change,
+            UnaryOperator<InteractionContext.Builder> change,
             Kind kind,
             String valueOrReason) {
         return Arguments.of(name, i, change.apply(base(metadata)).build(), kind, valueOrReason);

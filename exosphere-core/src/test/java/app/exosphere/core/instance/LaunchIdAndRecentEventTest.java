@@ -34,7 +34,7 @@ class LaunchIdAndRecentEventTest {
     private static final Instant NOW = Instant.parse("2024-01-01T12:00:00Z");
 
     private static InstanceAction action(String name, Instant start) {
-        return app.exosphere.core.compute.ImmutableInstanceAction.builder()
+        return app.exosphere.core.compute.InstanceAction.builder()
                 .action(name)
                 .requestId("req-" + name)
                 .startTime(start.toString())

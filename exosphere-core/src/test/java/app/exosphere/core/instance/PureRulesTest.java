@@ -47,7 +47,7 @@ class PureRulesTest {
     }
 
     private static Network net(String name, String status, boolean up, boolean external) {
-        return app.exosphere.core.network.ImmutableNetwork.builder()
+        return app.exosphere.core.network.Network.builder()
                 .id("id-" + name)
                 .name(name)
                 .status(status)

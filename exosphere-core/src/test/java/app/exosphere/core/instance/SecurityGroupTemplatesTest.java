@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.core.config.SecurityGroupRuleTemplate;
 import app.exosphere.core.config.SecurityGroupTemplate;
-import app.exosphere.core.network.ImmutableSecurityGroupRule;
 import app.exosphere.core.network.SecurityGroupRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ class SecurityGroupTemplatesTest {
             Integer min,
             Integer max,
             String description) {
-        return ImmutableSecurityGroupRule.builder()
+        return SecurityGroupRule.builder()
                 .id(id)
                 .securityGroupId("group-1")
                 .ethertype(ethertype)

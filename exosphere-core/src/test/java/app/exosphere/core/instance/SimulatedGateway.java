@@ -19,7 +19,7 @@ final class SimulatedGateway {
     }
 
     /** Connects with Exosphere's defaults plus the simulator's UAP, adjusted by {@code settings}. */
-    static Exosphere connect(CloudSimulator cloud, UnaryOperator<ImmutableExosphereSettings.Builder> settings) {
+    static Exosphere connect(CloudSimulator cloud, UnaryOperator<ExosphereSettings.Builder> settings) {
         CloudCredentials c = cloud.credentials();
         Clock clock = cloud.clock().asClock();
         OpenStack os = OpenStack.builder()
@@ -30,7 +30,7 @@ final class SimulatedGateway {
                 .httpClient(cloud.newHttpClient())
                 .clock(clock)
                 .build();
-        ImmutableExosphereSettings.Builder b = ExosphereSettings.builder()
+        ExosphereSettings.Builder b = ExosphereSettings.builder()
                 .clientUuid(CLIENT)
                 .uapHostname(cloud.uapHostname("IU").orElseThrow());
         return Exosphere.builder()
@@ -40,7 +40,7 @@ final class SimulatedGateway {
                 .build();
     }
 
-    static ImmutableLaunchRequest.Builder small(String name) {
+    static LaunchRequest.Builder small(String name) {
         return LaunchRequest.builder()
                 .name(name)
                 .image(ImageChoice.name("Featured-Ubuntu24"))

@@ -192,8 +192,10 @@ class NetworkClientTest {
     void createsAssociatesDissociatesListsByPortAndDeletesFloatingIps() {
         cloud.replySample(201, "neutron/floatingips__floatingip-create-response.json");
         FloatingIp created = neutron.floatingIps()
-                .create(FloatingIpCreateRequest.onNetwork("376da547-b977-4cfe-9cba-275c80debf57")
-                        .withPortId("ce705c24-c1ef-408a-bda3-7bbd946164ab"));
+                .create(FloatingIpCreateRequest.builder()
+                        .floatingNetworkId("376da547-b977-4cfe-9cba-275c80debf57")
+                        .portId("ce705c24-c1ef-408a-bda3-7bbd946164ab")
+                        .build());
         RecordedRequest c = cloud.take();
         assertThat(c.getMethod()).isEqualTo("POST");
         assertThat(path(c)).isEqualTo("/network/v2.0/floatingips");

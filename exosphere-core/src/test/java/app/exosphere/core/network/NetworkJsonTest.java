@@ -112,15 +112,16 @@ class NetworkJsonTest {
     void serializesFloatingIpCreateLikeTheSample() {
         JsonNode sample = Samples.json("neutron/floatingips__floatingip-create-request.json");
         JsonNode f = sample.get("floatingip");
-        FloatingIpCreateRequest req = FloatingIpCreateRequest.onNetwork(
-                        f.get("floating_network_id").asText())
-                .withPortId(f.get("port_id").asText())
-                .withSubnetId(f.get("subnet_id").asText())
-                .withFixedIpAddress(f.get("fixed_ip_address").asText())
-                .withFloatingIpAddress(f.get("floating_ip_address").asText())
-                .withDescription(f.get("description").asText())
-                .withDnsDomain(f.get("dns_domain").asText())
-                .withDnsName(f.get("dns_name").asText());
+        FloatingIpCreateRequest req = FloatingIpCreateRequest.builder()
+                .floatingNetworkId(f.get("floating_network_id").asText())
+                .portId(f.get("port_id").asText())
+                .subnetId(f.get("subnet_id").asText())
+                .fixedIpAddress(f.get("fixed_ip_address").asText())
+                .floatingIpAddress(f.get("floating_ip_address").asText())
+                .description(f.get("description").asText())
+                .dnsDomain(f.get("dns_domain").asText())
+                .dnsName(f.get("dns_name").asText())
+                .build();
         com.fasterxml.jackson.databind.node.ObjectNode expected = f.deepCopy();
         expected.remove("qos_policy_id");
         assertThat(req.toJson().get("floatingip")).isEqualTo(expected);
