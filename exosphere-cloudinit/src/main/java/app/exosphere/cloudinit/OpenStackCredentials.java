@@ -80,7 +80,7 @@ public abstract class OpenStackCredentials {
         return builder().from(this);
     }
 
-    /** Builds a {@link OpenStackCredentials}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link OpenStackCredentials}; start one with {@link OpenStackCredentials#builder()} or {@link OpenStackCredentials#toBuilder()}. */
     public static final class Builder extends ImmutableOpenStackCredentials.Builder {
         Builder() {}
     }

@@ -165,7 +165,7 @@ public abstract class UserDataOptions {
         }
     }
 
-    /** Builds a {@link UserDataOptions}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link UserDataOptions}; start one with {@link UserDataOptions#builder()} or {@link UserDataOptions#toBuilder()}. */
     public static final class Builder extends ImmutableUserDataOptions.Builder {
         Builder() {}
     }

@@ -37,7 +37,7 @@ public abstract class AttachedVolume {
         return builder().from(this);
     }
 
-    /** Builds a {@link AttachedVolume}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link AttachedVolume}; start one with {@link AttachedVolume#builder()} or {@link AttachedVolume#toBuilder()}. */
     public static final class Builder extends ImmutableAttachedVolume.Builder {
         Builder() {}
     }

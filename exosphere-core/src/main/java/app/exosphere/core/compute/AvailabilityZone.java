@@ -42,7 +42,7 @@ public abstract class AvailabilityZone {
         return builder().from(this);
     }
 
-    /** Builds a {@link AvailabilityZone}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link AvailabilityZone}; start one with {@link AvailabilityZone#builder()} or {@link AvailabilityZone#toBuilder()}. */
     public static final class Builder extends ImmutableAvailabilityZone.Builder {
         Builder() {}
     }

@@ -96,7 +96,7 @@ public abstract class BlockDeviceMapping {
         return builder().from(this);
     }
 
-    /** Builds a {@link BlockDeviceMapping}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link BlockDeviceMapping}; start one with {@link BlockDeviceMapping#builder()} or {@link BlockDeviceMapping#toBuilder()}. */
     public static final class Builder extends ImmutableBlockDeviceMapping.Builder {
         Builder() {}
     }

@@ -65,7 +65,7 @@ public abstract class ComputeLimits {
         return builder().from(this);
     }
 
-    /** Builds a {@link ComputeLimits}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ComputeLimits}; start one with {@link ComputeLimits#builder()} or {@link ComputeLimits#toBuilder()}. */
     public static final class Builder extends ImmutableComputeLimits.Builder {
         Builder() {}
     }

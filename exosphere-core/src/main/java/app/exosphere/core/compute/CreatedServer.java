@@ -53,7 +53,7 @@ public abstract class CreatedServer {
         return builder().from(this);
     }
 
-    /** Builds a {@link CreatedServer}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link CreatedServer}; start one with {@link CreatedServer#builder()} or {@link CreatedServer#toBuilder()}. */
     public static final class Builder extends ImmutableCreatedServer.Builder {
         Builder() {}
     }

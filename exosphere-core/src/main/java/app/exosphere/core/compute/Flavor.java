@@ -82,7 +82,7 @@ public abstract class Flavor {
         return builder().from(this);
     }
 
-    /** Builds a {@link Flavor}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link Flavor}; start one with {@link Flavor#builder()} or {@link Flavor#toBuilder()}. */
     public static final class Builder extends ImmutableFlavor.Builder {
         Builder() {}
     }

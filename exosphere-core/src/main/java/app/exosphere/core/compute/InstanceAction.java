@@ -71,7 +71,7 @@ public abstract class InstanceAction {
         return builder().from(this);
     }
 
-    /** Builds a {@link InstanceAction}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link InstanceAction}; start one with {@link InstanceAction#builder()} or {@link InstanceAction#toBuilder()}. */
     public static final class Builder extends ImmutableInstanceAction.Builder {
         Builder() {}
     }

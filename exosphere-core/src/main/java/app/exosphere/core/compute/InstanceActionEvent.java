@@ -49,7 +49,7 @@ public abstract class InstanceActionEvent {
         return builder().from(this);
     }
 
-    /** Builds a {@link InstanceActionEvent}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link InstanceActionEvent}; start one with {@link InstanceActionEvent#builder()} or {@link InstanceActionEvent#toBuilder()}. */
     public static final class Builder extends ImmutableInstanceActionEvent.Builder {
         Builder() {}
     }

@@ -62,7 +62,7 @@ public abstract class Keypair {
         return builder().from(this);
     }
 
-    /** Builds a {@link Keypair}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link Keypair}; start one with {@link Keypair#builder()} or {@link Keypair#toBuilder()}. */
     public static final class Builder extends ImmutableKeypair.Builder {
         Builder() {}
     }

@@ -38,7 +38,7 @@ public abstract class NamedSecurityGroup {
         return builder().from(this);
     }
 
-    /** Builds a {@link NamedSecurityGroup}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link NamedSecurityGroup}; start one with {@link NamedSecurityGroup#builder()} or {@link NamedSecurityGroup#toBuilder()}. */
     public static final class Builder extends ImmutableNamedSecurityGroup.Builder {
         Builder() {}
     }

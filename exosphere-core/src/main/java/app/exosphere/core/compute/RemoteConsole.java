@@ -80,7 +80,7 @@ public abstract class RemoteConsole {
         return builder().from(this);
     }
 
-    /** Builds a {@link RemoteConsole}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link RemoteConsole}; start one with {@link RemoteConsole#builder()} or {@link RemoteConsole#toBuilder()}. */
     public static final class Builder extends ImmutableRemoteConsole.Builder {
         Builder() {}
     }

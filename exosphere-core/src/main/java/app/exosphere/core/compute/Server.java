@@ -202,7 +202,7 @@ public abstract class Server {
         return builder().from(this);
     }
 
-    /** Builds a {@link Server}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link Server}; start one with {@link Server#builder()} or {@link Server#toBuilder()}. */
     public static final class Builder extends ImmutableServer.Builder {
         Builder() {}
     }

@@ -53,7 +53,7 @@ public abstract class ServerAddress {
         return builder().from(this);
     }
 
-    /** Builds a {@link ServerAddress}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ServerAddress}; start one with {@link ServerAddress#builder()} or {@link ServerAddress#toBuilder()}. */
     public static final class Builder extends ImmutableServerAddress.Builder {
         Builder() {}
     }

@@ -199,7 +199,7 @@ public abstract class ServerCreateRequest {
         return builder().from(this);
     }
 
-    /** Builds a {@link ServerCreateRequest}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ServerCreateRequest}; start one with {@link ServerCreateRequest#builder()} or {@link ServerCreateRequest#toBuilder()}. */
     public static final class Builder extends ImmutableServerCreateRequest.Builder {
         Builder() {}
     }

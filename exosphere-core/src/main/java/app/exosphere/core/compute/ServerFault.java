@@ -51,7 +51,7 @@ public abstract class ServerFault {
         return builder().from(this);
     }
 
-    /** Builds a {@link ServerFault}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ServerFault}; start one with {@link ServerFault#builder()} or {@link ServerFault#toBuilder()}. */
     public static final class Builder extends ImmutableServerFault.Builder {
         Builder() {}
     }

@@ -63,7 +63,7 @@ public abstract class ServerFlavor {
         return builder().from(this);
     }
 
-    /** Builds a {@link ServerFlavor}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ServerFlavor}; start one with {@link ServerFlavor#builder()} or {@link ServerFlavor#toBuilder()}. */
     public static final class Builder extends ImmutableServerFlavor.Builder {
         Builder() {}
     }

@@ -89,7 +89,7 @@ public abstract class ServerListOptions {
         return builder().from(this);
     }
 
-    /** Builds a {@link ServerListOptions}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ServerListOptions}; start one with {@link ServerListOptions#builder()} or {@link ServerListOptions#toBuilder()}. */
     public static final class Builder extends ImmutableServerListOptions.Builder {
         Builder() {}
     }

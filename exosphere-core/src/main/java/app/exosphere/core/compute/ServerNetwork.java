@@ -63,7 +63,7 @@ public abstract class ServerNetwork {
         return builder().from(this);
     }
 
-    /** Builds a {@link ServerNetwork}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ServerNetwork}; start one with {@link ServerNetwork#builder()} or {@link ServerNetwork#toBuilder()}. */
     public static final class Builder extends ImmutableServerNetwork.Builder {
         Builder() {}
     }

@@ -45,7 +45,7 @@ public abstract class ServerSecurityGroup {
         return builder().from(this);
     }
 
-    /** Builds a {@link ServerSecurityGroup}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ServerSecurityGroup}; start one with {@link ServerSecurityGroup#builder()} or {@link ServerSecurityGroup#toBuilder()}. */
     public static final class Builder extends ImmutableServerSecurityGroup.Builder {
         Builder() {}
     }

@@ -37,7 +37,7 @@ public abstract class ServerSummary {
         return builder().from(this);
     }
 
-    /** Builds a {@link ServerSummary}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ServerSummary}; start one with {@link ServerSummary#builder()} or {@link ServerSummary#toBuilder()}. */
     public static final class Builder extends ImmutableServerSummary.Builder {
         Builder() {}
     }

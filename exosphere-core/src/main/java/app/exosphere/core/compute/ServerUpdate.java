@@ -22,6 +22,7 @@ public abstract class ServerUpdate {
     /** Needs 2.90 (Exosphere sends it on rename, exosphere-spec §9.13). */
     public abstract Optional<String> hostname();
 
+    /** Starts a builder. */
     public static Builder builder() {
         return new Builder();
     }
@@ -55,7 +56,7 @@ public abstract class ServerUpdate {
         return builder().from(this);
     }
 
-    /** Builds a {@link ServerUpdate}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ServerUpdate}; start one with {@link ServerUpdate#builder()} or {@link ServerUpdate#toBuilder()}. */
     public static final class Builder extends ImmutableServerUpdate.Builder {
         Builder() {}
     }

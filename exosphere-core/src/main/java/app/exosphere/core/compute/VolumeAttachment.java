@@ -61,7 +61,7 @@ public abstract class VolumeAttachment {
         return builder().from(this);
     }
 
-    /** Builds a {@link VolumeAttachment}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link VolumeAttachment}; start one with {@link VolumeAttachment#builder()} or {@link VolumeAttachment#toBuilder()}. */
     public static final class Builder extends ImmutableVolumeAttachment.Builder {
         Builder() {}
     }

@@ -150,7 +150,7 @@ public abstract class Image {
         return builder().from(this);
     }
 
-    /** Builds a {@link Image}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link Image}; start one with {@link Image#builder()} or {@link Image#toBuilder()}. */
     public static final class Builder extends ImmutableImage.Builder {
         Builder() {}
     }

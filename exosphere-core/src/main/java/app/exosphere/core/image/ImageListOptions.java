@@ -51,7 +51,7 @@ public abstract class ImageListOptions {
         return builder().from(this);
     }
 
-    /** Builds a {@link ImageListOptions}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ImageListOptions}; start one with {@link ImageListOptions#builder()} or {@link ImageListOptions#toBuilder()}. */
     public static final class Builder extends ImmutableImageListOptions.Builder {
         Builder() {}
     }

@@ -155,7 +155,7 @@ public abstract class ExosphereMetadata {
         return builder().from(this);
     }
 
-    /** Builds a {@link ExosphereMetadata}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ExosphereMetadata}; start one with {@link ExosphereMetadata#builder()} or {@link ExosphereMetadata#toBuilder()}. */
     public static final class Builder extends ImmutableExosphereMetadata.Builder {
         Builder() {}
     }

@@ -207,7 +207,7 @@ public abstract class ExosphereSettings {
         return builder().from(this);
     }
 
-    /** Builds a {@link ExosphereSettings}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ExosphereSettings}; start one with {@link ExosphereSettings#builder()} or {@link ExosphereSettings#toBuilder()}. */
     public static final class Builder extends ImmutableExosphereSettings.Builder {
         Builder() {}
     }

@@ -139,7 +139,7 @@ public abstract class InteractionContext {
         return builder().from(this);
     }
 
-    /** Builds a {@link InteractionContext}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link InteractionContext}; start one with {@link InteractionContext#builder()} or {@link InteractionContext#toBuilder()}. */
     public static final class Builder extends ImmutableInteractionContext.Builder {
         Builder() {}
     }

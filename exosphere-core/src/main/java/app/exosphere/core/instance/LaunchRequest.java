@@ -174,7 +174,7 @@ public abstract class LaunchRequest {
         });
     }
 
-    /** Builds a {@link LaunchRequest}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link LaunchRequest}; start one with {@link LaunchRequest#builder()} or {@link LaunchRequest#toBuilder()}. */
     public static final class Builder extends ImmutableLaunchRequest.Builder {
         Builder() {}
     }

@@ -37,7 +37,7 @@ public abstract class AutoAllocatedTopology {
         return builder().from(this);
     }
 
-    /** Builds a {@link AutoAllocatedTopology}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link AutoAllocatedTopology}; start one with {@link AutoAllocatedTopology#builder()} or {@link AutoAllocatedTopology#toBuilder()}. */
     public static final class Builder extends ImmutableAutoAllocatedTopology.Builder {
         Builder() {}
     }

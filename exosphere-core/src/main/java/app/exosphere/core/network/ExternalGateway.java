@@ -39,7 +39,7 @@ public abstract class ExternalGateway {
         return builder().from(this);
     }
 
-    /** Builds a {@link ExternalGateway}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ExternalGateway}; start one with {@link ExternalGateway#builder()} or {@link ExternalGateway#toBuilder()}. */
     public static final class Builder extends ImmutableExternalGateway.Builder {
         Builder() {}
     }

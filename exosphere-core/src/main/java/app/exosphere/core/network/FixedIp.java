@@ -35,7 +35,7 @@ public abstract class FixedIp {
         return builder().from(this);
     }
 
-    /** Builds a {@link FixedIp}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link FixedIp}; start one with {@link FixedIp#builder()} or {@link FixedIp#toBuilder()}. */
     public static final class Builder extends ImmutableFixedIp.Builder {
         Builder() {}
     }

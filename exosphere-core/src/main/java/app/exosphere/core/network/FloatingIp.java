@@ -75,7 +75,7 @@ public abstract class FloatingIp {
         return builder().from(this);
     }
 
-    /** Builds a {@link FloatingIp}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link FloatingIp}; start one with {@link FloatingIp#builder()} or {@link FloatingIp#toBuilder()}. */
     public static final class Builder extends ImmutableFloatingIp.Builder {
         Builder() {}
     }

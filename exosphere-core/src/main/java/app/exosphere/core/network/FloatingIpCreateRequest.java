@@ -66,7 +66,7 @@ public abstract class FloatingIpCreateRequest {
         return builder().from(this);
     }
 
-    /** Builds a {@link FloatingIpCreateRequest}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link FloatingIpCreateRequest}; start one with {@link FloatingIpCreateRequest#builder()} or {@link FloatingIpCreateRequest#toBuilder()}. */
     public static final class Builder extends ImmutableFloatingIpCreateRequest.Builder {
         Builder() {}
     }

@@ -44,7 +44,7 @@ public abstract class FloatingIpPortDetails {
         return builder().from(this);
     }
 
-    /** Builds a {@link FloatingIpPortDetails}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link FloatingIpPortDetails}; start one with {@link FloatingIpPortDetails#builder()} or {@link FloatingIpPortDetails#toBuilder()}. */
     public static final class Builder extends ImmutableFloatingIpPortDetails.Builder {
         Builder() {}
     }

@@ -84,7 +84,7 @@ public abstract class Network {
         return builder().from(this);
     }
 
-    /** Builds a {@link Network}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link Network}; start one with {@link Network#builder()} or {@link Network#toBuilder()}. */
     public static final class Builder extends ImmutableNetwork.Builder {
         Builder() {}
     }

@@ -78,7 +78,7 @@ public abstract class Port {
         return builder().from(this);
     }
 
-    /** Builds a {@link Port}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link Port}; start one with {@link Port#builder()} or {@link Port#toBuilder()}. */
     public static final class Builder extends ImmutablePort.Builder {
         Builder() {}
     }

@@ -38,7 +38,7 @@ public abstract class PortListOptions {
         return builder().from(this);
     }
 
-    /** Builds a {@link PortListOptions}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link PortListOptions}; start one with {@link PortListOptions#builder()} or {@link PortListOptions#toBuilder()}. */
     public static final class Builder extends ImmutablePortListOptions.Builder {
         Builder() {}
     }

@@ -60,7 +60,7 @@ public abstract class Router {
         return builder().from(this);
     }
 
-    /** Builds a {@link Router}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link Router}; start one with {@link Router#builder()} or {@link Router#toBuilder()}. */
     public static final class Builder extends ImmutableRouter.Builder {
         Builder() {}
     }

@@ -45,7 +45,7 @@ public abstract class RouterInterface {
         return builder().from(this);
     }
 
-    /** Builds a {@link RouterInterface}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link RouterInterface}; start one with {@link RouterInterface#builder()} or {@link RouterInterface#toBuilder()}. */
     public static final class Builder extends ImmutableRouterInterface.Builder {
         Builder() {}
     }

@@ -51,7 +51,7 @@ public abstract class SecurityGroup {
         return builder().from(this);
     }
 
-    /** Builds a {@link SecurityGroup}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link SecurityGroup}; start one with {@link SecurityGroup#builder()} or {@link SecurityGroup#toBuilder()}. */
     public static final class Builder extends ImmutableSecurityGroup.Builder {
         Builder() {}
     }

@@ -65,7 +65,7 @@ public abstract class SecurityGroupRule {
         return builder().from(this);
     }
 
-    /** Builds a {@link SecurityGroupRule}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link SecurityGroupRule}; start one with {@link SecurityGroupRule#builder()} or {@link SecurityGroupRule#toBuilder()}. */
     public static final class Builder extends ImmutableSecurityGroupRule.Builder {
         Builder() {}
     }

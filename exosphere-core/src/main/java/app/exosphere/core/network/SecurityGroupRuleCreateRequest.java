@@ -80,7 +80,7 @@ public abstract class SecurityGroupRuleCreateRequest {
         return builder().from(this);
     }
 
-    /** Builds a {@link SecurityGroupRuleCreateRequest}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link SecurityGroupRuleCreateRequest}; start one with {@link SecurityGroupRuleCreateRequest#builder()} or {@link SecurityGroupRuleCreateRequest#toBuilder()}. */
     public static final class Builder extends ImmutableSecurityGroupRuleCreateRequest.Builder {
         Builder() {}
     }

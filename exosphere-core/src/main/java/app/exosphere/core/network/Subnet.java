@@ -64,7 +64,7 @@ public abstract class Subnet {
         return builder().from(this);
     }
 
-    /** Builds a {@link Subnet}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link Subnet}; start one with {@link Subnet#builder()} or {@link Subnet#toBuilder()}. */
     public static final class Builder extends ImmutableSubnet.Builder {
         Builder() {}
     }

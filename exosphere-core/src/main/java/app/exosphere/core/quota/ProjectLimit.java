@@ -47,7 +47,7 @@ public abstract class ProjectLimit {
         return builder().from(this);
     }
 
-    /** Builds a {@link ProjectLimit}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ProjectLimit}; start one with {@link ProjectLimit#builder()} or {@link ProjectLimit#toBuilder()}. */
     public static final class Builder extends ImmutableProjectLimit.Builder {
         Builder() {}
     }

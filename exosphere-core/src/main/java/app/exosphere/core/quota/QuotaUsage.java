@@ -46,7 +46,7 @@ public abstract class QuotaUsage {
         return builder().from(this);
     }
 
-    /** Builds a {@link QuotaUsage}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link QuotaUsage}; start one with {@link QuotaUsage#builder()} or {@link QuotaUsage#toBuilder()}. */
     public static final class Builder extends ImmutableQuotaUsage.Builder {
         Builder() {}
     }

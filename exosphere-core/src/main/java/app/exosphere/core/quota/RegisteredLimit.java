@@ -46,7 +46,7 @@ public abstract class RegisteredLimit {
         return builder().from(this);
     }
 
-    /** Builds a {@link RegisteredLimit}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link RegisteredLimit}; start one with {@link RegisteredLimit#builder()} or {@link RegisteredLimit#toBuilder()}. */
     public static final class Builder extends ImmutableRegisteredLimit.Builder {
         Builder() {}
     }

@@ -36,7 +36,7 @@ public abstract class ResourceQuota {
         return builder().from(this);
     }
 
-    /** Builds a {@link ResourceQuota}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link ResourceQuota}; start one with {@link ResourceQuota#builder()} or {@link ResourceQuota#toBuilder()}. */
     public static final class Builder extends ImmutableResourceQuota.Builder {
         Builder() {}
     }

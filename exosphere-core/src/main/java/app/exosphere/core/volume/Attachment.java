@@ -55,7 +55,7 @@ public abstract class Attachment {
         return builder().from(this);
     }
 
-    /** Builds a {@link Attachment}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link Attachment}; start one with {@link Attachment#builder()} or {@link Attachment#toBuilder()}. */
     public static final class Builder extends ImmutableAttachment.Builder {
         Builder() {}
     }

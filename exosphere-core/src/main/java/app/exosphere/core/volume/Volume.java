@@ -122,7 +122,7 @@ public abstract class Volume {
         return builder().from(this);
     }
 
-    /** Builds a {@link Volume}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link Volume}; start one with {@link Volume#builder()} or {@link Volume#toBuilder()}. */
     public static final class Builder extends ImmutableVolume.Builder {
         Builder() {}
     }

@@ -48,7 +48,7 @@ public abstract class VolumeAttachmentInfo {
         return builder().from(this);
     }
 
-    /** Builds a {@link VolumeAttachmentInfo}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link VolumeAttachmentInfo}; start one with {@link VolumeAttachmentInfo#builder()} or {@link VolumeAttachmentInfo#toBuilder()}. */
     public static final class Builder extends ImmutableVolumeAttachmentInfo.Builder {
         Builder() {}
     }

@@ -74,7 +74,7 @@ public abstract class VolumeCreateRequest {
         return builder().from(this);
     }
 
-    /** Builds a {@link VolumeCreateRequest}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link VolumeCreateRequest}; start one with {@link VolumeCreateRequest#builder()} or {@link VolumeCreateRequest#toBuilder()}. */
     public static final class Builder extends ImmutableVolumeCreateRequest.Builder {
         Builder() {}
     }

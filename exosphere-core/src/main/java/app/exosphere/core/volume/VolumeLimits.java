@@ -58,7 +58,7 @@ public abstract class VolumeLimits {
         return builder().from(this);
     }
 
-    /** Builds a {@link VolumeLimits}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link VolumeLimits}; start one with {@link VolumeLimits#builder()} or {@link VolumeLimits#toBuilder()}. */
     public static final class Builder extends ImmutableVolumeLimits.Builder {
         Builder() {}
     }

@@ -48,7 +48,7 @@ public abstract class VolumeType {
         return builder().from(this);
     }
 
-    /** Builds a {@link VolumeType}; start one with {@link #builder()} or {@link #toBuilder()}. */
+    /** Builds a {@link VolumeType}; start one with {@link VolumeType#builder()} or {@link VolumeType#toBuilder()}. */
     public static final class Builder extends ImmutableVolumeType.Builder {
         Builder() {}
     }
