@@ -20,8 +20,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A JUnit 5 extension that fails a test class when a secret was printed while it ran: it captures
- * standard output and standard error (where a test-scope logger such as slf4j-simple at TRACE writes),
- * and after the class scans them for every {@link PlantedSecrets planted secret} and every secret the
+ * standard output and standard error (where a test-scope logger such as slf4j-simple at TRACE writes)
+ * and the message of every exception constructed in the JVM meanwhile, on any thread, caught or not
+ * (recorded with Java Flight Recorder's {@code jdk.JavaExceptionThrow} event), and after the class scans
+ * them for every {@link PlantedSecrets planted secret} and every secret the
  * {@link CloudSimulator}s of the tests {@linkplain CloudSimulator#issuedSecrets() handed out}
  * (simulators injected by {@link SimulatedCloud} or held in fields of the test instance), raw, Base64
  * (standard and URL-safe, at any alignment), URL-encoded and percent-encoded. The failure names the
@@ -108,9 +110,12 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
         capture.stop();
         capture.secrets.addAll(PlantedSecrets.all());
         List<String> leaks = findLeaks(capture.text(), capture.secrets);
-        if (!leaks.isEmpty()) {
+        List<String> thrown = findLeaks(String.join("\n", capture.thrown()), capture.secrets);
+        if (!leaks.isEmpty() || !thrown.isEmpty()) {
             throw new AssertionError(context.getDisplayName() + " printed " + leaks.size()
-                    + " secret(s) to the log:\n  " + String.join("\n  ", leaks));
+                    + " secret(s) to the log and " + thrown.size() + " in exception messages:"
+                    + (leaks.isEmpty() ? "" : "\n log:\n  " + String.join("\n  ", leaks))
+                    + (thrown.isEmpty() ? "" : "\n exception messages:\n  " + String.join("\n  ", thrown)));
         }
     }
 
@@ -216,8 +221,11 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private PrintStream originalOut;
         private PrintStream originalErr;
+        private ThrownMessages thrownMessages;
+        private List<String> thrown = List.of();
 
         void start() {
+            thrownMessages = ThrownMessages.start();
             originalOut = System.out;
             originalErr = System.err;
             System.setOut(new PrintStream(new Tee(originalOut, buffer), true, StandardCharsets.UTF_8));
@@ -229,6 +237,12 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
             System.err.flush();
             System.setOut(originalOut);
             System.setErr(originalErr);
+            thrown = thrownMessages.stop();
+        }
+
+        /** The messages of the exceptions constructed while capturing (after {@link #stop()}). */
+        List<String> thrown() {
+            return thrown;
         }
 
         String text() {

@@ -3,6 +3,7 @@ package app.exosphere.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.Scope;
@@ -99,7 +100,7 @@ class OpenRcTest {
                 "x");
         assertThat(rc.authUrl()).contains("https://mycloud.whatever:5000/v3/");
         assertThat(rc.username()).contains("redactedusername");
-        assertThat(rc.password()).contains("redactedpassword");
+        assertThat(rc.password()).contains(Secret.of("redactedpassword"));
     }
 
     @Test
