@@ -6,13 +6,13 @@ import static app.exosphere.core.MockCloud.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.ApplicationCredential;
 import app.exosphere.core.auth.ApplicationCredentialRequest;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.Project;
 import app.exosphere.core.auth.Region;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.error.AuthenticationExpiredException;
 import app.exosphere.core.error.ConfigurationException;
@@ -88,7 +88,10 @@ class KeystoneAuthenticationTest {
         OpenStack os = cloud.builder(Credentials.applicationCredential("423f19a4ac1e4f48bbb4180756e6eb6c", "x"))
                 .build();
 
-        assertThat(os.forProject("231c62fb0fbd485b995e8b060c3f0d98").token().id().reveal())
+        assertThat(os.forProject("231c62fb0fbd485b995e8b060c3f0d98")
+                        .token()
+                        .id()
+                        .reveal())
                 .isEqualTo("tok-ac");
         assertThatThrownBy(() -> os.forProject("some-other-project").token())
                 .isInstanceOf(ConfigurationException.class)

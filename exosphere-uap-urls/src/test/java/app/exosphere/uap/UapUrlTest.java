@@ -50,21 +50,29 @@ class UapUrlTest {
                 .addQueryParameter("b key", "1")
                 .addQueryParameter("a", "2")
                 .build();
-        assertThat(url).extracting(UapUrl::toUriString).isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab?b%20key=1&a=2");
+        assertThat(url)
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab?b%20key=1&a=2");
         assertThat(url.queryParameters()).containsExactly(Map.entry("b key", "1"), Map.entry("a", "2"));
     }
 
     @Test
     void noQueryParametersMeansNoQuestionMark() {
-        assertThat(jupyter().path("lab").build()).extracting(UapUrl::toUriString).isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab");
-        assertThat(jupyter().build()).extracting(UapUrl::toUriString).isEqualTo("https://http-149-165-1-2-8888." + UAP + "/");
+        assertThat(jupyter().path("lab").build())
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab");
+        assertThat(jupyter().build())
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/");
     }
 
     @Test
     void pathSegmentsAreJoinedRawWithSlashes() {
         UapUrl url =
                 jupyter().pathSegments("a b", "", "c?d").addPathSegment("e").build();
-        assertThat(url).extracting(UapUrl::toUriString).isEqualTo("https://http-149-165-1-2-8888." + UAP + "/a b//c?d/e");
+        assertThat(url)
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/a b//c?d/e");
         assertThat(url.pathSegments()).containsExactly("a b", "", "c?d", "e");
     }
 
@@ -84,7 +92,9 @@ class UapUrlTest {
     @Test
     void normalizedEncodesQuestionMarkInPathSoTheTokenStillReachesTheService() {
         UapUrl url = jupyter().path("lab?x=1").addQueryParameter("token", "ff").build();
-        assertThat(url).extracting(UapUrl::toUriString).isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab?x=1?token=ff");
+        assertThat(url)
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab?x=1?token=ff");
         assertThat(url.normalized()).isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab%3Fx=1?token=ff");
         assertThat(url.toUri().getQuery()).isEqualTo("token=ff");
     }

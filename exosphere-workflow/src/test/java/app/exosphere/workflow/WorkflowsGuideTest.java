@@ -75,9 +75,11 @@ class WorkflowsGuideTest {
         assertThat(status.isReady()).isTrue();
         WorkflowUrls urls = status.urls().orElseThrow();
         assertThat(urls.chosen())
-                .extracting(UapUrl::toUriString).isEqualTo("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/rstudio?token=0123abcd");
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/rstudio?token=0123abcd");
         assertThat(urls.of(JupyterInterface.LAB))
-                .extracting(UapUrl::toUriString).isEqualTo("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/lab?token=0123abcd");
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/lab?token=0123abcd");
     }
 
     @Test

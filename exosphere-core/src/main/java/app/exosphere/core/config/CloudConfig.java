@@ -185,8 +185,8 @@ public final class CloudConfig {
      */
     public Optional<String> auth(String key) {
         if (isSecret(key)) {
-            throw new IllegalArgumentException("auth value '" + key + "' is a secret; read it with secret(\""
-                    + key + "\")");
+            throw new IllegalArgumentException(
+                    "auth value '" + key + "' is a secret; read it with secret(\"" + key + "\")");
         }
         return Optional.ofNullable(auth.get(key));
     }

@@ -1,9 +1,9 @@
 package app.exosphere.core.internal;
 
 import app.exosphere.core.auth.Credentials;
-import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.Scope;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.TokenInfo;
 import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.error.AuthenticationExpiredException;
@@ -110,7 +110,8 @@ public final class Authenticator {
         synchronized CompletableFuture<TokenInfo> get(String rejected) {
             Instant now = engine.clock().instant();
             if (current != null) {
-                boolean wasRejected = rejected != null && rejected.equals(current.id().reveal());
+                boolean wasRejected =
+                        rejected != null && rejected.equals(current.id().reveal());
                 // within the margin, but a token we just obtained is used for a while anyway, so a
                 // Keystone issuing tokens shorter than the margin does not cause a re-auth per request
                 boolean stale = !now.isBefore(current.expiresAt())
@@ -176,7 +177,9 @@ public final class Authenticator {
         if (scope.isUnscoped()) {
             return federate(oidc);
         }
-        return slot(Scope.unscoped()).get(null).thenCompose(base -> postToken(tokenBody(base.id().reveal(), scope)));
+        return slot(Scope.unscoped())
+                .get(null)
+                .thenCompose(base -> postToken(tokenBody(base.id().reveal(), scope)));
     }
 
     private static CompletableFuture<TokenInfo> expiredIfUnauthorized(Throwable e) {

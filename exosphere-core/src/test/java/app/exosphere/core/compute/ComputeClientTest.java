@@ -4,9 +4,9 @@ import static app.exosphere.core.FakeCloud.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.auth.Secret;
 import app.exosphere.core.FakeCloud;
 import app.exosphere.core.Samples;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.error.ConflictException;
 import app.exosphere.core.error.MicroversionNotSupportedException;
 import app.exosphere.core.error.NotFoundException;

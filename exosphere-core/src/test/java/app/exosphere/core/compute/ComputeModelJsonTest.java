@@ -2,8 +2,8 @@ package app.exosphere.core.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.exosphere.core.auth.Secret;
 import app.exosphere.core.Samples;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.internal.json.ServiceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

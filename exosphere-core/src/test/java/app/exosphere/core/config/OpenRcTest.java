@@ -3,10 +3,10 @@ package app.exosphere.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.Scope;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.error.ConfigurationException;
 import org.junit.jupiter.api.Test;
 

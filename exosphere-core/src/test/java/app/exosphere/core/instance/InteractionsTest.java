@@ -343,8 +343,8 @@ class InteractionsTest {
 
     @Test
     void evaluatesAllInteractionsAndHidesUnusedWorkflow() {
-        Interactions all =
-                Interactions.of(base(EXO_GUAC_SHELL).guacamoleToken(Secret.of("T")).build());
+        Interactions all = Interactions.of(
+                base(EXO_GUAC_SHELL).guacamoleToken(Secret.of("T")).build());
         assertThat(all.all()).hasSize(6);
         assertThat(all.visible()).doesNotContainKey(Interaction.WORKFLOW).hasSize(5);
         assertThat(all.status(Interaction.WEB_SHELL).isUsable()).isTrue();

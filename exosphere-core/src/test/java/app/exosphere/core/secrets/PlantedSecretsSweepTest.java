@@ -3,6 +3,7 @@ package app.exosphere.core.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.exosphere.cloudinit.RenderedUserData;
 import app.exosphere.core.auth.ApplicationCredential;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
@@ -22,7 +23,6 @@ import app.exosphere.uap.JupyterInterface;
 import app.exosphere.uap.JupyterUrls;
 import app.exosphere.uap.UapUrl;
 import app.exosphere.workflow.WorkflowUrls;
-import app.exosphere.cloudinit.RenderedUserData;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -325,7 +325,8 @@ class PlantedSecretsSweepTest {
             return Optional.ofNullable(v);
         }
         if (type == Secret.class) {
-            return Secret.of(secret ? (String) value(name, String.class, String.class, depth) : PlantedSecrets.PASSPHRASE);
+            return Secret.of(
+                    secret ? (String) value(name, String.class, String.class, depth) : PlantedSecrets.PASSPHRASE);
         }
         if (type == java.util.function.Supplier.class) {
             Secret supplied = Secret.of(PlantedSecrets.OIDC_ACCESS_TOKEN);
