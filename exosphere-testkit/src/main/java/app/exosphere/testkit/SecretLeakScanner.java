@@ -73,7 +73,8 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
         startedSecrets(capture.secrets);
     }
 
-    private static void startedSecrets(Set<String> into) {
+    /** Adds the secrets of every simulator started in this JVM and not yet collected. */
+    static void startedSecrets(Set<String> into) {
         List<CloudSimulator> started;
         synchronized (STARTED) {
             started = new ArrayList<>(STARTED);

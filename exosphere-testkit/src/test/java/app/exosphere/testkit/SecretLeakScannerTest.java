@@ -80,6 +80,19 @@ class SecretLeakScannerTest {
     }
 
     @Test
+    void secretsOfASimulatorKeptInALocalVariableAreScannedFor() {
+        CloudCredentials c;
+        try (CloudSimulator local = CloudSimulator.start(Scenario.jetstream2())) {
+            c = local.credentials();
+        }
+        Set<String> scanned = new java.util.LinkedHashSet<>();
+
+        SecretLeakScanner.startedSecrets(scanned);
+
+        assertThat(scanned).contains(c.password(), c.applicationCredentialSecret(), c.oidcAccessToken());
+    }
+
+    @Test
     void theSimulatorReportsTheSecretsItHandsOut() {
         try (CloudSimulator cloud = CloudSimulator.start(Scenario.jetstream2())) {
             CloudCredentials c = cloud.credentials();
