@@ -10,6 +10,7 @@ module app.exosphere.testkit {
     requires transitive okhttp3.tls;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires jdk.jfr; // SecretLeakScanner records exception messages
     requires transitive org.junit.jupiter.api;
 
     exports app.exosphere.testkit;

@@ -12,6 +12,7 @@ import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.Project;
 import app.exosphere.core.auth.Region;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.error.AuthenticationExpiredException;
 import app.exosphere.core.error.ConfigurationException;
@@ -53,7 +54,7 @@ class KeystoneAuthenticationTest {
         assertThat(r.getHeaders().get("X-Auth-Token")).isNull();
         assertThat(tree(body(r))).isEqualTo(tree(fixture("keystone/auth__requests__project-id-password.json")));
         assertThat(os.token().project().orElseThrow().name()).isEqualTo("admin");
-        assertThat(os.token().id()).isEqualTo("tok-a");
+        assertThat(os.token().id().reveal()).isEqualTo("tok-a");
     }
 
     @Test
@@ -87,7 +88,10 @@ class KeystoneAuthenticationTest {
         OpenStack os = cloud.builder(Credentials.applicationCredential("423f19a4ac1e4f48bbb4180756e6eb6c", "x"))
                 .build();
 
-        assertThat(os.forProject("231c62fb0fbd485b995e8b060c3f0d98").token().id())
+        assertThat(os.forProject("231c62fb0fbd485b995e8b060c3f0d98")
+                        .token()
+                        .id()
+                        .reveal())
                 .isEqualTo("tok-ac");
         assertThatThrownBy(() -> os.forProject("some-other-project").token())
                 .isInstanceOf(ConfigurationException.class)
@@ -118,7 +122,7 @@ class KeystoneAuthenticationTest {
         assertThat(regions).extracting(Region::id).containsExactly("RegionOne");
 
         OpenStack project = os.forProject(projects.get(0).id());
-        assertThat(project.token().id()).isEqualTo("tok-scoped");
+        assertThat(project.token().id().reveal()).isEqualTo("tok-scoped");
         JsonNode scoping = tree(body(cloud.take()));
         assertThat(scoping.at("/auth/scope/project/id").asText()).isEqualTo("263fd9");
         assertThat(scoping.at("/auth/identity/methods/0").asText()).isEqualTo("password");
@@ -287,7 +291,7 @@ class KeystoneAuthenticationTest {
                 .isEqualTo(tree("{\"application_credential\":{\"name\":\"monitoring\","
                         + "\"description\":\"Application credential for monitoring.\"}}"));
         assertThat(ac.id()).isEqualTo("58d61ff8e6e34accb35874016d1dba8b");
-        assertThat(ac.secret()).contains("rEaqvJka48mpv");
+        assertThat(ac.secret().map(Secret::reveal)).contains("rEaqvJka48mpv");
         assertThat(ac.toString()).doesNotContain("rEaqvJka48mpv");
         assertThat(ac.toCredentials()).isInstanceOf(Credentials.ApplicationCredential.class);
 

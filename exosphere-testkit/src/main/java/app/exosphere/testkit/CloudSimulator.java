@@ -53,6 +53,7 @@ public final class CloudSimulator implements AutoCloseable {
 
     private CloudSimulator(Builder b) throws IOException {
         this.world = new World(b.scenario, b.clock, b.seed);
+        SecretLeakScanner.started(this); // its secrets are scanned for even when a test keeps it in a local
         List<String> uaps = new ArrayList<>();
         b.scenario.regions().forEach(r -> r.uap().ifPresent(uaps::add));
         this.network = new UapNetwork(uaps);

@@ -9,10 +9,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -20,10 +22,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A JUnit 5 extension that fails a test class when a secret was printed while it ran: it captures
- * standard output and standard error (where a test-scope logger such as slf4j-simple at TRACE writes),
- * and after the class scans them for every {@link PlantedSecrets planted secret} and every secret the
+ * standard output and standard error (where a test-scope logger such as slf4j-simple at TRACE writes)
+ * and the message of every exception constructed in the JVM meanwhile, on any thread, caught or not
+ * (recorded with Java Flight Recorder's {@code jdk.JavaExceptionThrow} event), and after the class scans
+ * them for every {@link PlantedSecrets planted secret} and every secret the
  * {@link CloudSimulator}s of the tests {@linkplain CloudSimulator#issuedSecrets() handed out}
- * (simulators injected by {@link SimulatedCloud} or held in fields of the test instance), raw, Base64
+ * (simulators injected by {@link SimulatedCloud}, held in fields of the test instance, or started in the
+ * JVM at all), raw, Base64
  * (standard and URL-safe, at any alignment), URL-encoded and percent-encoded. The failure names the
  * kind of encoding and shows the surrounding text with the secret masked.
  *
@@ -42,6 +47,9 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SecretLeakScanner.class);
     /** Shorter values are too likely to occur by chance. */
     static final int MIN_LENGTH = 8;
+    /** Every simulator started in this JVM and not yet garbage-collected. */
+    private static final Set<CloudSimulator> STARTED =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     /** Creates the extension (JUnit instantiates it). */
     public SecretLeakScanner() {}
@@ -62,6 +70,21 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
         }
         SimulatedCloudExtension.cloudOf(context).ifPresent(c -> capture.secrets.addAll(c.issuedSecrets()));
         context.getTestInstance().ifPresent(instance -> harvest(instance, 2, capture.secrets, new ArrayList<>()));
+        startedSecrets(capture.secrets);
+    }
+
+    /** Adds the secrets of every simulator started in this JVM and not yet collected. */
+    static void startedSecrets(Set<String> into) {
+        List<CloudSimulator> started;
+        synchronized (STARTED) {
+            started = new ArrayList<>(STARTED);
+        }
+        started.forEach(cloud -> into.addAll(cloud.issuedSecrets()));
+    }
+
+    /** Records a simulator whose issued secrets are scanned for, wherever the test keeps it. */
+    static void started(CloudSimulator cloud) {
+        STARTED.add(cloud);
     }
 
     /** Secrets of the simulators reachable from {@code o} through fields (SDK and test objects only). */
@@ -107,10 +130,14 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
         }
         capture.stop();
         capture.secrets.addAll(PlantedSecrets.all());
+        startedSecrets(capture.secrets);
         List<String> leaks = findLeaks(capture.text(), capture.secrets);
-        if (!leaks.isEmpty()) {
+        List<String> thrown = findLeaks(String.join("\n", capture.thrown()), capture.secrets);
+        if (!leaks.isEmpty() || !thrown.isEmpty()) {
             throw new AssertionError(context.getDisplayName() + " printed " + leaks.size()
-                    + " secret(s) to the log:\n  " + String.join("\n  ", leaks));
+                    + " secret(s) to the log and " + thrown.size() + " in exception messages:"
+                    + (leaks.isEmpty() ? "" : "\n log:\n  " + String.join("\n  ", leaks))
+                    + (thrown.isEmpty() ? "" : "\n exception messages:\n  " + String.join("\n  ", thrown)));
         }
     }
 
@@ -216,8 +243,11 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private PrintStream originalOut;
         private PrintStream originalErr;
+        private ThrownMessages thrownMessages;
+        private List<String> thrown = List.of();
 
         void start() {
+            thrownMessages = ThrownMessages.start();
             originalOut = System.out;
             originalErr = System.err;
             System.setOut(new PrintStream(new Tee(originalOut, buffer), true, StandardCharsets.UTF_8));
@@ -229,6 +259,12 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
             System.err.flush();
             System.setOut(originalOut);
             System.setErr(originalErr);
+            thrown = thrownMessages.stop();
+        }
+
+        /** The messages of the exceptions constructed while capturing (after {@link #stop()}). */
+        List<String> thrown() {
+            return thrown;
         }
 
         String text() {

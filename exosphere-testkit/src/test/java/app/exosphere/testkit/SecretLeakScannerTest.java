@@ -58,6 +58,41 @@ class SecretLeakScannerTest {
     }
 
     @Test
+    void messagesOfExceptionsCaughtOnAnyThreadAreRecordedForTheScan() throws Exception {
+        // not a planted value: this class itself runs under the scanner
+        String secret = "thrown-Only-Secret-5e2d1c";
+        ThrownMessages recording = ThrownMessages.start();
+        Thread t = new Thread(() -> {
+            try {
+                throw new IllegalStateException("rejected token "
+                        + Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+            } catch (IllegalStateException swallowed) {
+                // never printed: only the recording sees it
+            }
+        });
+        t.start();
+        t.join();
+        List<String> thrown = recording.stop();
+
+        List<String> leaks = SecretLeakScanner.findLeaks(String.join("\n", thrown), Set.of(secret));
+        assertThat(leaks).hasSize(1);
+        assertThat(leaks.get(0)).startsWith("Base64").contains("IllegalStateException: rejected token");
+    }
+
+    @Test
+    void secretsOfASimulatorKeptInALocalVariableAreScannedFor() {
+        CloudCredentials c;
+        try (CloudSimulator local = CloudSimulator.start(Scenario.jetstream2())) {
+            c = local.credentials();
+        }
+        Set<String> scanned = new java.util.LinkedHashSet<>();
+
+        SecretLeakScanner.startedSecrets(scanned);
+
+        assertThat(scanned).contains(c.password(), c.applicationCredentialSecret(), c.oidcAccessToken());
+    }
+
+    @Test
     void theSimulatorReportsTheSecretsItHandsOut() {
         try (CloudSimulator cloud = CloudSimulator.start(Scenario.jetstream2())) {
             CloudCredentials c = cloud.credentials();

@@ -15,11 +15,12 @@ import java.util.Objects;
  *
  * <pre>https://[http-]&lt;a-b-c-d&gt;-&lt;port&gt;.&lt;uap hostname&gt;/&lt;path&gt;[?&lt;query&gt;]</pre>
  *
- * <p>{@link #toString()} is byte-for-byte what Exosphere produces: path segments are joined with
+ * <p>{@link #toUriString()} is byte-for-byte what Exosphere produces: path segments are joined with
  * {@code /} and not encoded, query keys and values are encoded like JavaScript
  * {@code encodeURIComponent}. Consequently a path starting with {@code /} yields {@code //} after the
  * host, and spaces in the path stay spaces. {@link #normalized()} (and {@link #toUri()}) give the same
- * URL with a clean path instead. For the well-known services use {@link GuacamoleUrls} and
+ * URL with a clean path instead. {@link #toString()} is for logs: it masks every query value (Guacamole
+ * and Jupyter tokens travel there). For the well-known services use {@link GuacamoleUrls} and
  * {@link JupyterUrls}.
  *
  * <pre>{@code
@@ -28,7 +29,7 @@ import java.util.Objects;
  *         .target(UapTarget.http("149.165.157.212", 49528))
  *         .path("guacamole/api/tokens")
  *         .build();
- * url.toString(); // "https://http-149-165-157-212-49528.proxy-js2-iu.exosphere.app/guacamole/api/tokens"
+ * url.toUriString(); // "https://http-149-165-157-212-49528.proxy-js2-iu.exosphere.app/guacamole/api/tokens"
  * }</pre>
  */
 public final class UapUrl {
@@ -117,11 +118,20 @@ public final class UapUrl {
     /**
      * The URL exactly as Exosphere builds it (see the class description), e.g.
      * {@code https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app//rstudio?token=0123abcd} for the
-     * path {@code /rstudio}. Note that query values such as tokens are included.
+     * path {@code /rstudio}. Query values such as tokens are included: this is the link to open, not a
+     * text to log.
+     */
+    public String toUriString() {
+        return exact;
+    }
+
+    /**
+     * The URL for logs and messages: {@link #toRedactedString()}, every query value (Guacamole and
+     * Jupyter tokens) masked. The link itself is {@link #toUriString()}.
      */
     @Override
     public String toString() {
-        return exact;
+        return toRedactedString();
     }
 
     /**
@@ -345,7 +355,7 @@ public final class UapUrl {
 
         /**
          * Sets the path to one raw segment, passed through unencoded like Exosphere's workflow path (it may
-         * contain {@code /}; a leading {@code /} gives {@code //} in {@link #toString()}).
+         * contain {@code /}; a leading {@code /} gives {@code //} in {@link #toUriString()}).
          */
         public Builder path(String path) {
             Objects.requireNonNull(path, "path");

@@ -24,15 +24,20 @@ class ServiceUrlsTest {
     @Test
     void jupyterInterfacesOpenTheirPathsWithoutDoubleSlash() {
         assertThat(JupyterUrls.workflow(UAP, "149.165.1.2", JupyterInterface.LAB, "0123abcd"))
-                .hasToString("https://http-149-165-1-2-8888." + UAP + "/lab?token=0123abcd");
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab?token=0123abcd");
         assertThat(JupyterUrls.workflow(UAP, "149.165.1.2", JupyterInterface.TREE, "t"))
-                .hasToString("https://http-149-165-1-2-8888." + UAP + "/tree?token=t");
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/tree?token=t");
         assertThat(JupyterUrls.workflow(UAP, "149.165.1.2", JupyterInterface.RSTUDIO, "t"))
-                .hasToString("https://http-149-165-1-2-8888." + UAP + "/rstudio?token=t");
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/rstudio?token=t");
         assertThat(JupyterUrls.workflow(UAP, "149.165.1.2", JupyterInterface.NTERACT, "t"))
-                .hasToString("https://http-149-165-1-2-8888." + UAP + "/nteract?token=t");
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/nteract?token=t");
         assertThat(JupyterUrls.workflow(UAP, "149.165.1.2", JupyterInterface.SHINY, "t"))
-                .hasToString("https://http-149-165-1-2-8888." + UAP + "/shiny?token=t");
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/shiny?token=t");
     }
 
     @Test

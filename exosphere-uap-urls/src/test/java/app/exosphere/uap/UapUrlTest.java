@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.exosphere.uap.InvalidUapValueException.Reason;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class UapUrlTest {
     @MethodSource("encodeUriComponentVectors")
     void encodesQueryValuesLikeEncodeUriComponent(String value, String encoded) {
         assertThat(UapUrl.encodeUriComponent(value, "k")).isEqualTo(encoded);
-        assertThat(jupyter().path("").addQueryParameter("token", value).build().toString())
+        assertThat(jupyter().path("").addQueryParameter("token", value).build().toUriString())
                 .endsWith("/?token=" + encoded);
     }
 
@@ -49,21 +50,29 @@ class UapUrlTest {
                 .addQueryParameter("b key", "1")
                 .addQueryParameter("a", "2")
                 .build();
-        assertThat(url).hasToString("https://http-149-165-1-2-8888." + UAP + "/lab?b%20key=1&a=2");
+        assertThat(url)
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab?b%20key=1&a=2");
         assertThat(url.queryParameters()).containsExactly(Map.entry("b key", "1"), Map.entry("a", "2"));
     }
 
     @Test
     void noQueryParametersMeansNoQuestionMark() {
-        assertThat(jupyter().path("lab").build()).hasToString("https://http-149-165-1-2-8888." + UAP + "/lab");
-        assertThat(jupyter().build()).hasToString("https://http-149-165-1-2-8888." + UAP + "/");
+        assertThat(jupyter().path("lab").build())
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab");
+        assertThat(jupyter().build())
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/");
     }
 
     @Test
     void pathSegmentsAreJoinedRawWithSlashes() {
         UapUrl url =
                 jupyter().pathSegments("a b", "", "c?d").addPathSegment("e").build();
-        assertThat(url).hasToString("https://http-149-165-1-2-8888." + UAP + "/a b//c?d/e");
+        assertThat(url)
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/a b//c?d/e");
         assertThat(url.pathSegments()).containsExactly("a b", "", "c?d", "e");
     }
 
@@ -83,7 +92,9 @@ class UapUrlTest {
     @Test
     void normalizedEncodesQuestionMarkInPathSoTheTokenStillReachesTheService() {
         UapUrl url = jupyter().path("lab?x=1").addQueryParameter("token", "ff").build();
-        assertThat(url).hasToString("https://http-149-165-1-2-8888." + UAP + "/lab?x=1?token=ff");
+        assertThat(url)
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab?x=1?token=ff");
         assertThat(url.normalized()).isEqualTo("https://http-149-165-1-2-8888." + UAP + "/lab%3Fx=1?token=ff");
         assertThat(url.toUri().getQuery()).isEqualTo("token=ff");
     }
@@ -91,7 +102,7 @@ class UapUrlTest {
     @Test
     void normalizedKeepsGuacamoleFragmentRoute() {
         UapUrl url = GuacamoleUrls.terminal(UAP, "10.0.0.1", "abc");
-        assertThat(url.normalized()).isEqualTo(url.toString());
+        assertThat(url.normalized()).isEqualTo(url.toUriString());
         assertThat(url.toUri().getFragment()).isEqualTo("/client/c2hlbGwAYwBkZWZhdWx0?token=abc");
     }
 
@@ -102,6 +113,20 @@ class UapUrlTest {
                 .isEqualTo("https://http-10-0-0-1-49528." + UAP
                         + "/guacamole/#/client/ZGVza3RvcABjAGRlZmF1bHQ=?token=REDACTED")
                 .doesNotContain("secret-token");
+    }
+
+    @Test
+    void toStringMasksGuacamoleAndJupyterTokensWhileToUriStringKeepsTheLink() {
+        UapUrl shell = GuacamoleUrls.terminal(UAP, "10.0.0.1", "guac-T0ken/+=");
+        UapUrl lab = JupyterUrls.workflow(UAP, "149.165.1.2", JupyterInterface.LAB, "jupyter-t0ken");
+        assertThat(shell.toString())
+                .isEqualTo(shell.toRedactedString())
+                .doesNotContain("guac-T0ken")
+                .doesNotContain(UapUrl.encodeUriComponent("guac-T0ken/+=", "token"));
+        assertThat(lab.toString()).isEqualTo(lab.toRedactedString()).doesNotContain("jupyter-t0ken");
+        assertThat(String.valueOf(List.of(shell, lab))).doesNotContain("T0ken").doesNotContain("t0ken");
+        assertThat(shell.toUriString()).endsWith("?token=guac-T0ken%2F%2B%3D");
+        assertThat(lab.toUriString()).endsWith("/lab?token=jupyter-t0ken");
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.exosphere.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.exosphere.uap.UapUrl;
 import app.exosphere.workflow.WorkflowInteractionInput.ConsoleLogState;
 import app.exosphere.workflow.WorkflowInteractionStatus.Kind;
 import java.util.Optional;
@@ -39,7 +40,8 @@ class WorkflowInteractionStatusTest {
         assertThat(s.reason()).isEmpty();
         assertThat(s.message()).isEmpty();
         assertThat(s.urls().orElseThrow().chosen())
-                .hasToString("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/lab?token=0123abcd");
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/lab?token=0123abcd");
     }
 
     @Test

@@ -7,6 +7,7 @@ import app.exosphere.cloudinit.RenderedUserData;
 import app.exosphere.cloudinit.UserDataOptions;
 import app.exosphere.uap.JupyterInterface;
 import app.exosphere.uap.UapCatalog;
+import app.exosphere.uap.UapUrl;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -74,9 +75,11 @@ class WorkflowsGuideTest {
         assertThat(status.isReady()).isTrue();
         WorkflowUrls urls = status.urls().orElseThrow();
         assertThat(urls.chosen())
-                .hasToString("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/rstudio?token=0123abcd");
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/rstudio?token=0123abcd");
         assertThat(urls.of(JupyterInterface.LAB))
-                .hasToString("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/lab?token=0123abcd");
+                .extracting(UapUrl::toUriString)
+                .isEqualTo("https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/lab?token=0123abcd");
     }
 
     @Test

@@ -86,7 +86,7 @@ final class UapUrlCommand extends CliCommand {
                 params.add(param);
             }
             out().println(Json.document()
-                    .put("url", url.toString())
+                    .put("url", url.toUriString())
                     .put("normalized", url.normalized())
                     .put("host", url.host())
                     .put("protocol", url.target().protocol().name().toLowerCase(java.util.Locale.ROOT))
@@ -95,7 +95,7 @@ final class UapUrlCommand extends CliCommand {
                     .put("path", path)
                     .put("query", params));
         } else {
-            out().println(normalized ? url.normalized() : url.toString());
+            out().println(normalized ? url.normalized() : url.toUriString());
         }
         return 0;
     }

@@ -68,7 +68,7 @@ final class UapSnippets {
                 .pathSegments("api", "v1", "status")
                 .addQueryParameter("q", "a b")
                 .build();
-        url.toString(); // https://http-198-51-100-99-12345.uap.example.org/api/v1/status?q=a%20b
+        url.toUriString(); // https://http-198-51-100-99-12345.uap.example.org/api/v1/status?q=a%20b
         url.host(); // http-198-51-100-99-12345.uap.example.org
         // end-snippet
         return url;
@@ -77,7 +77,7 @@ final class UapSnippets {
     static UapUrl exosphereJoin(String uap) {
         // snippet:uap-normalized
         UapUrl u = JupyterUrls.workflow(uap, "149.165.1.2", "/rstudio", "0123abcd");
-        u.toString(); // https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app//rstudio?token=0123abcd
+        u.toUriString(); // https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app//rstudio?token=0123abcd
         u.normalized(); // https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/rstudio?token=0123abcd
         u.toUri(); // java.net.URI of normalized()
         // end-snippet

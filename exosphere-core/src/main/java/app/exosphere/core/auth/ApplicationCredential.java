@@ -10,14 +10,14 @@ import java.util.Optional;
  * <pre>{@code
  * ApplicationCredential ac = openStack.identity().createApplicationCredential(
  *         ApplicationCredentialRequest.named("my-gateway"));
- * store(ac.id(), ac.secret().orElseThrow());
+ * store(ac.id(), ac.secret().orElseThrow().reveal());
  * Credentials later = ac.toCredentials();
  * }</pre>
  */
 public final class ApplicationCredential {
     private final String id;
     private final String name;
-    private final String secret;
+    private final Secret secret;
     private final String projectId;
     private final String description;
     private final Instant expiresAt;
@@ -33,7 +33,7 @@ public final class ApplicationCredential {
             boolean unrestricted) {
         this.id = id;
         this.name = name;
-        this.secret = secret;
+        this.secret = secret == null ? null : Secret.of(secret);
         this.projectId = projectId;
         this.description = description;
         this.expiresAt = expiresAt;
@@ -49,7 +49,7 @@ public final class ApplicationCredential {
     }
 
     /** The secret, present only in the creation response. */
-    public Optional<String> secret() {
+    public Optional<Secret> secret() {
         return Optional.ofNullable(secret);
     }
 
@@ -81,7 +81,7 @@ public final class ApplicationCredential {
             throw new IllegalStateException("the secret of application credential " + id
                     + " is only returned when it is created; store it then");
         }
-        return Credentials.applicationCredential(id, secret);
+        return Credentials.applicationCredential(id, secret.reveal());
     }
 
     @Override

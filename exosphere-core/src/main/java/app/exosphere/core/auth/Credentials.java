@@ -31,34 +31,42 @@ public sealed interface Credentials
 
     /** Password authentication of {@code user}. */
     static Credentials password(UserRef user, String password) {
-        return new Password(user, password);
+        return new Password(user, Secret.of(Objects.requireNonNull(password, "password")));
     }
 
     /** Application credential by id (the usual form). */
     static Credentials applicationCredential(String id, String secret) {
-        return new ApplicationCredential(Objects.requireNonNull(id, "id"), null, null, secret);
+        return new ApplicationCredential(
+                Objects.requireNonNull(id, "id"), null, null, Secret.of(Objects.requireNonNull(secret, "secret")));
     }
 
     /** Application credential by name, which needs its owner. */
     static Credentials applicationCredential(String name, UserRef user, String secret) {
         return new ApplicationCredential(
-                null, Objects.requireNonNull(name, "name"), Objects.requireNonNull(user, "user"), secret);
+                null,
+                Objects.requireNonNull(name, "name"),
+                Objects.requireNonNull(user, "user"),
+                Secret.of(Objects.requireNonNull(secret, "secret")));
     }
 
     /** An existing Keystone token (unscoped or scoped). */
     static Credentials token(String token) {
-        return new Token(token);
+        return new Token(Secret.of(Objects.requireNonNull(token, "token")));
     }
 
     /** An OIDC access token exchanged at {@code OS-FEDERATION/identity_providers/{idp}/protocols/{protocol}/auth}. */
     static Credentials oidcAccessToken(String identityProvider, String protocol, String accessToken) {
-        Objects.requireNonNull(accessToken, "accessToken");
-        return new OidcAccessToken(identityProvider, protocol, () -> accessToken);
+        Secret value = Secret.of(Objects.requireNonNull(accessToken, "accessToken"));
+        return new OidcAccessToken(identityProvider, protocol, () -> value);
     }
 
     /** An OIDC access token obtained afresh from {@code accessToken} each time one is needed. */
     static Credentials oidcAccessToken(String identityProvider, String protocol, Supplier<String> accessToken) {
-        return new OidcAccessToken(identityProvider, protocol, accessToken);
+        Objects.requireNonNull(accessToken, "accessToken");
+        return new OidcAccessToken(identityProvider, protocol, () -> {
+            String value = accessToken.get();
+            return value == null ? null : Secret.of(value);
+        });
     }
 
     /** True if the SDK can obtain a new token by itself when the current one expires. */
@@ -70,7 +78,7 @@ public sealed interface Credentials
      * @param user the user
      * @param password the password (never printed)
      */
-    record Password(UserRef user, String password) implements Credentials {
+    record Password(UserRef user, Secret password) implements Credentials {
         public Password {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(password, "password");
@@ -95,7 +103,7 @@ public sealed interface Credentials
      * @param user the owner (needed with a name), or null
      * @param secret the secret (never printed)
      */
-    record ApplicationCredential(String id, String name, UserRef user, String secret) implements Credentials {
+    record ApplicationCredential(String id, String name, UserRef user, Secret secret) implements Credentials {
         public ApplicationCredential {
             Objects.requireNonNull(secret, "secret");
             if (id == null && (name == null || user == null)) {
@@ -119,7 +127,7 @@ public sealed interface Credentials
      *
      * @param token the token (never printed)
      */
-    record Token(String token) implements Credentials {
+    record Token(Secret token) implements Credentials {
         public Token {
             Objects.requireNonNull(token, "token");
         }
@@ -140,9 +148,9 @@ public sealed interface Credentials
      *
      * @param identityProvider the Keystone identity provider id
      * @param protocol the federation protocol id (often {@code openid})
-     * @param accessToken supplies the current access token (never printed)
+     * @param accessToken supplies the current access token (never printed), or {@code null} when it has none
      */
-    record OidcAccessToken(String identityProvider, String protocol, Supplier<String> accessToken)
+    record OidcAccessToken(String identityProvider, String protocol, Supplier<Secret> accessToken)
             implements Credentials {
         public OidcAccessToken {
             Objects.requireNonNull(identityProvider, "identityProvider");

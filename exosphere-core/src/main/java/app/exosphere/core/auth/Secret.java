@@ -1,5 +1,6 @@
 package app.exosphere.core.auth;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -29,6 +30,7 @@ public final class Secret {
      *
      * @throws NullPointerException if {@code value} is {@code null}
      */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Secret of(String value) {
         return new Secret(Objects.requireNonNull(value, "value"));
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A Keystone token and what it says about the session: user, project, roles, expiry and catalog.
- * {@link #toString()} never prints the token itself; {@link #id()} returns it for callers that must
- * hand it to another tool.
+ * {@link #toString()} never prints the token itself; {@link #id()} returns it as a {@link Secret}
+ * ({@code id().reveal()} for callers that must hand it to another tool).
  *
  * <pre>{@code
  * TokenInfo t = openStack.token();
@@ -17,7 +17,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class TokenInfo {
-    private final String id;
+    private final Secret id;
     private final Instant expiresAt;
     private final Instant issuedAt;
     private final List<String> methods;
@@ -53,7 +53,7 @@ public final class TokenInfo {
             List<String> roles,
             ServiceCatalog catalog,
             String applicationCredentialId) {
-        this.id = Objects.requireNonNull(id, "id");
+        this.id = Secret.of(Objects.requireNonNull(id, "id"));
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         this.issuedAt = issuedAt;
         this.methods = List.copyOf(methods);
@@ -65,8 +65,8 @@ public final class TokenInfo {
         this.applicationCredentialId = applicationCredentialId;
     }
 
-    /** The token itself. Treat it as a password: never log it. */
-    public String id() {
+    /** The token itself, as a {@link Secret}: {@code reveal()} it only to send it. */
+    public Secret id() {
         return id;
     }
 

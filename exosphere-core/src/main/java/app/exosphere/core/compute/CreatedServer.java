@@ -1,5 +1,6 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.auth.Secret;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -33,7 +34,7 @@ public abstract class CreatedServer {
     /** {@code adminPass}, when Nova generated one. */
     @JsonProperty("adminPass")
     @Value.Redacted
-    public abstract Optional<String> adminPass();
+    public abstract Optional<Secret> adminPass();
 
     /** {@code reservation_id} of a multiple-create with {@code return_reservation_id}. */
     @JsonProperty("reservation_id")

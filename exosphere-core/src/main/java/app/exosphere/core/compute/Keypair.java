@@ -1,5 +1,6 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.auth.Secret;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -46,7 +47,7 @@ public abstract class Keypair {
     /** The private key of a keypair Nova generated (below 2.92 only, once). */
     @JsonProperty("private_key")
     @Value.Redacted
-    public abstract Optional<String> privateKey();
+    public abstract Optional<Secret> privateKey();
 
     /** Creation time ({@code created_at}, in get responses). */
     @JsonProperty("created_at")

@@ -1,5 +1,6 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.error.ResponseDecodingException;
 import app.exosphere.core.http.OpenStackResponse;
 import app.exosphere.core.http.ServiceCall;
@@ -314,18 +315,18 @@ public final class ServerActions {
 
     /**
      * {@code rescue}, optionally with an admin password and a rescue image; returns the admin password
-     * Nova reports (treat it as a secret).
+     * Nova reports.
      */
-    public Optional<String> rescue(String adminPass, String rescueImageRef) {
+    public Optional<Secret> rescue(String adminPass, String rescueImageRef) {
         return rescueCall(adminPass, rescueImageRef).execute();
     }
 
     /** Asynchronous {@link #rescue(String, String)}. */
-    public CompletableFuture<Optional<String>> rescueAsync(String adminPass, String rescueImageRef) {
+    public CompletableFuture<Optional<Secret>> rescueAsync(String adminPass, String rescueImageRef) {
         return rescueCall(adminPass, rescueImageRef).executeAsync();
     }
 
-    private Operation<Optional<String>> rescueCall(String adminPass, String rescueImageRef) {
+    private Operation<Optional<Secret>> rescueCall(String adminPass, String rescueImageRef) {
         ObjectNode inner = ServiceJson.object();
         if (adminPass != null) {
             inner.put("adminPass", adminPass);
@@ -335,7 +336,7 @@ public final class ServerActions {
         }
         return action(ServerAction.RESCUE, wrap("rescue", inner), null, r -> {
             JsonNode p = r.json().path("adminPass");
-            return p.isTextual() ? Optional.of(p.asText()) : Optional.empty();
+            return p.isTextual() ? Optional.of(Secret.of(p.asText())) : Optional.empty();
         });
     }
 

@@ -3,6 +3,7 @@ package app.exosphere.core.config;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.Scope;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.error.ConfigurationException;
 import app.exosphere.core.http.EndpointInterface;
@@ -176,9 +177,23 @@ public final class CloudConfig {
         return !Boolean.FALSE.equals(verify);
     }
 
-    /** An auth value ({@code auth_url}, {@code project_name}, ...). May be a secret: do not log. */
+    /**
+     * A non-secret auth value ({@code auth_url}, {@code project_name}, ...).
+     *
+     * @throws IllegalArgumentException if {@code key} names a secret (a password, secret, token or
+     *     passcode): read those with {@link #secret(String)}
+     */
     public Optional<String> auth(String key) {
+        if (isSecret(key)) {
+            throw new IllegalArgumentException(
+                    "auth value '" + key + "' is a secret; read it with secret(\"" + key + "\")");
+        }
         return Optional.ofNullable(auth.get(key));
+    }
+
+    /** Any auth value, as a {@link Secret} ({@code password}, {@code application_credential_secret}, ...). */
+    public Optional<Secret> secret(String key) {
+        return Optional.ofNullable(auth.get(key)).map(Secret::of);
     }
 
     /** The Keystone URL. */

@@ -1,5 +1,6 @@
 package app.exosphere.core.config;
 
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.error.ConfigurationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -114,8 +115,8 @@ public final class OpenRc {
     }
 
     /** {@code OS_PASSWORD} (absent when the file prompts for it). */
-    public Optional<String> password() {
-        return get("OS_PASSWORD");
+    public Optional<Secret> password() {
+        return get("OS_PASSWORD").map(Secret::of);
     }
 
     /** A copy with {@code OS_PASSWORD} supplied (for files that prompt with {@code read -s}). */

@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.auth.Secret;
 import app.exosphere.uap.GuacamoleUrls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * GuacamoleAuth guac = new GuacamoleAuth(okHttpClient, Clock.systemUTC());
- * String token = guac.token("proxy-js2-iu.exosphere.app", "149.165.1.2", passphrase).join();
- * String shell = GuacamoleUrls.terminal("proxy-js2-iu.exosphere.app", "149.165.1.2", token).toString();
+ * Secret token = guac.token("proxy-js2-iu.exosphere.app", "149.165.1.2", passphrase).join();
+ * String shell = GuacamoleUrls.terminal("proxy-js2-iu.exosphere.app", "149.165.1.2", token.reveal())
+ *         .toUriString();
  * }</pre>
  *
  * <p>The passphrase is sent only in the form body to the instance's own Guacamole and never logged.
@@ -54,7 +56,7 @@ public final class GuacamoleAuth {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What is known for one instance: a token, a request in flight, or the last error. */
-    public record State(Optional<String> token, boolean loading, Optional<String> error) {
+    public record State(Optional<Secret> token, boolean loading, Optional<String> error) {
         static final State NONE = new State(Optional.empty(), false, Optional.empty());
 
         @Override
@@ -92,10 +94,10 @@ public final class GuacamoleAuth {
      * A valid token for the instance at {@code floatingIp}: the cached one while younger than 55 minutes,
      * else a new login. Completes exceptionally with {@link GuacamoleAuthException}.
      */
-    public CompletableFuture<String> token(String uapHostname, String floatingIp, String passphrase) {
+    public CompletableFuture<Secret> token(String uapHostname, String floatingIp, Secret passphrase) {
         Objects.requireNonNull(passphrase, "passphrase");
         String key = uapHostname + "|" + floatingIp;
-        String digest = digest(passphrase);
+        String digest = digest(passphrase.reveal());
         CompletableFuture<String>[] started = newFutureHolder();
         Entry entry = entries.compute(key, (k, old) -> {
             Instant now = clock.instant();
@@ -117,16 +119,16 @@ public final class GuacamoleAuth {
             return new Entry(digest, keepToken, keepAt, f, null, null);
         });
         if (started[0] != null) {
-            login(key, digest, uapHostname, floatingIp, passphrase, started[0]);
-            return started[0];
+            login(key, digest, uapHostname, floatingIp, passphrase.reveal(), started[0]);
+            return started[0].thenApply(Secret::of);
         }
         if (entry.inFlight != null) {
-            return entry.inFlight;
+            return entry.inFlight.thenApply(Secret::of);
         }
         if (entry.error != null && entry.token == null) {
             return CompletableFuture.failedFuture(entry.error);
         }
-        return CompletableFuture.completedFuture(entry.token);
+        return CompletableFuture.completedFuture(Secret.of(entry.token));
     }
 
     /** What is currently known for the instance, for {@link InteractionContext}. */
@@ -136,7 +138,7 @@ public final class GuacamoleAuth {
             return State.NONE;
         }
         return new State(
-                Optional.ofNullable(e.token),
+                Optional.ofNullable(e.token).map(Secret::of),
                 e.inFlight != null,
                 Optional.ofNullable(e.error).map(GuacamoleAuthException::getMessage));
     }
@@ -148,7 +150,7 @@ public final class GuacamoleAuth {
 
     private void login(
             String key, String digest, String uap, String ip, String passphrase, CompletableFuture<String> result) {
-        String url = GuacamoleUrls.tokenApi(uap, ip).toString();
+        String url = GuacamoleUrls.tokenApi(uap, ip).toUriString();
         Request request = new Request.Builder()
                 .url(url)
                 .post(new FormBody.Builder()

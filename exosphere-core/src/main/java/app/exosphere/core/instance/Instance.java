@@ -201,7 +201,7 @@ public final class Instance {
                 && passphrase.isPresent()) {
             try {
                 b.guacamoleToken(ctx.guacamole
-                        .token(uap.get(), fip.get(), passphrase.get().reveal())
+                        .token(uap.get(), fip.get(), passphrase.get())
                         .join());
             } catch (RuntimeException e) {
                 GuacamoleAuth.State st = ctx.guacamole.state(uap.get(), fip.get());
@@ -217,7 +217,7 @@ public final class Instance {
         if (origin.workflow().isPresent()) {
             try {
                 WorkflowConsole wc = WorkflowConsole.scan(consoleLog(null));
-                b.workflowToken(wc.token());
+                b.workflowToken(wc.token().map(Secret::of));
             } catch (OpenStackException e) {
                 b.consoleLogError(e.getMessage());
             }

@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.auth.Secret;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,7 +17,7 @@ import org.immutables.value.Value;
  *         .origin(ServerOrigin.read(server.metadata(), server.tags()))
  *         .floatingIp("149.165.1.2")
  *         .uapHostname("proxy-js2-iu.exosphere.app")
- *         .guacamoleToken("A1B2C3")
+ *         .guacamoleToken(Secret.of("A1B2C3"))
  *         .build();
  * Interactions.of(ctx).status(Interaction.WEB_SHELL);   // Ready[https://http-149-165-1-2-49528....]
  * }</pre>
@@ -63,7 +64,7 @@ public abstract class InteractionContext {
     }
 
     /** A valid Guacamole auth token, when one was obtained. */
-    public abstract Optional<String> guacamoleToken();
+    public abstract Optional<Secret> guacamoleToken();
 
     /** Whether a Guacamole token request is in flight. */
     @Value.Default
@@ -87,7 +88,7 @@ public abstract class InteractionContext {
     public abstract Optional<String> consoleUrlError();
 
     /** The workflow's Jupyter token, once the instance published it on its console. */
-    public abstract Optional<String> workflowToken();
+    public abstract Optional<Secret> workflowToken();
 
     /** Whether a console-log request is in flight. */
     @Value.Default

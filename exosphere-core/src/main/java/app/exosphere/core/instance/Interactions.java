@@ -190,9 +190,9 @@ public final class Interactions {
             }
             String uap = ctx.uapHostname().get();
             String ip = ctx.floatingIp().get();
-            String token = ctx.guacamoleToken().get();
+            String token = ctx.guacamoleToken().get().reveal();
             return new Ready((desktop ? GuacamoleUrls.desktop(uap, ip, token) : GuacamoleUrls.terminal(uap, ip, token))
-                    .toString());
+                    .toUriString());
         }
         if (ctx.floatingIp().isEmpty() && !ctx.floatingIpMayStillCome()) {
             return new Error(NO_FLOATING_IP); // none will come: "check back in a few minutes" would be false
@@ -242,7 +242,7 @@ public final class Interactions {
                             ctx.uapHostname().get(),
                             ctx.floatingIp().get(),
                             wf.get().path(),
-                            ctx.workflowToken().get())
+                            ctx.workflowToken().get().reveal())
                     .normalized());
         }
         if (ctx.floatingIp().isEmpty() && !ctx.floatingIpMayStillCome()) {

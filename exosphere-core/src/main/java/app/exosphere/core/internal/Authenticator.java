@@ -3,6 +3,7 @@ package app.exosphere.core.internal;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.Scope;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.TokenInfo;
 import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.error.AuthenticationExpiredException;
@@ -62,12 +63,12 @@ public final class Authenticator {
         return new AuthBinding() {
             @Override
             public CompletableFuture<String> token() {
-                return slot.get(null).thenApply(t -> checkScope(scope, t).id());
+                return slot.get(null).thenApply(t -> checkScope(scope, t).id().reveal());
             }
 
             @Override
             public CompletableFuture<String> reauthenticate(String rejected) {
-                return slot.get(rejected).thenApply(TokenInfo::id);
+                return slot.get(rejected).thenApply(t -> t.id().reveal());
             }
         };
     }
@@ -109,7 +110,8 @@ public final class Authenticator {
         synchronized CompletableFuture<TokenInfo> get(String rejected) {
             Instant now = engine.clock().instant();
             if (current != null) {
-                boolean wasRejected = rejected != null && rejected.equals(current.id());
+                boolean wasRejected =
+                        rejected != null && rejected.equals(current.id().reveal());
                 // within the margin, but a token we just obtained is used for a while anyway, so a
                 // Keystone issuing tokens shorter than the margin does not cause a re-auth per request
                 boolean stale = !now.isBefore(current.expiresAt())
@@ -167,15 +169,17 @@ public final class Authenticator {
         }
         if (credentials instanceof Credentials.Token t) {
             if (scope.isUnscoped()) {
-                return validate(t.token()).exceptionallyCompose(e -> expiredIfUnauthorized(e));
+                return validate(t.token().reveal()).exceptionallyCompose(e -> expiredIfUnauthorized(e));
             }
-            return postToken(tokenBody(t.token(), scope)).exceptionallyCompose(e -> expiredIfUnauthorized(e));
+            return postToken(tokenBody(t.token().reveal(), scope)).exceptionallyCompose(e -> expiredIfUnauthorized(e));
         }
         Credentials.OidcAccessToken oidc = (Credentials.OidcAccessToken) credentials;
         if (scope.isUnscoped()) {
             return federate(oidc);
         }
-        return slot(Scope.unscoped()).get(null).thenCompose(base -> postToken(tokenBody(base.id(), scope)));
+        return slot(Scope.unscoped())
+                .get(null)
+                .thenCompose(base -> postToken(tokenBody(base.id().reveal(), scope)));
     }
 
     private static CompletableFuture<TokenInfo> expiredIfUnauthorized(Throwable e) {
@@ -223,7 +227,8 @@ public final class Authenticator {
     }
 
     private CompletableFuture<TokenInfo> federate(Credentials.OidcAccessToken oidc) {
-        String accessToken = oidc.accessToken().get();
+        Secret supplied = oidc.accessToken().get();
+        String accessToken = supplied == null ? null : supplied.reveal();
         if (accessToken == null || accessToken.isBlank()) {
             return CompletableFuture.failedFuture(new AuthenticationExpiredException(
                     "the OIDC access token supplier returned no token; log the user in again", null));
@@ -271,7 +276,7 @@ public final class Authenticator {
         identity.putArray("methods").add("password");
         ObjectNode user = identity.putObject("password").putObject("user");
         putUser(user, p.user());
-        user.put("password", p.password());
+        user.put("password", p.password().reveal());
         putScope(auth, scope);
         return root;
     }
@@ -287,7 +292,7 @@ public final class Authenticator {
             cred.put("name", ac.name());
             putUser(cred.putObject("user"), ac.user());
         }
-        cred.put("secret", ac.secret());
+        cred.put("secret", ac.secret().reveal());
         return root;
     }
 

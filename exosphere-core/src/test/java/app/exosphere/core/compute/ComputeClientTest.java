@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.exosphere.core.FakeCloud;
 import app.exosphere.core.Samples;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.error.ConflictException;
 import app.exosphere.core.error.MicroversionNotSupportedException;
 import app.exosphere.core.error.NotFoundException;
@@ -285,7 +286,7 @@ class ComputeClientTest {
     void rescueSendsAdminPassAndReturnsTheSampleAnswer() {
         cloud.replySample(200, "nova/os-rescue__server-rescue.json");
         assertThat(compute.servers().actions("srv-1").rescue("MySecretPass", null))
-                .contains("MySecretPass");
+                .contains(Secret.of("MySecretPass"));
         assertThat(tree(body(cloud.take()))).isEqualTo(Samples.json("nova/os-rescue__server-rescue-req.json"));
     }
 

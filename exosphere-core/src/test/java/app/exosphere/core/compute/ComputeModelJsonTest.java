@@ -3,6 +3,7 @@ package app.exosphere.core.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.core.Samples;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.internal.json.ServiceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ class ComputeModelJsonTest {
         assertThat(tagged.tags()).isNotEmpty();
         CreatedServer created = Samples.read("nova/servers__server-create-resp.json", "server", CreatedServer.class);
         assertThat(created.id()).isEqualTo("f5dc173b-6804-445a-a6d8-c705dad5b5eb");
-        assertThat(created.adminPass()).contains("6NpUwoz2QDRN");
+        assertThat(created.adminPass().map(Secret::reveal)).contains("6NpUwoz2QDRN");
         assertThat(created.toString()).doesNotContain("6NpUwoz2QDRN");
     }
 }

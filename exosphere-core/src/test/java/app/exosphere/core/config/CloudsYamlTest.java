@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.Scope;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.error.ConfigurationException;
 import app.exosphere.core.http.EndpointInterface;
@@ -103,6 +104,23 @@ class CloudsYamlTest {
     }
 
     @Test
+    void secretAuthValuesAreReadOnlyAsSecretsAndPrintMasked() {
+        CloudConfig c = CloudsYaml.parse(
+                        "clouds:\n  c:\n    auth:\n      auth_url: https://k.example/v3\n      username: alice\n"
+                                + "      password: pw-in-clouds-yaml\n      user_domain_name: Default\n",
+                        "clouds.yaml")
+                .cloud("c");
+
+        assertThat(c.secret("password").map(Secret::reveal)).contains("pw-in-clouds-yaml");
+        assertThat(c.secret("password").orElseThrow()).hasToString("<redacted>");
+        assertThatThrownBy(() -> c.auth("password"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("secret(\"password\")")
+                .hasMessageNotContaining("pw-in-clouds-yaml");
+        assertThat(c.auth("username")).contains("alice");
+    }
+
+    @Test
     void secureYamlIsDeepMergedAndOsCloudSelectsTheDefault() throws IOException {
         CloudsYaml.Environment e = env(Map.of("OS_CLOUD", "openstack"));
         Files.writeString(e.cwd().resolve("clouds.yaml"), HORIZON_CLOUDS_YAML);
@@ -112,7 +130,7 @@ class CloudsYamlTest {
 
         CloudConfig c = CloudsYaml.load(e).defaultCloud();
         assertThat(c.name()).isEqualTo("openstack");
-        assertThat(c.auth("password")).contains("from-secure-yaml");
+        assertThat(c.secret("password")).contains(Secret.of("from-secure-yaml"));
         assertThat(c.auth("username")).contains("alice"); // merged, not replaced
         assertThat(c.credentials())
                 .isEqualTo(Credentials.password(UserRef.name("alice", DomainRef.name("Default")), "from-secure-yaml"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.Scope;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.error.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +100,7 @@ class OpenRcTest {
                 "x");
         assertThat(rc.authUrl()).contains("https://mycloud.whatever:5000/v3/");
         assertThat(rc.username()).contains("redactedusername");
-        assertThat(rc.password()).contains("redactedpassword");
+        assertThat(rc.password()).contains(Secret.of("redactedpassword"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.exosphere.core.auth.Secret;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
@@ -19,7 +20,7 @@ class GuacamoleAuthTest {
 
     private static final String UAP = "proxy-js2-iu.exosphere.app";
     private static final String IP = "149.165.1.2";
-    private static final String PASSPHRASE = "ABE ACE YOGA YELL YOKE A BE CAT DOG EGG FIG";
+    private static final Secret PASSPHRASE = Secret.of("ABE ACE YOGA YELL YOKE A BE CAT DOG EGG FIG");
 
     @StartStop
     private final MockWebServer server = new MockWebServer();
@@ -59,7 +60,7 @@ class GuacamoleAuthTest {
         server.enqueue(token("A1B2C3"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
 
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("A1B2C3");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("A1B2C3"));
 
         RecordedRequest r = server.takeRequest(1, TimeUnit.SECONDS);
         assertThat(r.getMethod()).isEqualTo("POST");
@@ -68,7 +69,7 @@ class GuacamoleAuthTest {
         assertThat(r.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
         assertThat(r.getBody().utf8())
                 .isEqualTo("username=exouser&password=ABE+ACE+YOGA+YELL+YOKE+A+BE+CAT+DOG+EGG+FIG");
-        assertThat(auth.state(UAP, IP).token()).contains("A1B2C3");
+        assertThat(auth.state(UAP, IP).token()).contains(Secret.of("A1B2C3"));
     }
 
     @Test
@@ -77,12 +78,12 @@ class GuacamoleAuthTest {
         server.enqueue(token("second"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
 
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("first");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("first"));
         clock.advance(Duration.ofMinutes(55));
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("first");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("first"));
         assertThat(server.getRequestCount()).isEqualTo(1);
         clock.advance(Duration.ofMillis(1));
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("second");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("second"));
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -108,7 +109,7 @@ class GuacamoleAuthTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("Tok3nValue");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("Tok3nValue"));
         assertThat(auth.state(UAP, IP).toString()).doesNotContain("Tok3nValue");
     }
 
@@ -117,7 +118,7 @@ class GuacamoleAuthTest {
         server.enqueue(token("one"));
         server.enqueue(token("two"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("one");
-        assertThat(auth.token(UAP, IP, "OTHER WORDS").join()).isEqualTo("two");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("one"));
+        assertThat(auth.token(UAP, IP, Secret.of("OTHER WORDS")).join()).isEqualTo(Secret.of("two"));
     }
 }

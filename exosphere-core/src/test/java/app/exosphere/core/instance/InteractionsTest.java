@@ -2,6 +2,7 @@ package app.exosphere.core.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.instance.InteractionStatus.Kind;
 import java.util.HashMap;
 import java.util.List;
@@ -173,35 +174,35 @@ class InteractionsTest {
                         "desktop not enabled",
                         Interaction.WEB_DESKTOP,
                         EXO_GUAC_SHELL,
-                        b -> b.guacamoleToken("T"),
+                        b -> b.guacamoleToken(Secret.of("T")),
                         Kind.UNAVAILABLE,
                         "Graphical Desktop was not enabled when Instance was deployed"),
                 row(
                         "shell ready",
                         Interaction.WEB_SHELL,
                         EXO_GUAC_SHELL,
-                        b -> b.guacamoleToken("A1B2C3D4E5F6"),
+                        b -> b.guacamoleToken(Secret.of("A1B2C3D4E5F6")),
                         Kind.READY,
                         shellUrl),
                 row(
                         "desktop ready",
                         Interaction.WEB_DESKTOP,
                         EXO_GUAC_DESKTOP,
-                        b -> b.guacamoleToken("T"),
+                        b -> b.guacamoleToken(Secret.of("T")),
                         Kind.READY,
                         desktopUrl),
                 row(
                         "token but no uap",
                         Interaction.WEB_SHELL,
                         EXO_GUAC_SHELL,
-                        b -> b.guacamoleToken("T").uapHostname(java.util.Optional.empty()),
+                        b -> b.guacamoleToken(Secret.of("T")).uapHostname(java.util.Optional.empty()),
                         Kind.UNAVAILABLE,
                         "Cannot find TLS-terminating reverse proxy server"),
                 row(
                         "token but no fip",
                         Interaction.WEB_SHELL,
                         EXO_GUAC_SHELL,
-                        b -> b.guacamoleToken("T").floatingIp(java.util.Optional.empty()),
+                        b -> b.guacamoleToken(Secret.of("T")).floatingIp(java.util.Optional.empty()),
                         Kind.UNAVAILABLE,
                         "Instance does not have a floating IP address"),
                 row(
@@ -267,21 +268,21 @@ class InteractionsTest {
                         "workflow ready",
                         Interaction.WORKFLOW,
                         EXO_WORKFLOW,
-                        b -> b.workflowToken("abc123"),
+                        b -> b.workflowToken(Secret.of("abc123")),
                         Kind.READY,
                         "https://http-129-114-104-5-8888.proxy-js2-tacc.exosphere.app/rstudio?token=abc123"),
                 row(
                         "workflow token no uap",
                         Interaction.WORKFLOW,
                         EXO_WORKFLOW,
-                        b -> b.workflowToken("t").uapHostname(java.util.Optional.empty()),
+                        b -> b.workflowToken(Secret.of("t")).uapHostname(java.util.Optional.empty()),
                         Kind.UNAVAILABLE,
                         "Cannot find TLS-terminating reverse proxy server"),
                 row(
                         "workflow token no fip",
                         Interaction.WORKFLOW,
                         EXO_WORKFLOW,
-                        b -> b.workflowToken("t").floatingIp(java.util.Optional.empty()),
+                        b -> b.workflowToken(Secret.of("t")).floatingIp(java.util.Optional.empty()),
                         Kind.UNAVAILABLE,
                         "Instance does not have a floating IP address"),
                 row(
@@ -342,8 +343,8 @@ class InteractionsTest {
 
     @Test
     void evaluatesAllInteractionsAndHidesUnusedWorkflow() {
-        Interactions all =
-                Interactions.of(base(EXO_GUAC_SHELL).guacamoleToken("T").build());
+        Interactions all = Interactions.of(
+                base(EXO_GUAC_SHELL).guacamoleToken(Secret.of("T")).build());
         assertThat(all.all()).hasSize(6);
         assertThat(all.visible()).doesNotContainKey(Interaction.WORKFLOW).hasSize(5);
         assertThat(all.status(Interaction.WEB_SHELL).isUsable()).isTrue();
@@ -352,7 +353,7 @@ class InteractionsTest {
     @Test
     void printedStatusesAndContextsNeverShowTokensOrPassphrases() {
         InteractionContext ctx =
-                base(EXO_GUAC_SHELL).guacamoleToken("SECRETTOKEN").build();
+                base(EXO_GUAC_SHELL).guacamoleToken(Secret.of("SECRETTOKEN")).build();
         Interactions all = Interactions.of(ctx);
         assertThat(all.toString()).doesNotContain("SECRETTOKEN").contains("token=***");
         assertThat(ctx.toString()).doesNotContain("SECRETTOKEN").doesNotContain("ABE ACE");

@@ -3,10 +3,14 @@ package app.exosphere.core.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.exosphere.cloudinit.RenderedUserData;
 import app.exosphere.core.auth.ApplicationCredential;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
+import app.exosphere.core.auth.ScopeTarget;
 import app.exosphere.core.auth.Secret;
+import app.exosphere.core.auth.ServiceCatalog;
+import app.exosphere.core.auth.TokenInfo;
 import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.config.CloudsYaml;
 import app.exosphere.core.config.OpenRc;
@@ -14,6 +18,11 @@ import app.exosphere.core.error.ConfigurationException;
 import app.exosphere.core.fuzz.PublicModels;
 import app.exosphere.testkit.PlantedSecrets;
 import app.exosphere.testkit.SecretLeakScanner;
+import app.exosphere.uap.GuacamoleUrls;
+import app.exosphere.uap.JupyterInterface;
+import app.exosphere.uap.JupyterUrls;
+import app.exosphere.uap.UapUrl;
+import app.exosphere.workflow.WorkflowUrls;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -32,10 +41,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Builds every public model of exosphere-core with {@link PlantedSecrets} in each place that can carry a
- * secret (attributes named like passwords, secrets, tokens, passphrases, admin passwords or user data;
- * {@code exoPw:} tags; {@code exoPw}/{@code exouserPassword} in any metadata) and checks that no
- * {@code toString()} and no exception message shows one, raw or encoded.
+ * Builds every public model of exosphere-core and of the modules whose types it exports
+ * (exosphere-uap-urls, exosphere-workflow, exosphere-cloudinit) with {@link PlantedSecrets} in each place
+ * that can carry a secret (attributes named like passwords, secrets, tokens, passphrases, admin passwords
+ * or user data; every {@link Secret}; {@code exoPw:} tags; {@code exoPw}/{@code exouserPassword} in any
+ * metadata) and checks that no {@code toString()} shows one, raw or encoded. The messages of the
+ * exceptions thrown meanwhile (a model refusing a value, on any thread) are checked by
+ * {@link SecretLeakScanner}, under which this suite runs.
  */
 class PlantedSecretsSweepTest {
     private static final Set<String> SECRETS = Set.copyOf(PlantedSecrets.all());
@@ -46,7 +58,11 @@ class PlantedSecretsSweepTest {
     void noPublicModelPrintsAPlantedSecret() {
         List<String> built = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
-        for (Class<?> type : PublicModels.publicTypes()) {
+        List<Class<?>> types = new ArrayList<>(PublicModels.publicTypes());
+        types.addAll(ExportedTypes.of(UapUrl.class, "app.exosphere.uap"));
+        types.addAll(ExportedTypes.of(WorkflowUrls.class, "app.exosphere.workflow"));
+        types.addAll(ExportedTypes.of(RenderedUserData.class, "app.exosphere.cloudinit"));
+        for (Class<?> type : types) {
             Object model = build(type, 0);
             if (model == null) {
                 continue;
@@ -58,8 +74,20 @@ class PlantedSecretsSweepTest {
         }
         assertThat(leaks).isEmpty();
         // the sweep reaches the models that carry secrets, and most of the rest
-        assertThat(built).contains("Server", "ServerCreateRequest", "CreatedServer", "Keypair", "InteractionContext");
-        assertThat(built.size()).isGreaterThan(60);
+        assertThat(built)
+                .contains(
+                        "Server",
+                        "ServerCreateRequest",
+                        "CreatedServer",
+                        "Keypair",
+                        "InteractionContext",
+                        "State", // GuacamoleAuth.State: the Guacamole token
+                        "Password",
+                        "Token",
+                        "OidcAccessToken",
+                        "UapUrl",
+                        "WorkflowInteractionInput");
+        assertThat(built.size()).isGreaterThan(100);
     }
 
     @Test
@@ -74,7 +102,34 @@ class PlantedSecretsSweepTest {
                 Secret.of(PlantedSecrets.PASSPHRASE),
                 Secret.of(PlantedSecrets.GUACAMOLE_TOKEN),
                 new ApplicationCredential(
-                        "ac-id", "ac", PlantedSecrets.APPLICATION_CREDENTIAL_SECRET, "p", null, null, false));
+                        "ac-id", "ac", PlantedSecrets.APPLICATION_CREDENTIAL_SECRET, "p", null, null, false),
+                new TokenInfo(
+                        PlantedSecrets.TOKEN,
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        null,
+                        List.of("password"),
+                        new ScopeTarget("u-id", "alice", null, null),
+                        null,
+                        null,
+                        List.of("member"),
+                        ServiceCatalog.EMPTY,
+                        null));
+
+        for (Object v : values) {
+            assertThat(SecretLeakScanner.findLeaks(v.toString(), SECRETS))
+                    .as(v.getClass().getName())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void guacamoleAndJupyterUrlsPrintWithoutTheirTokens() {
+        String uap = "proxy-js2-iu.exosphere.app";
+        List<Object> values = List.of(
+                GuacamoleUrls.terminal(uap, "149.165.1.2", PlantedSecrets.GUACAMOLE_TOKEN),
+                GuacamoleUrls.desktop(uap, "149.165.1.2", PlantedSecrets.GUACAMOLE_TOKEN),
+                JupyterUrls.workflow(uap, "149.165.1.2", JupyterInterface.LAB, PlantedSecrets.TOKEN),
+                WorkflowUrls.of(uap, "149.165.1.2", "/rstudio", PlantedSecrets.TOKEN));
 
         for (Object v : values) {
             assertThat(SecretLeakScanner.findLeaks(v.toString(), SECRETS))
@@ -139,7 +194,11 @@ class PlantedSecretsSweepTest {
                 }
                 var ctor = type.getDeclaredConstructor(types);
                 ctor.setAccessible(true);
-                return ctor.newInstance(args);
+                try {
+                    return ctor.newInstance(args);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return viaFactory(type, depth); // e.g. UserRef: an id or a name, not both
+                }
             }
             return viaFactory(type, depth);
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -217,6 +276,12 @@ class PlantedSecretsSweepTest {
         String lower = name.toLowerCase(Locale.ROOT);
         boolean secret = SECRET_NAME.matcher(name).matches();
         if (type == String.class) {
+            if (lower.equals("uaphostname")) {
+                return "proxy-js2-iu.exosphere.app";
+            }
+            if (lower.equals("ip") || lower.endsWith("ipv4") || lower.equals("floatingip")) {
+                return "149.165.1.2";
+            }
             if (!secret) {
                 return "v-" + name;
             }
@@ -260,7 +325,12 @@ class PlantedSecretsSweepTest {
             return Optional.ofNullable(v);
         }
         if (type == Secret.class) {
-            return Secret.of(PlantedSecrets.PASSPHRASE);
+            return Secret.of(
+                    secret ? (String) value(name, String.class, String.class, depth) : PlantedSecrets.PASSPHRASE);
+        }
+        if (type == java.util.function.Supplier.class) {
+            Secret supplied = Secret.of(PlantedSecrets.OIDC_ACCESS_TOKEN);
+            return (java.util.function.Supplier<Secret>) () -> supplied;
         }
         if (type.isEnum()) {
             Object[] constants = type.getEnumConstants();

@@ -41,7 +41,7 @@ class UapUrlParseBackFuzzTest {
         } catch (InvalidUapValueException expected) {
             return;
         }
-        String rebuilt = UapUrl.of(uap, target, "/").toString();
+        String rebuilt = UapUrl.of(uap, target, "/").toUriString();
         String host = rebuilt.substring(rebuilt.indexOf("://") + 3, rebuilt.indexOf('/', rebuilt.indexOf("://") + 3));
         assertThat(UapTarget.parseRequestHost(uap, host)).isEqualTo(target);
     }
