@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The URLs of the Guacamole deployment that Exosphere puts on an instance (plain HTTP on port 49528,
- * web app under {@code /guacamole}), reached through the UAP (exosphere-spec §4.3, §4.4).
+ * web app under {@code /guacamole}), reached through the UAP (Exosphere's {@code Interaction.interactionStatus} and {@code GoalServer.stepServerGuacamoleAuth}).
  *
  * <pre>{@code
  * GuacamoleUrls.tokenApi("proxy-js2-iu.exosphere.app", "149.165.157.212");
