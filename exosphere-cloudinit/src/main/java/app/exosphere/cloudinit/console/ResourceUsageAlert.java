@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An alert Exosphere shows for an instance's most recent resource usage (exosphere-spec §6.3). Rules, in
+ * An alert Exosphere shows for an instance's most recent resource usage ({@code Page.ServerResourceUsageAlerts}). Rules, in
  * output order: root disk &gt; 95 % → danger (else &gt; 90 % → warning); memory &gt; 95 % → warning; CPU
  * &gt; 95 % → info. GPUs raise no alert. Example:
  *
