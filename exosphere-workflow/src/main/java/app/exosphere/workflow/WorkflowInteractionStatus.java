@@ -6,11 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The status of an instance's Workflow interaction, by the Exosphere web app's rule (exosphere-spec
- * §4.2, CustomWorkflow): {@link Kind#READY} with the workflow URLs once the token is known and the
+ * The status of an instance's Workflow interaction, by the Exosphere web app's rule (
+ * {@code Interaction.interactionStatus}, CustomWorkflow): {@link Kind#READY} with the workflow URLs once the token is known and the
  * instance is reachable through the UAP; otherwise a kind and a typed {@link WorkflowStatusReason}.
  *
- * <p>One deliberate difference (exosphere-spec §11.7): Exosphere reports a non-active instance's
+ * <p>One deliberate difference (Exosphere's {@code Interaction.customWorkflowfInteractionStatus}): Exosphere reports a non-active instance's
  * Workflow interaction as "Instance is not active" even when the instance has no workflow; here an
  * instance without a workflow (or with workflows disabled) is always {@link Kind#HIDDEN}.
  *
@@ -68,10 +68,9 @@ public record WorkflowInteractionStatus(
             return of(Kind.HIDDEN, WorkflowStatusReason.WORKFLOWS_DISABLED);
         }
         if (in.workflow().isEmpty()) {
-            return of(
-                    Kind.HIDDEN, WorkflowStatusReason.NO_WORKFLOW); // exosphere-spec §11.7: hidden, whatever the status
+            return of(Kind.HIDDEN, WorkflowStatusReason.NO_WORKFLOW); // unlike upstream: hidden, whatever the status
         }
-        // exosphere-spec §4.2 step A: the OpenStack status gate
+        // Exosphere's `Interaction.interactionStatus`: the OpenStack status gate
         switch (in.serverStatus()) {
             case "BUILD" -> {
                 return of(Kind.UNAVAILABLE, WorkflowStatusReason.INSTANCE_BUILDING);
@@ -83,7 +82,7 @@ public record WorkflowInteractionStatus(
                 return of(Kind.UNAVAILABLE, WorkflowStatusReason.INSTANCE_NOT_ACTIVE);
             }
         }
-        // exosphere-spec §4.2 step B, CustomWorkflow
+        // Exosphere's `Interaction.customWorkflowfInteractionStatus`
         if (!in.fromExosphere()) {
             return of(Kind.UNAVAILABLE, WorkflowStatusReason.NOT_FROM_EXOSPHERE);
         }

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * The URLs of a running workflow through the UAP (port 8888, plain HTTP upstream, {@code ?token=}):
- * the one for the path the user chose, exactly as Exosphere builds it (exosphere-spec §7.6), and one per
+ * the one for the path the user chose, exactly as Exosphere builds it ({@code Interaction.customWorkflowfInteractionStatus}), and one per
  * well-known interface ({@code /lab}, {@code /tree}, {@code /rstudio}, {@code /nteract}, {@code /shiny}).
  * The URLs contain the token: treat them as credentials.
  *
