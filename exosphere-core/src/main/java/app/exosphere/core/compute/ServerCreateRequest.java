@@ -158,7 +158,7 @@ public abstract class ServerCreateRequest {
         return Optional.empty();
     }
 
-    /** The JSON body; member order as Exosphere sends it (exosphere-spec §9.15 step 14). */
+    /** The JSON body; member order as Exosphere sends it ({@code Rest.Nova.requestCreateServer}). */
     ObjectNode toJson() {
         ObjectNode s = ServiceJson.object();
         imageRef().ifPresent(i -> s.put("imageRef", i));

@@ -3,7 +3,7 @@ package app.exosphere.core.config;
 import java.util.List;
 
 /**
- * A family of images offered on the create form, e.g. "Ubuntu" or "Red Hat-like" (exosphere-spec §8.5).
+ * A family of images offered on the create form, e.g. "Ubuntu" or "Red Hat-like" (Exosphere's {@code docs/instance-types.md}).
  *
  * <pre>{@code
  * for (InstanceType t : cloud.instanceTypes()) System.out.println(t.friendlyName() + ": " + t.versions().size());

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One version of an instance type, e.g. Ubuntu "24.04 (latest)" (exosphere-spec §8.5).
+ * One version of an instance type, e.g. Ubuntu "24.04 (latest)" (Exosphere's {@code docs/instance-types.md}).
  *
  * <pre>{@code
  * boolean allowed = version.allowsFlavor("3");

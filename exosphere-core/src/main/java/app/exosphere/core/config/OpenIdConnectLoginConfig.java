@@ -2,7 +2,7 @@ package app.exosphere.core.config;
 
 /**
  * Config {@code openIdConnectLoginConfig}: federated (OIDC) login through Keystone WebSSO
- * (exosphere-spec §8.3).
+ * (Exosphere's {@code Flags.flagsDecoder}).
  *
  * <pre>{@code
  * config.openIdConnectLoginConfig().ifPresent(o -> redirectTo(o.webssoUrl()));

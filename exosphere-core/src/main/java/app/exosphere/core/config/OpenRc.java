@@ -41,7 +41,7 @@ public final class OpenRc {
 
     /** Parses OpenRC text. */
     public static OpenRc parse(String text, String source) {
-        // exosphere-spec §9.4 step 1: CRLF and lone CR become LF
+        // Exosphere's `OpenRc.processOpenRc`: CRLF and lone CR become LF
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
         return new OpenRc(source, List.of(normalized.split("\n", -1)), Map.of());
     }
@@ -55,7 +55,7 @@ public final class OpenRc {
         }
     }
 
-    /** The value of variable {@code name} from the first matching line (exosphere-spec §9.4 step 2). */
+    /** The value of variable {@code name} from the first matching line (Exosphere's {@code OpenRc.processOpenRc}). */
     public Optional<String> get(String name) {
         if (overrides.containsKey(name)) {
             return Optional.of(overrides.get(name));
@@ -103,7 +103,7 @@ public final class OpenRc {
         return get("OS_AUTH_URL");
     }
 
-    /** {@code OS_USER_DOMAIN_NAME}, else {@code OS_USER_DOMAIN_ID} (exosphere-spec §9.4 step 3). */
+    /** {@code OS_USER_DOMAIN_NAME}, else {@code OS_USER_DOMAIN_ID} (Exosphere's {@code OpenRc.processOpenRc}). */
     public Optional<String> userDomain() {
         return get("OS_USER_DOMAIN_NAME").or(() -> get("OS_USER_DOMAIN_ID"));
     }

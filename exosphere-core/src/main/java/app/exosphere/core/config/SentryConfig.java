@@ -1,7 +1,7 @@
 package app.exosphere.core.config;
 
 /**
- * Config {@code sentryConfig} (exosphere-spec §8.3).
+ * Config {@code sentryConfig} (Exosphere's {@code Flags.flagsDecoder}).
  *
  * <pre>{@code
  * config.sentryConfig().map(SentryConfig::environmentName)

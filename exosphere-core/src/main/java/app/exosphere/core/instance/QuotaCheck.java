@@ -55,7 +55,7 @@ public final class QuotaCheck {
      * {@code volumeGb} GB also remaining volumes and remaining gigabytes ÷ {@code volumeGb}. Empty when
      * everything is unlimited.
      */
-    // exosphere-spec §9.8
+    // Exosphere's `OpenStack.Quotas`
     public static OptionalLong availableServers(Usage usage, int vcpus, long ramMb, int volumeGb) {
         List<Long> candidates = new ArrayList<>();
         per(usage.cores(), vcpus).ifPresent(candidates::add);

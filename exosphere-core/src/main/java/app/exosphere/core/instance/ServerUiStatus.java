@@ -61,7 +61,7 @@ public enum ServerUiStatus {
      * @param origin the server's Exosphere markers
      * @param setup the current setup state, or {@code null} when not loaded
      */
-    // exosphere-spec §3.6
+    // Exosphere's `View.Helpers.getServerUiStatus`
     public static ServerUiStatus of(
             String novaStatus, String pendingTarget, boolean deletionAttempted, ServerOrigin origin, SetupState setup) {
         if (deletionAttempted) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Neutron {@code /v2.0/security-groups} and {@code /v2.0/security-group-rules} (exosphere-spec §9.12).
+ * Neutron {@code /v2.0/security-groups} and {@code /v2.0/security-group-rules} (Exosphere's {@code Rest.Neutron} security-group requests).
  *
  * <pre>{@code
  * SecurityGroup g = network.securityGroups().create("exosphere", "Firewall Ruleset for instances launched via Exosphere");

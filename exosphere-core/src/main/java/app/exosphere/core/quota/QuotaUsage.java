@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A used/limit pair; a limit of -1 means unlimited (exosphere-spec §9.8).
+ * A used/limit pair; a limit of -1 means unlimited (Exosphere's {@code OpenStack.Quotas}).
  *
  * <pre>{@code
  * QuotaUsage cores = compute.limits().get().cores();

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 
 /**
  * Cinder's {@code GET /limits} {@code absolute} section, with the accessors Exosphere uses
- * (exosphere-spec §9.8).
+ * (Exosphere's {@code OpenStack.Quotas}).
  *
  * <pre>{@code
  * QuotaUsage gb = volume.limits().get().gigabytes();
