@@ -147,7 +147,7 @@ public final class CloudSimulator implements AutoCloseable {
     }
 
     /**
-     * Exosphere's {@code cloud_configs.js} for this cloud (exosphere-spec §8.1, §8.4): keystone
+     * Exosphere's {@code cloud_configs.js} for this cloud (read as its {@code State.Init.cloudSpecificConfigDecoder} does): keystone
      * hostname, UAP per region (the first region's UAP also as the {@code region: null} catch-all),
      * {@code Featured-} image prefix.
      */
