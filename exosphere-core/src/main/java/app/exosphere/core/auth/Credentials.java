@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * Credentials c = Credentials.password(UserRef.name("alice", DomainRef.of("Default")), password);
- * Credentials a = Credentials.applicationCredential(appCredId, appCredSecret);
+ * Credentials a = Credentials.applicationCredential(id, secret);
  * }</pre>
  */
 public sealed interface Credentials

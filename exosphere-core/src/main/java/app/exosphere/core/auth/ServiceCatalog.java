@@ -32,7 +32,7 @@ public record ServiceCatalog(List<CatalogService> services) {
      * The endpoint for a service type, region (null = any) and interface.
      *
      * <pre>{@code
-     * catalog.endpoint(ServiceType.IMAGE, null, EndpointInterface.PUBLIC)
+     * token.catalog().endpoint(ServiceType.IMAGE, null, EndpointInterface.PUBLIC)
      * }</pre>
      */
     public Optional<CatalogEndpoint> endpoint(ServiceType type, String region, EndpointInterface iface) {

@@ -23,7 +23,7 @@ import java.util.Set;
  * allow each action, what the lock state must be, and which statuses mean it is done.
  *
  * <pre>{@code
- * if (ServerAction.SHELVE.isAllowedFor(server)) { compute.servers().shelve(server.id()); }
+ * if (ServerAction.SHELVE.isAllowedFor(server)) { compute.servers().actions(server).shelve(); }
  * ServerAction.START.check(server);   // throws ServerActionNotAllowedException
  * }</pre>
  *

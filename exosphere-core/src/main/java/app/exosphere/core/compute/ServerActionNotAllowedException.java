@@ -7,8 +7,8 @@ import app.exosphere.core.error.OpenStackClientException;
  * allow it (Exosphere's {@code OpenStack.ServerActions}). Wait for the server to reach an allowed status, or unlock it.
  *
  * <pre>{@code
- * try { compute.servers().start(server); }
- * catch (ServerActionNotAllowedException e) { ui.disable(e.action().displayName()); }
+ * try { compute.servers().actions(server).start(); }
+ * catch (ServerActionNotAllowedException e) { log.info("{} not possible now", e.action().displayName()); }
  * }</pre>
  */
 public class ServerActionNotAllowedException extends OpenStackClientException {

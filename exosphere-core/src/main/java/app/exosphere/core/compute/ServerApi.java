@@ -18,9 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * ServerApi servers = compute.servers();
  * CreatedServer c = servers.create(request);                       // POST /servers
  * Server s = servers.get(c.id());                                  // GET /servers/{id}
- * servers.list(ServerListOptions.none()).forEach(...);             // GET /servers/detail
+ * servers.list(ServerListOptions.none()).forEach(System.out::println); // GET /servers/detail
  * servers.actions(s).shelve();                                     // POST /servers/{id}/action
- * servers.metadata(s.id()).update(Map.of("exoSetup", json));       // POST /servers/{id}/metadata
+ * servers.metadata(s.id()).update(Map.of("exoSetup", "{}"));         // POST /servers/{id}/metadata
  * servers.tags(s.id()).add("exoPw:" + passphrase);                 // PUT /servers/{id}/tags/{tag}
  * String log = servers.consoleOutput(s.id(), 1000);                // os-getConsoleOutput
  * }</pre>

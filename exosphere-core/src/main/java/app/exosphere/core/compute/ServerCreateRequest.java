@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  *         .flavorRef(flavorId)
  *         .networks(NetworkSelection.of(ServerNetwork.network(networkId)))
  *         .keyName("laptop")
- *         .userData(cloudInitText)
+ *         .userData("#cloud-config\n")
  *         .addSecurityGroups("exosphere")
  *         .putMetadata("exoServerVersion", "5")
  *         .build();

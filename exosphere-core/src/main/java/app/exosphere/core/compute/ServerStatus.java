@@ -11,8 +11,8 @@ import java.util.Optional;
  * does not know is kept verbatim in {@link #raw()} instead of failing the whole server.
  *
  * <pre>{@code
- * if (server.status().is(ServerStatus.Known.ACTIVE)) { ... }
- * switch (server.status().known().orElse(ServerStatus.Known.UNKNOWN)) { ... }
+ * if (server.status().is(ServerStatus.Known.ACTIVE)) { System.out.println("up"); }
+ * switch (server.status().known().orElse(ServerStatus.Known.UNKNOWN)) { case ERROR -> log.warn("failed"); default -> { } }
  * }</pre>
  */
 public final class ServerStatus {

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * ExosphereConfig cfg = ExosphereConfigs.load(Path.of("cloud_configs.js"), Path.of("config.js"));
- * ExosphereConfig onlyConfig = ExosphereConfigs.parseConfig(Files.readString(p), p.toString());
+ * ExosphereConfig onlyConfig = ExosphereConfigs.parseConfig(Files.readString(Path.of("config.js")), "config.js");
  * }</pre>
  */
 public final class ExosphereConfigs {

@@ -8,8 +8,8 @@ import java.util.Optional;
  * visibility are ignored, as in Exosphere.
  *
  * <pre>{@code
- * ImageFilters f = version.imageFilters();
- * f.name().ifPresent(n -> System.out.println("image named " + n));
+ * ImageFilters f = ImageFilters.NONE;
+ * f.nameValue().ifPresent(n -> System.out.println("image named " + n));
  * }</pre>
  *
  * @param name exact image name, or null

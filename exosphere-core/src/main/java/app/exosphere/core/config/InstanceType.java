@@ -6,7 +6,7 @@ import java.util.List;
  * A family of images offered on the create form, e.g. "Ubuntu" or "Red Hat-like" (Exosphere's {@code docs/instance-types.md}).
  *
  * <pre>{@code
- * for (InstanceType t : cloud.instanceTypes()) System.out.println(t.friendlyName() + ": " + t.versions().size());
+ * for (InstanceType t : ExosphereCloudConfigs.builtIn().forKeystoneHostname("js2.jetstream-cloud.org").orElseThrow().instanceTypes()) System.out.println(t.friendlyName() + ": " + t.versions().size());
  * }</pre>
  *
  * @param friendlyName display name

@@ -5,7 +5,7 @@ package app.exosphere.core.config;
  * (Exosphere's {@code Flags.flagsDecoder}).
  *
  * <pre>{@code
- * config.openIdConnectLoginConfig().ifPresent(o -> redirectTo(o.webssoUrl()));
+ * config.openIdConnectLogin().ifPresent(o -> System.out.println("log in at " + o.webssoUrl()));
  * }</pre>
  *
  * @param keystoneAuthUrl Keystone auth URL

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * OpenRc rc = OpenRc.load(Path.of("app-cred-openrc.sh"));
  * OpenStack os = OpenStack.builder().cloud(rc.toCloudConfig("js2")).build();
  * // a password-prompting file: supply the password separately
- * OpenStack os2 = OpenStack.builder().cloud(OpenRc.load(p).withPassword(pw).toCloudConfig("mine")).build();
+ * OpenStack os2 = OpenStack.builder().cloud(OpenRc.load(Path.of("openrc.sh")).withPassword(password).toCloudConfig("mine")).build();
  * }</pre>
  */
 public final class OpenRc {

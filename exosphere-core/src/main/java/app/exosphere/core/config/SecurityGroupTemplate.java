@@ -7,7 +7,7 @@ import java.util.List;
  * {@code State.Init.cloudSpecificConfigDecoder} and {@code GetterSetters.projectDefaultSecurityGroup}).
  *
  * <pre>{@code
- * SecurityGroupTemplate g = cloud.securityGroupFor("TACC").orElseThrow();   // tacc-default
+ * SecurityGroupTemplate g = ExosphereCloudConfigs.builtIn().forKeystoneHostname("js2.jetstream-cloud.org").orElseThrow().securityGroupFor("TACC").orElseThrow();   // tacc-default
  * }</pre>
  *
  * @param name group name

@@ -4,7 +4,7 @@ package app.exosphere.core.config;
  * Config {@code sentryConfig} (Exosphere's {@code Flags.flagsDecoder}).
  *
  * <pre>{@code
- * config.sentryConfig().map(SentryConfig::environmentName)
+ * config.sentry().map(SentryConfig::environmentName)
  * }</pre>
  *
  * @param dsnPublicKey DSN public key

@@ -19,9 +19,9 @@ import org.immutables.value.Value;
  * {@link #properties()}, with typed accessors for the ones Exosphere reads.
  *
  * <pre>{@code
- * Image img = image.images().get(id);
+ * Image img = image.get(id);
  * String distro = img.osDistro().orElse("unknown");
- * img.exoDesktopMessage().ifPresent(ui::showDesktopMessage);   // Exosphere's `GetterSetters.imageGetDesktopMessage`
+ * img.exoDesktopMessage().ifPresent(System.out::println);   // Exosphere's `GetterSetters.imageGetDesktopMessage`
  * }</pre>
  */
 @Value.Immutable

@@ -13,7 +13,7 @@ import app.exosphere.core.compute.ServerActionNotAllowedException;
  *
  * <pre>{@code
  * try { instance.suspend(); }
- * catch (ServerActionNotAllowedException e) { ui.hide(e.action().displayName()); }   // either reason
+ * catch (ServerActionNotAllowedException e) { log.info("hide {}", e.action().displayName()); }   // either reason
  * }</pre>
  */
 public class ActionDisallowedException extends ServerActionNotAllowedException {

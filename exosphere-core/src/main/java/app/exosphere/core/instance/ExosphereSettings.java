@@ -25,9 +25,9 @@ import org.immutables.value.Value;
  * <pre>{@code
  * ExosphereCloudConfig cloud = ExosphereCloudConfigs.builtIn()
  *         .with(ExosphereCloudConfigs.load(Path.of("cloud_configs.js")))
- *         .forKeystoneUrl(keystoneUrl).orElseThrow();
+ *         .forKeystoneUrl("https://js2.jetstream-cloud.org:5000/identity/v3").orElseThrow();
  * ExosphereSettings s = ExosphereSettings.builder()
- *         .clientUuid(storedUuid)            // generate once with ExosphereSettings.newClientUuid(), persist it
+ *         .clientUuid(clientUuid)            // generate once with ExosphereSettings.newClientUuid(), persist it
  *         .cloudConfig(cloud)                // UAPs, security groups, flavor groups, instance types, ...
  *         .build();
  * }</pre>

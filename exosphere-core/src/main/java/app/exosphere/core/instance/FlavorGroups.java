@@ -16,7 +16,7 @@ import java.util.regex.PatternSyntaxException;
  * FlavorGroups.matches("g3.\\d?xl", "g3.2xl");                           // true (unanchored search)
  * FlavorGroups.disallows(List.of("Suspend", "Resize"), "Suspend", "suspend"); // true
  * FlavorGroups.disallows(List.of("os-start"), "Start", "os-start");       // true
- * FlavorGroups.groupOf(cloudConfig.flavorGroups(), "g3.xl");             // Optional[the GPU group]
+ * FlavorGroups.groupOf(exosphere.instances().settings().flavorGroupsInEffect(), "g3.xl");             // Optional[the GPU group]
  * }</pre>
  */
 public final class FlavorGroups {

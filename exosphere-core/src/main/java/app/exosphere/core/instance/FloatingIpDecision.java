@@ -8,8 +8,9 @@ import java.util.Optional;
  * server looks like (Exosphere's {@code getNewFloatingIpOption} and floating-IP orchestration step).
  *
  * <pre>{@code
+ * ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
  * FloatingIpDecision d = FloatingIpDecision.decide(origin.floatingIp(), "ACTIVE", true, false, List.of("10.0.0.5"));
- * if (d.action() == FloatingIpDecision.Action.CREATE) { ... POST /v2.0/floatingips ... }
+ * if (d.action() == FloatingIpDecision.Action.CREATE) { System.out.println("POST /v2.0/floatingips"); }
  * }</pre>
  *
  * @param action what to do

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * 15 seconds, and concurrent callers for the same instance share one request. Thread-safe.
  *
  * <pre>{@code
- * GuacamoleAuth guac = new GuacamoleAuth(okHttpClient, Clock.systemUTC());
+ * GuacamoleAuth guac = new GuacamoleAuth(new OkHttpClient(), Clock.systemUTC());
  * String token = guac.token("proxy-js2-iu.exosphere.app", "149.165.1.2", passphrase).join();
  * String shell = GuacamoleUrls.terminal("proxy-js2-iu.exosphere.app", "149.165.1.2", token).toString();
  * }</pre>

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * Holds the last server snapshot; {@link #refresh()} returns a new handle with a fresh one. Thread-safe.
  *
  * <pre>{@code
- * Instance vm = instances.get(serverId);
+ * Instance vm = exosphere.instances().get(serverId);
  * vm.uiStatus().display();                                          // "Running Setup"
  * vm.interactions().status(Interaction.WEB_SHELL).value();          // the web shell URL once ready
  * vm.reboot();

@@ -18,8 +18,8 @@ import java.util.Optional;
  * given.
  *
  * <pre>{@code
- * InstanceTypeVersion ubuntu = cloudConfig.instanceTypes().get(0).versions().get(0);
- * Optional<Image> img = InstanceTypeImages.newestMatching(ubuntu.imageFilters(), images);
+ * InstanceTypeVersion ubuntu = exosphere.instances().settings().instanceTypes().get(0).versions().get(0);
+ * Optional<Image> img = InstanceTypeImages.newestMatching(ubuntu.imageFilters(), image.list().toList());
  * }</pre>
  */
 public final class InstanceTypeImages {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * (case-insensitive); otherwise the caller must name a network.
  *
  * <pre>{@code
- * Optional<Network> net = NetworkChoice.fallback(networks, "my-project");
+ * Optional<Network> net = NetworkChoice.fallback(network.networks().list().toList(), "my-project");
  * }</pre>
  */
 public final class NetworkChoice {

@@ -5,7 +5,7 @@ package app.exosphere.core.instance;
  * (Exosphere's {@code ansible/roles/passphrase} and {@code Rest.Nova.requestPassphraseIfRequestable}).
  *
  * <pre>{@code
- * ExosphereSettings.builder().clientUuid(uuid).passphraseHandling(PassphraseHandling.MEMORY_ONLY).build();
+ * ExosphereSettings.builder().clientUuid(clientUuid).passphraseHandling(PassphraseHandling.MEMORY_ONLY).build();
  * }</pre>
  */
 public enum PassphraseHandling {

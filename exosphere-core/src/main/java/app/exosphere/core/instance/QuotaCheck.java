@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  *         QuotaUsage.of(1, 48), QuotaUsage.of(1, 10), QuotaUsage.of(1024, 999999),
  *         QuotaUsage.of(5, 10), QuotaUsage.of(82, 1000), QuotaUsage.of(0, 5));
  * QuotaCheck.availableServers(usage, 4, 8192, 0);          // OptionalLong[9]
- * QuotaCheck.requireFits(usage, 2, 4, 8192, 20, false);   // throws InsufficientQuotaException if not
+ * QuotaCheck.requireFits(usage, 2, 4, 8192, 20, 0);       // throws InsufficientQuotaException if not
  * }</pre>
  */
 public final class QuotaCheck {

@@ -15,7 +15,7 @@ import java.util.Set;
  * ago.
  *
  * <pre>{@code
- * boolean recent = RecentServerEvent.isRecent(actions, server.createdAt().orElseThrow(), clock.instant());
+ * boolean recent = RecentServerEvent.isRecent(compute.servers().instanceActions(serverId).list().toList(), server.createdAt().orElseThrow(), clock.instant());
  * }</pre>
  */
 public final class RecentServerEvent {

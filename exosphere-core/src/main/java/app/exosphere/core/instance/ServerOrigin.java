@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  *
  * <pre>{@code
  * ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
- * if (origin.fromExosphere() && origin.guacamole().map(ServerOrigin.Guacamole::desktop).orElse(false)) { ... }
+ * if (origin.fromExosphere() && origin.guacamole().map(ServerOrigin.Guacamole::desktop).orElse(false)) { System.out.println("has a desktop"); }
  * }</pre>
  *
  * <p>{@link #toString()} never includes the passphrase.

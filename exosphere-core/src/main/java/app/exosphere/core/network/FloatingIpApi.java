@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * Neutron {@code /v2.0/floatingips} (Exosphere's {@code Helpers.getNewFloatingIpOption}).
  *
  * <pre>{@code
- * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.onNetwork(extNet).withPortId(port));
+ * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.onNetwork(externalNetId).withPortId(portId));
  * network.floatingIps().dissociate(fip.id());
  * network.floatingIps().delete(fip.id());
  * }</pre>

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * SecurityGroup g = network.securityGroups().create("exosphere", "Firewall Ruleset for instances launched via Exosphere");
- * network.securityGroups().createRule(sshRule);
+ * network.securityGroups().createRule(SecurityGroupRuleCreateRequest.builder().securityGroupId(g.id())
+ *         .ethertype("IPv4").direction("ingress").protocol("tcp").portRangeMin(22).portRangeMax(22).build());
  * }</pre>
  */
 public final class SecurityGroupApi {

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * SecurityGroupRuleCreateRequest ssh = SecurityGroupRuleCreateRequest.builder()
- *         .securityGroupId(groupId).ethertype("IPv4").direction("ingress")
+ *         .securityGroupId(id).ethertype("IPv4").direction("ingress")
  *         .protocol("tcp").portRangeMin(22).portRangeMax(22).description("SSH").build();
  * }</pre>
  */

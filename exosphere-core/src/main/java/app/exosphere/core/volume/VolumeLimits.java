@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * (Exosphere's {@code OpenStack.Quotas}).
  *
  * <pre>{@code
- * QuotaUsage gb = volume.limits().get().gigabytes();
+ * QuotaUsage gb = volume.limits().gigabytes();
  * }</pre>
  */
 @Value.Immutable
