@@ -15,7 +15,7 @@ import java.util.Set;
  * SDK. Example:
  *
  * <pre>{@code
- * Optional<RecognisedUserData> r = ExosphereUserData.recognise(UserData.parseBase64(server.userData()));
+ * Optional<RecognisedUserData> r = ExosphereUserData.recognise(UserData.parseBase64(userData));
  * boolean guac = r.map(RecognisedUserData::guacamole).orElse(false);
  * }</pre>
  */

@@ -14,8 +14,8 @@ import org.immutables.value.Value;
  * <pre>{@code
  * OpenStackCredentials creds = OpenStackCredentials.builder()
  *         .authUrl("https://js2.jetstream-cloud.org:5000/v3/")
- *         .applicationCredentialId(appCred.id())
- *         .applicationCredentialSecret(appCred.secret())
+ *         .applicationCredentialId(id)
+ *         .applicationCredentialSecret(secret)
  *         .projectName("TG-ABC123")
  *         .region("IU")
  *         .build();                          // cloudName() = "TG_ABC123_IU"

@@ -25,7 +25,7 @@ import org.immutables.value.Value;
  *         .workflow(WorkflowContribution.of("https://github.com/binder-examples/requirements", "main"))
  *         .build()
  *         .render();
- * serverCreate.userData(ud.base64());
+ * ServerCreateRequest.builder().userData(ud.base64());
  * }</pre>
  */
 @Value.Immutable

@@ -37,7 +37,7 @@ import okhttp3.tls.HandshakeCertificates;
  *     OkHttpClient http = cloud.configure(new OkHttpClient.Builder()).build();
  *     String keystone = cloud.keystoneUrl();          // http://127.0.0.1:PORT/v3
  *     CloudCredentials login = cloud.credentials();
- *     ...
+ *     // point the gateway under test at keystone, log in with login
  * }
  * }</pre>
  *

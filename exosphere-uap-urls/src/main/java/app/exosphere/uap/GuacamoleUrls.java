@@ -11,7 +11,7 @@ import java.util.Objects;
  * <pre>{@code
  * GuacamoleUrls.tokenApi("proxy-js2-iu.exosphere.app", "149.165.157.212");
  * // https://http-149-165-157-212-49528.proxy-js2-iu.exosphere.app/guacamole/api/tokens
- * GuacamoleUrls.terminal("proxy-js2-tacc.exosphere.app", "129.114.104.5", authToken);
+ * GuacamoleUrls.terminal("proxy-js2-tacc.exosphere.app", "129.114.104.5", "0123abcd");
  * // https://http-129-114-104-5-49528.proxy-js2-tacc.exosphere.app/guacamole/#/client/c2hlbGwAYwBkZWZhdWx0?token=…
  * }</pre>
  */

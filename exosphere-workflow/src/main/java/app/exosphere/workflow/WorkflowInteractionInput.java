@@ -14,10 +14,10 @@ import java.util.Optional;
  *         .serverStatus("ACTIVE")
  *         .fromExosphere(true)
  *         .workflow(WorkflowMetadata.fromServerMetadata(server.metadata()))
- *         .token(tokenSoFar)
+ *         .token(WorkflowConsole.scan(consoleText).token())
  *         .uapHostname(Optional.of("proxy-js2-iu.exosphere.app"))
  *         .floatingIp(Optional.of("149.165.1.2"))
- *         .consoleLog(ConsoleLogState.SUCCEEDED)
+ *         .consoleLog(WorkflowInteractionInput.ConsoleLogState.SUCCEEDED)
  *         .build();
  * }</pre>
  *

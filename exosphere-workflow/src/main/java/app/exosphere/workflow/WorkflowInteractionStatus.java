@@ -15,11 +15,11 @@ import java.util.Optional;
  * instance without a workflow (or with workflows disabled) is always {@link Kind#HIDDEN}.
  *
  * <pre>{@code
- * WorkflowInteractionStatus s = WorkflowInteractionStatus.evaluate(input);
+ * WorkflowInteractionStatus s = WorkflowInteractionStatus.evaluate(WorkflowInteractionInput.builder().serverStatus("ACTIVE").fromExosphere(true).build());
  * switch (s.kind()) {
- *     case READY -> show(s.urls().orElseThrow().chosen().normalized());
+ *     case READY -> System.out.println(s.urls().orElseThrow().chosen().normalized());
  *     case HIDDEN -> {}
- *     default -> show(s.message());
+ *     default -> System.out.println(s.message());
  * }
  * }</pre>
  *

@@ -5,7 +5,7 @@ package app.exosphere.workflow;
  * (default localization, Exosphere's {@code Interaction.interactionStatus}).
  *
  * <pre>{@code
- * status.reason().map(WorkflowStatusReason::exosphereMessage).orElse("");
+ * WorkflowInteractionStatus.evaluate(WorkflowInteractionInput.builder().serverStatus("ACTIVE").fromExosphere(true).build()).reason().map(WorkflowStatusReason::exosphereMessage).orElse("");
  * }</pre>
  */
 public enum WorkflowStatusReason {

@@ -15,7 +15,7 @@ import java.util.Objects;
  * The URLs contain the token: treat them as credentials.
  *
  * <pre>{@code
- * WorkflowUrls urls = WorkflowUrls.of("proxy-js2-iu.exosphere.app", "149.165.1.2", "/rstudio", token);
+ * WorkflowUrls urls = WorkflowUrls.of("proxy-js2-iu.exosphere.app", "149.165.1.2", "/rstudio", "0123abcd");
  * urls.chosen().toString();    // https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app//rstudio?token=…
  * urls.chosen().normalized();  // https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/rstudio?token=…
  * urls.of(JupyterInterface.LAB);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@link ConsoleScanner}, {@link SetupStatus} and {@link ResourceUsageHistory}. Example:
  *
  * <pre>{@code
- * String log = InstanceConsoleLines.kernelPrefix(12.5) + InstanceConsoleLines.setupStatus(SetupState.STARTING, now)
+ * String log = InstanceConsoleLines.kernelPrefix(12.5) + InstanceConsoleLines.setupStatus(SetupState.STARTING, clock.instant())
  *         + "\r\n" + InstanceConsoleLines.guacamoleDeployed() + "\r\n";
  * }</pre>
  */

@@ -11,8 +11,8 @@ import java.util.Objects;
  * &gt; 95 % → info. GPUs raise no alert. Example:
  *
  * <pre>{@code
- * for (ResourceUsageAlert a : ResourceUsageAlert.forHistory(history, Instant.now())) {
- *     show(a.level(), a.message());
+ * for (ResourceUsageAlert a : ResourceUsageAlert.forHistory(ResourceUsageHistory.empty().merge(consoleText), clock.instant())) {
+ *     System.out.println(a.level() + ": " + a.message());
  * }
  * }</pre>
  *

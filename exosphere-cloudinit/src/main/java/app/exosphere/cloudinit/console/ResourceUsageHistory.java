@@ -21,8 +21,8 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * ResourceUsageHistory h = ResourceUsageHistory.empty().merge(consoleText);
- * NavigableMap<Long, ResourceUsagePoint> chart = h.recent(now, ResourceUsageHistory.CHART_WINDOW);
- * List<ResourceUsageAlert> alerts = ResourceUsageAlert.forHistory(h, now);
+ * NavigableMap<Long, ResourceUsagePoint> chart = h.recent(clock.instant(), ResourceUsageHistory.CHART_WINDOW);
+ * List<ResourceUsageAlert> alerts = ResourceUsageAlert.forHistory(h, clock.instant());
  * }</pre>
  */
 public final class ResourceUsageHistory {

@@ -17,9 +17,9 @@ import java.util.OptionalLong;
  *
  * <pre>{@code
  * SetupStatus current = SetupStatus.fromMetadata(server.metadata());        // exoSetup, or UNKNOWN
- * SetupStatus next = current.next(consoleText, server.created(), clock.instant());
+ * SetupStatus next = current.next(consoleText, server.createdAt().orElseThrow(), clock.instant());
  * if (next.state() != current.state()) {
- *     nova.setMetadata(serverId, SetupStatus.METADATA_KEY, next.toMetadataValue());
+ *     compute.servers().metadata(serverId).update(Map.of(SetupStatus.METADATA_KEY, next.toMetadataValue()));
  * }
  * }</pre>
  *
