@@ -7,6 +7,7 @@ import app.exosphere.core.auth.Identity;
 import app.exosphere.core.auth.TokenInfo;
 import app.exosphere.core.compute.ComputeClient;
 import app.exosphere.core.compute.Server;
+import app.exosphere.core.compute.ServerCreateRequest;
 import app.exosphere.core.config.ExosphereConfig;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.image.ImageClient;
@@ -58,6 +59,8 @@ public abstract class JavadocExampleContext {
     protected ExosphereConfig config;
     /** User-data options being prepared for a launch. */
     protected UserDataOptions options;
+    /** A server create request being prepared. */
+    protected ServerCreateRequest request;
     /** The simulated cloud of a testkit test. */
     protected CloudSimulator cloud;
 
@@ -79,6 +82,20 @@ public abstract class JavadocExampleContext {
     protected String consoleText;
     /** The instance's exouser passphrase. */
     protected String passphrase;
+    /** A server's {@code user_data} as Nova returns it (base64). */
+    protected String userData;
+    /** An OpenStack request id (of an instance action, a response). */
+    protected String requestId;
+    /** The Exosphere client UUID the gateway generated once and stores. */
+    protected String clientUuid;
+
+    // ---- secrets the gateway holds (from its vault, never from code)
+    /** An application credential's secret (its id is {@link #id}). */
+    protected String secret;
+    /** A user's password. */
+    protected String password;
+    /** A user's OpenID Connect access token. */
+    protected String accessToken;
 
     // ---- the gateway's own
     protected Logger log;

@@ -81,7 +81,9 @@ class JavadocExamplesTest {
         List<String> failures = new ArrayList<>();
         for (Example example : retry) {
             if (asMembers.containsKey(example)) {
-                failures.add(example.where() + "\n    " + String.join("\n    ", asStatements.get(example)));
+                failures.add(example.where() + "\n    as statements: "
+                        + String.join("\n    as statements: ", asStatements.get(example)) + "\n    as class members: "
+                        + String.join("\n    as class members: ", asMembers.get(example)));
             }
         }
         assertThat(failures)
@@ -123,9 +125,9 @@ class JavadocExamplesTest {
                 badMarkers.add(REPOSITORY.relativize(file) + ":" + line + ": no }</pre>");
                 continue;
             }
-            String name = "Example_" + file.getFileName().toString().replace(".java", "") + "_" + line;
-            examples.add(new Example(
-                    file, line, code(text.substring(pre.end(), end)), sourcePackage, imports, name));
+            String name = "Example_"
+                    + file.getFileName().toString().replace(".java", "").replace('-', '_') + "_" + line;
+            examples.add(new Example(file, line, code(text.substring(pre.end(), end)), sourcePackage, imports, name));
         }
         return examples;
     }
@@ -155,7 +157,8 @@ class JavadocExamplesTest {
     /**
      * What every example sees besides its file's imports and package: the exported packages of the published
      * modules, the JDK packages a gateway uses most, Jackson's tree model, OkHttp's client and AssertJ's
-     * {@code assertThat} (the testkit's examples are tests). An example needing more starts with its own
+     * JUnit's {@code @Test} and {@code @ExtendWith} and AssertJ's {@code assertThat} (the testkit's examples are
+     * tests). An example needing more starts with its own
      * {@code import} lines.
      */
     static final List<String> COMMON_IMPORTS = List.of(
@@ -181,10 +184,13 @@ class JavadocExamplesTest {
             "app.exosphere.testkit.connect.*",
             "java.util.*",
             "java.util.concurrent.*",
+            "java.util.function.*",
             "java.time.*",
             "java.nio.file.*",
             "com.fasterxml.jackson.databind.JsonNode",
             "okhttp3.OkHttpClient",
+            "org.junit.jupiter.api.Test",
+            "org.junit.jupiter.api.extension.ExtendWith",
             "static org.assertj.core.api.Assertions.assertThat");
 
     static final Pattern EXAMPLE_IMPORT = Pattern.compile("^import\\s+(static\\s+)?[\\w.*]+;\\s*$");
@@ -229,7 +235,10 @@ class JavadocExamplesTest {
     /** The file's imports an example sees: those of the names it uses (annotation processors' are not there). */
     static boolean imported(String importLine, String code) {
         String name = importLine.replaceFirst(";$", "").replaceFirst("^.*\\.", "");
-        return name.equals("*") || Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(code).find();
+        return name.equals("*")
+                || Pattern.compile("\\b" + Pattern.quote(name) + "\\b")
+                        .matcher(code)
+                        .find();
     }
 
     /**
@@ -264,8 +273,8 @@ class JavadocExamplesTest {
             units.add(unit);
         }
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of(
-                    "-classpath", classPath(), "-d", out.toString(), "-proc:none", "-Xmaxerrs", "100000");
+            List<String> options =
+                    List.of("-classpath", classPath(), "-d", out.toString(), "-proc:none", "-Xmaxerrs", "100000");
             javac.getTask(null, files, diagnostics, options, null, units).call();
         }
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -292,7 +301,8 @@ class JavadocExamplesTest {
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             entries.add(entry);
-            if (entry.endsWith(".jar") && Path.of(entry).getFileName().toString().startsWith("surefire")) {
+            if (entry.endsWith(".jar")
+                    && Path.of(entry).getFileName().toString().startsWith("surefire")) {
                 try (JarFile jar = new JarFile(entry)) {
                     String manifestPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
                     if (manifestPath != null) {
