@@ -2,6 +2,7 @@ package app.exosphere.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.source.util.JavacTask;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -242,29 +243,30 @@ class JavadocExamplesTest {
     }
 
     /**
-     * Compiles the examples; returns those that fail with their messages. javac stops before attribution
-     * when any unit has a syntax error, so the failing units are set aside and the rest compiled again
-     * until a run is clean (two or three runs).
+     * Compiles (attributes, without writing classes) the examples; returns those that fail with their
+     * messages. javac stops before attribution when any unit has a syntax error, so the units are parsed
+     * first and those with syntax errors set aside before the rest is attributed.
      */
     static Map<Example, List<String>> compile(List<Example> examples, boolean asMembers) throws IOException {
         Map<Example, List<String>> failures = new LinkedHashMap<>();
-        List<Example> remaining = new ArrayList<>(examples);
-        while (!remaining.isEmpty()) {
-            Map<Example, List<String>> round = compileOnce(remaining, asMembers);
-            if (round.isEmpty()) {
-                break;
-            }
-            failures.putAll(round);
-            remaining.removeAll(round.keySet());
+        if (examples.isEmpty()) {
+            return failures;
+        }
+        Map<Example, List<String>> syntax = javac(examples, asMembers, false);
+        failures.putAll(syntax);
+        List<Example> parsed = new ArrayList<>(examples);
+        parsed.removeAll(syntax.keySet());
+        if (!parsed.isEmpty()) {
+            failures.putAll(javac(parsed, asMembers, true));
         }
         return failures;
     }
 
-    static Map<Example, List<String>> compileOnce(List<Example> examples, boolean asMembers) throws IOException {
+    static Map<Example, List<String>> javac(List<Example> examples, boolean asMembers, boolean attribute)
+            throws IOException {
         Map<Example, List<String>> failures = new LinkedHashMap<>();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Path out = Files.createTempDirectory(Path.of("target"), "javadoc-examples");
         Map<String, Example> byUri = new HashMap<>();
         List<JavaFileObject> units = new ArrayList<>();
         for (Example example : examples) {
@@ -273,9 +275,13 @@ class JavadocExamplesTest {
             units.add(unit);
         }
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options =
-                    List.of("-classpath", classPath(), "-d", out.toString(), "-proc:none", "-Xmaxerrs", "100000");
-            javac.getTask(null, files, diagnostics, options, null, units).call();
+            List<String> options = List.of("-classpath", classPath(), "-proc:none", "-Xmaxerrs", "100000");
+            JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, options, null, units);
+            if (attribute) {
+                task.analyze();
+            } else {
+                task.parse();
+            }
         }
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() != Diagnostic.Kind.ERROR || d.getSource() == null) {
