@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The life of one Exosphere-style instance, step by step, in the order Exosphere makes the calls
- * (Exosphere's {@code Rest.Nova}): keypair, network choice, security group, create with Exosphere's metadata
+ * (Exosphere's {@code Rest.Nova.requestCreateServer} and the requests before it): keypair, network choice, security group, create with Exosphere's metadata
  * and user data, read-back, tags, console, floating IP, a tagged volume attachment, the lifecycle
  * actions, deletion. Each step depends on the ones before it.
  */

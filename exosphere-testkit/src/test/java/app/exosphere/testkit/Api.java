@@ -53,7 +53,7 @@ final class Api {
         }
     }
 
-    /** Password login, then project scope (Exosphere's {@code Rest.Keystone}). */
+    /** Password login, then project scope (Exosphere's {@code Rest.Keystone.requestUnscopedAuthToken}, then {@code requestScopedAuthToken}). */
     Api login() {
         CloudCredentials c = cloud.credentials();
         Result unscoped = call(

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The status of an instance's Workflow interaction, by the Exosphere web app's rule (
- * {@code Interaction.interactionStatus}, CustomWorkflow): {@link Kind#READY} with the workflow URLs once the token is known and the
+ * {@code Interaction.customWorkflowfInteractionStatus}): {@link Kind#READY} with the workflow URLs once the token is known and the
  * instance is reachable through the UAP; otherwise a kind and a typed {@link WorkflowStatusReason}.
  *
  * <p>One deliberate difference (Exosphere's {@code Interaction.customWorkflowfInteractionStatus}): Exosphere reports a non-active instance's

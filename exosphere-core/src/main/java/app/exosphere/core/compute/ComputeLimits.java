@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 
 /**
  * Nova's {@code GET /limits}: the {@code absolute} limits and usage, with typed accessors for what
- * Exosphere shows ({@code OpenStack.Quotas}). A limit of -1 means unlimited.
+ * Exosphere shows ({@code OpenStack.Quotas.requestComputeQuota}). A limit of -1 means unlimited.
  *
  * <pre>{@code
  * ComputeLimits l = compute.limits();

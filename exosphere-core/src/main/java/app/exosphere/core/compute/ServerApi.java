@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Nova {@code /servers} and everything below {@code /servers/{id}}.
  *
- * <p>Server reads pin microversion {@value #MICROVERSION}, as Exosphere does ({@code Rest.Nova}):
+ * <p>Server reads pin microversion {@value #MICROVERSION}, as Exosphere does ({@code Rest.Nova.requestServer}):
  * it has {@code tags} and {@code locked} and still a {@code flavor.id}. The model also decodes every
  * later shape.
  *
@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  */
 public final class ServerApi {
-    /** The microversion of server reads (Exosphere's {@code Rest.Nova}). */
+    /** The microversion of server reads (Exosphere's {@code Rest.Nova.requestServer}). */
     public static final String MICROVERSION = "2.27";
 
     private final ServiceClient nova;

@@ -25,7 +25,7 @@ public abstract class VolumeAttachmentInfo {
     @JsonProperty("attachment_id")
     public abstract Optional<String> attachmentId();
 
-    /** e.g. {@code /dev/vdb}; Exosphere derives the mount point from it ({@code GetterSetters.volNameToMountpoint}). */
+    /** e.g. {@code /dev/vdb}; Exosphere derives the mount point from it ({@code GetterSetters.volDeviceToMountpoint}). */
     @JsonProperty("device")
     public abstract Optional<String> device();
 

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 
 /**
  * Cinder's {@code GET /limits} {@code absolute} section, with the accessors Exosphere uses
- * (Exosphere's {@code OpenStack.Quotas}).
+ * ({@code OpenStack.Quotas.requestVolumeQuota}).
  *
  * <pre>{@code
  * QuotaUsage gb = volume.limits().gigabytes();

@@ -169,7 +169,7 @@ class InstanceOperationsEndToEndTest {
 
         exo.openStack().compute().servers().metadata(v6.id()).update(Map.of("exoServerVersion", "4"));
         Instance v4 = exo.instance(v6.id());
-        // Exosphere's `GetterSetters.volNameToMountpoint`: before version 5 the mountpoint comes from the device name
+        // Exosphere's `GetterSetters.volDeviceToMountpoint`: before version 5 the mountpoint comes from the device name
         assertThat(v4.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/sdc");
         assertThat(v4.mountpoint("my vol", null)).isEmpty();
     }
