@@ -9,7 +9,7 @@ that later asks gets the same network and leaves nothing new behind).
 
 If auto-allocation does not work, the fallback is a project network whose
 name contains the project name, which is what Exosphere picks when
-auto-allocation fails (exosphere-spec 9.15 step 12).
+auto-allocation fails (Exosphere's `Helpers.newServerNetworkOptions`).
 
 Writes the facts a test needs to $OSBOX_STATE/osbox.json.
 """

@@ -339,7 +339,8 @@ public final class CloudSession implements AutoCloseable {
                             "no image named or with id '" + nameOrId.get() + "'; available: "
                                     + images.stream().map(Image::name).toList()));
         }
-        // Jetstream2 marks its recommended images with the Featured- prefix (exosphere-spec §8.4)
+        // Jetstream2 marks its recommended images with the Featured- prefix (Exosphere's
+        // `State.Init.cloudSpecificConfigDecoder`)
         return images.stream()
                 .filter(i -> i.name() != null && i.name().startsWith("Featured-"))
                 .findFirst()
@@ -425,7 +426,7 @@ public final class CloudSession implements AutoCloseable {
         return openStack.compute().servers().list().toList();
     }
 
-    /** The Exosphere UI status of a server (exosphere-spec §3.6). */
+    /** The Exosphere UI status of a server ({@code View.Helpers.getServerUiStatus}). */
     public ServerUiStatus uiStatus(Server server) {
         ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
         return ServerUiStatus.of(
@@ -442,7 +443,7 @@ public final class CloudSession implements AutoCloseable {
     }
 
     /**
-     * Every interaction of a server with Exosphere's status and reason (exosphere-spec §4), from
+     * Every interaction of a server with Exosphere's status and reason ({@code Interaction.interactionStatus}), from
      * exosphere-core's {@link Instance#interactions()}: web shell and desktop URLs carry a Guacamole token
      * fetched through the UAP with the instance passphrase; the workflow URL carries the Jupyter token.
      */
@@ -461,7 +462,7 @@ public final class CloudSession implements AutoCloseable {
                         .findFirst());
     }
 
-    /** The resource-usage history on the server's console log (exosphere-spec §6.2). */
+    /** The resource-usage history on the server's console log (Exosphere's {@code ServerResourceUsage.parseConsoleLog}). */
     public ResourceUsageHistory resourceUsage(Server server) {
         return ResourceUsageHistory.empty().merge(openStack.compute().servers().consoleOutput(server.id(), null));
     }
@@ -497,8 +498,8 @@ public final class CloudSession implements AutoCloseable {
     }
 
     /**
-     * Attaches a volume with Exosphere's device tag {@code exoVolume::{"name":…}} (exosphere-spec §2.2) and
-     * returns where the instance mounts it (§2.4).
+     * Attaches a volume with Exosphere's device tag {@code exoVolume::{"name":…}} ({@code ServerVolumes.requestAttachVolume}) and
+     * returns where the instance mounts it (Exosphere's {@code GetterSetters.volNameToMountpoint}).
      */
     public String attachVolume(Server server, Volume volume) {
         Instance instance = exosphere.instance(server.id());

@@ -91,7 +91,8 @@ class ExamplesTest {
                 .singleElement()
                 .satisfies(a -> assertThat(a.volumeId())
                         .isEqualTo(session.volume("results").id()));
-        // exosphere-spec §2.2: the attachment carries the device tag the instance's automount reads
+        // Exosphere's `ServerVolumes.requestAttachVolume`: the attachment carries the device tag the instance's
+        // automount reads
         assertThat(session.simulator().orElseThrow().journal().entries().stream()
                         .filter(e -> e.method().equals("POST") && e.path().endsWith("/os-volume_attachments"))
                         .map(e -> e.requestBody()))

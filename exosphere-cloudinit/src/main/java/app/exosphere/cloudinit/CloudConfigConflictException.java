@@ -9,7 +9,7 @@ import java.util.Objects;
  * choose {@link CloudConfigMergePolicy#EXTENSION_WINS} to let the gateway's scalar win instead. Example:
  *
  * <pre>{@code
- * catch (CloudConfigConflictException e) { log.warn("conflict at {}", e.path()); }
+ * try { options.render(); } catch (CloudConfigConflictException e) { log.warn("conflict at {}", e.path()); }
  * }</pre>
  */
 public final class CloudConfigConflictException extends UserDataException {

@@ -6,7 +6,7 @@ package app.exosphere.cloudinit;
  * kind mismatch is always a {@link CloudConfigConflictException}. Example:
  *
  * <pre>{@code
- * UserDataOptions.builder().addExtraCloudConfig(fragment).mergePolicy(CloudConfigMergePolicy.EXTENSION_WINS)
+ * UserDataOptions.builder().addExtraCloudConfig(CloudConfigFragment.of("timezone", "UTC")).mergePolicy(CloudConfigMergePolicy.EXTENSION_WINS)
  * }</pre>
  */
 public enum CloudConfigMergePolicy {

@@ -5,7 +5,7 @@ package app.exosphere.cloudinit;
  * decompresses gzip user data itself. Example:
  *
  * <pre>{@code
- * options.withCompression(Compression.AUTO).render();
+ * options.render(Compression.AUTO);
  * }</pre>
  */
 public enum Compression {

@@ -10,18 +10,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The fixed facts of Exosphere user data (part names, content types, boundary, paths; exosphere-spec §1.2,
- * §1.6) and recognition of Exosphere-made user data, whether made by the Exosphere web app or by this
+ * The fixed facts of Exosphere user data (part names, content types, boundary, paths; {@code ServerDeploy.cloudInitUserDataTemplate},
+ * Exosphere's {@code Credentials.getOpenStackCredentialWriteFilesYaml}) and recognition of Exosphere-made user data, whether made by the Exosphere web app or by this
  * SDK. Example:
  *
  * <pre>{@code
- * Optional<RecognisedUserData> r = ExosphereUserData.recognise(UserData.parseBase64(server.userData()));
+ * Optional<RecognisedUserData> r = ExosphereUserData.recognise(UserData.parseBase64(userData));
  * boolean guac = r.map(RecognisedUserData::guacamole).orElse(false);
  * }</pre>
  */
 public final class ExosphereUserData {
 
-    /** The multipart boundary (exosphere-spec §1.2). */
+    /** The multipart boundary (Exosphere's {@code ServerDeploy.cloudInitUserDataTemplate}). */
     public static final String BOUNDARY = "=================exosphere-user-data====";
 
     /** Part 1: emits {@code starting} once per instance. */
@@ -43,9 +43,9 @@ public final class ExosphereUserData {
     /** Content type of part 4. */
     public static final String CLOUD_CONFIG_TYPE = "text/cloud-config";
 
-    /** Where injected credentials are written (exosphere-spec §1.6). */
+    /** Where injected credentials are written (Exosphere's {@code Credentials.getOpenStackCredentialWriteFilesYaml}). */
     public static final String OPENRC_PATH = "/home/exouser/openrc.sh";
-    /** Where injected credentials are written (exosphere-spec §1.6). */
+    /** Where injected credentials are written (Exosphere's {@code Credentials.getOpenStackCredentialWriteFilesYaml}). */
     public static final String CLOUDS_YAML_PATH = "/home/exouser/.config/openstack/clouds.yaml";
 
     /** The directory the config-management repository is fetched into on the instance. */

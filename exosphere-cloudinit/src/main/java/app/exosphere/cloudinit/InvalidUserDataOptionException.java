@@ -12,7 +12,7 @@ import java.util.Objects;
  * try {
  *     options.render();
  * } catch (InvalidUserDataOptionException e) {
- *     form.showError(e.option(), e.getMessage());
+ *     System.err.println(e.option() + ": " + e.getMessage());
  * }
  * }</pre>
  */

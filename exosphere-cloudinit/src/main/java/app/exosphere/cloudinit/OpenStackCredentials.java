@@ -8,14 +8,14 @@ import org.immutables.value.Value;
 /**
  * An OpenStack application credential to inject into an instance for {@code exouser}, as
  * {@code ~/openrc.sh} and {@code ~/.config/openstack/clouds.yaml} (mode 0400, written after the user
- * exists), like Exosphere's experimental "inject OpenStack credentials" (exosphere-spec §1.6). The secret
+ * exists), like Exosphere's experimental "inject OpenStack credentials" ({@code Credentials.getOpenStackCredentialWriteFilesYaml}). The secret
  * is never shown by {@code toString()}. Example:
  *
  * <pre>{@code
  * OpenStackCredentials creds = OpenStackCredentials.builder()
  *         .authUrl("https://js2.jetstream-cloud.org:5000/v3/")
- *         .applicationCredentialId(appCred.id())
- *         .applicationCredentialSecret(appCred.secret())
+ *         .applicationCredentialId(id)
+ *         .applicationCredentialSecret(secret)
  *         .projectName("TG-ABC123")
  *         .region("IU")
  *         .build();                          // cloudName() = "TG_ABC123_IU"

@@ -10,7 +10,7 @@ import java.util.Optional;
  * parts are listed in order. Example:
  *
  * <pre>{@code
- * ParsedUserData parsed = UserData.parseBase64(server.userData());
+ * ParsedUserData parsed = UserData.parseBase64(userData);
  * parsed.cloudConfig().ifPresent(p -> System.out.println(p.body()));
  * Optional<RecognisedUserData> exo = parsed.recogniseExosphere();
  * }</pre>

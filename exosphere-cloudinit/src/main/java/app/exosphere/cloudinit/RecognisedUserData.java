@@ -11,9 +11,9 @@ import java.util.Optional;
  * recovered (only whether credentials are injected). Example:
  *
  * <pre>{@code
- * RecognisedUserData r = ExosphereUserData.recognise(UserData.parseBase64(b64)).orElseThrow();
- * if (r.guacamole()) emit("{\"guacDeployComplete\":true}");
- * r.workflow().ifPresent(wf -> emit("{\"exoWorkflowSetup\":\"started\"}"));
+ * RecognisedUserData r = ExosphereUserData.recognise(UserData.parseBase64(userData)).orElseThrow();
+ * if (r.guacamole()) System.out.println("{\"guacDeployComplete\":true}");
+ * r.workflow().ifPresent(wf -> System.out.println("{\"exoWorkflowSetup\":\"started\"}"));
  * }</pre>
  *
  * @param guacamole Ansible {@code guac_enabled}

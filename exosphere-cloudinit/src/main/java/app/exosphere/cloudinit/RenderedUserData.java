@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * RenderedUserData ud = options.render();
- * body.put("user_data", ud.base64());   // ud.encodedSize() <= 65535
+ * Map<String, Object> body = Map.of("user_data", ud.base64());   // ud.encodedSize() <= 65535
  * }</pre>
  */
 public final class RenderedUserData {

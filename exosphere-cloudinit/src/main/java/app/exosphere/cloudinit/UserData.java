@@ -11,7 +11,7 @@ import java.util.Objects;
  * Example:
  *
  * <pre>{@code
- * ParsedUserData parsed = UserData.parseBase64(novaServer.userData());
+ * ParsedUserData parsed = UserData.parseBase64(userData);
  * parsed.recogniseExosphere().ifPresent(r -> System.out.println("guacamole: " + r.guacamole()));
  * }</pre>
  */

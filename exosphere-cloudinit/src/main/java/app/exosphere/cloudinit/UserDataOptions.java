@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 
 /**
  * What goes into an Exosphere-style instance at boot: the typed, immutable options from which
- * {@link #render()} builds the cloud-init user data (exosphere-spec §1). The result looks Exosphere-made
+ * {@link #render()} builds the cloud-init user data (Exosphere's {@code ServerDeploy.cloudInitUserDataTemplate} and {@code Helpers.renderUserDataTemplate}). The result looks Exosphere-made
  * to the Exosphere web app and to Exosphere's Ansible playbook: same four MIME parts, same status lines,
  * same Ansible extra vars. Every value is validated or escaped for its context (shell word, YAML scalar,
  * JSON string); bad values raise {@link InvalidUserDataOptionException}. Example:
@@ -25,13 +25,13 @@ import org.immutables.value.Value;
  *         .workflow(WorkflowContribution.of("https://github.com/binder-examples/requirements", "main"))
  *         .build()
  *         .render();
- * serverCreate.userData(ud.base64());
+ * ServerCreateRequest.builder().userData(ud.base64());
  * }</pre>
  */
 @Value.Immutable
 public abstract class UserDataOptions {
 
-    /** Exosphere's public instance-config-management repository (exosphere-spec §1.4). */
+    /** Exosphere's public instance-config-management repository ({@code Helpers.renderUserDataTemplate}). */
     public static final String DEFAULT_CONFIG_MANAGEMENT_REPOSITORY = "https://gitlab.com/exosphere/exosphere.git";
 
     /** The default checkout of that repository. */
@@ -110,7 +110,7 @@ public abstract class UserDataOptions {
 
     /**
      * The Ansible extra vars the playbook receives, as compact JSON in Exosphere's key order
-     * (exosphere-spec §1.5): {@code {"guac_enabled":true,"gui_enabled":false}} plus
+     * (Exosphere's {@code Helpers.renderUserDataTemplate}): {@code {"guac_enabled":true,"gui_enabled":false}} plus
      * {@code workflow_source_repository} and, when the reference is non-empty,
      * {@code workflow_repo_version}.
      */

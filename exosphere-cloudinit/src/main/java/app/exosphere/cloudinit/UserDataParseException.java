@@ -6,8 +6,8 @@ package app.exosphere.cloudinit;
  *
  * <pre>{@code
  * try {
- *     ParsedUserData p = UserData.parseBase64(server.userData());
- * } catch (UserDataParseException e) { ... }
+ *     ParsedUserData p = UserData.parseBase64(userData);
+ * } catch (UserDataParseException e) { log.info("not multipart user data: {}", e.getMessage()); }
  * }</pre>
  */
 public final class UserDataParseException extends UserDataException {

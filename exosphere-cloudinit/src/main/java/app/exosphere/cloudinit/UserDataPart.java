@@ -12,8 +12,8 @@ import java.util.Optional;
  * attachment file name if any, its headers, and its decoded body. Example:
  *
  * <pre>{@code
- * for (UserDataPart p : UserData.parse(bytes).parts()) {
- *     if (p.isCloudConfig()) merge(p.asCloudConfig());
+ * for (UserDataPart p : UserData.parseBase64(userData).parts()) {
+ *     if (p.isCloudConfig()) System.out.println(p.asCloudConfig());
  * }
  * }</pre>
  *

@@ -9,10 +9,11 @@ import java.util.OptionalInt;
  * {@link Compression#AUTO}. Example:
  *
  * <pre>{@code
+ * RenderedUserData ud;
  * try {
  *     ud = options.render();
  * } catch (UserDataTooLargeException e) {
- *     if (e.gzipWouldFit()) ud = options.withCompression(Compression.GZIP).render();
+ *     ud = e.gzipWouldFit() ? options.render(Compression.GZIP) : null;
  * }
  * }</pre>
  */

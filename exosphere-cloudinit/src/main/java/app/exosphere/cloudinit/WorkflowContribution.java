@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * What a Binder workflow adds to an instance's setup: the repository that repo2docker builds and,
  * optionally, the Git reference to check out. The user data builder turns it into the Ansible extra
- * vars {@code workflow_source_repository} and {@code workflow_repo_version} (exosphere-spec §1.5, §7.4).
+ * vars {@code workflow_source_repository} and {@code workflow_repo_version} (Exosphere's {@code Helpers.renderUserDataTemplate} and {@code ansible/roles/workflow}).
  *
  * <p>The {@code exosphere-workflow} module implements this interface with its validated
  * {@code WorkflowSource}; this module only consumes it, so there is no dependency cycle. Example:

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the rendered shell parts under bash with every external command stubbed, and checks their effects:
- * the exact words git and ansible-playbook receive (the JSON the playbook sees, exosphere-spec §1.5) and
- * the status lines written to the console (exosphere-spec §3.2), read back with this module's parser.
+ * the exact words git and ansible-playbook receive (the JSON the playbook sees, Exosphere's {@code Helpers.renderUserDataTemplate}) and
+ * the status lines written to the console (Exosphere's {@code ServerDeploy.cloudInitUserDataTemplate}), read back with this module's parser.
  */
 class ScriptBehaviourTest {
 

@@ -61,7 +61,7 @@ class UserDataOptionsTest {
         assertThat(o.ansibleExtraVars())
                 .isEqualTo("{\"guac_enabled\":true,\"gui_enabled\":true,\"workflow_source_repository\":"
                         + "\"https://github.com/binder-examples/requirements\",\"workflow_repo_version\":\"main\"}");
-        // exosphere-spec §1.7: the ansible line, byte for byte
+        // the ansible line of Exosphere's `ServerDeploy.cloudInitUserDataTemplate`, byte for byte
         assertThat(o.render().text())
                 .contains(
                         "  -e \"{\\\"guac_enabled\\\":true,\\\"gui_enabled\\\":true,\\\"workflow_source_repository\\\":"
@@ -180,7 +180,7 @@ class UserDataOptionsTest {
                 .contains("export OS_IDENTITY_API_VERSION=3\n")
                 .contains("export OS_INTERFACE=public\n");
         assertThat(files.get(1).get("path").asText()).isEqualTo("/home/exouser/.config/openstack/clouds.yaml");
-        // exosphere-spec §1.6 vector, compared as YAML (the effect), not as bytes
+        // Exosphere's `Credentials.getOpenStackCredentialWriteFilesYaml`, compared as YAML (the effect), not as bytes
         JsonNode expected = Yaml.MAPPER.readTree("""
                 clouds:
                   Project_One_RegionOne:

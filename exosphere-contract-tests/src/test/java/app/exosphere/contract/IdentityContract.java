@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keystone as a gateway meets it: password login, the catalog, the unscoped project/region
- * discovery Exosphere does first (exosphere-spec §9.15 A), application credentials, and what a
+ * discovery Exosphere does first ({@code Rest.Keystone.requestUnscopedProjects}), application credentials, and what a
  * client sees when its token stops being valid (which is what triggers a token refresh).
  */
 abstract class IdentityContract extends CloudContract {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The life of one Exosphere-style instance, step by step, in the order Exosphere makes the calls
- * (exosphere-spec §9.15): keypair, network choice, security group, create with Exosphere's metadata
+ * (Exosphere's {@code Rest.Nova.requestCreateServer} and the requests before it): keypair, network choice, security group, create with Exosphere's metadata
  * and user data, read-back, tags, console, floating IP, a tagged volume attachment, the lifecycle
  * actions, deletion. Each step depends on the ones before it.
  */
@@ -34,7 +34,7 @@ abstract class LaunchContract extends CloudContract {
     private String floatingIpId;
     private String volumeId;
 
-    /** Exosphere's creation metadata, member order as Exosphere sends it (exosphere-spec §2.1). */
+    /** Exosphere's creation metadata, member order as Exosphere sends it ({@code Helpers.newServerMetadata}). */
     private Map<String, String> exosphereMetadata() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("exoGuac", "{\"v\":1,\"ssh\":true,\"vnc\":false}");
@@ -66,7 +66,7 @@ abstract class LaunchContract extends CloudContract {
     @Test
     @Order(2)
     void choosesTheAutoAllocatedNetworkWhichIsActiveAndNotExternal() {
-        // exosphere-spec §9.15 steps 6, 7 and 12
+        // Exosphere's `Rest.Neutron.requestAutoAllocatedNetwork`, then `Helpers.newServerNetworkOptions`
         JsonNode topology = member.get("network", "/auto-allocated-topology/" + member.projectId())
                 .expect(200)
                 .path("auto_allocated_topology");
@@ -164,7 +164,7 @@ abstract class LaunchContract extends CloudContract {
         ObjectNode md = s.putObject("metadata");
         exosphereMetadata().forEach(md::put);
 
-        // exosphere-spec §9.15 step 14: no microversion header
+        // Exosphere's `Rest.Nova.requestCreateServer`: no microversion header
         Rest.Reply created = member.post("compute", "/servers", server);
         serverId = created.expect(202).path("server").path("id").asText();
         assertThat(serverId).isNotBlank();
@@ -294,7 +294,7 @@ abstract class LaunchContract extends CloudContract {
                 .asText();
         awaitVolumeStatus(volumeId, "available");
 
-        // exosphere-spec §2.2: tag exoVolume::{"name":"<volume name>"} at 2.49
+        // Exosphere's `ServerVolumes.requestAttachVolume`: tag exoVolume::{"name":"<volume name>"} at 2.49
         String tag = "exoVolume::{\"name\":\"" + prefix + "-vol\"}";
         ObjectNode attach = Rest.JSON.createObjectNode();
         attach.putObject("volumeAttachment").put("volumeId", volumeId).put("tag", tag);

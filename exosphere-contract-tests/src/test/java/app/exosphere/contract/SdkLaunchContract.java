@@ -70,7 +70,7 @@ abstract class SdkLaunchContract extends CloudContract {
     }
 
     private Map<String, String> exosphereMetadata() {
-        // exosphere-spec §2.1, member order as Exosphere sends it
+        // `Helpers.newServerMetadata`, member order as Exosphere sends it
         Map<String, String> m = new LinkedHashMap<>();
         m.put("exoServerVersion", "6");
         m.put("exoClientUuid", "3f0e8a52-1c2d-4e5f-9a8b-7c6d5e4f3a2b");

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *         .credentials(Credentials.applicationCredential(id, secret))
  *         .region("IU")
  *         .build();
- * try (Exosphere exo = Exosphere.connect(os, storedClientUuid)) {
+ * try (Exosphere exo = Exosphere.connect(os, clientUuid)) {
  *     Instance vm = exo.launch(LaunchRequest.builder().name("demo").image(ImageChoice.name("Featured-Ubuntu24")).build());
  *     vm.watch().awaitReady(Duration.ofMinutes(30));
  *     System.out.println(vm.refresh().interactions().status(Interaction.WEB_SHELL).value().orElseThrow());
@@ -148,8 +148,8 @@ public final class Exosphere implements AutoCloseable {
          * Default {@link ExosphereCloudConfigs#builtIn()}.
          *
          * <pre>{@code
-         * Exosphere.builder().openStack(os).settings(settings)
-         *         .cloudConfigs(ExosphereCloudConfigs.builtIn().with(ExosphereCloudConfigs.load(path)))
+         * Exosphere.builder().openStack(openStack)
+         *         .cloudConfigs(ExosphereCloudConfigs.builtIn().with(ExosphereCloudConfigs.load(Path.of("cloud_configs.js"))))
          *         .build();
          * }</pre>
          */

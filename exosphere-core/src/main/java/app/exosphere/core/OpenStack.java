@@ -64,8 +64,8 @@ import okhttp3.OkHttpClient;
  *         .build();                                   // authenticates now
  *
  * OpenStack gateway = OpenStack.builder()
- *         .authUrl(keystone)
- *         .credentials(Credentials.oidcAccessToken("globus", "openid", userAccessToken))
+ *         .authUrl("https://keystone.example.org:5000/v3")
+ *         .credentials(Credentials.oidcAccessToken("globus", "openid", accessToken))
  *         .build();                                   // unscoped
  * List<Project> projects = gateway.projects();
  * OpenStack project = gateway.forProject(projects.get(0).id()).forRegion("TACC");
@@ -266,7 +266,7 @@ public final class OpenStack implements AutoCloseable {
      * <pre>{@code
      * OpenStack os = OpenStack.builder()
      *         .authUrl("https://keystone.example.org:5000/v3")
-     *         .credentials(Credentials.password(UserRef.name("alice", DomainRef.of("Default")), pw))
+     *         .credentials(Credentials.password(UserRef.name("alice", DomainRef.of("Default")), password))
      *         .project("demo", DomainRef.of("Default"))
      *         .region("RegionOne")
      *         .transport(TransportOptions.builder().maxAttempts(5).build())

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class AuthUrlsTest {
     @Test
     void followsExosphereAuthUrlWithPortAndVersionVectors() {
-        // exosphere-spec §9.5 [R]
+        // Exosphere's `State.Auth.authUrlWithPortAndVersion`
         assertThat(AuthUrls.withPortAndVersion("keystone.example.org"))
                 .isEqualTo("https://keystone.example.org:5000/v3");
         assertThat(AuthUrls.withPortAndVersion("https://keystone.example.org/"))

@@ -325,7 +325,7 @@ class KeystoneAuthenticationTest {
 
     @Test
     void domainRefFollowsExosphereUuidOrDefaultVectors() {
-        // exosphere-spec §9.5 [T]
+        // Exosphere's `State.Auth.authUrlWithPortAndVersion` (upstream tests)
         assertThat(DomainRef.isUuidOrDefault("deadbeef-dead-dead-dead-beefbeefbeef"))
                 .isTrue();
         assertThat(DomainRef.isUuidOrDefault("deadbeefdeaddeaddeadbeefbeefbeef"))

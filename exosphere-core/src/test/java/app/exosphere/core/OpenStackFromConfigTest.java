@@ -22,7 +22,7 @@ class OpenStackFromConfigTest {
 
     @Test
     void connectsWithTheCloudsYamlExosphereWritesOntoInstances() throws Exception {
-        // exosphere-spec §1.6 layout, pointed at the mock Keystone
+        // Exosphere's `Credentials.getCloudsYaml` layout, pointed at the mock Keystone
         String yaml = String.join(
                 "\n",
                 "clouds:",

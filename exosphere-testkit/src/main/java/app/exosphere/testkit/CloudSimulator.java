@@ -37,7 +37,7 @@ import okhttp3.tls.HandshakeCertificates;
  *     OkHttpClient http = cloud.configure(new OkHttpClient.Builder()).build();
  *     String keystone = cloud.keystoneUrl();          // http://127.0.0.1:PORT/v3
  *     CloudCredentials login = cloud.credentials();
- *     ...
+ *     // point the gateway under test at keystone, log in with login
  * }
  * }</pre>
  *
@@ -148,7 +148,7 @@ public final class CloudSimulator implements AutoCloseable {
     }
 
     /**
-     * Exosphere's {@code cloud_configs.js} for this cloud (exosphere-spec §8.1, §8.4): keystone
+     * Exosphere's {@code cloud_configs.js} for this cloud (read as its {@code State.Init.cloudSpecificConfigDecoder} does): keystone
      * hostname, UAP per region (the first region's UAP also as the {@code region: null} catch-all),
      * {@code Featured-} image prefix.
      */

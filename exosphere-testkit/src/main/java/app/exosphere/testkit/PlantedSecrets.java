@@ -9,7 +9,7 @@ import java.util.List;
  * should use these values.
  *
  * <pre>{@code
- * Credentials c = Credentials.password(user, PlantedSecrets.PASSWORD);
+ * Credentials c = Credentials.password(UserRef.name("alice", DomainRef.of("Default")), PlantedSecrets.PASSWORD);
  * }</pre>
  */
 public final class PlantedSecrets {

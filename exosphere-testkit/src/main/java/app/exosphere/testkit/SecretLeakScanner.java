@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>{@code
  * @ExtendWith(SecretLeakScanner.class)
  * class MyGatewayTest {
- *     @Test void launches(CloudSimulator cloud) { ... }   // fails the class if a token was logged
+ *     @Test void launches(CloudSimulator cloud) { assertThat(cloud.keystoneUrl()).isNotEmpty(); }   // fails the class if a token was logged
  * }
  * }</pre>
  */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @SimulatedCloud(preset = Scenario.Preset.JETSTREAM2, timeScale = 600)
  * class MyGatewayTest {
  *     @Test
- *     void launchesAnInstance(CloudSimulator cloud, CloudCredentials credentials) { ... }
+ *     void launchesAnInstance(CloudSimulator cloud, CloudCredentials credentials) { assertThat(cloud.servers()).isEmpty(); }
  * }
  * }</pre>
  */
@@ -40,6 +40,7 @@ public @interface SimulatedCloud {
      *     public Scenario get() { return Scenario.jetstream2().toBuilder().tokenLifetime(Duration.ofMinutes(5)).build(); }
      * }
      * @SimulatedCloud(scenario = ShortTokens.class)
+     * class RenewalTest {}
      * }</pre>
      */
     Class<? extends java.util.function.Supplier<Scenario>> scenario() default PresetScenario.class;

@@ -53,7 +53,7 @@ final class Api {
         }
     }
 
-    /** Password login, then project scope (exosphere-spec §9.15 A). */
+    /** Password login, then project scope (Exosphere's {@code Rest.Keystone.requestUnscopedAuthToken}, then {@code requestScopedAuthToken}). */
     Api login() {
         CloudCredentials c = cloud.credentials();
         Result unscoped = call(

@@ -314,7 +314,8 @@ class CloudSimulatorTest {
                 .asText();
         assertThat(passphrase.split(" ")).hasSize(11).doesNotHaveDuplicates().allMatch(w -> w.matches("[A-Z]{1,4}"));
 
-        // exosphere-spec §1.8: PUT tags/exoPw:<passphrase> with compute 2.26, then DELETE the password
+        // Exosphere's `ServerTags.requestCreateServerTag`: PUT tags/exoPw:<passphrase> with compute 2.26, then DELETE
+        // the password
         HttpUrl tagUrl = HttpUrl.get(nova)
                 .newBuilder()
                 .addPathSegments("servers/" + id + "/tags")

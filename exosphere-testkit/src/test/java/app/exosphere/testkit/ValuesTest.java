@@ -16,7 +16,7 @@ class ValuesTest {
 
     @Test
     void passphraseWordListIsExospheresRfc1760Dictionary() throws Exception {
-        // exosphere-spec §1.8: SHA-256 of the words joined with \n plus a final \n
+        // Exosphere's ansible/roles/passphrase/files/words: SHA-256 of the words joined with \n plus a final \n
         byte[] digest = MessageDigest.getInstance("SHA-256")
                 .digest((String.join("\n", Passphrases.WORDS) + "\n").getBytes(StandardCharsets.US_ASCII));
         assertThat(HexFormat.of().formatHex(digest))

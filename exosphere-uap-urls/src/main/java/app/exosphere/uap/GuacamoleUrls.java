@@ -6,12 +6,12 @@ import java.util.Objects;
 
 /**
  * The URLs of the Guacamole deployment that Exosphere puts on an instance (plain HTTP on port 49528,
- * web app under {@code /guacamole}), reached through the UAP (exosphere-spec §4.3, §4.4).
+ * web app under {@code /guacamole}), reached through the UAP (Exosphere's {@code Interaction.interactionStatus} and {@code GoalServer.stepServerGuacamoleAuth}).
  *
  * <pre>{@code
  * GuacamoleUrls.tokenApi("proxy-js2-iu.exosphere.app", "149.165.157.212");
  * // https://http-149-165-157-212-49528.proxy-js2-iu.exosphere.app/guacamole/api/tokens
- * GuacamoleUrls.terminal("proxy-js2-tacc.exosphere.app", "129.114.104.5", authToken);
+ * GuacamoleUrls.terminal("proxy-js2-tacc.exosphere.app", "129.114.104.5", "0123abcd");
  * // https://http-129-114-104-5-49528.proxy-js2-tacc.exosphere.app/guacamole/#/client/c2hlbGwAYwBkZWZhdWx0?token=…
  * }</pre>
  */

@@ -5,7 +5,7 @@ package app.exosphere.uap;
  * path; which ones work depends on the repository (RStudio needs an R environment, Shiny a Shiny app).
  *
  * <pre>{@code
- * JupyterUrls.workflow(uap, ip, JupyterInterface.RSTUDIO, token); // https://http-…-8888.<uap>/rstudio?token=…
+ * JupyterUrls.workflow("proxy-js2-iu.exosphere.app", "149.165.1.2", JupyterInterface.RSTUDIO, "0123abcd"); // https://http-…-8888.<uap>/rstudio?token=…
  * }</pre>
  */
 public enum JupyterInterface {

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The URL of the Jupyter server that an Exosphere custom workflow (Binder/repo2docker) runs on an
  * instance: plain HTTP on port 8888 through the UAP, with the workflow token as {@code ?token=}
- * (exosphere-spec §4.3, §7.6).
+ * (Exosphere's {@code Interaction.interactionStatus} and {@code Interaction.customWorkflowfInteractionStatus}).
  *
  * <pre>{@code
  * JupyterUrls.workflow("proxy-js2-iu.exosphere.app", "149.165.1.2", "lab", "0123abcd");

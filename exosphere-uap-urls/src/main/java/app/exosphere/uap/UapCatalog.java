@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * The UAP configurations of several clouds, looked up by the host of a project's Keystone catalog URL
- * the way Exosphere does (exosphere-spec §5.2): exact, case-sensitive string equality on the host, the
+ * the way Exosphere does ({@code GetterSetters.getUserAppProxyFromContext}): exact, case-sensitive string equality on the host, the
  * port ignored. When two clouds share a Keystone hostname the later one wins, as in Exosphere's
- * {@code cloud_configs.js} decoding (§8.4).
+ * {@code cloud_configs.js} decoding (Exosphere's {@code State.Init.cloudSpecificConfigDecoder}).
  *
  * <pre>{@code
  * UapCatalog catalog = UapCatalog.exosphereDefaults();
@@ -46,7 +46,7 @@ public final class UapCatalog {
 
     /**
      * The UAPs of the clouds configured in the Exosphere web app's {@code cloud_configs.js}
-     * (exosphere-spec §5.5): Jetstream2 (one UAP per region plus an IU catch-all), Nectar (none) and
+     * (Exosphere's {@code cloud_configs.js}): Jetstream2 (one UAP per region plus an IU catch-all), Nectar (none) and
      * Rescloud (RegionOne only).
      */
     public static UapCatalog exosphereDefaults() {
@@ -98,7 +98,7 @@ public final class UapCatalog {
 
     /**
      * The host of an {@code http://} or {@code https://} URL as Exosphere extracts it (elm/url
-     * {@code Url.fromString}, exosphere-spec §0 and §5.1): not lowercased, port dropped; empty when the
+     * {@code Url.fromString} as used by Exosphere's {@code Helpers.Url.hostnameFromUrl}): not lowercased, port dropped; empty when the
      * URL does not parse (other scheme, empty host, {@code @} in the authority, a non-numeric port, or
      * more than one {@code :}, which includes IPv6 literals).
      *

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A cloud as far as the UAP is concerned: the Keystone hostname that identifies it in Exosphere's
  * {@code cloud_configs.js} and its {@code userAppProxy} configuration, absent when the cloud has no UAP
- * (then Guacamole and workflow URLs cannot be built, exosphere-spec §5.3).
+ * (then Guacamole and workflow URLs cannot be built, Exosphere's {@code GetterSetters.getUserAppProxyFromContext}).
  *
  * <pre>{@code
  * UapCloud rescloud = UapCloud.of("rci.uits.iu.edu",

@@ -45,7 +45,7 @@ public final class UapConfig {
     /**
      * The UAP hostname for a project in {@code region}: the first entry whose region equals it exactly
      * (case-sensitive), else the first catch-all entry, else none. A project without a region
-     * ({@code null}) gets the first catch-all entry. // exosphere-spec §5.2 steps 3–4
+     * ({@code null}) gets the first catch-all entry. // Exosphere's {@code GetterSetters.getUserAppProxyFromContext}
      *
      * @param region the project's region id, or {@code null} when the project has no region
      */

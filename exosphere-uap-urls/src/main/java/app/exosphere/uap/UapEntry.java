@@ -33,7 +33,7 @@ public final class UapEntry {
         return new UapEntry(region, hostname);
     }
 
-    /** An entry with no region: used for regions without an entry of their own (exosphere-spec §5.2). */
+    /** An entry with no region: used for regions without an entry of their own (Exosphere's {@code GetterSetters.getUserAppProxyFromContext}). */
     public static UapEntry catchAll(String hostname) {
         return new UapEntry(null, hostname);
     }

@@ -45,7 +45,7 @@ public record UapTarget(UpstreamProtocol protocol, String ipv4, int port) {
 
     /**
      * The first DNS label of this target's UAP hostname: {@code [http-]<a-b-c-d>-<port>}, octets not
-     * zero-padded (exosphere-spec §5.1).
+     * zero-padded (Exosphere's {@code Helpers.Url.buildProxyUrl}).
      */
     public String label() {
         return protocol.hostnamePrefix() + ipv4.replace('.', '-') + "-" + port;
@@ -71,7 +71,7 @@ public record UapTarget(UpstreamProtocol protocol, String ipv4, int port) {
 
     /**
      * Recovers the target from the host of a request that reached the UAP, like the UAP's nginx does
-     * (exosphere-spec §5.4): case-insensitive, an optional {@code http-} or {@code https-} prefix (none
+     * (Exosphere's {@code docs/user-app-proxy.md}): case-insensitive, an optional {@code http-} or {@code https-} prefix (none
      * means HTTPS), four decimal octets 0–255 and a port 1–65535, neither zero-padded, then exactly
      * {@code .<uapHostname>}. A trailing {@code :port} (as in an HTTP {@code Host} header) is ignored.
      *

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * An HTTPS URL through a User Application Proxy to a service on an instance, built exactly as the
- * Exosphere web app builds it (exosphere-spec §5.1):
+ * Exosphere web app builds it ({@code Helpers.Url.buildProxyUrl}):
  *
  * <pre>https://[http-]&lt;a-b-c-d&gt;-&lt;port&gt;.&lt;uap hostname&gt;/&lt;path&gt;[?&lt;query&gt;]</pre>
  *
@@ -216,7 +216,7 @@ public final class UapUrl {
 
     /**
      * Percent-encodes like JavaScript {@code encodeURIComponent}: everything except {@code A-Z a-z 0-9
-     * - _ . ! ~ * ' ( )} becomes the {@code %XX} escapes of its UTF-8 bytes (exosphere-spec §0).
+     * - _ . ! ~ * ' ( )} becomes the {@code %XX} escapes of its UTF-8 bytes (elm/url's {@code Url.Builder.string}, as Exosphere's {@code Helpers.Url.buildProxyUrl} uses it).
      */
     static String encodeUriComponent(String value, String keyForErrors) {
         StringBuilder out = new StringBuilder(value.length() + 8);

@@ -16,7 +16,7 @@ final class UapValues {
                     Reason.MALFORMED_IPV4, null, "IP address is null; expected a dotted-decimal IPv4 address");
         }
         if (ip.indexOf(':') >= 0) {
-            // exosphere-spec §5.1: buildProxyUrl only replaces '.', so IPv6 never worked; say so.
+            // Exosphere's `Helpers.Url.buildProxyUrl`: buildProxyUrl only replaces '.', so IPv6 never worked; say so.
             throw new InvalidUapValueException(
                     Reason.IPV6_NOT_SUPPORTED,
                     ip,
@@ -32,7 +32,7 @@ final class UapValues {
                 throw malformedIpv4(ip, "each octet must be a decimal number 0-255");
             }
             if (part.length() > 1 && part.charAt(0) == '0') {
-                // the UAP's nginx rejects zero-padded octets (exosphere-spec §5.4)
+                // the UAP's nginx rejects zero-padded octets (Exosphere's `docs/user-app-proxy.md`)
                 throw malformedIpv4(ip, "octet '" + part + "' has a leading zero; write it without padding");
             }
             if (Integer.parseInt(part) > 255) {
@@ -61,7 +61,7 @@ final class UapValues {
      * Validates a UAP hostname with the DNS hostname rules (RFC 1123): dot-separated labels of 1–63
      * letters, digits and hyphens, not starting or ending with a hyphen, at most 253 characters, and a
      * last label that is not all digits (so IP literals are refused). Case is kept as given (Exosphere
-     * uses the configured hostname verbatim, exosphere-spec §5.1).
+     * uses the configured hostname verbatim, Exosphere's {@code Helpers.Url.buildProxyUrl}).
      */
     static String hostname(String what, String hostname) {
         if (hostname == null || hostname.isEmpty()) {

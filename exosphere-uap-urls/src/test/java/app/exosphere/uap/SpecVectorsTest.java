@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Every test vector of exosphere-spec §5.6, through the public API a gateway would use. */
+/** URL vectors traced through Exosphere's {@code Helpers.Url.buildProxyUrl}, through the public API a gateway would use. */
 class SpecVectorsTest {
     private static final String JS2 = "https://js2.jetstream-cloud.org:5000/identity/v3";
     private static final String RESCLOUD = "https://rci.uits.iu.edu:5000/v3";

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * What an instance's console log says about its workflow: the Jupyter token the instance published and
  * the setup progress lines. The token is found exactly as the Exosphere web app finds it
- * (exosphere-spec §7.5): lines {@code {"exoWorkflowToken":"<hex>"}} after any prefix such as a kernel
+ * (Exosphere's {@code Helpers.parseConsoleLogForWorkflowToken}): lines {@code {"exoWorkflowToken":"<hex>"}} after any prefix such as a kernel
  * timestamp, strict JSON (trailing text other than whitespace makes a line fail), the <b>last</b> one
  * wins — the token changes when the workflow service restarts. Progress lines
  * {@code {"exoWorkflowSetup":"started|complete"}} are read leniently (trailing text ignored).
@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>{@link #toString()} does not reveal the token.
  *
  * <pre>{@code
- * WorkflowConsole wf = WorkflowConsole.scan(nova.consoleOutput(serverId));
+ * WorkflowConsole wf = WorkflowConsole.scan(compute.servers().consoleOutput(serverId, null));
  * wf.token();            // Optional[def456]
  * wf.latestPhase();      // Optional[COMPLETE]
  * }</pre>
@@ -57,7 +57,7 @@ public record WorkflowConsole(Optional<String> token, List<WorkflowSetupEvent> s
                 .map(phase -> new WorkflowSetupEvent(phase, o.lineNumber()));
     }
 
-    /** The last token published in the console log, if any (exosphere-spec §7.5). */
+    /** The last token published in the console log, if any (Exosphere's {@code Helpers.parseConsoleLogForWorkflowToken}). */
     public static Optional<String> latestToken(String consoleText) {
         return ConsoleScanner.lastString(consoleText, TOKEN_FIELD, JsonLineMode.STRICT);
     }

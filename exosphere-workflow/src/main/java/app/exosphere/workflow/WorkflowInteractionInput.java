@@ -14,10 +14,10 @@ import java.util.Optional;
  *         .serverStatus("ACTIVE")
  *         .fromExosphere(true)
  *         .workflow(WorkflowMetadata.fromServerMetadata(server.metadata()))
- *         .token(tokenSoFar)
+ *         .token(WorkflowConsole.scan(consoleText).token())
  *         .uapHostname(Optional.of("proxy-js2-iu.exosphere.app"))
  *         .floatingIp(Optional.of("149.165.1.2"))
- *         .consoleLog(ConsoleLogState.SUCCEEDED)
+ *         .consoleLog(WorkflowInteractionInput.ConsoleLogState.SUCCEEDED)
  *         .build();
  * }</pre>
  *
@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param uapHostname the project's UAP hostname, if the cloud/region has one
  * @param floatingIp the instance's floating IPv4 address, if any
  * @param recentServerEvent whether the instance was created or acted on within the last 40 minutes
- *     (exosphere-spec §4.6)
+ *     (Exosphere's {@code Interaction.hasRecentServerEvent})
  * @param consoleLog the state of the last console-log read
  * @param consoleLogError the error of the last console-log read when it failed (no secrets), else empty
  */

@@ -6,20 +6,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The status of an instance's Workflow interaction, by the Exosphere web app's rule (exosphere-spec
- * §4.2, CustomWorkflow): {@link Kind#READY} with the workflow URLs once the token is known and the
+ * The status of an instance's Workflow interaction, by the Exosphere web app's rule (
+ * {@code Interaction.customWorkflowfInteractionStatus}): {@link Kind#READY} with the workflow URLs once the token is known and the
  * instance is reachable through the UAP; otherwise a kind and a typed {@link WorkflowStatusReason}.
  *
- * <p>One deliberate difference (exosphere-spec §11.7): Exosphere reports a non-active instance's
+ * <p>One deliberate difference (Exosphere's {@code Interaction.customWorkflowfInteractionStatus}): Exosphere reports a non-active instance's
  * Workflow interaction as "Instance is not active" even when the instance has no workflow; here an
  * instance without a workflow (or with workflows disabled) is always {@link Kind#HIDDEN}.
  *
  * <pre>{@code
- * WorkflowInteractionStatus s = WorkflowInteractionStatus.evaluate(input);
+ * WorkflowInteractionStatus s = WorkflowInteractionStatus.evaluate(WorkflowInteractionInput.builder().serverStatus("ACTIVE").fromExosphere(true).build());
  * switch (s.kind()) {
- *     case READY -> show(s.urls().orElseThrow().chosen().normalized());
+ *     case READY -> System.out.println(s.urls().orElseThrow().chosen().normalized());
  *     case HIDDEN -> {}
- *     default -> show(s.message());
+ *     default -> System.out.println(s.message());
  * }
  * }</pre>
  *
@@ -68,10 +68,9 @@ public record WorkflowInteractionStatus(
             return of(Kind.HIDDEN, WorkflowStatusReason.WORKFLOWS_DISABLED);
         }
         if (in.workflow().isEmpty()) {
-            return of(
-                    Kind.HIDDEN, WorkflowStatusReason.NO_WORKFLOW); // exosphere-spec §11.7: hidden, whatever the status
+            return of(Kind.HIDDEN, WorkflowStatusReason.NO_WORKFLOW); // unlike upstream: hidden, whatever the status
         }
-        // exosphere-spec §4.2 step A: the OpenStack status gate
+        // Exosphere's `Interaction.interactionStatus`: the OpenStack status gate
         switch (in.serverStatus()) {
             case "BUILD" -> {
                 return of(Kind.UNAVAILABLE, WorkflowStatusReason.INSTANCE_BUILDING);
@@ -83,7 +82,7 @@ public record WorkflowInteractionStatus(
                 return of(Kind.UNAVAILABLE, WorkflowStatusReason.INSTANCE_NOT_ACTIVE);
             }
         }
-        // exosphere-spec §4.2 step B, CustomWorkflow
+        // Exosphere's `Interaction.customWorkflowfInteractionStatus`
         if (!in.fromExosphere()) {
             return of(Kind.UNAVAILABLE, WorkflowStatusReason.NOT_FROM_EXOSPHERE);
         }

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The {@code exoCustomWorkflow} server metadata item that marks an instance as launched with a workflow
- * and remembers what to open (exosphere-spec §2.1, §7.4): compact JSON
+ * and remembers what to open (Exosphere's {@code Helpers.newServerMetadata} and {@code ansible/roles/workflow}): compact JSON
  * {@code {"v":1,"repo":"<repository>","ref":"<reference>","path":"<path>"}} stored as a string, with
  * {@code ""} for an absent reference or path.
  *

@@ -7,8 +7,8 @@ import java.util.Objects;
  * person that says what to do instead.
  *
  * <pre>{@code
- * for (WorkflowProblem p : validation.problems()) {
- *     form.showError(p.field(), p.message());
+ * for (WorkflowProblem p : WorkflowSource.builder().repository("zenodo.org/record/1").validate().problems()) {
+ *     System.err.println(p.field() + ": " + p.message());
  * }
  * }</pre>
  *

@@ -6,8 +6,8 @@ import java.util.Objects;
  * One workflow progress line found in a console log.
  *
  * <pre>{@code
- * for (WorkflowSetupEvent e : WorkflowConsole.scan(log).setupEvents()) {
- *     progress.report("workflow " + e.phase().wire() + " (console line " + e.lineNumber() + ")");
+ * for (WorkflowSetupEvent e : WorkflowConsole.scan(consoleText).setupEvents()) {
+ *     log.info("workflow " + e.phase().wire() + " (console line " + e.lineNumber() + ")");
  * }
  * }</pre>
  *

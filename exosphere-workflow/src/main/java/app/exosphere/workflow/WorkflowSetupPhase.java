@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The progress the instance's workflow role reports on the console as
- * {@code {"exoWorkflowSetup":"started"}} and {@code {"exoWorkflowSetup":"complete"}} (exosphere-spec
- * §7.4). {@code started} comes before the clone and the repo2docker build (which can take many minutes);
+ * {@code {"exoWorkflowSetup":"started"}} and {@code {"exoWorkflowSetup":"complete"}} (Exosphere's
+ * {@code ansible/roles/workflow}). {@code started} comes before the clone and the repo2docker build (which can take many minutes);
  * {@code complete} once the Jupyter server has a token.
  *
  * <pre>{@code

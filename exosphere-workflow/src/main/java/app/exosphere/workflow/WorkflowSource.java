@@ -14,8 +14,8 @@ import java.util.Optional;
  * A Binder (repo2docker) repository to launch on an Exosphere instance: the Git repository the instance
  * clones and builds, an optional Git reference, and the path to open in its Jupyter server. Immutable and
  * always valid: instances come from {@link Builder#build()} / {@link Builder#validate()}, which apply
- * Exosphere's rules (exosphere-spec §7.3) and the checks Exosphere lacks — DOIs are refused with a
- * message saying what to pass instead (the instance always {@code git clone}s, §7.4), only network Git
+ * Exosphere's rules ({@code ServerCreate.workflowInputIsValid}) and the checks Exosphere lacks — DOIs are refused with a
+ * message saying what to pass instead (the instance always {@code git clone}s, Exosphere's {@code ansible/roles/workflow}), only network Git
  * URLs are accepted (https, http, git, ssh, scp-like {@code user@host:path}), local paths, option-like
  * values and characters unsafe in user data are refused, and the {@code exoCustomWorkflow} metadata value
  * must fit Nova's 255 characters. GitHub/GitLab browse URLs and mybinder.org links are normalised into
@@ -36,10 +36,10 @@ import java.util.Optional;
  */
 public final class WorkflowSource implements WorkflowContribution {
 
-    /** The Ansible variable holding the repository (exosphere-spec §1.5). */
+    /** The Ansible variable holding the repository (Exosphere's {@code Helpers.renderUserDataTemplate}). */
     public static final String ANSIBLE_REPOSITORY_VAR = "workflow_source_repository";
 
-    /** The Ansible variable holding the reference, set only when there is one (exosphere-spec §1.5). */
+    /** The Ansible variable holding the reference, set only when there is one (Exosphere's {@code Helpers.renderUserDataTemplate}). */
     public static final String ANSIBLE_VERSION_VAR = "workflow_repo_version";
 
     private final String repository;
@@ -81,14 +81,14 @@ public final class WorkflowSource implements WorkflowContribution {
 
     /**
      * Exosphere's "empty" test of its workflow form: all three fields blank after trimming
-     * (exosphere-spec §7.3).
+     * (Exosphere's {@code ServerCreate.workflowInputIsValid}).
      */
     public static boolean exosphereFormIsEmpty(String repository, String reference, String path) {
         return blank(repository) && blank(reference) && blank(path);
     }
 
     /**
-     * Exosphere's own validity test of its workflow form (exosphere-spec §7.3): the repository is not the
+     * Exosphere's own validity test of its workflow form ({@code ServerCreate.workflowInputIsValid}): the repository is not the
      * empty string (untrimmed, so {@code "  "} passes when another field is filled: an upstream quirk)
      * and not all fields are blank. The SDK's {@link Builder#validate()} is much stricter.
      */
@@ -133,7 +133,7 @@ public final class WorkflowSource implements WorkflowContribution {
     /**
      * The Ansible extra variables this workflow adds to the instance's setup, in order:
      * {@code workflow_source_repository}, and {@code workflow_repo_version} when a reference is set. The
-     * path is not sent to the instance (exosphere-spec §1.5, §7.4).
+     * path is not sent to the instance (Exosphere's {@code Helpers.renderUserDataTemplate} and {@code ansible/roles/workflow}).
      */
     public Map<String, String> ansibleExtraVars() {
         Map<String, String> vars = new LinkedHashMap<>();

@@ -2,10 +2,10 @@ package app.exosphere.workflow;
 
 /**
  * Why the Workflow interaction is not (or not yet) ready, with the text the Exosphere web app shows
- * (default localization, exosphere-spec §4.2).
+ * (default localization, Exosphere's {@code Interaction.interactionStatus}).
  *
  * <pre>{@code
- * status.reason().map(WorkflowStatusReason::exosphereMessage).orElse("");
+ * WorkflowInteractionStatus.evaluate(WorkflowInteractionInput.builder().serverStatus("ACTIVE").fromExosphere(true).build()).reason().map(WorkflowStatusReason::exosphereMessage).orElse("");
  * }</pre>
  */
 public enum WorkflowStatusReason {

@@ -10,12 +10,12 @@ import java.util.Objects;
 
 /**
  * The URLs of a running workflow through the UAP (port 8888, plain HTTP upstream, {@code ?token=}):
- * the one for the path the user chose, exactly as Exosphere builds it (exosphere-spec §7.6), and one per
+ * the one for the path the user chose, exactly as Exosphere builds it ({@code Interaction.customWorkflowfInteractionStatus}), and one per
  * well-known interface ({@code /lab}, {@code /tree}, {@code /rstudio}, {@code /nteract}, {@code /shiny}).
  * The URLs contain the token: treat them as credentials.
  *
  * <pre>{@code
- * WorkflowUrls urls = WorkflowUrls.of("proxy-js2-iu.exosphere.app", "149.165.1.2", "/rstudio", token);
+ * WorkflowUrls urls = WorkflowUrls.of("proxy-js2-iu.exosphere.app", "149.165.1.2", "/rstudio", "0123abcd");
  * urls.chosen().toUriString(); // https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app//rstudio?token=…
  * urls.chosen().normalized();  // https://http-149-165-1-2-8888.proxy-js2-iu.exosphere.app/rstudio?token=…
  * urls.of(JupyterInterface.LAB);

@@ -9,8 +9,8 @@ import java.util.Optional;
  * whitespace removed, …) to show the user.
  *
  * <pre>{@code
- * WorkflowValidation v = WorkflowSource.builder().repository(form.repo()).validate();
- * if (v.isValid()) launch(v.orElseThrow()); else show(v.problems());
+ * WorkflowValidation v = WorkflowSource.builder().repository("https://github.com/binder-examples/requirements").validate();
+ * if (v.isValid()) exo.launchWorkflow(LaunchRequest.builder().name("binder").build(), v.orElseThrow()); else System.err.println(v.problems());
  * }</pre>
  *
  * @param source the validated source, present exactly when there are no problems

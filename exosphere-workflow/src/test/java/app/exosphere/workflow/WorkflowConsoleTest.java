@@ -18,14 +18,14 @@ class WorkflowConsoleTest {
 
     @Test
     void findsTheLastTokenOfTheSpecConsoleVector() throws IOException {
-        // exosphere-spec §7.5: console text of §3.3 → def456
+        // Exosphere's `Helpers.parseConsoleLogForWorkflowToken` on a setup console log → def456
         assertThat(WorkflowConsole.latestToken(resource("spec-3.3-console.txt")))
                 .contains("def456");
     }
 
     @Test
     void findsNoTokenWithoutTokenLines() {
-        // exosphere-spec §7.5 vector
+        // Exosphere's `Helpers.parseConsoleLogForWorkflowToken`
         assertThat(WorkflowConsole.latestToken("no json here\n{\"a\":1}")).isEmpty();
         assertThat(WorkflowConsole.latestToken("")).isEmpty();
         assertThat(WorkflowConsole.latestToken(null)).isEmpty();

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The CustomWorkflow rule of exosphere-spec §4.2, branch by branch. */
+/** Exosphere's {@code Interaction.customWorkflowfInteractionStatus}, branch by branch. */
 class WorkflowInteractionStatusTest {
     private static final WorkflowMetadata LAB = new WorkflowMetadata("https://github.com/org/repo", "", "lab");
     private static final Optional<String> UAP = Optional.of("proxy-js2-iu.exosphere.app");

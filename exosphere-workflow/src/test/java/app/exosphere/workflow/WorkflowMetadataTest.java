@@ -11,7 +11,7 @@ class WorkflowMetadataTest {
 
     @Test
     void encodesLikeExosphere() {
-        // exosphere-spec §2.1 second vector: the exoCustomWorkflow item
+        // Exosphere's `Helpers.newServerMetadata`: the exoCustomWorkflow item
         assertThat(new WorkflowMetadata("https://github.com/org/repo", "main", "lab").toMetadataValue())
                 .isEqualTo("{\"v\":1,\"repo\":\"https://github.com/org/repo\",\"ref\":\"main\",\"path\":\"lab\"}");
     }

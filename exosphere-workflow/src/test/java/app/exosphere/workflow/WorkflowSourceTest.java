@@ -438,7 +438,7 @@ class WorkflowSourceTest {
 
     @Test
     void contributesExosphereAnsibleVarsWithReference() {
-        // exosphere-spec §1.5 second vector
+        // Exosphere's `Helpers.renderUserDataTemplate`, with a workflow
         WorkflowSource s = WorkflowSource.of("https://github.com/binder-examples/requirements", "main", null);
         assertThat(s.ansibleExtraVars())
                 .containsExactly(
@@ -503,7 +503,8 @@ class WorkflowSourceTest {
         assertThat(WorkflowSource.exosphereFormIsValid("r", "", "")).isTrue();
         assertThat(WorkflowSource.exosphereFormIsValid("", "main", "")).isFalse();
         assertThat(WorkflowSource.exosphereFormIsValid("  ", "", "")).isFalse();
-        assertThat(WorkflowSource.exosphereFormIsValid("  ", "main", "")).isTrue(); // quirk, exosphere-spec §7.3
+        assertThat(WorkflowSource.exosphereFormIsValid("  ", "main", ""))
+                .isTrue(); // quirk, Exosphere's `ServerCreate.workflowInputIsValid`
         assertThat(WorkflowSource.exosphereFormIsValid("10.5281/zenodo.1", "", ""))
                 .isTrue();
     }

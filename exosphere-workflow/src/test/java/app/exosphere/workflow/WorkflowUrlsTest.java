@@ -7,7 +7,7 @@ import app.exosphere.uap.UapCatalog;
 import app.exosphere.uap.UapUrl;
 import org.junit.jupiter.api.Test;
 
-/** exosphere-spec §5.6 vectors 5–8 and §7.6, from a validated source. */
+/** Workflow URLs as Exosphere's {@code Helpers.Url.buildProxyUrl} and {@code Interaction.customWorkflowfInteractionStatus} build them, from a validated source. */
 class WorkflowUrlsTest {
     private static final String JS2 = "https://js2.jetstream-cloud.org:5000/identity/v3";
 

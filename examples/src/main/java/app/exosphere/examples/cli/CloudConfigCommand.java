@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code exosphere cloud-config}: the Exosphere cloud entry that applies to a Keystone URL — from a
  * {@code cloud_configs.js} file, or Exosphere's built-in one, read with exosphere-core's
  * {@link ExosphereCloudConfigs} — including the UAP hostname for a region
- * (exosphere-spec §5.2, §8.4).
+ * (Exosphere's {@code GetterSetters.getUserAppProxyFromContext} and {@code State.Init.cloudSpecificConfigDecoder}).
  *
  * <pre>{@code
  * exosphere cloud-config --keystone-url https://js2.jetstream-cloud.org:5000/v3 --region IU

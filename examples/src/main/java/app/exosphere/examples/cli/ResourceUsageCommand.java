@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code exosphere resource-usage}: the resource-usage samples and alerts in a console log on stdin
- * (exosphere-spec §6), and optionally Exosphere's 30-minute chart as an SVG file.
+ * (Exosphere's {@code ServerResourceUsage.parseConsoleLog}), and optionally Exosphere's 30-minute chart as an SVG file.
  *
  * <pre>{@code
  * openstack console log show my-instance | exosphere resource-usage --svg usage.svg

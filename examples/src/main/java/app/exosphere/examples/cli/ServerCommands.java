@@ -255,7 +255,7 @@ final class ServerCommands {
                 var now = session.clock().instant();
                 if (svg != null) {
                     ResourceUsageChart.Builder chart = ResourceUsageChart.builder();
-                    // exosphere-spec §6.3 subtitles: flavor vCPUs and RAM (MB // 1024)
+                    // Exosphere's `Page.ServerResourceUsageCharts` subtitles: flavor vCPUs and RAM (MB // 1024)
                     session.flavorOf(s).ifPresent(f -> {
                         chart.cpuCores(f.vcpus());
                         chart.ramGigabytes(f.ramMb() / 1024);

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code exosphere setup-status}: an instance's setup status derived from its console log on stdin with
- * Exosphere's rules and timeouts (exosphere-spec §3.3, §3.5).
+ * Exosphere's rules and timeouts ({@code ExoSetupStatus.parseConsoleLogExoSetupStatus} and {@code GoalServer.stepServerPollConsoleLog}).
  *
  * <pre>{@code
  * openstack console log show my-instance | exosphere setup-status --created 2024-01-01T00:00:00Z --now 2024-01-01T00:30:00Z

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code exosphere user-data}: the cloud-init user data an Exosphere-style instance boots with, exactly as
- * the SDK's launch sends it (exosphere-spec §1).
+ * the SDK's launch sends it (Exosphere's {@code ServerDeploy.cloudInitUserDataTemplate} and {@code Helpers.renderUserDataTemplate}).
  *
  * <pre>{@code
  * exosphere user-data --desktop --ssh-key "$(cat ~/.ssh/id_ed25519.pub)" > user-data.txt

@@ -15,8 +15,8 @@ import java.util.OptionalLong;
  * Example:
  *
  * <pre>{@code
- * for (ConsoleObject o : ConsoleScanner.objects(log, JsonLineMode.STRICT)) {
- *     o.string("exoWorkflowToken").ifPresent(token -> ...);
+ * for (ConsoleObject o : ConsoleScanner.objects(consoleText, JsonLineMode.STRICT)) {
+ *     o.string("exoWorkflowToken").ifPresent(System.out::println);
  * }
  * }</pre>
  *

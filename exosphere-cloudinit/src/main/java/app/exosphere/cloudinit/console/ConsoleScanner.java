@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Finds the JSON objects an instance writes to its console (setup status, resource usage, workflow
  * token, Guacamole and workflow progress), exactly the way the Exosphere web app reads the Nova console
- * log (exosphere-spec §3.3, §6.2, §7.5).
+ * log (Exosphere's {@code ExoSetupStatus.parseConsoleLogExoSetupStatus}, {@code ServerResourceUsage.parseConsoleLog} and {@code Helpers.parseConsoleLogForWorkflowToken}).
  *
  * <p>The console text is split on {@code \n}; on each line everything before the first <code>{</code> is
  * dropped (kernel timestamp prefixes like {@code [   12.500001] }, {@code cloud-init[812]: } or other
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * console content. Example:
  *
  * <pre>{@code
- * String log = nova.consoleOutput(serverId);
+ * String log = compute.servers().consoleOutput(serverId, null);
  * Optional<String> token = ConsoleScanner.lastString(log, "exoWorkflowToken");
  * List<ConsoleObject> status = ConsoleScanner.objects(log, JsonLineMode.LENIENT);
  * }</pre>
@@ -46,7 +46,8 @@ public final class ConsoleScanner {
         if (consoleText == null || consoleText.isEmpty()) {
             return List.copyOf(found);
         }
-        // exosphere-spec §3.3 steps 1-3, §6.2, §7.5
+        // Exosphere's `ExoSetupStatus.parseConsoleLogExoSetupStatus`, `ServerResourceUsage.parseConsoleLog`,
+        // `Helpers.parseConsoleLogForWorkflowToken`
         String[] lines = consoleText.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -89,7 +90,7 @@ public final class ConsoleScanner {
 
     /**
      * The value of the <b>last</b> line whose object has a string field named {@code field}, using
-     * {@link JsonLineMode#STRICT} (how Exosphere finds {@code exoWorkflowToken}, exosphere-spec §7.5).
+     * {@link JsonLineMode#STRICT} (how Exosphere finds {@code exoWorkflowToken}, {@code Helpers.parseConsoleLogForWorkflowToken}).
      */
     public static Optional<String> lastString(String consoleText, String field) {
         return lastString(consoleText, field, JsonLineMode.STRICT);

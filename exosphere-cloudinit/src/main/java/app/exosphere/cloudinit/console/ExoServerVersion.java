@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The {@code exoServerVersion} an Exosphere instance was created with, and the features it gates
- * (exosphere-spec §2.1, §2.3). The current version is {@value #CURRENT}. Example:
+ * (Exosphere's {@code Helpers.newServerMetadata} and {@code Types.Server.currentExoServerVersion}). The current version is {@value #CURRENT}. Example:
  *
  * <pre>{@code
  * Optional<ExoServerVersion> v = ExoServerVersion.fromMetadata(server.metadata());

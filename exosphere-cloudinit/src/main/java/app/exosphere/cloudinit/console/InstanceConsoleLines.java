@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Every JSON line an Exosphere instance writes to its console, in the exact text the instance prints
- * (exosphere-spec §3.2, §6.1, §7.4), plus the kernel timestamp prefix {@code /dev/kmsg} adds. For
+ * (Exosphere's {@code ServerDeploy.cloudInitUserDataTemplate}, {@code ansible/roles/system-load-logging} and {@code ansible/roles/workflow}), plus the kernel timestamp prefix {@code /dev/kmsg} adds. For
  * simulators and tests that play the instance's part; clients read these lines with
  * {@link ConsoleScanner}, {@link SetupStatus} and {@link ResourceUsageHistory}. Example:
  *
  * <pre>{@code
- * String log = InstanceConsoleLines.kernelPrefix(12.5) + InstanceConsoleLines.setupStatus(SetupState.STARTING, now)
+ * String log = InstanceConsoleLines.kernelPrefix(12.5) + InstanceConsoleLines.setupStatus(SetupState.STARTING, clock.instant())
  *         + "\r\n" + InstanceConsoleLines.guacamoleDeployed() + "\r\n";
  * }</pre>
  */

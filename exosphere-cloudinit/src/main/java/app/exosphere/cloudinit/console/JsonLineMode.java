@@ -15,13 +15,13 @@ public enum JsonLineMode {
     /**
      * Keep from the first <code>{</code> up to and including the last <code>}</code>; lines lacking either brace are
      * dropped. Trailing text and {@code \r} after the JSON are therefore ignored. Used for setup status
-     * lines (exosphere-spec §3.3).
+     * lines (Exosphere's {@code ExoSetupStatus.parseConsoleLogExoSetupStatus}).
      */
     LENIENT,
     /**
      * Keep from the first <code>{</code> to the end of the line; only JSON whitespace (space, tab, {@code \r},
      * {@code \n}) may follow the object, any other trailing text makes the line fail. Used for resource
-     * usage (exosphere-spec §6.2) and the workflow token (exosphere-spec §7.5).
+     * usage (Exosphere's {@code ServerResourceUsage.parseConsoleLog}) and the workflow token (Exosphere's {@code Helpers.parseConsoleLogForWorkflowToken}).
      */
     STRICT
 }

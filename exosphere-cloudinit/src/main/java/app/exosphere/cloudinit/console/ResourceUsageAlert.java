@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An alert Exosphere shows for an instance's most recent resource usage (exosphere-spec §6.3). Rules, in
+ * An alert Exosphere shows for an instance's most recent resource usage ({@code Page.ServerResourceUsageAlerts}). Rules, in
  * output order: root disk &gt; 95 % → danger (else &gt; 90 % → warning); memory &gt; 95 % → warning; CPU
  * &gt; 95 % → info. GPUs raise no alert. Example:
  *
  * <pre>{@code
- * for (ResourceUsageAlert a : ResourceUsageAlert.forHistory(history, Instant.now())) {
- *     show(a.level(), a.message());
+ * for (ResourceUsageAlert a : ResourceUsageAlert.forHistory(ResourceUsageHistory.empty().merge(consoleText), clock.instant())) {
+ *     System.out.println(a.level() + ": " + a.message());
  * }
  * }</pre>
  *

@@ -15,14 +15,14 @@ import java.util.TreeMap;
 
 /**
  * The resource-usage time series of one instance, built from its console log the way Exosphere builds it
- * (exosphere-spec §6.2): samples keyed by epoch milliseconds, merged into the previous history (a later
+ * (Exosphere's {@code ServerResourceUsage.parseConsoleLog}): samples keyed by epoch milliseconds, merged into the previous history (a later
  * sample with the same epoch overwrites, nothing is removed), and a count of polls that brought nothing
  * new ("polling strikes"). Immutable. Example:
  *
  * <pre>{@code
  * ResourceUsageHistory h = ResourceUsageHistory.empty().merge(consoleText);
- * NavigableMap<Long, ResourceUsagePoint> chart = h.recent(now, ResourceUsageHistory.CHART_WINDOW);
- * List<ResourceUsageAlert> alerts = ResourceUsageAlert.forHistory(h, now);
+ * NavigableMap<Long, ResourceUsagePoint> chart = h.recent(clock.instant(), ResourceUsageHistory.CHART_WINDOW);
+ * List<ResourceUsageAlert> alerts = ResourceUsageAlert.forHistory(h, clock.instant());
  * }</pre>
  */
 public final class ResourceUsageHistory {
@@ -33,10 +33,10 @@ public final class ResourceUsageHistory {
     /** The window alerts look at: the newest point of the last 60 minutes. */
     public static final Duration ALERT_WINDOW = Duration.ofMinutes(60);
 
-    /** Servers younger than this always get their whole console log read (exosphere-spec §3.5). */
+    /** Servers younger than this always get their whole console log read (Exosphere's {@code GoalServer.stepServerPollConsoleLog}). */
     public static final Duration NEW_SERVER_AGE = Duration.ofMinutes(30);
 
-    /** How many console lines a routine resource poll asks for (exosphere-spec §3.5). */
+    /** How many console lines a routine resource poll asks for (Exosphere's {@code GoalServer.stepServerPollConsoleLog}). */
     public static final int TAIL_LINES = 10;
 
     private static final ResourceUsageHistory EMPTY = new ResourceUsageHistory(new TreeMap<>(), 0);
@@ -89,7 +89,7 @@ public final class ResourceUsageHistory {
     }
 
     /**
-     * Merges the samples of a console log into this history (exosphere-spec §6.2): inserts in log order;
+     * Merges the samples of a console log into this history (Exosphere's {@code ServerResourceUsage.parseConsoleLog}): inserts in log order;
      * polling strikes become {@code previous + 1} when the resulting series equals this one, else 0.
      */
     public ResourceUsageHistory merge(String consoleText) {
@@ -123,7 +123,7 @@ public final class ResourceUsageHistory {
     }
 
     /**
-     * How many console lines the next resource poll should ask for (exosphere-spec §3.5): empty means the
+     * How many console lines the next resource poll should ask for (Exosphere's {@code GoalServer.stepServerPollConsoleLog}): empty means the
      * whole log (server younger than 30 minutes, or the last poll brought nothing new); otherwise the last
      * {@value #TAIL_LINES} lines. A client that has never polled should ask for the whole log.
      */

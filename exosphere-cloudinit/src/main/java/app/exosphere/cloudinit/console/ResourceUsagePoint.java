@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One resource-usage sample an Exosphere instance writes to its console every minute (exosphere-spec
- * §6.1): integer percentages of CPU, memory and root filesystem in use, and one percentage per GPU (empty
+ * One resource-usage sample an Exosphere instance writes to its console every minute (
+ * {@code ansible/roles/system-load-logging}): integer percentages of CPU, memory and root filesystem in use, and one percentage per GPU (empty
  * when the instance has no NVIDIA driver). Example:
  *
  * <pre>{@code
@@ -52,7 +52,7 @@ public record ResourceUsagePoint(int cpuPctUsed, int memPctUsed, int rootfsPctUs
                 + ", \"rootfsPctUsed\": " + rootfsPctUsed + ", \"gpuPctUsed\": " + gpu + "}";
     }
 
-    /** Decodes {@code gpuPctUsed} per exosphere-spec §6.2: missing/null → [], int → [int], int array → list. */
+    /** Decodes {@code gpuPctUsed} per Exosphere's {@code ServerResourceUsage.parseConsoleLog}: missing/null → [], int → [int], int array → list. */
     static Optional<List<Integer>> decodeGpu(JsonNode node) {
         if (node == null || node.isNull()) {
             return Optional.of(List.of());

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The setup states of an Exosphere instance, as reported on its console and stored in the {@code exoSetup}
- * server metadata (exosphere-spec §3.1). Example:
+ * server metadata (Exosphere's {@code Types.Server.ExoSetupStatus}). Example:
  *
  * <pre>{@code
  * SetupState s = SetupState.fromWire("running"); // RUNNING
@@ -58,7 +58,7 @@ public enum SetupState {
 
     /**
      * The state for a wire word: exact and case-sensitive; anything else (including {@code null}) is
-     * {@link #UNKNOWN} (exosphere-spec §3.1).
+     * {@link #UNKNOWN} (Exosphere's {@code Types.Server.ExoSetupStatus}).
      */
     public static SetupState fromWire(String wire) {
         return lookup(wire).orElse(UNKNOWN);

@@ -12,14 +12,14 @@ import java.util.OptionalLong;
 
 /**
  * An instance's setup status: a {@link SetupState} and the time it was reported (epoch milliseconds, when
- * known). Derives the status from the console log with Exosphere's rules and timeouts (exosphere-spec
- * §3.3, §3.5) and encodes/decodes the {@code exoSetup} server metadata value (§3.4).
+ * known). Derives the status from the console log with Exosphere's rules and timeouts (
+ * {@code ExoSetupStatus.parseConsoleLogExoSetupStatus} and {@code GoalServer.stepServerPollConsoleLog}) and encodes/decodes the {@code exoSetup} server metadata value (Exosphere's {@code ExoSetupStatus.encodeMetadataItem}).
  *
  * <pre>{@code
  * SetupStatus current = SetupStatus.fromMetadata(server.metadata());        // exoSetup, or UNKNOWN
- * SetupStatus next = current.next(consoleText, server.created(), clock.instant());
+ * SetupStatus next = current.next(consoleText, server.createdAt().orElseThrow(), clock.instant());
  * if (next.state() != current.state()) {
- *     nova.setMetadata(serverId, SetupStatus.METADATA_KEY, next.toMetadataValue());
+ *     compute.servers().metadata(serverId).update(Map.of(SetupStatus.METADATA_KEY, next.toMetadataValue()));
  * }
  * }</pre>
  *
@@ -73,7 +73,8 @@ public record SetupStatus(SetupState state, OptionalLong epochMillis) {
         return epochMillis.isPresent() ? Optional.of(Instant.ofEpochMilli(epochMillis.getAsLong())) : Optional.empty();
     }
 
-    // ---------------------------------------------------------------- metadata (exosphere-spec §3.4)
+    // ---------------------------------------------------------------- metadata (Exosphere's
+    // `ExoSetupStatus.encodeMetadataItem`)
 
     /**
      * The {@code exoSetup} metadata value, compact JSON: {@code {"status":"running","epoch":1704067220000}}
@@ -110,7 +111,8 @@ public record SetupStatus(SetupState state, OptionalLong epochMillis) {
         return fromMetadataValue(serverMetadata.get(METADATA_KEY));
     }
 
-    // ---------------------------------------------------------------- console (exosphere-spec §3.3, §3.5)
+    // ---------------------------------------------------------------- console (Exosphere's
+    // `ExoSetupStatus.parseConsoleLogExoSetupStatus` and `GoalServer.stepServerPollConsoleLog`)
 
     /**
      * The status lines of a console log, in log order, each decoded like Exosphere does (field
@@ -171,7 +173,7 @@ public record SetupStatus(SetupState state, OptionalLong epochMillis) {
     }
 
     private static Optional<SetupStatus> decodeObject(ObjectNode o) {
-        // exosphere-spec §3.3 step 4: legacy field exoSetup first, then status
+        // Exosphere's `ExoSetupStatus.parseConsoleLogExoSetupStatus`: legacy field exoSetup first, then status
         Optional<String> word = ElmJson.string(o.get("exoSetup")).or(() -> ElmJson.string(o.get("status")));
         return word.map(w -> new SetupStatus(SetupState.fromWire(w), ElmJson.integer(o.get("epoch"))));
     }

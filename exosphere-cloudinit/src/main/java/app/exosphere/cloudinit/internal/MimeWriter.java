@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Writes Exosphere's multipart/mixed layout (exosphere-spec §1.2) with LF line ends. A part whose body is
+ * Writes Exosphere's multipart/mixed layout ({@code ServerDeploy.cloudInitUserDataTemplate}) with LF line ends. A part whose body is
  * pure ASCII, has no line longer than 998 characters and does not contain the boundary is written
  * verbatim as {@code 7bit} (Exosphere's case); any other body is written as {@code base64} of its UTF-8
  * bytes, which cloud-init decodes. Not API.

@@ -2,14 +2,14 @@ package app.exosphere.cloudinit.internal;
 
 /**
  * The shell parts of Exosphere-style user data, written for this SDK with the same effects as
- * Exosphere's (exosphere-spec §1.3): same file names, status lines, paths, commands and Ansible
+ * Exosphere's ({@code ServerDeploy.cloudInitUserDataTemplate}): same file names, status lines, paths, commands and Ansible
  * variables. Values are substituted already quoted for the shell. Not API.
  */
 public final class Scripts {
 
     private Scripts() {}
 
-    /** The status line, built by the shell: {"status":"<s>", "epoch": <seconds>000}. exosphere-spec §3.2 */
+    /** The status line, built by the shell: {"status":"<s>", "epoch": <seconds>000}. Exosphere's {@code ServerDeploy.cloudInitUserDataTemplate} */
     private static String emit(String statusExpression) {
         return "echo '{\"status\":\"" + statusExpression + "\", \"epoch\": '\"$(date '+%s')\"'000}'"
                 + " | tee --append /dev/console > /dev/kmsg || true\n";

@@ -57,7 +57,7 @@ public final class UserDataRenderer {
         return RenderedUserData.of(text, payload, gzip);
     }
 
-    /** exosphere-spec §1.3 part 4, as a YAML tree (so every scalar is escaped by the YAML writer). */
+    /** Exosphere's {@code ServerDeploy.exosphereCloudConfig} part, as a YAML tree (so every scalar is escaped by the YAML writer). */
     static String cloudConfig(UserDataOptions options) {
         ObjectNode root = ElmJson.MAPPER.createObjectNode();
         ArrayNode users = root.putArray("users");
@@ -83,7 +83,7 @@ public final class UserDataRenderer {
         return "#cloud-config\n" + Yaml.write(root);
     }
 
-    /** exosphere-spec §1.6. */
+    /** Exosphere's {@code Credentials.getOpenStackCredentialWriteFilesYaml}. */
     private static void writeFiles(ArrayNode files, OpenStackCredentials c) {
         file(files, ExosphereUserData.OPENRC_PATH, openRc(c));
         file(files, ExosphereUserData.CLOUDS_YAML_PATH, cloudsYaml(c));

@@ -32,7 +32,7 @@ public final class ApplicationCredentialRequest {
         this.unrestricted = b.unrestricted;
     }
 
-    /** A request with just a name (what Exosphere sends, exosphere-spec §9.5). */
+    /** A request with just a name (what Exosphere sends, {@code Rest.Keystone.requestAppCredential}). */
     public static ApplicationCredentialRequest named(String name) {
         return builder(name).build();
     }
@@ -44,7 +44,7 @@ public final class ApplicationCredentialRequest {
     /**
      * Exosphere's credential name {@code exosphere-<clientUuid>-<projectName>[-<regionId>]-<epochMillis>}.
      */
-    // exosphere-spec §9.5
+    // Exosphere's `State.Auth.authUrlWithPortAndVersion`
     public static String exosphereName(String clientUuid, String projectName, String regionId, Instant now) {
         StringBuilder sb =
                 new StringBuilder("exosphere-").append(clientUuid).append('-').append(projectName);

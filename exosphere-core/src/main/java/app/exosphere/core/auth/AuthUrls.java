@@ -4,7 +4,7 @@ import okhttp3.HttpUrl;
 
 /**
  * Normalises a Keystone URL as a user typed it, with Exosphere's rule {@code authUrlWithPortAndVersion}
- * (exosphere-spec §9.5): {@code https://} is added unless a scheme is given, port 5000 when none is
+ * (Exosphere's {@code State.Auth.authUrlWithPortAndVersion}): {@code https://} is added unless a scheme is given, port 5000 when none is
  * given, and {@code /v3} when the path is empty or {@code /}; anything unparseable is returned unchanged.
  *
  * <pre>{@code
@@ -15,7 +15,7 @@ public final class AuthUrls {
     private AuthUrls() {}
 
     /** Exosphere's {@code authUrlWithPortAndVersion}. */
-    // exosphere-spec §9.5
+    // Exosphere's `State.Auth.authUrlWithPortAndVersion`
     public static String withPortAndVersion(String typed) {
         String s = typed.startsWith("http://") || typed.startsWith("https://") ? typed : "https://" + typed;
         HttpUrl url = HttpUrl.parse(s);

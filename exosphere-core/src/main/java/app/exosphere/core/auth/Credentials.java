@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@link #password(UserRef, String)}: re-authenticates by itself whenever a token runs out.
  *   <li>{@link #applicationCredential(String, String)} (or by name and user): what Exosphere stores
- *       after a password login (exosphere-spec §9.5); the token is scoped to the credential's project.
+ *       after a password login (Exosphere's {@code Rest.Keystone.requestAppCredential}); the token is scoped to the credential's project.
  *   <li>{@link #token(String)}: an existing token; the session ends with an
  *       {@code AuthenticationExpiredException} when it expires.
  *   <li>{@link #oidcAccessToken(String, String, Supplier)}: an OpenID Connect access token exchanged
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * Credentials c = Credentials.password(UserRef.name("alice", DomainRef.of("Default")), password);
- * Credentials a = Credentials.applicationCredential(appCredId, appCredSecret);
+ * Credentials a = Credentials.applicationCredential(id, secret);
  * }</pre>
  */
 public sealed interface Credentials

@@ -37,13 +37,13 @@ public record DomainRef(String id, String name) {
      * Exosphere's rule for a user-typed domain: an id if it is a UUID (32 hex digits once hyphens are
      * removed) or exactly {@code default}, else a name.
      */
-    // exosphere-spec §9.5 (stringIsUuidOrDefault)
+    // Exosphere's `Helpers.stringIsUuidOrDefault`
     public static DomainRef of(String value) {
         Objects.requireNonNull(value, "value");
         return isUuidOrDefault(value) ? id(value) : name(value);
     }
 
-    /** True for {@code default} or 32 hex digits once {@code -} is removed (exosphere-spec §9.5). */
+    /** True for {@code default} or 32 hex digits once {@code -} is removed (Exosphere's {@code Helpers.stringIsUuidOrDefault}). */
     public static boolean isUuidOrDefault(String value) {
         return "default".equals(value) || HEX32.matcher(value.replace("-", "")).matches();
     }

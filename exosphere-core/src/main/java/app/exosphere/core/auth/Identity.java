@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Keystone operations of one {@code OpenStack} view: the projects and regions the user can use, and
  * the current user's application credentials (what Exosphere creates after a password login so that
- * the password need not be kept, exosphere-spec §9.5).
+ * the password need not be kept, Exosphere's {@code Rest.Keystone.requestAppCredential}).
  *
  * <pre>{@code
  * Identity keystone = openStack.identity();

@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Secret pw = instance.passphrase().orElseThrow();
- * LOG.info("passphrase: {}", pw);      // passphrase: <redacted>
- * ssh.login("exouser", pw.reveal());   // the value, where it is needed
+ * log.info("passphrase: {}", pw);      // passphrase: <redacted>
+ * char[] forSsh = pw.reveal().toCharArray();   // the value, where it is needed
  * }</pre>
  */
 public final class Secret {

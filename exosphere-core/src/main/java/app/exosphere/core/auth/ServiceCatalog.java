@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * The service catalog of a scoped token: which services the project may use and where they are.
  * Lookup follows the service type's aliases in order of preference ({@code block-storage},
  * {@code volumev3}, {@code volume}) and takes the first endpoint with the requested interface and,
- * when a region is given, that region (exosphere-spec §9.5).
+ * when a region is given, that region (Exosphere's {@code GetterSetters.getServicePublicUrl}).
  *
  * <pre>{@code
  * Optional<CatalogEndpoint> cinder =
@@ -32,7 +32,7 @@ public record ServiceCatalog(List<CatalogService> services) {
      * The endpoint for a service type, region (null = any) and interface.
      *
      * <pre>{@code
-     * catalog.endpoint(ServiceType.IMAGE, null, EndpointInterface.PUBLIC)
+     * token.catalog().endpoint(ServiceType.IMAGE, null, EndpointInterface.PUBLIC)
      * }</pre>
      */
     public Optional<CatalogEndpoint> endpoint(ServiceType type, String region, EndpointInterface iface) {

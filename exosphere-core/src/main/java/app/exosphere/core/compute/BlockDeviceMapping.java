@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * One entry of {@code block_device_mapping_v2} in a server create request.
  *
  * <pre>{@code
- * // Exosphere's volume-backed root disk (exosphere-spec §9.15 step 14)
+ * // Exosphere's volume-backed root disk (`Rest.Nova.requestCreateServer`)
  * BlockDeviceMapping root = BlockDeviceMapping.bootVolumeFromImage(imageId, 20, true);
  * }</pre>
  */
@@ -77,7 +77,7 @@ public abstract class BlockDeviceMapping {
         }
     }
 
-    /** Member order and string-typed numbers as Exosphere sends them (exosphere-spec §9.15 step 14). */
+    /** Member order and string-typed numbers as Exosphere sends them ({@code Rest.Nova.requestCreateServer}). */
     ObjectNode toJson() {
         ObjectNode n = ServiceJson.object();
         bootIndex().ifPresent(i -> n.put("boot_index", Integer.toString(i)));

@@ -69,7 +69,7 @@ public final class ComputeClient {
         return new QuotaSetApi(nova);
     }
 
-    /** {@code GET /limits}: absolute limits and usage of the project (exosphere-spec §9.8). */
+    /** {@code GET /limits}: absolute limits and usage of the project (Exosphere's {@code OpenStack.Quotas.requestComputeQuota}). */
     public ComputeLimits limits() {
         return limitsCall().execute();
     }

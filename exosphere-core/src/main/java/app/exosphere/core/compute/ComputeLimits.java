@@ -10,10 +10,10 @@ import org.immutables.value.Value;
 
 /**
  * Nova's {@code GET /limits}: the {@code absolute} limits and usage, with typed accessors for what
- * Exosphere shows (exosphere-spec §9.8). A limit of -1 means unlimited.
+ * Exosphere shows ({@code OpenStack.Quotas.requestComputeQuota}). A limit of -1 means unlimited.
  *
  * <pre>{@code
- * ComputeLimits l = compute.limits().get();
+ * ComputeLimits l = compute.limits();
  * long freeCores = l.cores().remaining().orElse(Long.MAX_VALUE);
  * }</pre>
  */

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Nova {@code /flavors}. Reads use microversion 2.61 so that {@code extra_specs} come embedded
- * (exosphere-spec §9.15 step 8).
+ * (Exosphere's {@code Rest.Nova.requestFlavors}).
  *
  * <pre>{@code
  * List<Flavor> flavors = compute.flavors().listDetail().toList();

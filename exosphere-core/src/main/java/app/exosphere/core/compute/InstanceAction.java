@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * A record from {@code GET /servers/{id}/os-instance-actions}.
  *
  * <pre>{@code
- * compute.servers().instanceActions(id).stream().map(InstanceAction::action).toList();
+ * compute.servers().instanceActions(id).list().stream().map(InstanceAction::action).toList();
  * }</pre>
  */
 @Value.Immutable

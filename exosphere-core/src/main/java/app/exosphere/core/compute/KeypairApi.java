@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * Nova {@code /os-keypairs}.
  *
  * <pre>{@code
- * Keypair k = compute.keypairs().importKey("laptop", publicKey);     // exosphere-spec §9.15 step 13
+ * Keypair k = compute.keypairs().importKey("laptop", "ssh-ed25519 AAAA… me@laptop"); // Exosphere's `Rest.Nova.requestCreateKeypair`
  * List<Keypair> all = compute.keypairs().list();
  * }</pre>
  */

@@ -13,7 +13,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class PowerState {
-    /** The power states Nova reports (exosphere-spec §3.6). */
+    /** The power states Nova reports (read by Exosphere's {@code View.Helpers.getServerUiStatus}). */
     public enum Known {
         NO_STATE(0),
         RUNNING(1),

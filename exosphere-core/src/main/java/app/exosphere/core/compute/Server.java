@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * Server s = compute.servers().get(id);
- * if (s.status().is(ServerStatus.Known.ACTIVE) && !s.locked()) { ... }
+ * if (s.status().is(ServerStatus.Known.ACTIVE) && !s.locked()) { compute.servers().actions(s).shelve(); }
  * String exoSetup = s.metadata().get("exoSetup");
  * }</pre>
  */

@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The server actions with Exosphere's preconditions (exosphere-spec §9.13): which OpenStack statuses
+ * The server actions with Exosphere's preconditions ({@code OpenStack.ServerActions}): which OpenStack statuses
  * allow each action, what the lock state must be, and which statuses mean it is done.
  *
  * <pre>{@code
- * if (ServerAction.SHELVE.isAllowedFor(server)) { compute.servers().shelve(server.id()); }
+ * if (ServerAction.SHELVE.isAllowedFor(server)) { compute.servers().actions(server).shelve(); }
  * ServerAction.START.check(server);   // throws ServerActionNotAllowedException
  * }</pre>
  *
@@ -31,7 +31,7 @@ import java.util.Set;
  * {@link Server}; with only an id it sends the call and lets Nova decide.
  */
 public enum ServerAction {
-    // exosphere-spec §9.13, table rows in order
+    // Exosphere's `OpenStack.ServerActions.allServerActions`, in order
     CONFIRM_RESIZE(
             "confirmResize", "Confirm", of(VERIFY_RESIZE), LockRule.UNLOCKED, of(ACTIVE, SHUTOFF), of(ACTIVE, SHUTOFF)),
     REVERT_RESIZE(
@@ -112,7 +112,7 @@ public enum ServerAction {
         this.quotaRefreshTargets = List.copyOf(quotaRefreshTargets);
     }
 
-    /** In the order given: the first target is the main one (exosphere-spec §3.6). */
+    /** In the order given: the first target is the main one (Exosphere's {@code View.Helpers.getServerUiStatus}). */
     private static Set<ServerStatus.Known> of(ServerStatus.Known... ks) {
         return new LinkedHashSet<>(List.of(ks));
     }

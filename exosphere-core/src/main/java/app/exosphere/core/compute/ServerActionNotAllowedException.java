@@ -4,11 +4,11 @@ import app.exosphere.core.error.OpenStackClientException;
 
 /**
  * A server action was refused before any call because the server's status or lock state does not
- * allow it (exosphere-spec §9.13). Wait for the server to reach an allowed status, or unlock it.
+ * allow it (Exosphere's {@code OpenStack.ServerActions}). Wait for the server to reach an allowed status, or unlock it.
  *
  * <pre>{@code
- * try { compute.servers().start(server); }
- * catch (ServerActionNotAllowedException e) { ui.disable(e.action().displayName()); }
+ * try { compute.servers().actions(server).start(); }
+ * catch (ServerActionNotAllowedException e) { log.info("{} not possible now", e.action().displayName()); }
  * }</pre>
  */
 public class ServerActionNotAllowedException extends OpenStackClientException {

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * {@code POST /servers/{id}/action}: every server action Exosphere uses, and the other common ones.
- * Obtained from {@link ServerApi#actions(Server)} (checks exosphere-spec §9.13 first and fails with
+ * Obtained from {@link ServerApi#actions(Server)} (checks Exosphere's {@code OpenStack.ServerActions} first and fails with
  * {@link ServerActionNotAllowedException} before any call) or {@link ServerApi#actions(String)} (no
  * check; Nova decides).
  *

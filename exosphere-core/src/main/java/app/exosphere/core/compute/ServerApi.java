@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Nova {@code /servers} and everything below {@code /servers/{id}}.
  *
- * <p>Server reads pin microversion {@value #MICROVERSION}, as Exosphere does (exosphere-spec §9.15):
+ * <p>Server reads pin microversion {@value #MICROVERSION}, as Exosphere does ({@code Rest.Nova.requestServer}):
  * it has {@code tags} and {@code locked} and still a {@code flavor.id}. The model also decodes every
  * later shape.
  *
@@ -18,15 +18,15 @@ import java.util.concurrent.CompletableFuture;
  * ServerApi servers = compute.servers();
  * CreatedServer c = servers.create(request);                       // POST /servers
  * Server s = servers.get(c.id());                                  // GET /servers/{id}
- * servers.list(ServerListOptions.none()).forEach(...);             // GET /servers/detail
+ * servers.list(ServerListOptions.none()).forEach(System.out::println); // GET /servers/detail
  * servers.actions(s).shelve();                                     // POST /servers/{id}/action
- * servers.metadata(s.id()).update(Map.of("exoSetup", json));       // POST /servers/{id}/metadata
+ * servers.metadata(s.id()).update(Map.of("exoSetup", "{}"));         // POST /servers/{id}/metadata
  * servers.tags(s.id()).add("exoPw:" + passphrase);                 // PUT /servers/{id}/tags/{tag}
  * String log = servers.consoleOutput(s.id(), 1000);                // os-getConsoleOutput
  * }</pre>
  */
 public final class ServerApi {
-    /** The microversion of server reads (exosphere-spec §9.15). */
+    /** The microversion of server reads (Exosphere's {@code Rest.Nova.requestServer}). */
     public static final String MICROVERSION = "2.27";
 
     private final ServiceClient nova;
@@ -146,7 +146,7 @@ public final class ServerApi {
 
     /**
      * {@code DELETE /servers/{id}} after checking Exosphere's precondition (not already deleted, not
-     * locked; exosphere-spec §9.13).
+     * locked; Exosphere's {@code OpenStack.ServerActions}).
      *
      * @throws ServerActionNotAllowedException before any call when the server's state forbids it
      */
@@ -176,14 +176,14 @@ public final class ServerApi {
         return new ServerActions(nova, serverId, null);
     }
 
-    /** Actions on a server whose state is known: each action first checks exosphere-spec §9.13. */
+    /** Actions on a server whose state is known: each action first checks Exosphere's {@code OpenStack.ServerActions}. */
     public ServerActions actions(Server server) {
         return new ServerActions(nova, server.id(), server);
     }
 
     /**
      * {@code os-getConsoleOutput}: the last {@code lines} lines of the console log (all when {@code
-     * lines} is null). Exosphere reads it for setup status, graphs and tokens (exosphere-spec §3.5).
+     * lines} is null). Exosphere reads it for setup status, graphs and tokens ({@code GoalServer.stepServerPollConsoleLog}).
      */
     public String consoleOutput(String serverId, Integer lines) {
         return actions(serverId).consoleOutput(lines);

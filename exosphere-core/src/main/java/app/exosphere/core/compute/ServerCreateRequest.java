@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  *         .flavorRef(flavorId)
  *         .networks(NetworkSelection.of(ServerNetwork.network(networkId)))
  *         .keyName("laptop")
- *         .userData(cloudInitText)
+ *         .userData("#cloud-config\n")
  *         .addSecurityGroups("exosphere")
  *         .putMetadata("exoServerVersion", "5")
  *         .build();
@@ -158,7 +158,7 @@ public abstract class ServerCreateRequest {
         return Optional.empty();
     }
 
-    /** The JSON body; member order as Exosphere sends it (exosphere-spec §9.15 step 14). */
+    /** The JSON body; member order as Exosphere sends it ({@code Rest.Nova.requestCreateServer}). */
     ObjectNode toJson() {
         ObjectNode s = ServiceJson.object();
         imageRef().ifPresent(i -> s.put("imageRef", i));

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * ServerListOptions o = ServerListOptions.builder().name("^exo-").status("ACTIVE").build();
- * compute.servers().list(o).forEach(s -> ...);
+ * compute.servers().list(o).forEach(s -> System.out.println(s.name()));
  * }</pre>
  */
 @Value.Immutable

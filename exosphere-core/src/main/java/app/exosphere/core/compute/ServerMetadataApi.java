@@ -63,7 +63,7 @@ public final class ServerMetadataApi {
                 () -> nova.put("servers/{id}/metadata", serverId).body(body), r -> Decode.stringMap(r, "metadata"));
     }
 
-    /** {@code POST /servers/{id}/metadata}: merges items; returns every item (exosphere-spec §2.2). */
+    /** {@code POST /servers/{id}/metadata}: merges items; returns every item (Exosphere's {@code Rest.Nova.requestSetServerMetadata}). */
     public Map<String, String> update(Map<String, String> items) {
         return updateCall(items).execute();
     }

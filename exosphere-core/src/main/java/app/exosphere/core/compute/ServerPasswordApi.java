@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Nova {@code /servers/{id}/os-server-password}: the (encrypted) password an instance posted to the
- * metadata service. Exosphere's instances post the exouser passphrase there (exosphere-spec §1.8).
+ * metadata service. Exosphere's instances post the exouser passphrase there ({@code ansible/roles/passphrase} and {@code Rest.Nova.requestPassphraseIfRequestable}).
  *
  * <pre>{@code
  * Optional<String> pw = compute.servers().password(serverId).get();

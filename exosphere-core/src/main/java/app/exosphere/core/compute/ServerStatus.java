@@ -11,12 +11,12 @@ import java.util.Optional;
  * does not know is kept verbatim in {@link #raw()} instead of failing the whole server.
  *
  * <pre>{@code
- * if (server.status().is(ServerStatus.Known.ACTIVE)) { ... }
- * switch (server.status().known().orElse(ServerStatus.Known.UNKNOWN)) { ... }
+ * if (server.status().is(ServerStatus.Known.ACTIVE)) { System.out.println("up"); }
+ * switch (server.status().known().orElse(ServerStatus.Known.UNKNOWN)) { case ERROR -> log.warn("failed"); default -> { } }
  * }</pre>
  */
 public final class ServerStatus {
-    /** The statuses Nova documents (exosphere-spec §3.6). */
+    /** The statuses Nova documents (read by Exosphere's {@code View.Helpers.getServerUiStatus}). */
     public enum Known {
         ACTIVE,
         BUILD,
@@ -49,7 +49,7 @@ public final class ServerStatus {
         this.known = known;
     }
 
-    /** Parses a status string, case-insensitively (exosphere-spec §3.6). */
+    /** Parses a status string, case-insensitively (Exosphere's {@code View.Helpers.getServerUiStatus}). */
     @JsonCreator
     public static ServerStatus of(String raw) {
         Objects.requireNonNull(raw, "raw");

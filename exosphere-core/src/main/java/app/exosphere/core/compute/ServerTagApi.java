@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Nova {@code /servers/{id}/tags} (microversion 2.26). Tags are percent-encoded as one path segment,
- * so Exosphere's {@code exoPw:<passphrase>} tags with spaces work (exosphere-spec §2.2).
+ * so Exosphere's {@code exoPw:<passphrase>} tags with spaces work ({@code ServerTags.requestCreateServerTag}).
  *
  * <pre>{@code
  * compute.servers().tags(serverId).add("exoPw:correct horse battery staple");

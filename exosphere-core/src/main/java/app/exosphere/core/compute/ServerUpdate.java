@@ -19,7 +19,7 @@ public abstract class ServerUpdate {
     /** Needs 2.19. */
     public abstract Optional<String> description();
 
-    /** Needs 2.90 (Exosphere sends it on rename, exosphere-spec §9.13). */
+    /** Needs 2.90 (Exosphere sends it on rename, {@code Rest.Nova.requestSetServerName}). */
     public abstract Optional<String> hostname();
 
     /** Starts a builder. */

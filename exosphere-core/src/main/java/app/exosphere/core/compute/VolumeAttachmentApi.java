@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Nova {@code /servers/{id}/os-volume_attachments}. Attaching with a device {@code tag} pins
- * microversion 2.49, as Exosphere does for its {@code exoVolume::{json}} tags (exosphere-spec §2.2).
+ * microversion 2.49, as Exosphere does for its {@code exoVolume::{json}} tags ({@code ServerVolumes.requestAttachVolume}).
  *
  * <pre>{@code
  * compute.servers().volumeAttachments(serverId).attach(volumeId, "exoVolume::{\"name\":\"data\"}");

@@ -1,7 +1,7 @@
 package app.exosphere.core.config;
 
 /**
- * A friendly label for a Placement resource class in quota displays (exosphere-spec §8.4).
+ * A friendly label for a Placement resource class in quota displays (Exosphere's {@code State.Init.cloudSpecificConfigDecoder}).
  *
  * <pre>{@code
  * new CustomResource("CUSTOM_A100X_10C", "A100 vGPU (10 GB)")

@@ -3,7 +3,7 @@ package app.exosphere.core.config;
 import java.util.Optional;
 
 /**
- * A Designate zone template for a region (exosphere-spec §8.4, §9.16); {@code {project_name}} is
+ * A Designate zone template for a region (Exosphere's {@code State.Init.cloudSpecificConfigDecoder} and {@code GetterSetters.getDefaultZone}); {@code {project_name}} is
  * replaced by the project name.
  *
  * <pre>{@code

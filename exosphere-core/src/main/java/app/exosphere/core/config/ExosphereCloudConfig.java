@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * One entry of Exosphere's {@code cloud_configs.js}: what a deployment knows about a cloud beyond
- * OpenStack (exosphere-spec §8.4): UAPs per region, DNS zones, image filters and featured prefix,
+ * OpenStack (Exosphere's {@code State.Init.cloudSpecificConfigDecoder}): UAPs per region, DNS zones, image filters and featured prefix,
  * instance types, flavor groups, custom resource labels, default security groups and the desktop
  * message.
  *
@@ -66,7 +66,7 @@ public record ExosphereCloudConfig(
         return Optional.ofNullable(featuredImageNamePrefix);
     }
 
-    /** Featured = name starts with the prefix and visibility is {@code public} (exosphere-spec §8.4). */
+    /** Featured = name starts with the prefix and visibility is {@code public} (Exosphere's {@code State.Init.cloudSpecificConfigDecoder}). */
     public boolean isFeatured(String imageName, String visibility) {
         return featuredImageNamePrefix != null
                 && imageName != null
@@ -74,7 +74,7 @@ public record ExosphereCloudConfig(
                 && "public".equals(visibility);
     }
 
-    /** The security group template for a region: its own entry, else {@code noRegion} (exosphere-spec §9.12). */
+    /** The security group template for a region: its own entry, else {@code noRegion} (Exosphere's {@code GetterSetters.projectDefaultSecurityGroup}). */
     public Optional<SecurityGroupTemplate> securityGroupFor(String regionId) {
         if (securityGroups == null) {
             return Optional.empty();
@@ -83,7 +83,7 @@ public record ExosphereCloudConfig(
         return Optional.ofNullable(t != null ? t : securityGroups.get("noRegion"));
     }
 
-    /** The DNS zone for a region: its entry, else the first {@code null}-region entry (exosphere-spec §9.16). */
+    /** The DNS zone for a region: its entry, else the first {@code null}-region entry (Exosphere's {@code GetterSetters.getDefaultZone}). */
     public Optional<DnsZone> dnsZoneFor(String regionId) {
         if (dnsZones == null) {
             return Optional.empty();
@@ -94,7 +94,7 @@ public record ExosphereCloudConfig(
                 .or(() -> dnsZones.stream().filter(z -> z.region() == null).findFirst());
     }
 
-    /** A server's flavor group: the first whose regex matches the flavor name (exosphere-spec §8.7). */
+    /** A server's flavor group: the first whose regex matches the flavor name (Exosphere's {@code docs/flavor-groups.md}). */
     public Optional<FlavorGroup> flavorGroupFor(String flavorName) {
         return flavorGroups.stream().filter(g -> g.matches(flavorName)).findFirst();
     }

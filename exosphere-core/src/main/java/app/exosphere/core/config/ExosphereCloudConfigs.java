@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The cloud entries of an Exosphere {@code cloud_configs.js}, keyed by Keystone hostname (later
- * duplicates replace earlier ones, exosphere-spec §8.4). {@link #builtIn()} ships the public Exosphere
+ * duplicates replace earlier ones, Exosphere's {@code State.Init.cloudSpecificConfigDecoder}). {@link #builtIn()} ships the public Exosphere
  * entries (Jetstream2, Nectar, Rescloud), so a gateway gets Jetstream2's UAPs without any configuration.
  *
  * <pre>{@code
@@ -86,7 +86,7 @@ public final class ExosphereCloudConfigs {
 
     /**
      * The entry for the host of a Keystone URL (port and path ignored, host compared exactly as written,
-     * exosphere-spec §5.2).
+     * Exosphere's {@code GetterSetters.getUserAppProxyFromContext}).
      */
     public Optional<ExosphereCloudConfig> forKeystoneUrl(String keystoneUrl) {
         return UapCatalog.keystoneHostname(keystoneUrl).flatMap(this::forKeystoneHostname);

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A deployment's {@code config.js} (exosphere-spec §8.3), combined with its {@code cloud_configs.js}
- * as the web app does (§8.2: top-level keys of {@code config.js} win; a {@code clouds} there replaces
+ * A deployment's {@code config.js} (Exosphere's {@code Flags.flagsDecoder}), combined with its {@code cloud_configs.js}
+ * as the web app does (Exosphere's {@code ports.js}: top-level keys of {@code config.js} win; a {@code clouds} there replaces
  * the whole list). Values a deployment left null are null here; the {@code ...OrDefault} accessors
  * apply Exosphere's defaults.
  *
@@ -59,7 +59,7 @@ public record ExosphereConfig(
         String bannersUrl,
         String version) {
 
-    /** Default instance setup repository (exosphere-spec §8.3, §1.4). */
+    /** Default instance setup repository (Exosphere's {@code Flags.flagsDecoder} and {@code Helpers.renderUserDataTemplate}). */
     public static final String DEFAULT_INSTANCE_CONFIG_MGT_REPO_URL = "https://gitlab.com/exosphere/exosphere.git";
     /** Default instance setup checkout. */
     public static final String DEFAULT_INSTANCE_CONFIG_MGT_REPO_CHECKOUT = "master";

@@ -13,12 +13,12 @@ import java.nio.file.Path;
 /**
  * Reads an Exosphere deployment's {@code config.js} (and {@code environment-configs/*-config.js}),
  * alone or combined with its {@code cloud_configs.js} the way the web app combines them
- * (exosphere-spec §8.1, §8.2). The files are JavaScript: {@code var config = {...};} with unquoted
+ * (Exosphere's {@code cloud_configs.js} and {@code ports.js}). The files are JavaScript: {@code var config = {...};} with unquoted
  * keys, comments, trailing commas and arbitrary code after the object.
  *
  * <pre>{@code
  * ExosphereConfig cfg = ExosphereConfigs.load(Path.of("cloud_configs.js"), Path.of("config.js"));
- * ExosphereConfig onlyConfig = ExosphereConfigs.parseConfig(Files.readString(p), p.toString());
+ * ExosphereConfig onlyConfig = ExosphereConfigs.parseConfig(Files.readString(Path.of("config.js")), "config.js");
  * }</pre>
  */
 public final class ExosphereConfigs {

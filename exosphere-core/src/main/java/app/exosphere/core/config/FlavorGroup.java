@@ -9,7 +9,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * A group of flavors shown together, matched by a JavaScript regular expression on the flavor name,
- * with server actions to hide for servers in the group (exosphere-spec §8.7).
+ * with server actions to hide for servers in the group (Exosphere's {@code docs/flavor-groups.md}).
  *
  * <pre>{@code
  * FlavorGroup gpu = new FlavorGroup("g3.\\d?xl", "Full GPU", null, List.of("Suspend", "Resize"));
@@ -23,7 +23,7 @@ import java.util.regex.PatternSyntaxException;
  * @param disallowedActions action names to hide
  */
 public record FlavorGroup(String matchOn, String title, String description, List<String> disallowedActions) {
-    // exosphere-spec §9.13: display names and the API action names they stand for
+    // Exosphere's `OpenStack.ServerActions`: display names and the API action names they stand for
     private static final Map<String, String> API_NAMES = Map.ofEntries(
             Map.entry("confirm", "confirmresize"),
             Map.entry("revert", "revertresize"),
@@ -50,7 +50,7 @@ public record FlavorGroup(String matchOn, String title, String description, List
 
     /**
      * True if {@code action} (display name such as {@code Suspend}, or API name such as
-     * {@code suspend}/{@code os-start}) is disallowed, compared case-insensitively (exosphere-spec §8.7).
+     * {@code suspend}/{@code os-start}) is disallowed, compared case-insensitively (Exosphere's {@code docs/flavor-groups.md}).
      */
     public boolean disallows(String action) {
         String a = action.toLowerCase(Locale.ROOT);

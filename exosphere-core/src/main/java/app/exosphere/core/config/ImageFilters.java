@@ -3,13 +3,13 @@ package app.exosphere.core.config;
 import java.util.Optional;
 
 /**
- * How an instance-type version picks its image (exosphere-spec §8.5): every present filter must match,
+ * How an instance-type version picks its image (Exosphere's {@code docs/instance-types.md}): every present filter must match,
  * and the most recently created matching image wins. Members with a wrong type or an unknown
  * visibility are ignored, as in Exosphere.
  *
  * <pre>{@code
- * ImageFilters f = version.imageFilters();
- * f.name().ifPresent(n -> System.out.println("image named " + n));
+ * ImageFilters f = ImageFilters.NONE;
+ * f.nameValue().ifPresent(n -> System.out.println("image named " + n));
  * }</pre>
  *
  * @param name exact image name, or null

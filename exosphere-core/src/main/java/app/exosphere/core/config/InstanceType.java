@@ -3,10 +3,10 @@ package app.exosphere.core.config;
 import java.util.List;
 
 /**
- * A family of images offered on the create form, e.g. "Ubuntu" or "Red Hat-like" (exosphere-spec §8.5).
+ * A family of images offered on the create form, e.g. "Ubuntu" or "Red Hat-like" (Exosphere's {@code docs/instance-types.md}).
  *
  * <pre>{@code
- * for (InstanceType t : cloud.instanceTypes()) System.out.println(t.friendlyName() + ": " + t.versions().size());
+ * for (InstanceType t : ExosphereCloudConfigs.builtIn().forKeystoneHostname("js2.jetstream-cloud.org").orElseThrow().instanceTypes()) System.out.println(t.friendlyName() + ": " + t.versions().size());
  * }</pre>
  *
  * @param friendlyName display name

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One version of an instance type, e.g. Ubuntu "24.04 (latest)" (exosphere-spec §8.5).
+ * One version of an instance type, e.g. Ubuntu "24.04 (latest)" (Exosphere's {@code docs/instance-types.md}).
  *
  * <pre>{@code
+ * InstanceTypeVersion version = ExosphereCloudConfigs.builtIn().forKeystoneHostname("js2.jetstream-cloud.org").orElseThrow().instanceTypes().get(0).versions().get(0);
  * boolean allowed = version.allowsFlavor("3");
  * }</pre>
  *

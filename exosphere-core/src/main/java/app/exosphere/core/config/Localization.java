@@ -1,7 +1,7 @@
 package app.exosphere.core.config;
 
 /**
- * The 21 UI nouns a deployment may rename (config {@code localization}, exosphere-spec §8.3), e.g.
+ * The 21 UI nouns a deployment may rename (config {@code localization}, Exosphere's {@code Flags.flagsDecoder}), e.g.
  * Jetstream2 says "allocation" for project and "flavor" for size.
  *
  * <pre>{@code

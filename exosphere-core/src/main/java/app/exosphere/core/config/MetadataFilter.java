@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A {@code {filterKey, filterValue}} pair matched against an image property (cloud
- * {@code imageExcludeFilter}, instance-type {@code imageFilters.metadata}; exosphere-spec §8.4, §8.5).
+ * {@code imageExcludeFilter}, instance-type {@code imageFilters.metadata}; Exosphere's {@code State.Init.cloudSpecificConfigDecoder} and {@code docs/instance-types.md}).
  *
  * <pre>{@code
  * MetadataFilter hidden = new MetadataFilter("os_hidden", "true");

@@ -2,10 +2,10 @@ package app.exosphere.core.config;
 
 /**
  * Config {@code openIdConnectLoginConfig}: federated (OIDC) login through Keystone WebSSO
- * (exosphere-spec §8.3).
+ * (Exosphere's {@code Flags.flagsDecoder}).
  *
  * <pre>{@code
- * config.openIdConnectLoginConfig().ifPresent(o -> redirectTo(o.webssoUrl()));
+ * config.openIdConnectLogin().ifPresent(o -> System.out.println("log in at " + o.webssoUrl()));
  * }</pre>
  *
  * @param keystoneAuthUrl Keystone auth URL

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * OpenRc rc = OpenRc.load(Path.of("app-cred-openrc.sh"));
  * OpenStack os = OpenStack.builder().cloud(rc.toCloudConfig("js2")).build();
  * // a password-prompting file: supply the password separately
- * OpenStack os2 = OpenStack.builder().cloud(OpenRc.load(p).withPassword(pw).toCloudConfig("mine")).build();
+ * OpenStack os2 = OpenStack.builder().cloud(OpenRc.load(Path.of("openrc.sh")).withPassword(password).toCloudConfig("mine")).build();
  * }</pre>
  */
 public final class OpenRc {
@@ -42,7 +42,7 @@ public final class OpenRc {
 
     /** Parses OpenRC text. */
     public static OpenRc parse(String text, String source) {
-        // exosphere-spec §9.4 step 1: CRLF and lone CR become LF
+        // Exosphere's `OpenRc.processOpenRc`: CRLF and lone CR become LF
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
         return new OpenRc(source, List.of(normalized.split("\n", -1)), Map.of());
     }
@@ -56,7 +56,7 @@ public final class OpenRc {
         }
     }
 
-    /** The value of variable {@code name} from the first matching line (exosphere-spec §9.4 step 2). */
+    /** The value of variable {@code name} from the first matching line (Exosphere's {@code OpenRc.processOpenRc}). */
     public Optional<String> get(String name) {
         if (overrides.containsKey(name)) {
             return Optional.of(overrides.get(name));
@@ -104,7 +104,7 @@ public final class OpenRc {
         return get("OS_AUTH_URL");
     }
 
-    /** {@code OS_USER_DOMAIN_NAME}, else {@code OS_USER_DOMAIN_ID} (exosphere-spec §9.4 step 3). */
+    /** {@code OS_USER_DOMAIN_NAME}, else {@code OS_USER_DOMAIN_ID} (Exosphere's {@code OpenRc.processOpenRc}). */
     public Optional<String> userDomain() {
         return get("OS_USER_DOMAIN_NAME").or(() -> get("OS_USER_DOMAIN_ID"));
     }

@@ -1,7 +1,7 @@
 package app.exosphere.core.config;
 
 /**
- * One rule of a configured default security group (exosphere-spec §8.4, §9.12).
+ * One rule of a configured default security group (Exosphere's {@code State.Init.cloudSpecificConfigDecoder} and {@code GetterSetters.projectDefaultSecurityGroup}).
  *
  * <pre>{@code
  * new SecurityGroupRuleTemplate("IPv4", "ingress", "tcp", 22, 22, null, null, "SSH")

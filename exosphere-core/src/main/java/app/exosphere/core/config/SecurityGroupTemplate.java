@@ -3,11 +3,11 @@ package app.exosphere.core.config;
 import java.util.List;
 
 /**
- * The default security group a cloud wants for a region (cloud {@code securityGroups}, exosphere-spec
- * §8.4, §9.12).
+ * The default security group a cloud wants for a region (cloud {@code securityGroups}, Exosphere's
+ * {@code State.Init.cloudSpecificConfigDecoder} and {@code GetterSetters.projectDefaultSecurityGroup}).
  *
  * <pre>{@code
- * SecurityGroupTemplate g = cloud.securityGroupFor("TACC").orElseThrow();   // tacc-default
+ * SecurityGroupTemplate g = ExosphereCloudConfigs.builtIn().forKeystoneHostname("js2.jetstream-cloud.org").orElseThrow().securityGroupFor("TACC").orElseThrow();   // tacc-default
  * }</pre>
  *
  * @param name group name

@@ -1,10 +1,10 @@
 package app.exosphere.core.config;
 
 /**
- * Config {@code sentryConfig} (exosphere-spec §8.3).
+ * Config {@code sentryConfig} (Exosphere's {@code Flags.flagsDecoder}).
  *
  * <pre>{@code
- * config.sentryConfig().map(SentryConfig::environmentName)
+ * config.sentry().map(SentryConfig::environmentName)
  * }</pre>
  *
  * @param dsnPublicKey DSN public key

@@ -1,10 +1,10 @@
 package app.exosphere.core.config;
 
 /**
- * Config {@code palette}: primary and secondary colours for light and dark mode (exosphere-spec §8.3).
+ * Config {@code palette}: primary and secondary colours for light and dark mode (Exosphere's {@code Flags.flagsDecoder}).
  *
  * <pre>{@code
- * Theme.Rgb primary = config.palette().orElseThrow().light().primary();
+ * Theme.Rgb primary = config.paletteValue().orElseThrow().light().primary();
  * }</pre>
  *
  * @param light light-mode palette

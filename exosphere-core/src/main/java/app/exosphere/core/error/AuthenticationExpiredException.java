@@ -9,7 +9,7 @@ import java.util.Optional;
  * credentials.
  *
  * <pre>{@code
- * catch (AuthenticationExpiredException e) { redirectUserToLogin(); }
+ * try { compute.servers().list().toList(); } catch (AuthenticationExpiredException e) { log.info("session over: log in again"); }
  * }</pre>
  */
 public class AuthenticationExpiredException extends OpenStackClientException {

@@ -4,7 +4,7 @@ package app.exosphere.core.error;
  * The service rejected the request as malformed or invalid (HTTP 400). Fix the request; retrying will not help.
  *
  * <pre>{@code
- * catch (BadRequestException e) { System.err.println(e.openStackMessage()); }
+ * try { compute.servers().rename(serverId, ""); } catch (BadRequestException e) { System.err.println(e.openStackMessage()); }
  * }</pre>
  */
 public class BadRequestException extends OpenStackServiceException {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * known, and the offending key, so that the message alone tells what to fix.
  *
  * <pre>{@code
- * catch (ConfigurationException e) {
+ * try { OpenStack.fromCloudsYaml("jetstream2"); } catch (ConfigurationException e) {
  *     System.err.println(e.file().orElse("?") + ":" + e.line().orElse(0) + " " + e.key().orElse(""));
  * }
  * }</pre>

@@ -5,7 +5,7 @@ package app.exosphere.core.error;
  * Idempotent requests have already been retried when this surfaces.
  *
  * <pre>{@code
- * catch (ConnectionException e) { System.err.println("cloud unreachable: " + e.getMessage()); }
+ * try { compute.servers().get(serverId); } catch (ConnectionException e) { System.err.println("cloud unreachable: " + e.getMessage()); }
  * }</pre>
  */
 public class ConnectionException extends OpenStackClientException {

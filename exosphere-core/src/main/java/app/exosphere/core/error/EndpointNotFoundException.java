@@ -5,7 +5,7 @@ package app.exosphere.core.error;
  * view is unscoped and has no catalog yet). The message lists what the catalog does offer.
  *
  * <pre>{@code
- * catch (EndpointNotFoundException e) { // this cloud has no Placement service }
+ * try { placement.usages(projectId); } catch (EndpointNotFoundException e) { log.info("this cloud has no Placement service"); }
  * }</pre>
  */
 public class EndpointNotFoundException extends OpenStackClientException {

@@ -4,7 +4,7 @@ package app.exosphere.core.error;
  * The authenticated user may not perform this operation (HTTP 403), typically a policy or role restriction.
  *
  * <pre>{@code
- * catch (ForbiddenException e) { System.err.println(e.openStackMessage()); }
+ * try { compute.servers().delete(serverId); } catch (ForbiddenException e) { System.err.println(e.openStackMessage()); }
  * }</pre>
  */
 public class ForbiddenException extends OpenStackServiceException {

@@ -5,7 +5,8 @@ package app.exosphere.core.error;
  * offers, e.g. "this operation needs compute &ge; 2.37, cloud offers &le; 2.25".
  *
  * <pre>{@code
- * catch (MicroversionNotSupportedException e) { fallBackToOlderCall(); }
+ * try { nova.get("servers/{id}", serverId).microversion("2.96").send(); }
+ * catch (MicroversionNotSupportedException e) { nova.get("servers/{id}", serverId).send(); }
  * }</pre>
  */
 public class MicroversionNotSupportedException extends OpenStackClientException {

@@ -4,7 +4,7 @@ package app.exosphere.core.error;
  * The resource does not exist (HTTP 404). The SDK never returns null for a missing resource; it throws this.
  *
  * <pre>{@code
- * catch (NotFoundException e) { System.err.println(e.openStackMessage()); }
+ * try { compute.servers().get(serverId); } catch (NotFoundException e) { System.err.println(e.openStackMessage()); }
  * }</pre>
  */
 public class NotFoundException extends OpenStackServiceException {

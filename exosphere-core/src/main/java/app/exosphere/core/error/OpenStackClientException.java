@@ -5,7 +5,7 @@ package app.exosphere.core.error;
  * failure, a TLS problem, a timeout, an undecodable response, or a session that cannot be renewed.
  *
  * <pre>{@code
- * catch (OpenStackClientException e) { retryLaterOrFixConfiguration(e); }
+ * try { compute.servers().get(serverId); } catch (OpenStackClientException e) { log.warn("try later: {}", e.getMessage()); }
  * }</pre>
  */
 public class OpenStackClientException extends OpenStackException {

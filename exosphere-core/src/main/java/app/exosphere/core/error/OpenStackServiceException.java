@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@link OverLimitException} (413/429) and {@link ServerErrorException} (5xx).
  *
  * <pre>{@code
- * catch (OpenStackServiceException e) {
+ * try { compute.servers().get(serverId); } catch (OpenStackServiceException e) {
  *     System.err.println(e.status() + " from " + e.service() + ": " + e.openStackMessage()
  *             + " (request " + e.requestId().orElse("-") + ")");
  * }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * been retried when this surfaces.
  *
  * <pre>{@code
- * catch (OverLimitException e) {
+ * try { compute.servers().list().toList(); } catch (OverLimitException e) {
  *     Thread.sleep(e.retryAfter().orElse(Duration.ofSeconds(30)).toMillis());
  * }
  * }</pre>

@@ -6,7 +6,7 @@ package app.exosphere.core.error;
  * listing is really that long, or narrow it with filters.
  *
  * <pre>{@code
- * try { servers.list().toList(); }
+ * try { compute.servers().list().toList(); }
  * catch (PaginationException e) { log.warn("{} after {} pages", e.getMessage(), e.pagesFetched()); }
  * }</pre>
  */

@@ -5,7 +5,7 @@ package app.exosphere.core.error;
  * the service, method, path and request id but never quotes the body.
  *
  * <pre>{@code
- * catch (ResponseDecodingException e) { reportBug(e.getMessage()); }
+ * try { compute.servers().get(serverId); } catch (ResponseDecodingException e) { log.error("SDK bug: {}", e.getMessage()); }
  * }</pre>
  */
 public class ResponseDecodingException extends OpenStackClientException {

@@ -4,7 +4,7 @@ package app.exosphere.core.error;
  * The service failed internally or is unavailable (HTTP 5xx). Idempotent requests have already been retried for 502, 503 and 504.
  *
  * <pre>{@code
- * catch (ServerErrorException e) { System.err.println(e.openStackMessage()); }
+ * try { compute.servers().get(serverId); } catch (ServerErrorException e) { System.err.println(e.openStackMessage()); }
  * }</pre>
  */
 public class ServerErrorException extends OpenStackServiceException {

@@ -11,9 +11,10 @@ import java.util.Optional;
  * non-JSON body).
  *
  * <pre>{@code
- * ServiceError e = exception.error();
- * log.warn("{} {} failed with {} ({}), request {}", e.method(), e.path(), e.status(), e.message(),
- *         e.requestId().orElse("-"));
+ * try { compute.servers().get(serverId); } catch (OpenStackServiceException failure) {
+ *     ServiceError e = failure.error();
+ *     log.warn("{} {} failed with {} ({}), request {}", e.method(), e.path(), e.status(), e.message(), e.requestId());
+ * }
  * }</pre>
  *
  * @param status the HTTP status code

@@ -5,7 +5,7 @@ package app.exosphere.core.error;
  * {@code OpenStack.Builder} if the cloud is slow.
  *
  * <pre>{@code
- * catch (app.exosphere.core.error.TimeoutException e) { ... }
+ * try { compute.servers().get(serverId); } catch (app.exosphere.core.error.TimeoutException e) { log.warn("slow cloud"); }
  * }</pre>
  */
 public class TimeoutException extends ConnectionException {

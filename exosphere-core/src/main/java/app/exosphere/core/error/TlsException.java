@@ -6,7 +6,7 @@ package app.exosphere.core.error;
  * verification off.
  *
  * <pre>{@code
- * catch (TlsException e) { System.err.println("check the cloud's CA bundle: " + e.getMessage()); }
+ * try { compute.servers().get(serverId); } catch (TlsException e) { System.err.println("check the cloud's CA bundle: " + e.getMessage()); }
  * }</pre>
  */
 public class TlsException extends ConnectionException {

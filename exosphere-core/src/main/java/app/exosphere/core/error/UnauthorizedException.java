@@ -4,7 +4,7 @@ package app.exosphere.core.error;
  * The service did not accept the credentials or token (HTTP 401). The SDK has already re-authenticated once and replayed the request when it could.
  *
  * <pre>{@code
- * catch (UnauthorizedException e) { System.err.println(e.openStackMessage()); }
+ * try { compute.servers().get(serverId); } catch (UnauthorizedException e) { System.err.println(e.openStackMessage()); }
  * }</pre>
  */
 public class UnauthorizedException extends OpenStackServiceException {

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * between threads.
  *
  * <pre>{@code
- * Flavor flavor = openStack.compute().flavors().get(flavorId).execute();
- * CompletableFuture<Flavor> later = openStack.compute().flavors().get(flavorId).executeAsync();
+ * Flavor now(Call<Flavor> getFlavor) { return getFlavor.execute(); }              // blocks
+ * CompletableFuture<Flavor> later(Call<Flavor> getFlavor) { return getFlavor.executeAsync(); }
  * }</pre>
  *
  * @param <T> what the operation returns ({@code Void} when nothing)

@@ -17,7 +17,7 @@ import java.util.Optional;
  *         .listener(new ExosphereListener() {
  *             @Override
  *             public void requestFinished(RequestFinished r) {
- *                 timer(r.service(), r.method(), r.pathTemplate(), r.status()).record(r.latency());
+ *                 log.debug("{} {} {} -> {} in {}", r.service(), r.method(), r.pathTemplate(), r.status(), r.latency());
  *             }
  *         })
  *         .build();

@@ -17,7 +17,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ServiceType {
-    /** Nova. Catalog URLs ending in {@code /v2/} are rewritten to {@code /v2.1/} (exosphere-spec §9.5). */
+    /** Nova. Catalog URLs ending in {@code /v2/} are rewritten to {@code /v2.1/} (Exosphere's {@code Helpers.serviceCatalogToEndpoints}). */
     public static final ServiceType COMPUTE = new ServiceType("compute", List.of("compute"), "v2.1", "compute");
     /** Glance (API v2). */
     public static final ServiceType IMAGE = new ServiceType("image", List.of("image"), "v2", null);

@@ -26,9 +26,9 @@ import java.util.Optional;
  *         .maxAttempts(5)
  *         .rateLimitPerSecond(20)          // per service endpoint
  *         .circuitBreaker(true)
- *         .retryRegistry(retries)          // the gateway's registries
- *         .circuitBreakerRegistry(breakers)
- *         .listener(myListener)
+ *         .retryRegistry(RetryRegistry.ofDefaults())          // or the gateway's registries
+ *         .circuitBreakerRegistry(CircuitBreakerRegistry.ofDefaults())
+ *         .listener(new ExosphereListener() {})
  *         .build();
  * }</pre>
  */

@@ -19,9 +19,9 @@ import org.immutables.value.Value;
  * {@link #properties()}, with typed accessors for the ones Exosphere reads.
  *
  * <pre>{@code
- * Image img = image.images().get(id);
+ * Image img = image.get(id);
  * String distro = img.osDistro().orElse("unknown");
- * img.exoDesktopMessage().ifPresent(ui::showDesktopMessage);   // exosphere-spec §8.6
+ * img.exoDesktopMessage().ifPresent(System.out::println);   // Exosphere's `GetterSetters.imageGetDesktopMessage`
  * }</pre>
  */
 @Value.Immutable
@@ -112,7 +112,7 @@ public abstract class Image {
         return v == null ? Optional.empty() : Optional.of(v.toString());
     }
 
-    /** {@code os_distro}, e.g. {@code ubuntu} (exosphere-spec §9.10). */
+    /** {@code os_distro}, e.g. {@code ubuntu} (Exosphere's {@code Image.guessOsDefaultUsername}). */
     public Optional<String> osDistro() {
         return property("os_distro");
     }
@@ -122,7 +122,7 @@ public abstract class Image {
         return property("os_version");
     }
 
-    /** {@code exoDesktopMessage}; an empty string means "show no message" (exosphere-spec §8.6). */
+    /** {@code exoDesktopMessage}; an empty string means "show no message" (Exosphere's {@code GetterSetters.imageGetDesktopMessage}). */
     public Optional<String> exoDesktopMessage() {
         return property("exoDesktopMessage");
     }

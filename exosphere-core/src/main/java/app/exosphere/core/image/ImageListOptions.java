@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * ImageListOptions o = ImageListOptions.builder().visibility("public").status("active").build();
- * image.images().list(o).stream().forEach(...);
+ * image.list(o).stream().forEach(i -> System.out.println(i.name()));
  * }</pre>
  */
 @Value.Immutable

@@ -16,9 +16,9 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ImageUpdate u = ImageUpdate.builder().replace("name", "Fedora 17").add("os_distro", "fedora").remove("stale").build();
- * image.images().update(imageId, u);
+ * image.update(imageId, u);
  * // or let the SDK pick add/replace from the image's current properties:
- * image.images().setProperties(img, Map.of("os_version", "40"));
+ * image.setProperties(image.get(imageId), Map.of("os_version", "40"));
  * }</pre>
  */
 public final class ImageUpdate {

@@ -6,14 +6,14 @@ import app.exosphere.core.compute.ServerActionNotAllowedException;
 
 /**
  * The cloud's Exosphere configuration forbids this action for the server's flavor group
- * ({@code flavorGroups[].disallowedActions}, exosphere-spec §8.7). Nothing was sent.
+ * ({@code flavorGroups[].disallowedActions}, Exosphere's {@code docs/flavor-groups.md}). Nothing was sent.
  *
  * <p>It is a {@link ServerActionNotAllowedException}, so one {@code catch} covers both reasons an action
- * is refused before any call: the server's status or lock (exosphere-spec §9.13) and the flavor group.
+ * is refused before any call: the server's status or lock (Exosphere's {@code OpenStack.ServerActions}) and the flavor group.
  *
  * <pre>{@code
  * try { instance.suspend(); }
- * catch (ServerActionNotAllowedException e) { ui.hide(e.action().displayName()); }   // either reason
+ * catch (ServerActionNotAllowedException e) { log.info("hide {}", e.action().displayName()); }   // either reason
  * }</pre>
  */
 public class ActionDisallowedException extends ServerActionNotAllowedException {

@@ -26,7 +26,7 @@ public final class DefaultSshUser {
      * @param osVersion the image's {@code os_version}, or {@code null}
      * @return the default user name, or empty when it cannot be guessed
      */
-    // exosphere-spec §9.10 guessOsDefaultUsername
+    // Exosphere's `Image.guessOsDefaultUsername`
     public static Optional<String> guess(String osDistro, String osVersion) {
         if (osDistro == null) {
             return Optional.empty();

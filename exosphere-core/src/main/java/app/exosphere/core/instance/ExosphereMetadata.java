@@ -53,7 +53,7 @@ public abstract class ExosphereMetadata {
      */
     public static final String LAUNCH_ID = "exoLaunchId";
 
-    /** The server version Exosphere currently writes (exosphere-spec §2.3). */
+    /** The server version Exosphere currently writes ({@code Types.Server.currentExoServerVersion}). */
     public static final int CURRENT_SERVER_VERSION = 6;
 
     /** The initial {@code exoSetup} value. */
@@ -118,7 +118,7 @@ public abstract class ExosphereMetadata {
     }
 
     /** The metadata object of the create request, in Exosphere's member order. */
-    // exosphere-spec §2.1 newServerMetadata
+    // Exosphere's `Helpers.newServerMetadata`
     public Map<String, String> toMap() {
         Map<String, String> md = new LinkedHashMap<>();
         if (guacamole()) {

@@ -25,9 +25,9 @@ import org.immutables.value.Value;
  * <pre>{@code
  * ExosphereCloudConfig cloud = ExosphereCloudConfigs.builtIn()
  *         .with(ExosphereCloudConfigs.load(Path.of("cloud_configs.js")))
- *         .forKeystoneUrl(keystoneUrl).orElseThrow();
+ *         .forKeystoneUrl("https://js2.jetstream-cloud.org:5000/identity/v3").orElseThrow();
  * ExosphereSettings s = ExosphereSettings.builder()
- *         .clientUuid(storedUuid)            // generate once with ExosphereSettings.newClientUuid(), persist it
+ *         .clientUuid(clientUuid)            // generate once with ExosphereSettings.newClientUuid(), persist it
  *         .cloudConfig(cloud)                // UAPs, security groups, flavor groups, instance types, ...
  *         .build();
  * }</pre>
@@ -49,7 +49,7 @@ public abstract class ExosphereSettings {
     public abstract String clientUuid();
 
     /**
-     * The cloud's entry of Exosphere's {@code cloud_configs.js} (exosphere-spec §8.4): its UAP per region,
+     * The cloud's entry of Exosphere's {@code cloud_configs.js} ({@code State.Init.cloudSpecificConfigDecoder}): its UAP per region,
      * default security group per region, flavor groups, instance types and desktop message apply unless
      * set explicitly here. {@code Exosphere.builder().cloudConfigs(...)} picks it by the Keystone URL.
      */
@@ -83,7 +83,7 @@ public abstract class ExosphereSettings {
     /** Flavor groups set explicitly; when empty, those of {@link #cloudConfig()} apply. */
     public abstract List<FlavorGroup> flavorGroups();
 
-    /** The flavor groups in effect: the explicit ones, else the cloud entry's (exosphere-spec §8.7). */
+    /** The flavor groups in effect: the explicit ones, else the cloud entry's (Exosphere's {@code docs/flavor-groups.md}). */
     public List<FlavorGroup> flavorGroupsInEffect() {
         if (!flavorGroups().isEmpty()) {
             return flavorGroups();
@@ -91,13 +91,13 @@ public abstract class ExosphereSettings {
         return cloudConfig().map(ExosphereCloudConfig::flavorGroups).orElse(List.of());
     }
 
-    /** The cloud entry's instance types (exosphere-spec §8.5), for {@link ImageChoice#instanceType}. */
+    /** The cloud entry's instance types (Exosphere's {@code docs/instance-types.md}), for {@link ImageChoice#instanceType}. */
     public List<InstanceType> instanceTypes() {
         return cloudConfig().map(ExosphereCloudConfig::instanceTypes).orElse(List.of());
     }
 
     /**
-     * The desktop message for an image (exosphere-spec §8.6): its {@code exoDesktopMessage} property, else
+     * The desktop message for an image (Exosphere's {@code GetterSetters.imageGetDesktopMessage}): its {@code exoDesktopMessage} property, else
      * the cloud entry's {@code desktopMessage}. An empty string means "show no message"; an empty optional
      * means "show the generic text".
      */
@@ -170,7 +170,7 @@ public abstract class ExosphereSettings {
     }
 
     /**
-     * The security group template for a region (exosphere-spec §9.12 order: the region's entry, else
+     * The security group template for a region (Exosphere's {@code GetterSetters.projectDefaultSecurityGroup} order: the region's entry, else
      * {@code noRegion}, else Exosphere's default), from the explicit map, else the cloud entry.
      */
     public SecurityGroupTemplate securityGroupFor(String region) {

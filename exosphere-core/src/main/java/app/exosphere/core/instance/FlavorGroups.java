@@ -16,7 +16,7 @@ import java.util.regex.PatternSyntaxException;
  * FlavorGroups.matches("g3.\\d?xl", "g3.2xl");                           // true (unanchored search)
  * FlavorGroups.disallows(List.of("Suspend", "Resize"), "Suspend", "suspend"); // true
  * FlavorGroups.disallows(List.of("os-start"), "Start", "os-start");       // true
- * FlavorGroups.groupOf(cloudConfig.flavorGroups(), "g3.xl");             // Optional[the GPU group]
+ * FlavorGroups.groupOf(exosphere.instances().settings().flavorGroupsInEffect(), "g3.xl");             // Optional[the GPU group]
  * }</pre>
  */
 public final class FlavorGroups {
@@ -27,7 +27,7 @@ public final class FlavorGroups {
      * Whether a flavor name matches a group's {@code matchOn} regular expression, searched anywhere in the
      * name like JavaScript's {@code RegExp.test}. An invalid expression never matches.
      */
-    // exosphere-spec §8.7
+    // Exosphere's `docs/flavor-groups.md`
     public static boolean matches(String matchOn, String flavorName) {
         if (matchOn == null || flavorName == null) {
             return false;
@@ -39,7 +39,7 @@ public final class FlavorGroups {
         }
     }
 
-    /** The first group whose {@code matchOn} matches the flavor name (exosphere-spec §8.7), if any. */
+    /** The first group whose {@code matchOn} matches the flavor name (Exosphere's {@code docs/flavor-groups.md}), if any. */
     public static Optional<FlavorGroup> groupOf(List<FlavorGroup> groups, String flavorName) {
         return groups.stream().filter(g -> matches(g.matchOn(), flavorName)).findFirst();
     }
@@ -49,7 +49,7 @@ public final class FlavorGroups {
      * both the action's display name ({@code "Suspend"}) and its Nova API name ({@code "suspend"},
      * {@code "os-start"}, {@code "createImage"}), so both documented and current Exosphere spellings work.
      */
-    // exosphere-spec §8.7: match display and API names case-insensitively (fixes upstream's quirk)
+    // Exosphere's `docs/flavor-groups.md`: match display and API names case-insensitively (fixes upstream's quirk)
     public static boolean disallows(Collection<String> disallowedActions, String displayName, String apiName) {
         if (disallowedActions == null) {
             return false;

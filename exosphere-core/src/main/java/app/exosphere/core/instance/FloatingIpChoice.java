@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class FloatingIpChoice {
 
-    /** The four choices Exosphere offers (exosphere-spec §2.1, §9.14). */
+    /** The four choices Exosphere offers ({@code Helpers.newServerMetadata} and {@code Helpers.getNewFloatingIpOption}). */
     public enum Kind {
         /** Create one only if the server gets no public fixed IP. */
         AUTOMATIC,
@@ -29,7 +29,7 @@ public final class FloatingIpChoice {
         NONE
     }
 
-    // exosphere-spec §2.1 wire values
+    // Exosphere's `Helpers.encodeFloatingIpOption` wire values
     static final String AUTOMATIC_WIRE = "automatic";
     static final String USE_WIRE = "useFloatingIp";
     static final String DO_NOT_USE_WIRE = "doNotUseFloatingIp";
@@ -117,7 +117,7 @@ public final class FloatingIpChoice {
      * @param option the {@code exoFloatingIpOption} value or {@code null}
      * @param reuse the {@code exoFloatingIpReuseOption} value or {@code null}
      */
-    // exosphere-spec §2.1 decodeFloatingIpOption
+    // Exosphere's `Helpers.decodeFloatingIpOption`
     public static FloatingIpChoice fromMetadata(String option, String reuse) {
         if (option == null) {
             return NONE;

@@ -8,8 +8,9 @@ import java.util.Optional;
  * server looks like (Exosphere's {@code getNewFloatingIpOption} and floating-IP orchestration step).
  *
  * <pre>{@code
+ * ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
  * FloatingIpDecision d = FloatingIpDecision.decide(origin.floatingIp(), "ACTIVE", true, false, List.of("10.0.0.5"));
- * if (d.action() == FloatingIpDecision.Action.CREATE) { ... POST /v2.0/floatingips ... }
+ * if (d.action() == FloatingIpDecision.Action.CREATE) { System.out.println("POST /v2.0/floatingips"); }
  * }</pre>
  *
  * @param action what to do
@@ -39,7 +40,7 @@ public record FloatingIpDecision(Action action, Optional<String> existingFloatin
      * @param hasFloatingIp whether a floating IP is already bound to one of its ports
      * @param fixedIps the fixed IP addresses of its ports
      */
-    // exosphere-spec §9.14
+    // Exosphere's `Helpers.getNewFloatingIpOption`
     public static FloatingIpDecision decide(
             FloatingIpChoice intent,
             String novaStatus,
@@ -75,7 +76,7 @@ public record FloatingIpDecision(Action action, Optional<String> existingFloatin
      * Whether an address is a public IPv4 address for the "automatic" decision: a valid IPv4 outside the
      * RFC 1918 ranges 10/8, 172.16/12, 192.168/16. IPv6 and malformed input are not public.
      *
-     * <p>Deliberate fix of Exosphere's quirk (spec §11 item 3), which treats all of 172/8 as private.
+     * <p>Deliberate fix of Exosphere's quirk ({@code Helpers.ipv4AddressInRfc1918Space}), which treats all of 172/8 as private.
      */
     public static boolean isPublicIpv4(String address) {
         int[] o = parseIpv4(address);
@@ -87,7 +88,7 @@ public record FloatingIpDecision(Action action, Optional<String> existingFloatin
     }
 
     /** Exosphere's {@code isValidIPv4}: four dot-separated integers 0..255. */
-    // exosphere-spec §9.11
+    // Exosphere's `Helpers.ipv4AddressInRfc1918Space`
     static int[] parseIpv4(String address) {
         if (address == null) {
             return null;

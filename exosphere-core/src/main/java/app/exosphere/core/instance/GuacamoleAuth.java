@@ -28,12 +28,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs in to the Guacamole deployment of an Exosphere instance through the UAP, as {@code exouser} with
- * the instance passphrase, and caches the auth token the web shell and desktop URLs need (exosphere-spec
- * §4.4): a token is reused for 55 minutes (Guacamole's tokens live 60), a failed login is not retried for
+ * the instance passphrase, and caches the auth token the web shell and desktop URLs need (Exosphere's
+ * {@code GoalServer.stepServerGuacamoleAuth}): a token is reused for 55 minutes (Guacamole's tokens live 60), a failed login is not retried for
  * 15 seconds, and concurrent callers for the same instance share one request. Thread-safe.
  *
  * <pre>{@code
- * GuacamoleAuth guac = new GuacamoleAuth(okHttpClient, Clock.systemUTC());
+ * GuacamoleAuth guac = new GuacamoleAuth(new OkHttpClient(), Clock.systemUTC());
  * Secret token = guac.token("proxy-js2-iu.exosphere.app", "149.165.1.2", passphrase).join();
  * String shell = GuacamoleUrls.terminal("proxy-js2-iu.exosphere.app", "149.165.1.2", token.reveal())
  *         .toUriString();
@@ -211,7 +211,8 @@ public final class GuacamoleAuth {
 
     private void fail(String key, String digest, CompletableFuture<String> result, GuacamoleAuthException error) {
         LOG.debug("Guacamole login failed: {}", error.getMessage());
-        // exosphere-spec §4.4: on failure the old token (if any) is kept and the error recorded
+        // Exosphere's `GoalServer.stepServerGuacamoleAuth`: on failure the old token (if any) is kept and the error
+        // recorded
         entries.compute(
                 key,
                 (k, old) -> new Entry(

@@ -6,7 +6,7 @@ package app.exosphere.core.instance;
  * and never contains the passphrase.
  *
  * <pre>{@code
- * guac.token(uap, ip, passphrase).exceptionally(e -> { log.warn("web shell not ready: {}", e.getMessage()); return null; });
+ * new GuacamoleAuth(new OkHttpClient(), clock).token("proxy-js2-iu.exosphere.app", "149.165.1.2", passphrase).exceptionally(e -> { log.warn("web shell not ready: {}", e.getMessage()); return null; });
  * }</pre>
  */
 public class GuacamoleAuthException extends RuntimeException {

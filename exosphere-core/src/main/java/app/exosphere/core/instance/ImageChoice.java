@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Which image a launch boots: by Glance id, by exact name (the newest active image of that name), or by
  * an instance type and version of the cloud's Exosphere configuration (the newest image matching its
- * filters, exosphere-spec §8.5).
+ * filters, Exosphere's {@code docs/instance-types.md}).
  *
  * <pre>{@code
  * ImageChoice.id("0d1a0b0e-...");
@@ -91,7 +91,7 @@ public final class ImageChoice {
 
     /**
      * The image of a configured instance type version: its {@code imageFilters} and
-     * {@code restrictFlavorIds} (exosphere-spec §8.5).
+     * {@code restrictFlavorIds} (Exosphere's {@code docs/instance-types.md}).
      */
     public static ImageChoice instanceType(InstanceTypeVersion version) {
         Objects.requireNonNull(version, "version");

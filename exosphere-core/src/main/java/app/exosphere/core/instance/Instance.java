@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * Holds the last server snapshot; {@link #refresh()} returns a new handle with a fresh one. Thread-safe.
  *
  * <pre>{@code
- * Instance vm = instances.get(serverId);
+ * Instance vm = exosphere.instances().get(serverId);
  * vm.uiStatus().display();                                          // "Running Setup"
  * vm.interactions().status(Interaction.WEB_SHELL).value();          // the web shell URL once ready
  * vm.reboot();
@@ -86,12 +86,12 @@ public final class Instance {
         return new Instance(ctx, ctx.os.compute().servers().get(id()));
     }
 
-    /** The setup status recorded on the server (exosphere-spec §3.4). */
+    /** The setup status recorded on the server (Exosphere's {@code ExoSetupStatus.encodeMetadataItem}). */
     public SetupStatus setupStatus() {
         return origin.setupStatus();
     }
 
-    /** Exosphere's UI status (exosphere-spec §3.6), from the last snapshot. */
+    /** Exosphere's UI status ({@code View.Helpers.getServerUiStatus}), from the last snapshot. */
     public ServerUiStatus uiStatus() {
         SetupState setup = origin.fromExosphere() ? origin.setupStatus().state() : null;
         return ServerUiStatus.of(server.status().raw(), null, false, origin, setup);
@@ -193,7 +193,8 @@ public final class Instance {
         List<InstanceAction> actions = safe(
                 () -> ctx.os.compute().servers().instanceActions(id()).list().toList(), List.of());
         b.recentEvent(RecentServerEvent.isRecent(actions, created, ctx.clock.instant()));
-        // Guacamole token (exosphere-spec §4.4): only for Exosphere servers launched with Guacamole
+        // Guacamole token (Exosphere's `GoalServer.stepServerGuacamoleAuth`): only for Exosphere servers launched with
+        // Guacamole
         if (origin.fromExosphere()
                 && origin.guacamole().isPresent()
                 && uap.isPresent()
@@ -208,7 +209,7 @@ public final class Instance {
                 b.guacamoleTokenError(st.error().orElse(e.getClass().getSimpleName()));
             }
         }
-        // console URL: noVNC, else SPICE (exosphere-spec §4.2 Console)
+        // console URL: noVNC, else SPICE (Exosphere's `Interaction.interactionStatus`, Console)
         try {
             b.consoleUrl(consoleUrl());
         } catch (OpenStackException e) {
@@ -238,7 +239,7 @@ public final class Instance {
                 Optional.empty());
     }
 
-    /** Every interaction with its status, per Exosphere's rules (exosphere-spec §4.2). */
+    /** Every interaction with its status, per Exosphere's rules ({@code Interaction.interactionStatus}). */
     public Interactions interactions() {
         return Interactions.of(interactionContext());
     }
@@ -267,7 +268,7 @@ public final class Instance {
         return ctx.os.compute().servers().consoleOutput(id(), lines);
     }
 
-    /** Resource usage (CPU, RAM, root disk, GPUs) parsed from the whole console log (exosphere-spec §6). */
+    /** Resource usage (CPU, RAM, root disk, GPUs) parsed from the whole console log (Exosphere's {@code ServerResourceUsage.parseConsoleLog}). */
     public ResourceUsageHistory resourceUsage() {
         return ResourceUsageHistory.empty().merge(consoleLog(null));
     }

@@ -18,8 +18,8 @@ import java.util.Optional;
  * given.
  *
  * <pre>{@code
- * InstanceTypeVersion ubuntu = cloudConfig.instanceTypes().get(0).versions().get(0);
- * Optional<Image> img = InstanceTypeImages.newestMatching(ubuntu.imageFilters(), images);
+ * InstanceTypeVersion ubuntu = exosphere.instances().settings().instanceTypes().get(0).versions().get(0);
+ * Optional<Image> img = InstanceTypeImages.newestMatching(ubuntu.imageFilters(), image.list().toList());
  * }</pre>
  */
 public final class InstanceTypeImages {
@@ -27,7 +27,7 @@ public final class InstanceTypeImages {
     private InstanceTypeImages() {}
 
     /** Whether an image passes every present filter member. */
-    // exosphere-spec §8.5 imageFilters
+    // Exosphere's `docs/instance-types.md`, imageFilters
     public static boolean matches(ImageFilters filter, Image image) {
         if (filter.name() != null && !filter.name().equals(image.name())) {
             return false;
@@ -63,7 +63,7 @@ public final class InstanceTypeImages {
 
     /**
      * The flavors a version allows: all when {@code restrictFlavorIds} is empty (null in the config),
-     * else only those ids (the documented allow-list meaning; spec §11 item 2).
+     * else only those ids (the documented allow-list meaning; Exosphere's {@code ServerCreate.getAllowedFlavors} excludes them).
      */
     public static <F> List<F> allowedFlavors(
             Optional<List<String>> restrictFlavorIds, List<F> flavors, java.util.function.Function<F, String> idOf) {
@@ -75,7 +75,8 @@ public final class InstanceTypeImages {
                 .toList();
     }
 
-    // exosphere-spec §8.5: strings as-is, integers decimal, floats shortest, booleans True/False, null empty
+    // Exosphere's `docs/instance-types.md`: strings as-is, integers decimal, floats shortest, booleans True/False, null
+    // empty
     static String render(Object v) {
         if (v == null) {
             return "";

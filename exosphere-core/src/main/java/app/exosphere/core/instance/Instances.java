@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * passphrases kept in memory). Immutable configuration, thread-safe.
  *
  * <pre>{@code
- * Instances instances = Instances.create(openStack, settings, Clock.systemUTC(), scheduler);
+ * Instances instances = Instances.create(openStack, ExosphereSettings.builder().clientUuid(clientUuid).build(),
+ *         Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor());
  * Instance vm = instances.launchOne(LaunchRequest.builder().name("demo").image(ImageChoice.name("Featured-Ubuntu24")).build());
  * }</pre>
  */

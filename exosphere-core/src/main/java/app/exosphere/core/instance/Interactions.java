@@ -20,7 +20,7 @@ import java.util.Optional;
  * and reasons ({@code interactionStatus}). Pure: no I/O, the same context always gives the same answer.
  *
  * <pre>{@code
- * Interactions all = Interactions.of(context);
+ * Interactions all = instance.interactions();
  * InteractionStatus shell = all.status(Interaction.WEB_SHELL);
  * shell.value();    // Optional[https://http-149-165-1-2-49528.proxy-js2-iu.exosphere.app/guacamole/#/client/...?token=...]
  * all.status(Interaction.NATIVE_SSH).value();   // Optional[exouser@149.165.1.2]
@@ -28,7 +28,8 @@ import java.util.Optional;
  */
 public final class Interactions {
 
-    // exosphere-spec §4.2 reasons, default localization ("instance", "floating IP address", "graphical desktop")
+    // Exosphere's `Interaction.interactionStatus` reasons, default localization ("instance", "floating IP address",
+    // "graphical desktop")
     static final String STILL_BUILDING = "Instance is still building";
     static final String NOT_ACTIVE = "Instance is not active";
     static final String NO_FLOATING_IP = "Instance does not have a floating IP address";
@@ -93,7 +94,7 @@ public final class Interactions {
     }
 
     /** Evaluates one interaction. */
-    // exosphere-spec §4.2 interactionStatus
+    // Exosphere's `Interaction.interactionStatus`
     public static InteractionStatus status(InteractionContext ctx, Interaction interaction) {
         // Step A: OpenStack status gate, for every interaction (quirk kept: even an unused workflow)
         String status = ctx.novaStatus().toUpperCase(Locale.ROOT);
@@ -164,7 +165,7 @@ public final class Interactions {
                 .toString();
     }
 
-    // exosphere-spec §4.2 serverFromExoGuacStatus
+    // Exosphere's `Interaction.serverFromExoGuacStatus`
     private static InteractionStatus guacamole(InteractionContext ctx, boolean desktop) {
         ServerOrigin origin = ctx.origin();
         if (!origin.fromExosphere()) {
@@ -218,7 +219,7 @@ public final class Interactions {
         return new Loading();
     }
 
-    // exosphere-spec §4.2 customWorkflowfInteractionStatus
+    // Exosphere's `Interaction.customWorkflowfInteractionStatus`
     private static InteractionStatus workflow(InteractionContext ctx) {
         if (!ctx.workflowsEnabled()) {
             return new Hidden();
@@ -237,7 +238,8 @@ public final class Interactions {
             if (ctx.floatingIp().isEmpty()) {
                 return new Unavailable(NO_FLOATING_IP);
             }
-            // normalized: a stored path starting with "/" would otherwise give "//" (spec §11 item 5)
+            // normalized: a stored path starting with "/" would otherwise give "//" (Exosphere's
+            // `Interaction.customWorkflowfInteractionStatus` quirk)
             return new Ready(JupyterUrls.workflow(
                             ctx.uapHostname().get(),
                             ctx.floatingIp().get(),

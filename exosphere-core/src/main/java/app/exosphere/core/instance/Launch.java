@@ -61,7 +61,8 @@ final class Launch {
         // only a new floating IP per server counts against the quota check (QuotaCheck.requireFits)
         boolean createsFip = req.floatingIp().kind() == FloatingIpChoice.Kind.CREATE_NEW;
 
-        // ---- the one parallel wave (exosphere-spec §9.15 B): every look-up starts now
+        // ---- the one parallel wave (what Exosphere's create page requests, `Rest.Nova` and `Rest.Neutron`): every
+        // look-up starts now
         CompletableFuture<Image> image = resolveImage();
         CompletableFuture<List<Flavor>> flavors = resolveFlavors();
         CompletableFuture<Network> network = resolveNetwork(projectId, projectName);
@@ -97,7 +98,7 @@ final class Launch {
                             cinderLimits.join().map(VolumeLimits::gigabytes).orElse(QuotaUsage.of(0, -1)),
                             fipQuota.join().orElse(QuotaUsage.of(0, -1)));
                     int fipsNeeded = req.floatingIp().kind() == FloatingIpChoice.Kind.CREATE_NEW ? req.count() : 0;
-                    // exosphere-spec §9.8: pre-flight, before anything is created
+                    // Exosphere's `OpenStack.Quotas`: pre-flight, before anything is created
                     QuotaCheck.requireFits(
                             usage,
                             req.count(),
@@ -286,7 +287,8 @@ final class Launch {
                                                     + wanted + "\" is visible to the project; "
                                                     + NetworkChoice.noChoiceMessage(all))))));
         }
-        // exosphere-spec §9.15 steps 6, 7, 12: auto-allocated topology first, networks listed alongside
+        // Exosphere's `Rest.Neutron.requestAutoAllocatedNetwork` and `Helpers.newServerNetworkOptions`: auto-allocated
+        // topology first, networks listed alongside
         CompletableFuture<Optional<String>> auto = ctx.os
                 .network()
                 .autoAllocatedTopologyAsync(projectId)
@@ -332,7 +334,8 @@ final class Launch {
                     if (!isTemplate) {
                         return CompletableFuture.completedFuture(name);
                     }
-                    // exosphere-spec §9.12: create when missing, then reconcile the rules
+                    // Exosphere's `Rest.Neutron.requestCreateDefaultSecurityGroup`: create when missing, then reconcile
+                    // the rules
                     CompletableFuture<SecurityGroup> group = existing.map(CompletableFuture::completedFuture)
                             .orElseGet(() -> ctx.os
                                     .network()

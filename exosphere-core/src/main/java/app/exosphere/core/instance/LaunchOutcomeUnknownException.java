@@ -10,6 +10,7 @@ import app.exosphere.core.error.OpenStackClientException;
  * anything, so the retry finds the server instead of creating a second one.
  *
  * <pre>{@code
+ * LaunchRequest request = LaunchRequest.builder().name("demo").image(ImageChoice.name("Featured-Ubuntu24")).build();
  * try {
  *     exo.launch(request);
  * } catch (LaunchOutcomeUnknownException e) {

@@ -37,7 +37,7 @@ public abstract class LaunchRequest {
         return builder().from(this);
     }
 
-    /** The instance name (exosphere-spec §9.1); with {@link #count()} > 1 each gets {@code "<name> i of n"}. */
+    /** The instance name (Exosphere's {@code ServerNameValidator.serverNameValidator}); with {@link #count()} > 1 each gets {@code "<name> i of n"}. */
     public abstract String name();
 
     /** How many instances to launch; default 1. */
@@ -105,7 +105,7 @@ public abstract class LaunchRequest {
     /** A Binder workflow to build and serve (exosphere-workflow). */
     public abstract Optional<WorkflowSource> workflow();
 
-    /** An application credential written for exouser (experimental in Exosphere, spec §1.6). A secret. */
+    /** An application credential written for exouser (experimental in Exosphere, {@code Credentials.getOpenStackCredentialWriteFilesYaml}). A secret. */
     @Value.Redacted
     public abstract Optional<OpenStackCredentials> openStackCredentials();
 

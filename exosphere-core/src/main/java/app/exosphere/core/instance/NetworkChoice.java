@@ -12,7 +12,7 @@ import java.util.Optional;
  * (case-insensitive); otherwise the caller must name a network.
  *
  * <pre>{@code
- * Optional<Network> net = NetworkChoice.fallback(networks, "my-project");
+ * Optional<Network> net = NetworkChoice.fallback(network.networks().list().toList(), "my-project");
  * }</pre>
  */
 public final class NetworkChoice {
@@ -31,7 +31,7 @@ public final class NetworkChoice {
      * The fallback network, or empty when none of the rules picks one (then a network must be chosen
      * explicitly).
      */
-    // exosphere-spec §9.15 step 12 newServerNetworkOptions
+    // Exosphere's `Helpers.newServerNetworkOptions`
     public static Optional<Network> fallback(List<Network> networks, String projectName) {
         List<Network> usable = networks.stream().filter(NetworkChoice::usable).toList();
         Optional<Network> auto = usable.stream()

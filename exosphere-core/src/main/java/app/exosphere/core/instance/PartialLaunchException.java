@@ -10,8 +10,9 @@ import java.util.List;
  * servers by their launch ids and creates only the missing ones.
  *
  * <pre>{@code
+ * LaunchRequest request = LaunchRequest.builder().name("demo").image(ImageChoice.name("Featured-Ubuntu24")).count(3).build();
  * try {
- *     exo.launchAll(request);   // count 3
+ *     exo.launchAll(request);
  * } catch (PartialLaunchException e) {
  *     e.created().forEach(vm -> vm.delete(true, null));   // or keep them
  * }

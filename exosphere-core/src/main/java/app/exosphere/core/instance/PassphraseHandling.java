@@ -2,10 +2,10 @@ package app.exosphere.core.instance;
 
 /**
  * What the SDK does with the exouser passphrase an instance publishes as its Nova server password
- * (exosphere-spec §1.8).
+ * (Exosphere's {@code ansible/roles/passphrase} and {@code Rest.Nova.requestPassphraseIfRequestable}).
  *
  * <pre>{@code
- * ExosphereSettings.builder().clientUuid(uuid).passphraseHandling(PassphraseHandling.MEMORY_ONLY).build();
+ * ExosphereSettings.builder().clientUuid(clientUuid).passphraseHandling(PassphraseHandling.MEMORY_ONLY).build();
  * }</pre>
  */
 public enum PassphraseHandling {

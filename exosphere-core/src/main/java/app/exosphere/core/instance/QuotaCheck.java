@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  *         QuotaUsage.of(1, 48), QuotaUsage.of(1, 10), QuotaUsage.of(1024, 999999),
  *         QuotaUsage.of(5, 10), QuotaUsage.of(82, 1000), QuotaUsage.of(0, 5));
  * QuotaCheck.availableServers(usage, 4, 8192, 0);          // OptionalLong[9]
- * QuotaCheck.requireFits(usage, 2, 4, 8192, 20, false);   // throws InsufficientQuotaException if not
+ * QuotaCheck.requireFits(usage, 2, 4, 8192, 20, 0);       // throws InsufficientQuotaException if not
  * }</pre>
  */
 public final class QuotaCheck {
@@ -55,7 +55,7 @@ public final class QuotaCheck {
      * {@code volumeGb} GB also remaining volumes and remaining gigabytes ÷ {@code volumeGb}. Empty when
      * everything is unlimited.
      */
-    // exosphere-spec §9.8
+    // Exosphere's `OpenStack.Quotas`
     public static OptionalLong availableServers(Usage usage, int vcpus, long ramMb, int volumeGb) {
         List<Long> candidates = new ArrayList<>();
         per(usage.cores(), vcpus).ifPresent(candidates::add);

@@ -15,7 +15,7 @@ import java.util.Set;
  * ago.
  *
  * <pre>{@code
- * boolean recent = RecentServerEvent.isRecent(actions, server.createdAt().orElseThrow(), clock.instant());
+ * boolean recent = RecentServerEvent.isRecent(compute.servers().instanceActions(serverId).list().toList(), server.createdAt().orElseThrow(), clock.instant());
  * }</pre>
  */
 public final class RecentServerEvent {
@@ -28,7 +28,7 @@ public final class RecentServerEvent {
     private RecentServerEvent() {}
 
     /** Applies the rule. */
-    // exosphere-spec §4.6 hasRecentServerEvent
+    // Exosphere's `Interaction.hasRecentServerEvent`
     public static boolean isRecent(Collection<InstanceAction> actions, Instant created, Instant now) {
         Instant threshold = now.minus(WINDOW);
         Optional<Instant> newest = actions.stream()

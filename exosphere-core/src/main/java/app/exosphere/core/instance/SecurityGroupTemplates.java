@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * SecurityGroupTemplate t = SecurityGroupTemplates.exosphereDefault();   // "exosphere", 8 rules
- * SecurityGroupTemplates.Plan plan = SecurityGroupTemplates.reconcile(t, group.rules());
+ * SecurityGroupTemplates.Plan plan = SecurityGroupTemplates.reconcile(t, network.securityGroups().get(id).rules());
  * plan.toCreate();   // rules to POST
  * plan.toDelete();   // rule ids to DELETE
  * }</pre>
@@ -47,7 +47,7 @@ public final class SecurityGroupTemplates {
     }
 
     /** The template Exosphere uses when the cloud configuration names none for the region. */
-    // exosphere-spec §9.12 default template
+    // Exosphere's `GetterSetters.projectDefaultSecurityGroup` default template
     public static SecurityGroupTemplate exosphereDefault() {
         return new SecurityGroupTemplate(
                 "exosphere",
@@ -72,7 +72,7 @@ public final class SecurityGroupTemplates {
      * Compares the existing rules of a group with the template: template rules without an equal existing
      * rule are to be created, existing rules without an equal template rule are to be deleted.
      */
-    // exosphere-spec §9.12 reconcile
+    // Exosphere's `Rest.Neutron.requestUpdateSecurityGroupRules` reconcile
     public static Plan reconcile(SecurityGroupTemplate template, List<SecurityGroupRule> existing) {
         List<SecurityGroupRuleTemplate> toCreate = new ArrayList<>();
         for (SecurityGroupRuleTemplate wanted : template.rules()) {
@@ -107,7 +107,7 @@ public final class SecurityGroupTemplates {
      * Exosphere's {@code matchRuleAndDescription}: same ethertype, direction, protocol, ports and remote,
      * and descriptions equal after trimming with blank and absent treated alike.
      */
-    // exosphere-spec §9.12
+    // Exosphere's `GetterSetters.projectDefaultSecurityGroup`
     public static boolean sameAs(SecurityGroupRuleTemplate a, SecurityGroupRuleTemplate b) {
         return eq(a.ethertype(), b.ethertype())
                 && eq(a.direction(), b.direction())

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class ServerName {
 
-    // exosphere-spec §9.1: rule 3's character class, ASCII only
+    // Exosphere's `ServerNameValidator.serverNameValidator`: rule 3's character class, ASCII only
     private static final Pattern BAD_CHARACTER = Pattern.compile("[^A-Za-z0-9\\-_ ]");
     private static final String DEFAULT_WORD = "instance";
 
@@ -34,7 +34,7 @@ public final class ServerName {
      * The rules {@code name} breaks, worded with the given noun for a server (Exosphere's localization
      * word {@code virtualComputer}, e.g. "instance"); the noun is title-cased.
      */
-    // exosphere-spec §9.1
+    // Exosphere's `ServerNameValidator.serverNameValidator`
     public static List<String> problems(String name, String wordForServer) {
         if (name == null) {
             name = "";
@@ -89,7 +89,7 @@ public final class ServerName {
      * Exosphere's name for instance {@code index} (1-based) of {@code count} launched together:
      * {@code base} alone when {@code count == 1}, else {@code "<base> <index> of <count>"}.
      */
-    // exosphere-spec §9.2 generateServerName
+    // Exosphere's `Rest.Naming.generateServerName`
     public static String numbered(String base, int index, int count) {
         if (count < 1 || index < 1 || index > count) {
             throw new IllegalArgumentException(

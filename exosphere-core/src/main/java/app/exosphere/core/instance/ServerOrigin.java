@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  *
  * <pre>{@code
  * ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
- * if (origin.fromExosphere() && origin.guacamole().map(ServerOrigin.Guacamole::desktop).orElse(false)) { ... }
+ * if (origin.fromExosphere() && origin.guacamole().map(ServerOrigin.Guacamole::desktop).orElse(false)) { System.out.println("has a desktop"); }
  * }</pre>
  *
  * <p>{@link #toString()} never includes the passphrase.
@@ -73,7 +73,8 @@ public final class ServerOrigin {
         return new Guacamole(node.get("ssh").booleanValue(), node.get("vnc").booleanValue());
     }
 
-    // exosphere-spec §1.8 read order: exoPw: tag, then legacy exouserPassword metadata
+    // Exosphere's `GetterSetters.getServerExouserPassphrase` read order: exoPw: tag, then legacy exouserPassword
+    // metadata
     private static String decodePassphrase(Map<String, String> md, Collection<String> tags) {
         for (String tag : tags) {
             if (tag != null && tag.startsWith(ExosphereMetadata.PASSPHRASE_TAG_PREFIX)) {
@@ -151,7 +152,7 @@ public final class ServerOrigin {
     }
 
     /**
-     * The setup status recorded in {@code exoSetup} (exosphere-spec §3.4); unknown when absent. Only
+     * The setup status recorded in {@code exoSetup} (Exosphere's {@code ExoSetupStatus.encodeMetadataItem}); unknown when absent. Only
      * meaningful for servers from Exosphere with version ≥ 4.
      */
     public SetupStatus setupStatus() {

@@ -9,6 +9,7 @@ import java.util.Locale;
  * {@code ACTIVE} server still running its setup is "Running Setup", not "Ready".
  *
  * <pre>{@code
+ * ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
  * ServerUiStatus s = ServerUiStatus.of("ACTIVE", null, false, origin, SetupState.RUNNING);
  * s.display();   // "Running Setup"
  * }</pre>
@@ -61,7 +62,7 @@ public enum ServerUiStatus {
      * @param origin the server's Exosphere markers
      * @param setup the current setup state, or {@code null} when not loaded
      */
-    // exosphere-spec §3.6
+    // Exosphere's `View.Helpers.getServerUiStatus`
     public static ServerUiStatus of(
             String novaStatus, String pendingTarget, boolean deletionAttempted, ServerOrigin origin, SetupState setup) {
         if (deletionAttempted) {

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * A position in a parsed configuration literal, with decoders that follow the Elm decoders'
- * required / optional / lenient rules (exosphere-spec §8.3, §8.4) and fail with the file, line and
+ * required / optional / lenient rules (Exosphere's {@code Flags.flagsDecoder} and {@code State.Init.cloudSpecificConfigDecoder}) and fail with the file, line and
  * dotted key path.
  */
 public final class ConfigNode {

@@ -43,7 +43,7 @@ public final class DefaultIdentity implements Identity {
 
     @Override
     public CompletableFuture<List<Project>> projectsAsync() {
-        // exosphere-spec §9.15 A.2: listed at the auth URL with the current token
+        // Exosphere's `Rest.Keystone.requestUnscopedProjects`: listed at the auth URL with the current token
         return authRoot.get("auth/projects")
                 .paginate("projects", JsonNode.class)
                 .toListAsync()

@@ -110,7 +110,7 @@ public final class DefaultServiceClient implements ServiceClient {
             url = e.get().url();
         }
         if (type.equals(ServiceType.COMPUTE)) {
-            // exosphere-spec §9.5: Nova URLs are rewritten to the v2.1 API
+            // Exosphere's `Helpers.serviceCatalogToEndpoints`: Nova URLs are rewritten to the v2.1 API
             url = url.replace("/v2/", "/v2.1/").replace("/v2.0/", "/v2.1/");
         }
         HttpUrl parsed = HttpUrl.parse(url);

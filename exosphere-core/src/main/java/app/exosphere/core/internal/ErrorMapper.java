@@ -72,7 +72,7 @@ public final class ErrorMapper {
         }
     }
 
-    /** Parses every known OpenStack error body shape (errors.md; exosphere-spec §9.6). */
+    /** Parses every known OpenStack error body shape (errors.md; Exosphere's {@code OpenStack.Error.synchronousErrorJsonDecoder}). */
     Parsed parse(int status, byte[] body, String contentType) {
         Parsed p = parseUnmasked(status, body);
         // a service may echo the request (a tag, a query) in its message: mask what may be a secret

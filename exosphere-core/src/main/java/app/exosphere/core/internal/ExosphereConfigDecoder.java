@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Decodes Exosphere's configuration objects with the upstream decoders' rules (exosphere-spec §8.3-§8.7). */
+/** Decodes Exosphere's configuration objects with the upstream decoders' rules ({@code Flags.flagsDecoder}, {@code State.Init.cloudSpecificConfigDecoder}). */
 public final class ExosphereConfigDecoder {
     private static final Set<String> VISIBILITIES = Set.of("private", "shared", "community", "public");
 
@@ -117,7 +117,7 @@ public final class ExosphereConfigDecoder {
                 }));
     }
 
-    /** Each member decoded leniently: a wrong type (or unknown visibility) means no filter (§8.5). */
+    /** Each member decoded leniently: a wrong type (or unknown visibility) means no filter (Exosphere's {@code docs/instance-types.md}). */
     private static ImageFilters imageFilters(ConfigNode f) {
         String visibility = f.lenientString("visibility");
         if (visibility != null && !VISIBILITIES.contains(visibility)) {
@@ -164,7 +164,7 @@ public final class ExosphereConfigDecoder {
                 }));
     }
 
-    /** A {@code config} object (§8.3); {@code clouds} may come from the combined object. */
+    /** A {@code config} object (Exosphere's {@code Flags.flagsDecoder}); {@code clouds} may come from the combined object. */
     public static ExosphereConfig config(ConfigNode c) {
         ConfigNode palette = c.optionalObject("palette");
         ConfigNode oidc = c.optionalObject("openIdConnectLoginConfig");
@@ -230,7 +230,7 @@ public final class ExosphereConfigDecoder {
         return new Theme.Rgb(r, g, b);
     }
 
-    /** All 21 keys are required (a missing one fails, as upstream; exosphere-spec §8.3). */
+    /** All 21 keys are required (a missing one fails, as upstream; Exosphere's {@code Flags.flagsDecoder}). */
     private static Localization localization(ConfigNode l) {
         List<String> v = new ArrayList<>();
         for (String key : Localization.KEYS) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the object literal assigned to a variable in Exosphere's JavaScript configuration files
- * (exosphere-spec §8.1): finds {@code var <name> =}, extracts the balanced {@code {...}} (respecting
+ * (Exosphere's {@code cloud_configs.js}): finds {@code var <name> =}, extracts the balanced {@code {...}} (respecting
  * strings and comments, ignoring code after it) and parses it with Jackson's lenient JSON features.
  * Plain JSON is accepted too.
  */

@@ -14,7 +14,7 @@ public final class KeystoneUrls {
     /**
      * The Keystone v3 root (ending in {@code /}) for an auth URL: {@code https://h:5000/identity/v3} and
      * {@code https://h:5000/identity/v3/} stay, {@code https://h:5000} becomes {@code https://h:5000/v3/}.
-     * (Exosphere replaces the whole path with {@code /v3}, exosphere-spec §9.5; keeping a path prefix is
+     * (Exosphere replaces the whole path with {@code /v3}, {@code Rest.Keystone.requestAuthTokenHelper}; keeping a path prefix is
      * what openstacksdk does and works with Keystone mounted under {@code /identity}.)
      */
     public static HttpUrl v3Root(String authUrl) {
@@ -69,7 +69,7 @@ public final class KeystoneUrls {
 
     /**
      * Exosphere's {@code keystoneUrlWithVersion}: unchanged if the path contains {@code /v3}, else the
-     * path is replaced by {@code /v3} (exosphere-spec §9.5).
+     * path is replaced by {@code /v3} (Exosphere's {@code Rest.Keystone.requestAuthTokenHelper}).
      */
     public static String withVersion(String url) {
         HttpUrl u = HttpUrl.parse(url);

@@ -89,7 +89,7 @@ public final class TokenParser {
         return new ServiceCatalog(services);
     }
 
-    /** ISO-8601; strings without a zone are UTC (exosphere-spec §9.5). */
+    /** ISO-8601; strings without a zone are UTC (Exosphere's {@code Rest.Keystone.decodeScopedAuthTokenDetails}). */
     public static Instant instant(String text) {
         try {
             return Instant.parse(text);

@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * The body of {@code POST /v2.0/floatingips}: on an external network, with or without a port.
  *
  * <pre>{@code
- * // exosphere-spec §9.14: a server's floating IP
+ * // Exosphere's `Helpers.getNewFloatingIpOption`: a server's floating IP
  * FloatingIpCreateRequest.builder().floatingNetworkId(externalNetId).portId(portId).build();
  * // a project floating IP, optionally a chosen address
  * FloatingIpCreateRequest.onNetwork(externalNetId);
@@ -40,7 +40,7 @@ public abstract class FloatingIpCreateRequest {
         return ImmutableFloatingIpCreateRequest.of(externalNetworkId);
     }
 
-    /** Member order as Exosphere sends it (exosphere-spec §9.14). */
+    /** Member order as Exosphere sends it ({@code Rest.Neutron.requestCreateFloatingIp}). */
     ObjectNode toJson() {
         ObjectNode f = ServiceJson.object();
         f.put("floating_network_id", floatingNetworkId());

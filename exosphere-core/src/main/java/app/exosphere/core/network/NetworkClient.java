@@ -87,7 +87,7 @@ public final class NetworkClient {
 
     /**
      * {@code GET /v2.0/auto-allocated-topology/{project_id}}: the project's auto-allocated network,
-     * which Neutron creates (network, subnet, router) on the first call (exosphere-spec §9.15 step 6).
+     * which Neutron creates (network, subnet, router) on the first call (Exosphere's {@code Rest.Neutron.requestAutoAllocatedNetwork}).
      */
     public AutoAllocatedTopology autoAllocatedTopology(String projectId) {
         return topologyCall(projectId).execute();
@@ -119,8 +119,8 @@ public final class NetworkClient {
     }
 
     /**
-     * {@code GET /v2.0/quotas/{project_id}/details.json}: used and limit per resource (exosphere-spec
-     * §9.8 reads {@code floatingip}).
+     * {@code GET /v2.0/quotas/{project_id}/details.json}: used and limit per resource (Exosphere's
+     * {@code OpenStack.Quotas} reads {@code floatingip}).
      */
     public Map<String, QuotaUsage> quotaDetails(String projectId) {
         return quotaDetailsCall(projectId).execute();

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * A Neutron port. A server's ports have {@code device_id} = server id.
  *
  * <pre>{@code
- * List<Port> mine = network.ports().list(PortFilter.deviceId(serverId)).stream().toList();
+ * List<Port> mine = network.ports().list(PortListOptions.builder().deviceId(serverId).build()).toList();
  * }</pre>
  */
 @Value.Immutable

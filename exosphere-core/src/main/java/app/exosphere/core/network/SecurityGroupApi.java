@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Neutron {@code /v2.0/security-groups} and {@code /v2.0/security-group-rules} (exosphere-spec §9.12).
+ * Neutron {@code /v2.0/security-groups} and {@code /v2.0/security-group-rules} (Exosphere's {@code Rest.Neutron} security-group requests).
  *
  * <pre>{@code
  * SecurityGroup g = network.securityGroups().create("exosphere", "Firewall Ruleset for instances launched via Exosphere");
- * network.securityGroups().createRule(sshRule);
+ * network.securityGroups().createRule(SecurityGroupRuleCreateRequest.builder().securityGroupId(g.id())
+ *         .ethertype("IPv4").direction("ingress").protocol("tcp").portRangeMin(22).portRangeMax(22).build());
  * }</pre>
  */
 public final class SecurityGroupApi {

@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A security group rule. Exosphere compares rules by impact and description (exosphere-spec §9.12).
+ * A security group rule. Exosphere compares rules by impact and description ({@code SecurityGroupRule.matchRuleAndDescription}).
  *
  * <pre>{@code
- * group.rules().stream().filter(r -> "ingress".equals(r.direction())).toList();
+ * network.securityGroups().get(id).rules().stream().filter(r -> "ingress".equals(r.direction())).toList();
  * }</pre>
  */
 @Value.Immutable

@@ -8,11 +8,11 @@ import org.immutables.value.Value;
 
 /**
  * The body of {@code POST /v2.0/security-group-rules}, serialized as Exosphere sends it: protocol
- * lower-cased, port numbers as strings, optional members only when set (exosphere-spec §9.12).
+ * lower-cased, port numbers as strings, optional members only when set (Exosphere's {@code SecurityGroupRule.encode}).
  *
  * <pre>{@code
  * SecurityGroupRuleCreateRequest ssh = SecurityGroupRuleCreateRequest.builder()
- *         .securityGroupId(groupId).ethertype("IPv4").direction("ingress")
+ *         .securityGroupId(id).ethertype("IPv4").direction("ingress")
  *         .protocol("tcp").portRangeMin(22).portRangeMax(22).description("SSH").build();
  * }</pre>
  */
@@ -64,7 +64,7 @@ public abstract class SecurityGroupRuleCreateRequest {
         r.put("ethertype", ethertype());
         r.put("direction", direction());
         protocol().ifPresent(p -> r.put("protocol", p.toLowerCase(Locale.ROOT)));
-        // exosphere-spec §9.12: port numbers are sent as strings
+        // Exosphere's `SecurityGroupRule.encode`: port numbers are sent as strings
         portRangeMin().ifPresent(p -> r.put("port_range_min", Integer.toString(p)));
         portRangeMax().ifPresent(p -> r.put("port_range_max", Integer.toString(p)));
         remoteIpPrefix().ifPresent(p -> r.put("remote_ip_prefix", p));

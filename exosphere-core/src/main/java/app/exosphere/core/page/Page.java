@@ -7,7 +7,7 @@ import java.util.Optional;
  * One page of a listing: its items and the link to the next page, if any.
  *
  * <pre>{@code
- * for (Page<JsonNode> page : compute.get("servers/detail").paginate("servers", JsonNode.class).pages()) {
+ * for (Page<JsonNode> page : nova.get("servers/detail").paginate("servers", JsonNode.class).pages()) {
  *     System.out.println(page.items().size() + " servers, more: " + page.next().isPresent());
  * }
  * }</pre>

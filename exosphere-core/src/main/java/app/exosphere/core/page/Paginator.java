@@ -26,7 +26,7 @@ import okhttp3.HttpUrl;
  * not).
  *
  * <pre>{@code
- * Paginator<JsonNode> servers = compute.get("servers/detail").paginate("servers", JsonNode.class, 100);
+ * Paginator<JsonNode> servers = nova.get("servers/detail").paginate("servers", JsonNode.class, 100);
  * servers.stream().filter(s -> s.path("status").asText().equals("ACTIVE")).forEach(System.out::println);
  * }</pre>
  *

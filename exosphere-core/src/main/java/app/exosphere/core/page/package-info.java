@@ -2,7 +2,7 @@
  * Lazy pagination over every OpenStack next-link style.
  *
  * <pre>{@code
- * Paginator<JsonNode> images = glance.get("images").paginate("images", JsonNode.class, 100);
+ * Paginator<JsonNode> images = openStack.service(ServiceType.IMAGE).get("images").paginate("images", JsonNode.class, 100);
  * images.stream().limit(10).forEach(System.out::println);
  * }</pre>
  */

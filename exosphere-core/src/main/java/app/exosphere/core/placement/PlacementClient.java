@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Typed Placement client: project usages, read at microversion 1.9 as Exosphere does (exosphere-spec
- * §9.9). Immutable and thread-safe; obtain it from {@code openStack.placement()}.
+ * Typed Placement client: project usages, read at microversion 1.9 as Exosphere does (
+ * {@code OpenStack.UnifiedLimits.requestUsages}). Immutable and thread-safe; obtain it from {@code openStack.placement()}.
  *
  * <pre>{@code
  * ResourceUsages u = openStack.placement().usages(projectId);

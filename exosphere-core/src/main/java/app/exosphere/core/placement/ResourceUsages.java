@@ -26,7 +26,7 @@ public final class ResourceUsages {
 
     /**
      * The usage of {@code resourceClass}; a leading {@code class:} (as in unified-limit names) is
-     * ignored (exosphere-spec §9.9); 0 when absent.
+     * ignored (Exosphere's {@code Helpers.UnifiedLimits.quotasFromUnifiedLimits}); 0 when absent.
      */
     public long get(String resourceClass) {
         String name = resourceClass.startsWith("class:") ? resourceClass.substring("class:".length()) : resourceClass;

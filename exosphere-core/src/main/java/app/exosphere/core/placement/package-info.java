@@ -1,5 +1,5 @@
 /**
  * Placement: resource usage of a project (VCPU, MEMORY_MB, DISK_GB and custom classes such as GPUs),
- * which Exosphere combines with Keystone unified limits (exosphere-spec §9.9).
+ * which Exosphere combines with Keystone unified limits ({@code Helpers.UnifiedLimits.quotasFromUnifiedLimits}).
  */
 package app.exosphere.core.placement;

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * A Keystone project limit (an override of a registered limit), from {@code GET /v3/limits}.
  *
  * <pre>{@code
- * ProjectLimit.builder().id("l1").projectId(p).resourceName("class:VCPU").resourceLimit(6).build();
+ * ProjectLimit.builder().id("l1").projectId(projectId).resourceName("class:VCPU").resourceLimit(6).build();
  * }</pre>
  */
 @Value.Immutable

@@ -4,11 +4,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A used/limit pair; a limit of -1 means unlimited (exosphere-spec §9.8).
+ * A used/limit pair; a limit of -1 means unlimited (Exosphere's {@code OpenStack.Quotas}).
  *
  * <pre>{@code
- * QuotaUsage cores = compute.limits().get().cores();
- * if (!cores.isUnlimited() && cores.remaining().orElseThrow() < 4) { ... }
+ * QuotaUsage cores = compute.limits().cores();
+ * if (!cores.isUnlimited() && cores.remaining().orElseThrow() < 4) { log.warn("fewer than 4 cores left"); }
  * }</pre>
  */
 @Value.Immutable

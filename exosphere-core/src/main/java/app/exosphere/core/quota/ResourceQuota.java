@@ -3,11 +3,11 @@ package app.exosphere.core.quota;
 import org.immutables.value.Value;
 
 /**
- * One resource's quota from Keystone unified limits and Placement usage (exosphere-spec §9.9), e.g.
+ * One resource's quota from Keystone unified limits and Placement usage (Exosphere's {@code Helpers.UnifiedLimits.quotasFromUnifiedLimits}), e.g.
  * {@code CUSTOM_A100X_10C} with 1 of 2 in use.
  *
  * <pre>{@code
- * for (ResourceQuota q : UnifiedLimits.fetch(openStack, projectId, region)) {
+ * for (ResourceQuota q : UnifiedLimits.fetch(openStack, projectId, Optional.of("IU"))) {
  *     System.out.println(q.resourceName() + " " + q.usage().used() + "/" + q.usage().limit());
  * }
  * }</pre>

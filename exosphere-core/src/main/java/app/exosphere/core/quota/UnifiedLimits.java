@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Keystone unified limits combined with Placement usage, as Exosphere shows GPU and other custom
- * resources (exosphere-spec §9.9): {@code GET /v3/registered_limits}, {@code GET /v3/limits} (both
+ * resources (Exosphere's {@code Helpers.UnifiedLimits.quotasFromUnifiedLimits}): {@code GET /v3/registered_limits}, {@code GET /v3/limits} (both
  * with {@code ?region_id=} when a region is given) and Placement {@code GET /usages} (1.9).
  *
  * <pre>{@code

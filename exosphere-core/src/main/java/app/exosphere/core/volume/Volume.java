@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * Volume v = volume.volumes().get(id);
- * if (v.status().is(VolumeStatus.Known.AVAILABLE)) { compute.servers().volumeAttachments(serverId).attach(...); }
+ * if (v.status().is(VolumeStatus.Known.AVAILABLE)) { compute.servers().volumeAttachments(serverId).attach(v.id(), "exoVolume::{\"name\":\"data\"}"); }
  * }</pre>
  */
 @Value.Immutable

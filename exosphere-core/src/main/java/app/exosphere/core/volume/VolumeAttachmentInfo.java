@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * An entry of a volume's {@code attachments}.
  *
  * <pre>{@code
- * vol.attachments().stream().map(VolumeAttachmentInfo::device).toList();
+ * volume.volumes().get(volumeId).attachments().stream().map(VolumeAttachmentInfo::device).toList();
  * }</pre>
  */
 @Value.Immutable
@@ -25,7 +25,7 @@ public abstract class VolumeAttachmentInfo {
     @JsonProperty("attachment_id")
     public abstract Optional<String> attachmentId();
 
-    /** e.g. {@code /dev/vdb}; Exosphere derives the mount point from it (exosphere-spec §2.4). */
+    /** e.g. {@code /dev/vdb}; Exosphere derives the mount point from it ({@code GetterSetters.volDeviceToMountpoint}). */
     @JsonProperty("device")
     public abstract Optional<String> device();
 

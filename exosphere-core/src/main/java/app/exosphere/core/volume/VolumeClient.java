@@ -68,7 +68,7 @@ public final class VolumeClient {
         return cinder.get("types").negotiatedMicroversion().paginate("volume_types", VolumeType.class);
     }
 
-    /** {@code GET /limits} (exosphere-spec §9.8). */
+    /** {@code GET /limits} (Exosphere's {@code OpenStack.Quotas.requestVolumeQuota}). */
     public VolumeLimits limits() {
         return limitsCall().execute();
     }

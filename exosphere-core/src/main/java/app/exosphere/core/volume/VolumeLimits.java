@@ -10,10 +10,10 @@ import org.immutables.value.Value;
 
 /**
  * Cinder's {@code GET /limits} {@code absolute} section, with the accessors Exosphere uses
- * (exosphere-spec §9.8).
+ * ({@code OpenStack.Quotas.requestVolumeQuota}).
  *
  * <pre>{@code
- * QuotaUsage gb = volume.limits().get().gigabytes();
+ * QuotaUsage gb = volume.limits().gigabytes();
  * }</pre>
  */
 @Value.Immutable

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * A volume type.
  *
  * <pre>{@code
- * volume.types().list().stream().map(VolumeType::name).toList();
+ * volume.types().stream().map(VolumeType::name).toList();
  * }</pre>
  */
 @Value.Immutable

@@ -267,7 +267,7 @@ class ComputeClientTest {
     void createImageSendsMetadataAndReadsImageIdFromBodyOrLocation() {
         cloud.replySample(202, "nova/servers__v2.45__server-action-create-image-resp.json");
         String id = compute.servers()
-                .actions(server("ACTIVE", true)) // createImage ignores the lock (exosphere-spec §9.13)
+                .actions(server("ACTIVE", true)) // createImage ignores the lock (Exosphere's `OpenStack.ServerActions`)
                 .createImage("foo-image", Map.of("meta_var", "meta_val"));
         assertThat(tree(body(cloud.take())))
                 .isEqualTo(Samples.json("nova/servers__v2.45__server-action-create-image.json"));

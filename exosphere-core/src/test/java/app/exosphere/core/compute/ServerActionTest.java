@@ -29,7 +29,7 @@ class ServerActionTest {
 
     @Test
     void allowsExactlyTheStatusesOfExosphereTable() {
-        // exosphere-spec §9.13
+        // Exosphere's `OpenStack.ServerActions`
         assertThat(allowedUnlocked(ServerAction.CONFIRM_RESIZE)).containsExactly(ServerStatus.Known.VERIFY_RESIZE);
         assertThat(allowedUnlocked(ServerAction.REVERT_RESIZE)).containsExactly(ServerStatus.Known.VERIFY_RESIZE);
         assertThat(allowedUnlocked(ServerAction.LOCK))

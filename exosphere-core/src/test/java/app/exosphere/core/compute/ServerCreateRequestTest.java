@@ -22,7 +22,7 @@ class ServerCreateRequestTest {
 
     @Test
     void serializesVolumeBackedCreateExactlyLikeExosphere() {
-        // exosphere-spec §9.15 step 14: member order, string-typed boot_index and volume_size
+        // Exosphere's `Rest.Nova.requestCreateServer`: member order, string-typed boot_index and volume_size
         ServerCreateRequest req = ServerCreateRequest.builder()
                 .name("my-server")
                 .addBlockDeviceMappings(BlockDeviceMapping.bootVolumeFromImage("img-1", 20, true))

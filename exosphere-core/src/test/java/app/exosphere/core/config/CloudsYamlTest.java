@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CloudsYamlTest {
-    /** exosphere-spec §1.6: the clouds.yaml Exosphere writes onto instances (full vector). */
+    /** The clouds.yaml Exosphere writes onto instances ({@code Credentials.getCloudsYaml}). */
     static final String EXOSPHERE_CLOUDS_YAML = String.join(
             "\n",
             "clouds:",

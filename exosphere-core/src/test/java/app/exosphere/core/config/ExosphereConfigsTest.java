@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExosphereConfigsTest {
-    /** Written in the syntax of exosphere-spec §8.1: JS, unquoted keys, comments, trailing commas, code after. */
+    /** Written in the syntax of Exosphere's {@code cloud_configs.js}: JS, unquoted keys, comments, trailing commas, code after. */
     private static final String DEPLOYMENT_CONFIG = String.join(
             "\n",
             "\"use strict\";",
@@ -86,7 +86,7 @@ class ExosphereConfigsTest {
                 .containsExactly("js2.jetstream-cloud.org", "keystone.rc.nectar.org.au", "rci.uits.iu.edu");
 
         UapCatalog uap = builtIn.uapCatalog();
-        // exosphere-spec §5.6 vectors 1-3, 9-11, 15-17
+        // vectors traced through Exosphere's `Helpers.Url.buildProxyUrl` and `GetterSetters.getUserAppProxyFromContext`
         String js2 = "https://js2.jetstream-cloud.org:5000/identity/v3";
         assertThat(uap.uapHostnameFor(js2, "IU")).contains("proxy-js2-iu.exosphere.app");
         assertThat(uap.uapHostnameFor(js2, "TACC")).contains("proxy-js2-tacc.exosphere.app");

@@ -53,7 +53,7 @@ class OpenRcTest {
 
     @Test
     void exosphereSpecVectors() {
-        // exosphere-spec §9.4 [T] and [D]
+        // Exosphere's `OpenRc.processOpenRc` (cases of its upstream test `tests/Tests/OpenStack/OpenRc.elm`)
         assertThat(value("export OS_AUTH_URL=\"https://cell.alliance.rebel:5000/v3\"", "OS_AUTH_URL"))
                 .isEqualTo("https://cell.alliance.rebel:5000/v3");
         assertThat(value("export OS_AUTH_URL='https://cell.alliance.rebel:5000/v3'", "OS_AUTH_URL"))
@@ -111,7 +111,7 @@ class OpenRcTest {
 
     @Test
     void exosphereApplicationCredentialOpenRcBecomesACloud() {
-        // exosphere-spec §1.6 getOpenRcSh, full vector
+        // Exosphere's `Credentials.getOpenRcSh`
         String exosphere = String.join(
                 "\n",
                 "#!/usr/bin/env bash",

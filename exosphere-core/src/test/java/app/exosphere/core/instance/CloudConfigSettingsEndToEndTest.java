@@ -24,7 +24,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exosphere settings taken from a deployment's {@code cloud_configs.js} (exosphere-spec §8.4-§8.7, §9.12):
+ * Exosphere settings taken from a deployment's {@code cloud_configs.js} ({@code State.Init.cloudSpecificConfigDecoder}, {@code GetterSetters.projectDefaultSecurityGroup}):
  * the simulator's own cloud entry, extended with a flavor group, an instance type, a default security group
  * and a desktop message, drives a launch and the instance's interactions without any hand-built setting.
  */
@@ -108,17 +108,18 @@ class CloudConfigSettingsEndToEndTest {
                         .build());
                 Instance ready = vm.watch().awaitReady(Duration.ofSeconds(60)).refresh();
 
-                // exosphere-spec §9.12: the cloud's noRegion template, not Exosphere's "exosphere" group
+                // Exosphere's `GetterSetters.projectDefaultSecurityGroup`: the cloud's noRegion template, not
+                // Exosphere's "exosphere" group
                 assertThat(ready.server().securityGroups())
                         .extracting(NamedSecurityGroup::name)
                         .containsExactly("gateway-default");
-                // exosphere-spec §8.4: the cloud entry's UAP for region IU
+                // Exosphere's `State.Init.cloudSpecificConfigDecoder`: the cloud entry's UAP for region IU
                 assertThat(ready.interactions()
                                 .status(Interaction.WEB_SHELL)
                                 .value()
                                 .orElseThrow())
                         .contains(".proxy-js2-iu.simulated.test/guacamole/");
-                // exosphere-spec §8.7: the configured group hides Suspend, before any call
+                // Exosphere's `docs/flavor-groups.md`: the configured group hides Suspend, before any call
                 assertThat(ready.flavorGroup()).map(g -> g.title()).contains("Small CPU");
                 assertThat(ready.isAllowed(ServerAction.SUSPEND)).isFalse();
                 assertThatThrownBy(ready::suspend)
@@ -150,7 +151,8 @@ class CloudConfigSettingsEndToEndTest {
                 assertThat(settings.configManagementRepository()).contains("https://git.example.org/gateway/setup.git");
                 assertThat(settings.configManagementCheckout()).contains("v2");
                 Image plain = exo.openStack().image().list().toList().get(0);
-                // exosphere-spec §8.6: no exoDesktopMessage on the image, so the cloud's message
+                // Exosphere's `GetterSetters.imageGetDesktopMessage`: no exoDesktopMessage on the image, so the cloud's
+                // message
                 assertThat(plain.exoDesktopMessage()).isEmpty();
                 assertThat(settings.desktopMessage(plain)).contains("Desktops work best on Ubuntu.");
                 assertThat(settings.securityGroupFor("IU").name()).isEqualTo("gateway-default");

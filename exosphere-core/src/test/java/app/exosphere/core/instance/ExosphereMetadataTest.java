@@ -22,7 +22,7 @@ class ExosphereMetadataTest {
                 .floatingIp(FloatingIpChoice.automatic())
                 .build()
                 .toMap();
-        // exosphere-spec §2.1 first vector, byte for byte including member order
+        // Exosphere's `Helpers.newServerMetadata`, byte for byte including member order
         assertThat(json.writeValueAsString(md))
                 .isEqualTo(
                         "{\"exoGuac\":\"{\\\"v\\\":1,\\\"ssh\\\":true,\\\"vnc\\\":false}\",\"exoServerVersion\":\"6\","

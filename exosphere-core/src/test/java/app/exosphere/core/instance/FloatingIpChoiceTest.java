@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FloatingIpChoiceTest {
 
     @ParameterizedTest(name = "option={0} reuse={1} → {2}")
-    // exosphere-spec §2.1 decodeFloatingIpOption
+    // Exosphere's `Helpers.decodeFloatingIpOption`
     @CsvSource(
             nullValues = "null",
             value = {

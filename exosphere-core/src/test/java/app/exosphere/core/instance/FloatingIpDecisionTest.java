@@ -55,7 +55,7 @@ class FloatingIpDecisionTest {
     }
 
     @ParameterizedTest(name = "{0} public={1}")
-    // exosphere-spec §9.11 vectors; 172.32.0.1 deliberately public (spec §11 item 3 fixed)
+    // Exosphere's `Helpers.ipv4AddressInRfc1918Space`; 172.32.0.1 deliberately public (its 172/8 quirk fixed)
     @CsvSource({
         "10.1.2.3, false",
         "172.16.0.1, false",

@@ -120,7 +120,7 @@ class InstanceOperationsEndToEndTest {
         List<JournalEntry> attach = calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/os-volume_attachments");
         assertThat(attach).hasSize(1);
         assertThat(attach.get(0).status()).isEqualTo(200);
-        // exosphere-spec §2.2: device tag on every attach
+        // Exosphere's `ServerVolumes.requestAttachVolume`: device tag on every attach
         assertThat(attach.get(0).requestBody())
                 .contains("\"volumeId\":\"" + data.id() + "\"")
                 .contains("\"tag\":\"exoVolume::{\\\"name\\\":\\\"data set#1\\\"}\"");
@@ -143,7 +143,8 @@ class InstanceOperationsEndToEndTest {
                 volumes.entrySet().iterator().next();
         assertThat(e.getKey().volumeId()).isEqualTo(data.id());
         assertThat(e.getKey().device()).contains("/dev/sdb");
-        // exosphere-spec §2.4: version >= 5 → /media/volume/ + name with \W+ replaced by "-"
+        // Exosphere's `GetterSetters.volNameToMountpoint`: version >= 5 → /media/volume/ + name with \W+ replaced by
+        // "-"
         assertThat(e.getValue()).contains("/media/volume/data-set-1");
     }
 
@@ -168,7 +169,7 @@ class InstanceOperationsEndToEndTest {
 
         exo.openStack().compute().servers().metadata(v6.id()).update(Map.of("exoServerVersion", "4"));
         Instance v4 = exo.instance(v6.id());
-        // exosphere-spec §2.4: before version 5 the mountpoint comes from the device name
+        // Exosphere's `GetterSetters.volDeviceToMountpoint`: before version 5 the mountpoint comes from the device name
         assertThat(v4.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/sdc");
         assertThat(v4.mountpoint("my vol", null)).isEmpty();
     }
@@ -183,7 +184,8 @@ class InstanceOperationsEndToEndTest {
         v5.attachVolume(data);
 
         String key = "exoVolumes::" + data.id();
-        // exosphere-spec §2.2: metadata only for version-5 servers, value {"name":"<volume name>"}
+        // Exosphere's `Rest.Nova.requestSetServerMetadata`: metadata only for version-5 servers, value {"name":"<volume
+        // name>"}
         assertThat(cloud.server(vm.id()).orElseThrow().metadata()).containsEntry(key, "{\"name\":\"scratch\"}");
         assertThat(calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/os-volume_attachments")
                         .get(0)
@@ -308,7 +310,7 @@ class InstanceOperationsEndToEndTest {
         Interactions ready = vm.interactions();
 
         assertThat(ready.status(Interaction.NATIVE_SSH).value()).contains("exouser@" + fip);
-        // exosphere-spec §5.1: http-<ip with dashes>-49528.<uap hostname>
+        // Exosphere's `Helpers.Url.buildProxyUrl`: http-<ip with dashes>-49528.<uap hostname>
         assertThat(ready.status(Interaction.WEB_SHELL).value().orElseThrow())
                 .startsWith("https://http-" + fip.replace('.', '-') + "-49528."
                         + cloud.uapHostname("IU").orElseThrow());

@@ -200,7 +200,8 @@ class InstanceWatchTest {
                         "{\"status\":\"starting\",\"epoch\":" + (CREATED_MS + 12_000) + "}",
                         "{\"status\":\"running\",\"epoch\":" + (CREATED_MS + 20_000) + "}",
                         "{\"status\":\"complete\",\"epoch\":" + (CREATED_MS + 50_000) + "}");
-        // exosphere-spec §1.8: the tag with the percent-encoded passphrase, then the server password cleared
+        // Exosphere's `ServerTags.requestCreateServerTag`: the tag with the percent-encoded passphrase, then the server
+        // password cleared
         assertThat(cloud.lines())
                 .contains(
                         "PUT /compute/v2.1/servers/" + ID + "/tags/exoPw:" + PASSPHRASE.replace(" ", "%20"),

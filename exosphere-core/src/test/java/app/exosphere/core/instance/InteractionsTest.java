@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every rule of exosphere-spec §4.2, one row each. */
+/** Every rule of Exosphere's {@code Interaction.interactionStatus}, one row each. */
 class InteractionsTest {
 
     private static final String UAP = "proxy-js2-tacc.exosphere.app";

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PureRulesTest {
 
     @ParameterizedTest(name = "{0} {1} → {2}")
-    // exosphere-spec §9.10
+    // Exosphere's `Image.guessOsDefaultUsername`
     @CsvSource(
             nullValues = "null",
             value = {
@@ -81,7 +81,7 @@ class PureRulesTest {
     }
 
     @ParameterizedTest(name = "{0} ~ {1} → {2}")
-    // exosphere-spec §8.7, §8.8
+    // Exosphere's `docs/flavor-groups.md` and its `cloud_configs.js`
     @CsvSource({
         "m3..*, m3.small, true",
         "m3..*, m3, false",
@@ -111,7 +111,7 @@ class PureRulesTest {
         assertThat(FlavorGroups.disallows(null, "Suspend", "suspend")).isFalse();
     }
 
-    // exosphere-spec §9.8 vectors: nova sample cores 1/48, instances 1/10, ram 1024/999999; cinder 5/10, 82/1000
+    // `OpenStack.Quotas` on the nova sample cores 1/48, instances 1/10, ram 1024/999999; cinder 5/10, 82/1000
     private static final QuotaCheck.Usage SAMPLE = new QuotaCheck.Usage(
             QuotaUsage.of(1, 48),
             QuotaUsage.of(1, 10),

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ServerNameTest {
 
     static Stream<Arguments> specVectors() {
-        // exosphere-spec §9.1 vectors
+        // Exosphere's `ServerNameValidator.serverNameValidator`
         return Stream.of(
                 Arguments.of("my-server", List.of()),
                 Arguments.of("", List.of("Instance name must not be empty")),

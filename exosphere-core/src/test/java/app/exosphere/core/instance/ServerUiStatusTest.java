@@ -15,7 +15,7 @@ class ServerUiStatusTest {
     private static final ServerOrigin FOREIGN = ServerOrigin.read(Map.of(), List.of());
 
     @ParameterizedTest(name = "{0} target={1} origin={2} setup={3} → {4}")
-    // exosphere-spec §3.6, every branch
+    // Exosphere's `View.Helpers.getServerUiStatus`, every branch
     @CsvSource(
             nullValues = "null",
             value = {

@@ -199,7 +199,7 @@ class NetworkClientTest {
         RecordedRequest c = cloud.take();
         assertThat(c.getMethod()).isEqualTo("POST");
         assertThat(path(c)).isEqualTo("/network/v2.0/floatingips");
-        // exosphere-spec §9.14: exactly these two members, in this order
+        // Exosphere's `Helpers.getNewFloatingIpOption`: exactly these two members, in this order
         assertThat(body(c))
                 .isEqualTo("{\"floatingip\":{\"floating_network_id\":\"376da547-b977-4cfe-9cba-275c80debf57\","
                         + "\"port_id\":\"ce705c24-c1ef-408a-bda3-7bbd946164ab\"}}");

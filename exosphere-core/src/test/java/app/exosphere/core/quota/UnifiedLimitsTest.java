@@ -31,7 +31,8 @@ class UnifiedLimitsTest {
 
     @Test
     void combinesRegisteredProjectLimitsAndUsagesLikeExosphere() {
-        // exosphere-spec §9.9 vectors
+        // Exosphere's `Helpers.UnifiedLimits.quotasFromUnifiedLimits` (cases of
+        // `tests/Tests/Helpers/UnifiedLimits.elm`)
         List<ResourceQuota> q = UnifiedLimits.combine(
                 List.of(
                         registered("class:VCPU", 8, null),

@@ -393,7 +393,7 @@ public final class Neutron {
         return net.get("id").asText();
     }
 
-    /** Neutron creates the auto-allocated network, subnet and router on first use (exosphere-spec §9.15 B.6). */
+    /** Neutron creates the auto-allocated network, subnet and router on first use (Exosphere's {@code Rest.Neutron.requestAutoAllocatedNetwork}). */
     static String autoAllocate(World w, World.RegionState rs) {
         if (rs.autoTopologyNetworkId == null) {
             rs.autoTopologyNetworkId = createTopology(

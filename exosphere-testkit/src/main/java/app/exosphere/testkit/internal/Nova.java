@@ -63,7 +63,7 @@ public final class Nova {
         }
         int minor = Integer.parseInt(value.substring(2));
         if (minor < MIN_MINOR || minor > MAX_MINOR) {
-            // exosphere-spec §9.6 vector: computeFault 406
+            // a computeFault body as Exosphere's `OpenStack.Error.synchronousErrorJsonDecoder` reads it: 406
             throw new ApiException(
                     406,
                     "Version " + value + " is not supported by the API. Minimum is 2." + MIN_MINOR
@@ -543,7 +543,7 @@ public final class Nova {
             }
         });
         if (s.passphraseAt != null) {
-            // exosphere-spec §1.8: the passphrase role POSTs to the metadata service's password endpoint
+            // Exosphere's `ansible/roles/passphrase` POSTs to the metadata service's password endpoint
             w.schedule(s.passphraseAt, () -> {
                 if (!s.deleted) {
                     s.passphrase = Passphrases.generate(w.ids);
@@ -643,7 +643,7 @@ public final class Nova {
     }
 
     static String sanitize(String name) {
-        // Nova utils.sanitize_hostname (exosphere-spec §9.16)
+        // Nova utils.sanitize_hostname (Exosphere's `Helpers.sanitizeHostname` mirrors it)
         String h = name.length() > 63 ? name.substring(0, 63) : name;
         h = h.replaceAll("[ _.]", "-").replaceAll("[^A-Za-z0-9_.-]+", "").toLowerCase();
         h = h.replaceAll("^[.-]+", "").replaceAll("[.-]+$", "");

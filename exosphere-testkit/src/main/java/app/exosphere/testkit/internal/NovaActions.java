@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * {@code POST /servers/{id}/action}: every action of exosphere-spec §9.13 with Nova's own state
+ * {@code POST /servers/{id}/action}: every action of Exosphere's {@code OpenStack.ServerActions} with Nova's own state
  * checks (409 {@code conflictingRequest} when the vm_state does not allow it, or when locked), plus
  * console output, legacy VNC console and security-group add/remove.
  */
@@ -59,7 +59,7 @@ final class NovaActions {
                 return createImage(s, arg, mv, now);
             }
             default -> {
-                // every other action requires an unlocked server (exosphere-spec §9.13)
+                // every other action requires an unlocked server (Exosphere's `OpenStack.ServerActions`)
             }
         }
         if (s.locked) {

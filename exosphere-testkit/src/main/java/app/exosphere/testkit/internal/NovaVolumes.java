@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
-/** {@code /servers/{id}/os-volume_attachments}, with device tags from 2.49 on (exosphere-spec §2.2). */
+/** {@code /servers/{id}/os-volume_attachments}, with device tags from 2.49 on, as Exosphere's {@code ServerVolumes.requestAttachVolume} sends them. */
 final class NovaVolumes {
     private final World w;
     private final World.RegionState rs;

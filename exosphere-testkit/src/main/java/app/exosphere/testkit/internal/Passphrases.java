@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * The exouser passphrase an Exosphere instance generates: 11 distinct words drawn uniformly from the
- * 2048-word RFC 1760 list, joined by single spaces (exosphere-spec §1.8, §9.3).
+ * 2048-word RFC 1760 list, joined by single spaces (Exosphere's {@code ansible/roles/passphrase} and {@code Rest.Nova.requestPassphraseIfRequestable}).
  */
 public final class Passphrases {
-    // exosphere-spec §1.8: ansible/roles/passphrase/files/words
+    // Exosphere's ansible/roles/passphrase/files/words
     public static final List<String> WORDS =
             List.of(Json.resource("/app/exosphere/testkit/internal/passphrase-words.txt")
                     .strip()

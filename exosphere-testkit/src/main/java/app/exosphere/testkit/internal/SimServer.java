@@ -119,7 +119,7 @@ public final class SimServer {
 
     /**
      * Schedules what the guest prints and does after a boot that starts at {@code bootAt}.
-     * {@code firstBoot} runs cloud-init's per-instance parts (exosphere-spec §1.3).
+     * {@code firstBoot} runs cloud-init's per-instance parts (Exosphere's {@code ServerDeploy.cloudInitUserDataTemplate}).
      */
     public void scheduleBoot(Instant bootAt, boolean firstBoot, Duration setupTime) {
         double k = setupTime.toMillis() / 300_000.0;
@@ -156,7 +156,8 @@ public final class SimServer {
                             + " seconds");
             return;
         }
-        // exosphere-spec §3.2: starting from the boothook, running from part 2, complete/error from part 3
+        // Exosphere's `ServerDeploy.cloudInitUserDataTemplate`: starting from the boothook, running from part 2,
+        // complete/error from part 3
         if (setup.emitsStarting()) {
             status(bootAt, 12.500001 * k, "starting");
         }
@@ -171,12 +172,12 @@ public final class SimServer {
         passphraseAt = bootAt.plus(secs(45 * k));
         double end = 300;
         if (setup.guacamole()) {
-            // exosphere-spec §3.2: end of the guacamole role
+            // Exosphere's `ansible/roles/guacamole`: end of the role
             guacReadyAt = bootAt.plus(secs(200 * k));
             kernel(bootAt, 200 * k, "{\"guacDeployComplete\":true}");
         }
         if (setup.workflowRepository().isPresent()) {
-            // exosphere-spec §7.4: the workflow role runs after Guacamole
+            // Exosphere's `ansible/playbook.yml`: the workflow role runs after Guacamole
             kernel(bootAt, 210 * k, "{\"exoWorkflowSetup\":\"started\"}");
             end = 420;
             if (!scriptedError) {
@@ -220,7 +221,8 @@ public final class SimServer {
 
     private void status(Instant bootAt, double offset, String status) {
         Instant at = bootAt.plus(secs(offset));
-        // exosphere-spec §3.2: note the spaces and the epoch in milliseconds (seconds + "000")
+        // Exosphere's `ServerDeploy.cloudInitUserDataTemplate`: note the spaces and the epoch in milliseconds (seconds
+        // + "000")
         kernel(bootAt, offset, "{\"status\":\"" + status + "\", \"epoch\": " + at.getEpochSecond() + "000}");
     }
 
@@ -255,7 +257,7 @@ public final class SimServer {
         return sb.toString();
     }
 
-    // exosphere-spec §6.1: one line every minute from the system-load-logging role on
+    // Exosphere's `ansible/roles/system-load-logging`: one line every minute from the system-load-logging role on
     private void addUsageLines(List<Line> lines, Instant now, boolean gpu) {
         Instant first = passphraseAt.plusSeconds(15);
         long firstMinute = (first.getEpochSecond() + 59) / 60;

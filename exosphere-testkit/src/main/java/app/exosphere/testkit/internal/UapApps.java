@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The User Application Proxy and what it reaches on an instance (exosphere-spec §4.4, §5.4, §7.6):
+ * The User Application Proxy and what it reaches on an instance (Exosphere's {@code GoalServer.stepServerGuacamoleAuth}, {@code docs/user-app-proxy.md} and {@code Interaction.customWorkflowfInteractionStatus}):
  * the Host {@code [http-|https-]<a-b-c-d>-<port>.<uap>} selects the instance by floating IP and the
  * upstream port; 49528 is Guacamole (token API checks exouser + passphrase), 8888 is Jupyter (checks
  * the workflow token). Unreachable upstreams answer 502 like nginx. Callers hold the {@link World} lock.
@@ -39,7 +39,7 @@ public final class UapApps {
                     && host.toLowerCase(java.util.Locale.ROOT).endsWith("." + uap.toLowerCase(java.util.Locale.ROOT))) {
                 rs = candidate;
                 try {
-                    // exosphere-spec §5.4: the nginx map on $host, via exosphere-uap-urls' parse-back
+                    // Exosphere's `docs/user-app-proxy.md`: the nginx map on $host, via exosphere-uap-urls' parse-back
                     target = UapTarget.parseRequestHost(uap, host);
                 } catch (InvalidUapValueException e) {
                     throw new ApiException(502, "the UAP cannot map " + host);
@@ -84,7 +84,8 @@ public final class UapApps {
         String path = "/" + String.join("/", ex.segments());
         if (path.equals("/guacamole/api/tokens") && ex.method().equals("POST")) {
             Map<String, String> form = form(ex.bodyText());
-            // exosphere-spec §4.4: user-mapping.xml authorizes exouser with the MD5 of the passphrase
+            // Exosphere's `GoalServer.stepServerGuacamoleAuth`: user-mapping.xml authorizes exouser with the MD5 of the
+            // passphrase
             if (!"exouser".equals(form.get("username"))
                     || s.passphrase == null
                     || !s.passphrase.equals(form.get("password"))) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What a simulated instance learns from its user data, like cloud-init and Ansible would, read with
- * exosphere-cloudinit's parser and recogniser: whether it is Exosphere's (exosphere-spec §1.2–§1.5),
+ * exosphere-cloudinit's parser and recogniser: whether it is Exosphere's ({@code ServerDeploy.cloudInitUserDataTemplate} and {@code Helpers.renderUserDataTemplate}),
  * which status lines its parts print, and the Ansible extra vars ({@code guac_enabled},
  * {@code gui_enabled}, {@code workflow_source_repository}, {@code workflow_repo_version}).
  */

@@ -219,7 +219,8 @@ public final class World {
         Neutron.subnet(this, rs, ext, "public-subnet", rs.spec.floatingIpPrefix() + ".0/24", "admin");
         Neutron.defaultSecurityGroup(this, rs);
         if (!rs.spec.autoAllocation()) {
-            // exosphere-spec §9.15 B.12: the fallback picks a network whose name contains the project name
+            // Exosphere's `Helpers.newServerNetworkOptions`: the fallback picks a network whose name contains the
+            // project name
             String p = scenario.projectName().toLowerCase();
             Neutron.createTopology(this, rs, p + "-network", p + "-subnet", p + "-router", "10.2.0.0/24");
         }

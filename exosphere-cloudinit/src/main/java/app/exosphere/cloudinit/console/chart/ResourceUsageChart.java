@@ -18,7 +18,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * Renders an instance's resource usage as one standalone SVG document, the way the Exosphere web app
- * charts it (exosphere-spec §6.3): the last 30 minutes, three panels — CPU (plus one line per GPU index
+ * charts it (Exosphere's {@code Page.ServerResourceUsageCharts}): the last 30 minutes, three panels — CPU (plus one line per GPU index
  * when any sample has GPU data, a missing index counting as 0), RAM and root disk — each with a 0–100 %
  * y-axis and an optional "of N total …" subtitle. The output needs no script, stylesheet or font file, so
  * a gateway can inline it in HTML or serve it as {@code image/svg+xml}. Immutable and thread-safe; the
@@ -42,7 +42,7 @@ public final class ResourceUsageChart {
     /** The default height of one panel, in SVG user units (pixels). */
     public static final int DEFAULT_PANEL_HEIGHT = 180;
 
-    /** What an empty chart says when the caller gives nothing more specific (exosphere-spec §6.3). */
+    /** What an empty chart says when the caller gives nothing more specific (Exosphere's {@code Page.ServerResourceUsageCharts}). */
     public static final String DEFAULT_EMPTY_MESSAGE = "No chart data to show.";
 
     private static final String[] GPU_COLOURS = {"#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf"};

@@ -3,7 +3,7 @@ package app.exosphere.core.instance.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Exosphere's IP address validators (exosphere-spec §9.11). */
+/** Exosphere's IP address validators ({@code Helpers.ipv4AddressInRfc1918Space}). */
 public final class IpAddresses {
     private IpAddresses() {}
 

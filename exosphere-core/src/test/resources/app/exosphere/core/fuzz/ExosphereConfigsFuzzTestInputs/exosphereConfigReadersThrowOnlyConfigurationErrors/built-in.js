@@ -1,4 +1,4 @@
-// Built-in Exosphere cloud entries shipped with exosphere-java (exosphere-spec §5.5, §8.8).
+// Built-in Exosphere cloud entries shipped with exosphere-java (`cloud_configs.js`).
 // Facts from the public Exosphere deployment's cloud_configs.js (exosphere-project/exosphere,
 // commit 0a07992d, 2026-08-17); rendered here as plain JSON inside the same JavaScript wrapper.
 // Override or extend with ExosphereCloudConfigs.load(...) and ExosphereCloudConfigs.with(...).
