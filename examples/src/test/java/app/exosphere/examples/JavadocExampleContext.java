@@ -4,6 +4,7 @@ import app.exosphere.cloudinit.UserDataOptions;
 import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Identity;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.TokenInfo;
 import app.exosphere.core.compute.ComputeClient;
 import app.exosphere.core.compute.Server;
@@ -81,7 +82,7 @@ public abstract class JavadocExampleContext {
     /** The text of a server's console log. */
     protected String consoleText;
     /** The instance's exouser passphrase. */
-    protected String passphrase;
+    protected Secret passphrase;
     /** A server's {@code user_data} as Nova returns it (base64). */
     protected String userData;
     /** An OpenStack request id (of an instance action, a response). */

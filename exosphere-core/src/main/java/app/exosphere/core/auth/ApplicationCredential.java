@@ -10,7 +10,7 @@ import java.util.Optional;
  * <pre>{@code
  * ApplicationCredential ac = openStack.identity().createApplicationCredential(
  *         ApplicationCredentialRequest.named("my-gateway"));
- * store(ac.id(), ac.secret().orElseThrow().reveal());
+ * String secret = ac.secret().orElseThrow().reveal();   // store it now: Keystone shows it only once
  * Credentials later = ac.toCredentials();
  * }</pre>
  */

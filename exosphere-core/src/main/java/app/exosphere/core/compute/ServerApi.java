@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * servers.list(ServerListOptions.none()).forEach(System.out::println); // GET /servers/detail
  * servers.actions(s).shelve();                                     // POST /servers/{id}/action
  * servers.metadata(s.id()).update(Map.of("exoSetup", "{}"));         // POST /servers/{id}/metadata
- * servers.tags(s.id()).add("exoPw:" + passphrase);                 // PUT /servers/{id}/tags/{tag}
+ * servers.tags(s.id()).add("exoPw:" + passphrase.reveal());               // PUT /servers/{id}/tags/{tag}
  * String log = servers.consoleOutput(s.id(), 1000);                // os-getConsoleOutput
  * }</pre>
  */

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * Neutron {@code /v2.0/floatingips} (Exosphere's {@code Helpers.getNewFloatingIpOption}).
  *
  * <pre>{@code
- * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.builder().floatingNetworkId(extNet).portId(port).build());
+ * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.builder().floatingNetworkId(externalNetId).portId(portId).build());
  * network.floatingIps().dissociate(fip.id());
  * network.floatingIps().delete(fip.id());
  * }</pre>
