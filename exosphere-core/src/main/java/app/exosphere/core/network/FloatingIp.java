@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * A floating IP.
  *
  * <pre>{@code
- * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.onNetwork(extNetId).withPortId(portId));
+ * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.onNetwork(extNetId).withPortId(portId)).execute();
  * }</pre>
  */
 @Value.Immutable

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * A Cinder volume from {@code GET /volumes/{id}} or {@code /volumes/detail}.
  *
  * <pre>{@code
- * Volume v = volume.volumes().get(id);
+ * Volume v = volume.volumes().get(id).execute();
  * if (v.status().is(VolumeStatus.Known.AVAILABLE)) { compute.servers().volumeAttachments(serverId).attach(...); }
  * }</pre>
  */

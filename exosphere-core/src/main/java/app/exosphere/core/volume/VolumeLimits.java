@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * (exosphere-spec §9.8).
  *
  * <pre>{@code
- * QuotaUsage gb = volume.limits().get().gigabytes();
+ * QuotaUsage gb = volume.limits().execute().gigabytes();
  * }</pre>
  */
 @Value.Immutable

@@ -81,8 +81,8 @@ class InstanceOperationsEndToEndTest {
                 .image(ImageChoice.name("Featured-Ubuntu24"))
                 .flavor(FlavorChoice.name("m3.small"))
                 .floatingIp(fip)
-                .build());
-        return vm.watch().awaitReady(Duration.ofSeconds(60)).refresh();
+                .build()).execute();
+        return vm.watch().awaitReady(Duration.ofSeconds(60)).refresh().execute();
     }
 
     private Volume availableVolume(String name) {
@@ -92,10 +92,10 @@ class InstanceOperationsEndToEndTest {
                 .create(VolumeCreateRequest.builder()
                         .name(Optional.ofNullable(name))
                         .sizeGb(10)
-                        .build());
+                        .build()).execute();
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < until) {
-            Volume now = exo.openStack().volume().volumes().get(v.id());
+            Volume now = exo.openStack().volume().volumes().get(v.id()).execute();
             if (now.status().raw().equals("available")) {
                 return now;
             }
@@ -115,7 +115,7 @@ class InstanceOperationsEndToEndTest {
         Instance vm = readyInstance("vols");
         Volume data = availableVolume("data set#1");
 
-        VolumeAttachment a = vm.attachVolume(data);
+        VolumeAttachment a = vm.attachVolume(data).execute();
 
         List<JournalEntry> attach = calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/os-volume_attachments");
         assertThat(attach).hasSize(1);
@@ -134,9 +134,9 @@ class InstanceOperationsEndToEndTest {
     void volumesListsTheAttachmentWithItsSanitizedNameMountpointOnAVersion6Server() {
         Instance vm = readyInstance("mounts");
         Volume data = availableVolume("data set#1");
-        vm.attachVolume(data);
+        vm.attachVolume(data).execute();
 
-        Map<VolumeAttachment, Optional<String>> volumes = vm.refresh().volumes();
+        Map<VolumeAttachment, Optional<String>> volumes = vm.refresh().execute().fetchVolumes().execute();
 
         assertThat(volumes).hasSize(1);
         Map.Entry<VolumeAttachment, Optional<String>> e =
@@ -152,9 +152,9 @@ class InstanceOperationsEndToEndTest {
         Instance vm = readyInstance("unnamed");
         Volume unnamed = availableVolume(null);
         assertThat(unnamed.nameIfSet()).isEmpty();
-        vm.attachVolume(unnamed);
+        vm.attachVolume(unnamed).execute();
 
-        Map<VolumeAttachment, Optional<String>> volumes = vm.refresh().volumes();
+        Map<VolumeAttachment, Optional<String>> volumes = vm.refresh().execute().fetchVolumes().execute();
 
         // Page.ServerDetail: "Could not determine", never the device-based /media/volume/sdb
         assertThat(volumes.values()).containsExactly(Optional.empty());
@@ -167,7 +167,7 @@ class InstanceOperationsEndToEndTest {
         assertThat(v6.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/my-vol");
 
         exo.openStack().compute().servers().metadata(v6.id()).update(Map.of("exoServerVersion", "4"));
-        Instance v4 = exo.instance(v6.id());
+        Instance v4 = exo.instance(v6.id()).execute();
         // exosphere-spec §2.4: before version 5 the mountpoint comes from the device name
         assertThat(v4.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/sdc");
         assertThat(v4.mountpoint("my vol", null)).isEmpty();
@@ -177,10 +177,10 @@ class InstanceOperationsEndToEndTest {
     void aVersion5ServerAlsoGetsExoVolumesMetadataOnAttachAndLosesItOnDetach() {
         Instance vm = readyInstance("v5");
         exo.openStack().compute().servers().metadata(vm.id()).update(Map.of("exoServerVersion", "5"));
-        Instance v5 = exo.instance(vm.id());
+        Instance v5 = exo.instance(vm.id()).execute();
         Volume data = availableVolume("scratch");
 
-        v5.attachVolume(data);
+        v5.attachVolume(data).execute();
 
         String key = "exoVolumes::" + data.id();
         // exosphere-spec §2.2: metadata only for version-5 servers, value {"name":"<volume name>"}
@@ -190,29 +190,29 @@ class InstanceOperationsEndToEndTest {
                         .requestBody())
                 .contains("exoVolume::");
 
-        exo.instance(vm.id()).detachVolume(data.id());
+        exo.instance(vm.id()).execute().detachVolume(data.id());
 
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/os-volume_attachments/" + data.id()))
                 .hasSize(1);
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/metadata/exoVolumes::" + data.id()))
                 .hasSize(1);
         assertThat(cloud.server(vm.id()).orElseThrow().metadata()).doesNotContainKey(key);
-        assertThat(exo.instance(vm.id()).volumes()).isEmpty();
+        assertThat(exo.instance(vm.id()).execute().fetchVolumes().execute()).isEmpty();
     }
 
     @Test
     void detachVolumeOnAVersion6ServerOnlyDetaches() {
         Instance vm = readyInstance("det");
         Volume data = availableVolume("d");
-        vm.attachVolume(data);
+        vm.attachVolume(data).execute();
 
-        vm.refresh().detachVolume(data.id());
+        vm.refresh().execute().detachVolume(data.id());
 
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/os-volume_attachments/" + data.id()))
                 .hasSize(1);
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/metadata/.*"))
                 .isEmpty();
-        assertThat(vm.volumes()).isEmpty();
+        assertThat(vm.fetchVolumes().execute()).isEmpty();
     }
 
     @Test
@@ -220,7 +220,7 @@ class InstanceOperationsEndToEndTest {
         Instance vm = readyInstance("long");
         Volume data = availableVolume("a-volume-name-that-is-far-too-long-for-a-device-tag");
 
-        vm.attachVolume(data);
+        vm.attachVolume(data).execute();
 
         JournalEntry attach = calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/os-volume_attachments")
                 .get(0);
@@ -244,13 +244,13 @@ class InstanceOperationsEndToEndTest {
     void renameSendsTheNewNameToNovaAndRejectsAnInvalidNameBeforeAnyCall() {
         Instance vm = readyInstance("old-name");
 
-        vm.rename("new-name");
+        vm.rename("new-name").execute();
 
         List<JournalEntry> puts = calls(Service.COMPUTE, "PUT", ".*/servers/" + vm.id());
         assertThat(puts).hasSize(1);
         assertThat(puts.get(0).requestBody()).contains("\"name\":\"new-name\"");
         assertThat(cloud.server(vm.id()).orElseThrow().name()).isEqualTo("new-name");
-        assertThat(vm.refresh().name()).isEqualTo("new-name");
+        assertThat(vm.refresh().execute().name()).isEqualTo("new-name");
 
         int before = cloud.journal().size();
         assertThatThrownBy(() -> vm.rename("bad name!")).isInstanceOf(InvalidLaunchRequestException.class);
@@ -260,14 +260,14 @@ class InstanceOperationsEndToEndTest {
     @Test
     void deleteReleasesTheFloatingIpTheSdkCreatedAndWaitsUntilTheServerIsGone() {
         Instance vm = readyInstance("gone");
-        FloatingIp created = vm.floatingIps().get(0);
+        FloatingIp created = vm.fetchFloatingIps().execute().get(0);
 
-        vm.delete(true, Duration.ofSeconds(120));
+        vm.delete(true, Duration.ofSeconds(120)).execute();
 
         assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/" + created.id()))
                 .hasSize(1);
         assertThat(cloud.server(vm.id())).isEmpty();
-        assertThat(exo.list()).noneMatch(i -> i.id().equals(vm.id()));
+        assertThat(exo.list().execute()).noneMatch(i -> i.id().equals(vm.id()));
     }
 
     @Test
@@ -276,36 +276,36 @@ class InstanceOperationsEndToEndTest {
                 .filter(Network::external)
                 .findFirst()
                 .orElseThrow();
-        FloatingIp mine = exo.openStack().network().floatingIps().create(FloatingIpCreateRequest.onNetwork(ext.id()));
+        FloatingIp mine = exo.openStack().network().floatingIps().create(FloatingIpCreateRequest.onNetwork(ext.id())).execute();
         Instance vm = readyInstance("keep", FloatingIpChoice.useExisting(mine.id()));
-        assertThat(vm.floatingIps()).extracting(FloatingIp::id).containsExactly(mine.id());
+        assertThat(vm.fetchFloatingIps().execute()).extracting(FloatingIp::id).containsExactly(mine.id());
 
-        vm.delete(true, Duration.ofSeconds(120));
+        vm.delete(true, Duration.ofSeconds(120)).execute();
 
         assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/.*")).isEmpty();
-        assertThat(exo.openStack().network().floatingIps().get(mine.id()).floatingIpAddress())
+        assertThat(exo.openStack().network().floatingIps().get(mine.id()).execute().floatingIpAddress())
                 .isEqualTo(mine.floatingIpAddress());
     }
 
     @Test
     void deleteWithoutReleaseKeepsEvenTheSdkCreatedFloatingIp() {
         Instance vm = readyInstance("retain");
-        FloatingIp created = vm.floatingIps().get(0);
+        FloatingIp created = vm.fetchFloatingIps().execute().get(0);
 
-        vm.delete(false, null);
+        vm.delete(false, null).execute();
 
         assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/.*")).isEmpty();
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id())).hasSize(1);
-        assertThat(exo.openStack().network().floatingIps().get(created.id()).id())
+        assertThat(exo.openStack().network().floatingIps().get(created.id()).execute().id())
                 .isEqualTo(created.id());
     }
 
     @Test
     void interactionsOfAReadyInstanceOfferSshAndWebShellThroughTheUapAndTheyStopOnceStopped() {
         Instance vm = readyInstance("talk");
-        String fip = vm.floatingIpAddress().orElseThrow();
+        String fip = vm.fetchFloatingIps().execute().get(0).floatingIpAddress();
 
-        Interactions ready = vm.interactions();
+        Interactions ready = vm.fetchInteractions().execute();
 
         assertThat(ready.status(Interaction.NATIVE_SSH).value()).contains("exouser@" + fip);
         // exosphere-spec §5.1: http-<ip with dashes>-49528.<uap hostname>
@@ -313,14 +313,14 @@ class InstanceOperationsEndToEndTest {
                 .startsWith("https://http-" + fip.replace('.', '-') + "-49528."
                         + cloud.uapHostname("IU").orElseThrow());
 
-        vm.stop();
+        vm.stop().execute();
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Instance stopped = vm.refresh();
+        Instance stopped = vm.refresh().execute();
         while (!stopped.server().status().raw().equals("SHUTOFF") && System.nanoTime() < until) {
             pause();
-            stopped = vm.refresh();
+            stopped = vm.refresh().execute();
         }
-        Interactions off = stopped.interactions();
+        Interactions off = stopped.fetchInteractions().execute();
         assertThat(off.status(Interaction.WEB_SHELL).value()).isEmpty();
         assertThat(off.status(Interaction.NATIVE_SSH).value()).isEmpty();
     }

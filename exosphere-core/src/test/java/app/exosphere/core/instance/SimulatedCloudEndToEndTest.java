@@ -75,13 +75,13 @@ class SimulatedCloudEndToEndTest {
                     .name("e2e")
                     .image(ImageChoice.name("Featured-Ubuntu24"))
                     .flavor(FlavorChoice.name("m3.small"))
-                    .build());
+                    .build()).execute();
 
-            Instance ready = vm.watch().awaitReady(Duration.ofSeconds(60)).refresh();
+            Instance ready = vm.watch().awaitReady(Duration.ofSeconds(60)).refresh().execute();
 
             assertThat(ready.uiStatus()).isEqualTo(ServerUiStatus.READY);
             assertThat(ready.origin().passphrase()).isPresent(); // the exoPw: tag, like Exosphere
-            Interactions interactions = ready.interactions();
+            Interactions interactions = ready.fetchInteractions().execute();
             assertThat(interactions.status(Interaction.NATIVE_SSH).value().orElseThrow())
                     .startsWith("exouser@149.165.150.");
             String shell = interactions.status(Interaction.WEB_SHELL).value().orElseThrow();
@@ -115,7 +115,7 @@ class SimulatedCloudEndToEndTest {
                     .name("once")
                     .image(ImageChoice.name("Featured-Ubuntu24"))
                     .flavor(FlavorChoice.name("m3.small"))
-                    .build());
+                    .build()).execute();
 
             assertThat(cloud.servers()).hasSize((int) before + 1);
             assertThat(cloud.server(vm.id())).isPresent();
@@ -136,7 +136,7 @@ class SimulatedCloudEndToEndTest {
                     .flavor(FlavorChoice.name("m3.small"))
                     .workflow(app.exosphere.workflow.WorkflowSource.of(
                             "https://github.com/binder-examples/r_with_python", "", "rstudio"))
-                    .build());
+                    .build()).execute();
             java.util.List<Progress.State> states = new java.util.concurrent.CopyOnWriteArrayList<>();
             InstanceWatch watch = vm.watch(p -> states.add(p.state()));
 
@@ -151,7 +151,7 @@ class SimulatedCloudEndToEndTest {
                     .contains("-8888.proxy-js2-iu.simulated.test/rstudio?token=" + token);
             assertThat(states).contains(Progress.State.READY, Progress.State.WORKFLOW_READY);
             assertThat(ready.refresh()
-                            .interactions()
+                            .execute().fetchInteractions().execute()
                             .status(Interaction.WORKFLOW)
                             .value())
                     .contains(url);
@@ -171,7 +171,7 @@ class SimulatedCloudEndToEndTest {
                             .name("binder-one-call")
                             .image(ImageChoice.name("Featured-Ubuntu24"))
                             .build(),
-                    app.exosphere.workflow.WorkflowSource.of("https://github.com/binder-examples/r_with_python"));
+                    app.exosphere.workflow.WorkflowSource.of("https://github.com/binder-examples/r_with_python")).execute();
 
             String url = watch.awaitWorkflow(Duration.ofSeconds(60));
 
