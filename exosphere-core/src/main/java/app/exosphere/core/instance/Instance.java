@@ -126,7 +126,10 @@ public final class Instance {
     }
 
     private Paginator<Port> ports() {
-        return ctx.os.network().ports().list(PortListOptions.builder().deviceId(id()).build());
+        return ctx.os
+                .network()
+                .ports()
+                .list(PortListOptions.builder().deviceId(id()).build());
     }
 
     /** Fetches the floating IPs bound to the server's ports (one request for the ports, one per port). */
@@ -229,8 +232,8 @@ public final class Instance {
         }
         if (origin.workflow().isPresent()) {
             try {
-                WorkflowConsole wc = WorkflowConsole.scan(
-                        ctx.os.compute().servers().consoleOutput(id(), null));
+                WorkflowConsole wc =
+                        WorkflowConsole.scan(ctx.os.compute().servers().consoleOutput(id(), null));
                 b.workflowToken(wc.token());
             } catch (OpenStackException e) {
                 b.consoleLogError(e.getMessage());
@@ -293,7 +296,8 @@ public final class Instance {
      * writes there (exosphere-spec §6).
      */
     public Call<ResourceUsageHistory> fetchResourceUsage() {
-        return Operation.fromAsync(() -> ctx.os.compute()
+        return Operation.fromAsync(() -> ctx.os
+                .compute()
                 .servers()
                 .consoleOutputAsync(id(), null)
                 .thenApply(log -> ResourceUsageHistory.empty().merge(log)));
@@ -443,8 +447,7 @@ public final class Instance {
 
     /** Creates an image of the server, marked {@code from-exosphere} like Exosphere; returns its id. */
     public Call<String> createImage(String imageName) {
-        return action(
-                ServerAction.CREATE_IMAGE, a -> a.createImageAsync(imageName, Map.of("from-exosphere", "true")));
+        return action(ServerAction.CREATE_IMAGE, a -> a.createImageAsync(imageName, Map.of("from-exosphere", "true")));
     }
 
     /** Renames the server; an invalid name is refused here, before any call is built. */
@@ -647,8 +650,7 @@ public final class Instance {
         return ctx.operation(() -> {
             ctx.os.compute().servers().volumeAttachments(id()).detach(volumeId);
             String key = "exoVolumes::" + volumeId;
-            if (server.metadata().containsKey(key)
-                    && !server.status().raw().equalsIgnoreCase("SHELVED_OFFLOADED")) {
+            if (server.metadata().containsKey(key) && !server.status().raw().equalsIgnoreCase("SHELVED_OFFLOADED")) {
                 ctx.os.compute().servers().metadata(id()).delete(key);
             }
             return null;

@@ -75,7 +75,8 @@ public final class Instances {
 
     /** Fetches every server of the project, as instances (any origin). */
     public Call<List<Instance>> list() {
-        return Operation.fromAsync(() -> ctx.os.compute()
+        return Operation.fromAsync(() -> ctx.os
+                .compute()
                 .servers()
                 .list()
                 .toListAsync()
@@ -134,7 +135,9 @@ public final class Instances {
      * @throws InvalidLaunchRequestException when the request asks for more than one instance
      */
     public Call<InstanceWatch> launchWorkflow(LaunchRequest request, WorkflowSource source) {
-        return launching(requireOne(request, "launchWorkflow").toBuilder().workflow(source).build())
+        return launching(requireOne(request, "launchWorkflow").toBuilder()
+                        .workflow(source)
+                        .build())
                 .map(all -> all.get(0).watch());
     }
 

@@ -72,7 +72,11 @@ final class Launch {
                 ? ctx.os.volume().limits().executeAsync().thenApply(Optional::of)
                 : CompletableFuture.completedFuture(Optional.empty());
         CompletableFuture<Optional<QuotaUsage>> fipQuota = createsFip
-                ? ctx.os.network().quotaUsage(projectId).executeAsync().thenApply(m -> Optional.ofNullable(m.get("floatingip")))
+                ? ctx.os
+                        .network()
+                        .quotaUsage(projectId)
+                        .executeAsync()
+                        .thenApply(m -> Optional.ofNullable(m.get("floatingip")))
                 : CompletableFuture.completedFuture(Optional.empty());
         CompletableFuture<MicroversionRange> novaVersions =
                 ctx.os.compute().transport().microversionsAsync();
@@ -356,7 +360,8 @@ final class Launch {
         // A rule already gone (404) or an equivalent rule already present (409) is what we wanted:
         // another launch in the same project may be reconciling the same group at the same time.
         CompletableFuture<?>[] deletes = plan.toDelete().stream()
-                .map(id -> tolerating(ctx.os.network().securityGroups().deleteRule(id).executeAsync(), NotFoundException.class))
+                .map(id -> tolerating(
+                        ctx.os.network().securityGroups().deleteRule(id).executeAsync(), NotFoundException.class))
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(deletes)
                 .thenCompose(v -> CompletableFuture.allOf(plan.toCreate().stream()

@@ -36,7 +36,8 @@ public final class VolumeApi {
     /** {@code GET /volumes/{id}}. */
     public Call<Volume> get(String volumeId) {
         return Operation.of(
-                () -> cinder.get("volumes/{id}", volumeId).negotiatedMicroversion(), Decode.member("volume", Volume.class));
+                () -> cinder.get("volumes/{id}", volumeId).negotiatedMicroversion(),
+                Decode.member("volume", Volume.class));
     }
 
     /** {@code GET /volumes/detail}, lazily across pages. */
@@ -64,7 +65,9 @@ public final class VolumeApi {
             v.put("description", description);
         }
         return Operation.of(
-                () -> cinder.put("volumes/{id}", volumeId).negotiatedMicroversion().body(body),
+                () -> cinder.put("volumes/{id}", volumeId)
+                        .negotiatedMicroversion()
+                        .body(body),
                 Decode.member("volume", Volume.class));
     }
 
@@ -80,7 +83,8 @@ public final class VolumeApi {
         }
         ObjectNode body = ServiceJson.object();
         body.putObject("os-extend").put("new_size", newSizeGb);
-        return Operation.noResult(() ->
-                cinder.post("volumes/{id}/action", volumeId).negotiatedMicroversion().body(body));
+        return Operation.noResult(() -> cinder.post("volumes/{id}/action", volumeId)
+                .negotiatedMicroversion()
+                .body(body));
     }
 }

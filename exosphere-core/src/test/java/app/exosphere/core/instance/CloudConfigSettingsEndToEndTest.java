@@ -102,24 +102,29 @@ class CloudConfigSettingsEndToEndTest {
                         settings.instanceTypes().get(0).versions().get(0);
 
                 Instance vm = exo.launch(LaunchRequest.builder()
-                        .name("from-config")
-                        .image(ImageChoice.instanceType(ubuntu))
-                        .flavor(FlavorChoice.name("m3.small"))
-                        .build()).execute();
-                Instance ready = vm.watch().awaitReady(Duration.ofSeconds(60)).refresh().execute();
+                                .name("from-config")
+                                .image(ImageChoice.instanceType(ubuntu))
+                                .flavor(FlavorChoice.name("m3.small"))
+                                .build())
+                        .execute();
+                Instance ready =
+                        vm.watch().awaitReady(Duration.ofSeconds(60)).refresh().execute();
 
                 // exosphere-spec §9.12: the cloud's noRegion template, not Exosphere's "exosphere" group
                 assertThat(ready.server().securityGroups())
                         .extracting(NamedSecurityGroup::name)
                         .containsExactly("gateway-default");
                 // exosphere-spec §8.4: the cloud entry's UAP for region IU
-                assertThat(ready.fetchInteractions().execute()
+                assertThat(ready.fetchInteractions()
+                                .execute()
                                 .status(Interaction.WEB_SHELL)
                                 .value()
                                 .orElseThrow())
                         .contains(".proxy-js2-iu.simulated.test/guacamole/");
                 // exosphere-spec §8.7: the configured group hides Suspend, before any call
-                assertThat(ready.fetchFlavorGroup().execute()).map(g -> g.title()).contains("Small CPU");
+                assertThat(ready.fetchFlavorGroup().execute())
+                        .map(g -> g.title())
+                        .contains("Small CPU");
                 assertThat(ready.checkAllowed(ServerAction.SUSPEND).execute()).isFalse();
                 assertThatThrownBy(() -> ready.suspend().execute())
                         .isInstanceOf(ServerActionNotAllowedException.class)

@@ -101,8 +101,10 @@ class ExactlyOnceLaunchTest {
                         .build());
         try (Exosphere a = SimulatedGateway.connect(cloud);
                 Exosphere b = SimulatedGateway.connect(cloud)) {
-            CompletableFuture<Instance> fa = a.instances().launchAll(request).executeAsync().thenApply(l -> l.get(0));
-            CompletableFuture<Instance> fb = b.instances().launchAll(request).executeAsync().thenApply(l -> l.get(0));
+            CompletableFuture<Instance> fa =
+                    a.instances().launchAll(request).executeAsync().thenApply(l -> l.get(0));
+            CompletableFuture<Instance> fb =
+                    b.instances().launchAll(request).executeAsync().thenApply(l -> l.get(0));
             String idA = fa.get().id();
             String idB = fb.get().id();
             cloud.advance(Duration.ofSeconds(10)); // let Nova finish the delete of the younger one
@@ -179,8 +181,9 @@ class ExactlyOnceLaunchTest {
             assertThat(serversCarrying(request.launchId())).hasSize(1); // it does exist
 
             cloud.faults().clear();
-            Instance vm =
-                    exo.launch(request.toBuilder().launchId(unknown.launchId()).build()).execute();
+            Instance vm = exo.launch(
+                            request.toBuilder().launchId(unknown.launchId()).build())
+                    .execute();
 
             assertThat(serversCarrying(request.launchId()))
                     .singleElement()

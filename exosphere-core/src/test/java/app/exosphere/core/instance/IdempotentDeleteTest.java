@@ -100,7 +100,8 @@ class IdempotentDeleteTest {
 
             vm.delete(true, null).execute();
             assertThatCode(() -> vm.delete(true, null).execute()).doesNotThrowAnyException();
-            assertThatCode(() -> seenByB.delete(true, Duration.ofMinutes(2)).execute()).doesNotThrowAnyException();
+            assertThatCode(() -> seenByB.delete(true, Duration.ofMinutes(2)).execute())
+                    .doesNotThrowAnyException();
 
             assertThat(cloud.server(vm.id())).isEmpty();
             assertThat(cloud.floatingIpCount()).isEqualTo(fipsBefore - 1);

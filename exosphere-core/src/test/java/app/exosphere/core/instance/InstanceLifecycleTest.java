@@ -44,7 +44,8 @@ class InstanceLifecycleTest {
                 .build();
         return Instances.create(
                         cloud.openStack(), settings, Clock.fixed(RoutedCloud.SAMPLE_NOW, ZoneOffset.UTC), scheduler)
-                .get(ID).execute();
+                .get(ID)
+                .execute();
     }
 
     @Test

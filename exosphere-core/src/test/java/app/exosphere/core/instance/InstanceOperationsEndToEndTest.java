@@ -77,11 +77,12 @@ class InstanceOperationsEndToEndTest {
 
     private Instance readyInstance(String name, FloatingIpChoice fip) {
         Instance vm = exo.launch(LaunchRequest.builder()
-                .name(name)
-                .image(ImageChoice.name("Featured-Ubuntu24"))
-                .flavor(FlavorChoice.name("m3.small"))
-                .floatingIp(fip)
-                .build()).execute();
+                        .name(name)
+                        .image(ImageChoice.name("Featured-Ubuntu24"))
+                        .flavor(FlavorChoice.name("m3.small"))
+                        .floatingIp(fip)
+                        .build())
+                .execute();
         return vm.watch().awaitReady(Duration.ofSeconds(60)).refresh().execute();
     }
 
@@ -92,7 +93,8 @@ class InstanceOperationsEndToEndTest {
                 .create(VolumeCreateRequest.builder()
                         .name(Optional.ofNullable(name))
                         .sizeGb(10)
-                        .build()).execute();
+                        .build())
+                .execute();
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < until) {
             Volume now = exo.openStack().volume().volumes().get(v.id()).execute();
@@ -136,7 +138,8 @@ class InstanceOperationsEndToEndTest {
         Volume data = availableVolume("data set#1");
         vm.attachVolume(data).execute();
 
-        Map<VolumeAttachment, Optional<String>> volumes = vm.refresh().execute().fetchVolumes().execute();
+        Map<VolumeAttachment, Optional<String>> volumes =
+                vm.refresh().execute().fetchVolumes().execute();
 
         assertThat(volumes).hasSize(1);
         Map.Entry<VolumeAttachment, Optional<String>> e =
@@ -154,7 +157,8 @@ class InstanceOperationsEndToEndTest {
         assertThat(unnamed.nameIfSet()).isEmpty();
         vm.attachVolume(unnamed).execute();
 
-        Map<VolumeAttachment, Optional<String>> volumes = vm.refresh().execute().fetchVolumes().execute();
+        Map<VolumeAttachment, Optional<String>> volumes =
+                vm.refresh().execute().fetchVolumes().execute();
 
         // Page.ServerDetail: "Could not determine", never the device-based /media/volume/sdb
         assertThat(volumes.values()).containsExactly(Optional.empty());
@@ -276,14 +280,23 @@ class InstanceOperationsEndToEndTest {
                 .filter(Network::external)
                 .findFirst()
                 .orElseThrow();
-        FloatingIp mine = exo.openStack().network().floatingIps().create(FloatingIpCreateRequest.onNetwork(ext.id())).execute();
+        FloatingIp mine = exo.openStack()
+                .network()
+                .floatingIps()
+                .create(FloatingIpCreateRequest.onNetwork(ext.id()))
+                .execute();
         Instance vm = readyInstance("keep", FloatingIpChoice.useExisting(mine.id()));
         assertThat(vm.fetchFloatingIps().execute()).extracting(FloatingIp::id).containsExactly(mine.id());
 
         vm.delete(true, Duration.ofSeconds(120)).execute();
 
         assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/.*")).isEmpty();
-        assertThat(exo.openStack().network().floatingIps().get(mine.id()).execute().floatingIpAddress())
+        assertThat(exo.openStack()
+                        .network()
+                        .floatingIps()
+                        .get(mine.id())
+                        .execute()
+                        .floatingIpAddress())
                 .isEqualTo(mine.floatingIpAddress());
     }
 
@@ -296,7 +309,12 @@ class InstanceOperationsEndToEndTest {
 
         assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/.*")).isEmpty();
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id())).hasSize(1);
-        assertThat(exo.openStack().network().floatingIps().get(created.id()).execute().id())
+        assertThat(exo.openStack()
+                        .network()
+                        .floatingIps()
+                        .get(created.id())
+                        .execute()
+                        .id())
                 .isEqualTo(created.id());
     }
 

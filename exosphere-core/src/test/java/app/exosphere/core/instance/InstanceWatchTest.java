@@ -235,7 +235,8 @@ class InstanceWatchTest {
     @Test
     void serverInErrorFailsLoudlyWithNovasFaultMessage() {
         route(8);
-        InstanceWatch watch = instances(PassphraseHandling.STORE_AS_TAG).get(ID).execute().watch();
+        InstanceWatch watch =
+                instances(PassphraseHandling.STORE_AS_TAG).get(ID).execute().watch();
         assertThatThrownBy(() -> watch.awaitReady(Duration.ofSeconds(20)))
                 .isInstanceOf(InstanceFailedException.class)
                 .hasMessageContaining("No valid host was found.");
@@ -247,7 +248,8 @@ class InstanceWatchTest {
         route(9);
         assertThatThrownBy(() -> instances(PassphraseHandling.STORE_AS_TAG)
                         .get(ID)
-                        .execute().watch()
+                        .execute()
+                        .watch()
                         .awaitReady(Duration.ofSeconds(20)))
                 .isInstanceOf(InstanceFailedException.class)
                 .hasMessageContaining("failed (exoSetup error)");
@@ -258,7 +260,8 @@ class InstanceWatchTest {
         route(2); // stays in BUILD
         assertThatThrownBy(() -> instances(PassphraseHandling.STORE_AS_TAG)
                         .get(ID)
-                        .execute().watch()
+                        .execute()
+                        .watch()
                         .awaitReady(Duration.ofMillis(300)))
                 .isInstanceOfSatisfying(
                         InstanceFailedException.class,

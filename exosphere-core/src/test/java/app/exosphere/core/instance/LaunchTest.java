@@ -217,7 +217,8 @@ class LaunchTest {
                 .build();
 
         Instances.create(cloud.openStack(), settings, Clock.fixed(RoutedCloud.SAMPLE_NOW, ZoneOffset.UTC), scheduler)
-                .launch(request()).execute();
+                .launch(request())
+                .execute();
 
         String userData = new String(
                 Base64.getDecoder().decode(createBody().get("user_data").asText()), StandardCharsets.UTF_8);
@@ -239,7 +240,8 @@ class LaunchTest {
                         .floatingIp(FloatingIpChoice.useExisting("9d1c"))
                         .workflow(app.exosphere.workflow.WorkflowSource.of(
                                 "https://github.com/binder-examples/r_with_python", "", "rstudio"))
-                        .build()).execute();
+                        .build())
+                .execute();
 
         JsonNode s = createBody();
         assertThat(s.has("imageRef")).isFalse();
@@ -405,7 +407,8 @@ class LaunchTest {
                 .hasMessageContaining("net1 (d32019d3-bc6e-4319-9c1d-6722fc136a22)");
         assertThat(cloud.count("POST", "/compute/v2.1/servers")).isZero();
         assertThat(instances()
-                        .launch(request().toBuilder().network("net2").build()).execute()
+                        .launch(request().toBuilder().network("net2").build())
+                        .execute()
                         .id())
                 .isEqualTo(CREATED_ID);
     }

@@ -101,7 +101,8 @@ class NetworkClientTest {
         cloud.reply(
                 200,
                 "{\"auto_allocated_topology\":{\"id\":\"net-auto\",\"tenant_id\":\"" + FakeCloud.PROJECT_ID + "\"}}");
-        assertThat(neutron.autoAllocatedTopology(FakeCloud.PROJECT_ID).executeAsync()
+        assertThat(neutron.autoAllocatedTopology(FakeCloud.PROJECT_ID)
+                        .executeAsync()
                         .get()
                         .id())
                 .isEqualTo("net-auto");
@@ -142,7 +143,9 @@ class NetworkClientTest {
     @Test
     void managesRoutersInterfacesAndGateway() {
         cloud.replySample(201, "neutron/routers__router-create-response.json");
-        Router r = neutron.routers().create("router1", "ae34051f-aa6c-4c75-abf5-50dc9ac99ef3").execute();
+        Router r = neutron.routers()
+                .create("router1", "ae34051f-aa6c-4c75-abf5-50dc9ac99ef3")
+                .execute();
         RecordedRequest create = cloud.take();
         assertThat(create.getMethod()).isEqualTo("POST");
         assertThat(path(create)).isEqualTo("/network/v2.0/routers");
@@ -156,19 +159,25 @@ class NetworkClientTest {
         assertThat(r.externalGateway()).isPresent();
 
         cloud.replySample(200, "neutron/routers__router-add-interface-response.json");
-        neutron.routers().addInterfaceSubnet("r1", "a2f1f29d-571b-4533-907f-5803ab96ead1").execute();
+        neutron.routers()
+                .addInterfaceSubnet("r1", "a2f1f29d-571b-4533-907f-5803ab96ead1")
+                .execute();
         RecordedRequest add = cloud.take();
         assertThat(add.getMethod()).isEqualTo("PUT");
         assertThat(path(add)).isEqualTo("/network/v2.0/routers/r1/add_router_interface");
         assertThat(tree(body(add))).isEqualTo(Samples.json("neutron/routers__router-add-interface-request.json"));
 
         cloud.replySample(200, "neutron/routers__router-add-interface-response.json");
-        neutron.routers().addInterfacePort("r1", "2dc46bcc-d1f2-4077-b99e-91ee28afaff0").execute();
+        neutron.routers()
+                .addInterfacePort("r1", "2dc46bcc-d1f2-4077-b99e-91ee28afaff0")
+                .execute();
         assertThat(tree(body(cloud.take())))
                 .isEqualTo(Samples.json("neutron/routers__router-add-interface-request-with-port.json"));
 
         cloud.replySample(200, "neutron/routers__router-remove-interface-response.json");
-        neutron.routers().removeInterfaceSubnet("r1", "a2f1f29d-571b-4533-907f-5803ab96ead1").execute();
+        neutron.routers()
+                .removeInterfaceSubnet("r1", "a2f1f29d-571b-4533-907f-5803ab96ead1")
+                .execute();
         RecordedRequest rm = cloud.take();
         assertThat(path(rm)).isEqualTo("/network/v2.0/routers/r1/remove_router_interface");
         assertThat(tree(body(rm))).isEqualTo(Samples.json("neutron/routers__router-remove-interface-request.json"));
@@ -193,7 +202,8 @@ class NetworkClientTest {
         cloud.replySample(201, "neutron/floatingips__floatingip-create-response.json");
         FloatingIp created = neutron.floatingIps()
                 .create(FloatingIpCreateRequest.onNetwork("376da547-b977-4cfe-9cba-275c80debf57")
-                        .withPortId("ce705c24-c1ef-408a-bda3-7bbd946164ab")).execute();
+                        .withPortId("ce705c24-c1ef-408a-bda3-7bbd946164ab"))
+                .execute();
         RecordedRequest c = cloud.take();
         assertThat(c.getMethod()).isEqualTo("POST");
         assertThat(path(c)).isEqualTo("/network/v2.0/floatingips");
@@ -204,14 +214,17 @@ class NetworkClientTest {
         assertThat(created.floatingIpAddress()).isNotBlank();
 
         cloud.replySample(200, "neutron/floatingips__floatingip-update-response.json");
-        neutron.floatingIps().associate("fip-1", "fc861431-0e6c-4842-a0ed-e2363f9bc3a8").execute();
+        neutron.floatingIps()
+                .associate("fip-1", "fc861431-0e6c-4842-a0ed-e2363f9bc3a8")
+                .execute();
         RecordedRequest a = cloud.take();
         assertThat(a.getMethod()).isEqualTo("PUT");
         assertThat(path(a)).isEqualTo("/network/v2.0/floatingips/fip-1");
         assertThat(tree(body(a))).isEqualTo(Samples.json("neutron/floatingips__floatingip-update-request.json"));
 
         cloud.replySample(200, "neutron/floatingips__floatingip-disassociate-response.json");
-        assertThat(neutron.floatingIps().dissociate("fip-1").execute().isAssociated()).isFalse();
+        assertThat(neutron.floatingIps().dissociate("fip-1").execute().isAssociated())
+                .isFalse();
         assertThat(tree(body(cloud.take())))
                 .isEqualTo(Samples.json("neutron/floatingips__floatingip-disassociate-request.json"));
 
@@ -237,8 +250,9 @@ class NetworkClientTest {
         assertThat(path(cloud.take())).isEqualTo("/network/v2.0/security-groups");
 
         cloud.replySample(201, "neutron/security-groups__security-group-create-response.json");
-        SecurityGroup g =
-                neutron.securityGroups().create("exosphere", "Firewall Ruleset for instances launched via Exosphere").execute();
+        SecurityGroup g = neutron.securityGroups()
+                .create("exosphere", "Firewall Ruleset for instances launched via Exosphere")
+                .execute();
         RecordedRequest c = cloud.take();
         assertThat(body(c))
                 .isEqualTo("{\"security_group\":{\"name\":\"exosphere\","
@@ -255,7 +269,8 @@ class NetworkClientTest {
                         .portRangeMin(22)
                         .portRangeMax(22)
                         .description("SSH")
-                        .build()).execute();
+                        .build())
+                .execute();
         RecordedRequest rr = cloud.take();
         assertThat(path(rr)).isEqualTo("/network/v2.0/security-group-rules");
         assertThat(tree(body(rr)).at("/security_group_rule/port_range_min").isTextual())

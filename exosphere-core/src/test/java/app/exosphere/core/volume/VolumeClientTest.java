@@ -74,7 +74,8 @@ class VolumeClientTest {
     void createsGetsUpdatesExtendsAndDeletesVolumes() throws Exception {
         cloud.replySample(202, "cinder/volumes__v3.69__volume-create-response.json");
         Volume v = cinder.volumes()
-                .create(VolumeCreateRequest.builder().sizeGb(10).name("data").build()).execute();
+                .create(VolumeCreateRequest.builder().sizeGb(10).name("data").build())
+                .execute();
         RecordedRequest c = cloud.take();
         assertThat(c.getMethod()).isEqualTo("POST");
         assertThat(path(c)).isEqualTo("/volume/v3/volumes");
@@ -84,7 +85,8 @@ class VolumeClientTest {
         assertThat(v.status().is(VolumeStatus.Known.CREATING)).isTrue();
 
         cloud.replySample(200, "cinder/volumes__v3.69__volume-show-response.json");
-        assertThat(cinder.volumes().get("f7223234").executeAsync().get().sizeGb()).isEqualTo(10);
+        assertThat(cinder.volumes().get("f7223234").executeAsync().get().sizeGb())
+                .isEqualTo(10);
         assertThat(path(cloud.take())).isEqualTo("/volume/v3/volumes/f7223234");
 
         JsonNode upd =
@@ -94,7 +96,8 @@ class VolumeClientTest {
                 .update(
                         "f7223234",
                         upd.get("name").asText(),
-                        upd.get("description").asText()).execute();
+                        upd.get("description").asText())
+                .execute();
         RecordedRequest u = cloud.take();
         assertThat(u.getMethod()).isEqualTo("PUT");
         assertThat(ServiceJson.tree(body(u)).get("volume").get("name")).isEqualTo(upd.get("name"));
