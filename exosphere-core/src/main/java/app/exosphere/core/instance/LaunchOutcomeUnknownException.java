@@ -11,9 +11,9 @@ import app.exosphere.core.error.OpenStackClientException;
  *
  * <pre>{@code
  * try {
- *     exo.launch(request);
+ *     exo.launch(request).execute();
  * } catch (LaunchOutcomeUnknownException e) {
- *     exo.launch(request.toBuilder().launchId(e.launchId()).build());   // reconciles, never duplicates
+ *     exo.launch(request.toBuilder().launchId(e.launchId()).build()).execute();   // reconciles, never duplicates
  * }
  * }</pre>
  */

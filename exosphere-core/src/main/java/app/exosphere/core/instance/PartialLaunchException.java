@@ -11,9 +11,9 @@ import java.util.List;
  *
  * <pre>{@code
  * try {
- *     exo.launchAll(request);   // count 3
+ *     exo.launchAll(request).execute();   // count 3
  * } catch (PartialLaunchException e) {
- *     e.created().forEach(vm -> vm.delete(true, null));   // or keep them
+ *     e.created().forEach(vm -> vm.delete(true, null).execute());   // or keep them
  * }
  * }</pre>
  */
