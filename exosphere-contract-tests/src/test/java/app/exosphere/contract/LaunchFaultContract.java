@@ -131,7 +131,7 @@ abstract class LaunchFaultContract extends CloudContract {
     void deleteWhoseFloatingIpAnswerIsLostStillReleasesItAndDeletesTheServer() {
         fault.arm("DELETE", "/floatingips/");
 
-        vm.refresh().execute().delete(true, cloud.patience());
+        vm.refresh().execute().delete(true, cloud.patience()).execute();
 
         assertThat(fault.dropped()).isEqualTo(2);
         assertThat(serversOfLaunch()).isEmpty();

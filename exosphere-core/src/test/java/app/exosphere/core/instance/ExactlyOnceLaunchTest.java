@@ -231,8 +231,9 @@ class ExactlyOnceLaunchTest {
                         .times(1)
                         .build());
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
-            assertThatThrownBy(() ->
-                            exo.launch(SimulatedGateway.small("i12-refused").build()))
+            assertThatThrownBy(() -> exo.launch(
+                                    SimulatedGateway.small("i12-refused").build())
+                            .execute())
                     .isInstanceOf(ForbiddenException.class);
             assertThat(creates()).isEqualTo(1);
             assertThat(cloud.servers()).noneMatch(s -> s.name().equals("i12-refused"));

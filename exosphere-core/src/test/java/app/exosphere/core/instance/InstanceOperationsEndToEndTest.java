@@ -7,6 +7,7 @@ import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.compute.VolumeAttachment;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.network.FloatingIpCreateRequest;
 import app.exosphere.core.network.Network;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,7 +196,7 @@ class InstanceOperationsEndToEndTest {
                         .requestBody())
                 .contains("exoVolume::");
 
-        exo.instance(vm.id()).execute().detachVolume(data.id());
+        exo.instance(vm.id()).execute().detachVolume(data.id()).execute();
 
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/os-volume_attachments/" + data.id()))
                 .hasSize(1);
@@ -210,7 +212,7 @@ class InstanceOperationsEndToEndTest {
         Volume data = availableVolume("d");
         vm.attachVolume(data).execute();
 
-        vm.refresh().execute().detachVolume(data.id());
+        vm.refresh().execute().detachVolume(data.id()).execute();
 
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/os-volume_attachments/" + data.id()))
                 .hasSize(1);
@@ -272,6 +274,64 @@ class InstanceOperationsEndToEndTest {
                 .hasSize(1);
         assertThat(cloud.server(vm.id())).isEmpty();
         assertThat(exo.list().execute()).noneMatch(i -> i.id().equals(vm.id()));
+    }
+
+    @Test
+    void operationsSendNothingUntilExecutedAndTheirAsynchronousFormSendsTheSameRequests() throws Exception {
+        Instance vm = readyInstance("lazy");
+        int before = cloud.journal().size();
+
+        Call<Void> stop = vm.stop();
+        Call<Interactions> interactions = vm.fetchInteractions();
+        vm.delete(true, Duration.ofSeconds(120));
+        assertThat(cloud.journal().size()).isEqualTo(before);
+
+        Interactions blocking = interactions.execute();
+        Interactions async = interactions.executeAsync().get(60, TimeUnit.SECONDS);
+        assertThat(async.all().keySet()).isEqualTo(blocking.all().keySet());
+        assertThat(async.status(Interaction.NATIVE_SSH).value())
+                .isEqualTo(blocking.status(Interaction.NATIVE_SSH).value());
+
+        stop.executeAsync().get(60, TimeUnit.SECONDS);
+        // the instance's watch keeps reading the console log (POST …/action too): count the stops only
+        assertThat(calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/action"))
+                .extracting(JournalEntry::requestBody)
+                .filteredOn(body -> body.contains("os-stop"))
+                .hasSize(1);
+        assertThat(cloud.server(vm.id()))
+                .as("the delete call was built, never executed")
+                .isPresent();
+        assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id())).isEmpty();
+    }
+
+    @Test
+    void deleteInItsAsynchronousFormReleasesTheCreatedFloatingIpAndTheServer() throws Exception {
+        Instance vm = readyInstance("gone-async");
+        FloatingIp created = vm.fetchFloatingIps().execute().get(0);
+
+        vm.delete(true, Duration.ofSeconds(120)).executeAsync().get(60, TimeUnit.SECONDS);
+
+        assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/" + created.id()))
+                .hasSize(1);
+        assertThat(cloud.server(vm.id())).isEmpty();
+    }
+
+    @Test
+    void launchLaunchesOneInstanceAndRefusesARequestForSeveralBeforeAnyCall() {
+        LaunchRequest three = LaunchRequest.builder()
+                .name("many")
+                .image(ImageChoice.name("Featured-Ubuntu24"))
+                .flavor(FlavorChoice.name("m3.small"))
+                .count(3)
+                .build();
+        int before = cloud.journal().size();
+
+        assertThatThrownBy(() -> exo.launch(three))
+                .isInstanceOf(InvalidLaunchRequestException.class)
+                .hasMessageContaining("launchAll");
+        assertThatThrownBy(() -> exo.instances().launch(three)).isInstanceOf(InvalidLaunchRequestException.class);
+        assertThat(cloud.journal().size()).isEqualTo(before);
+        assertThat(cloud.servers()).isEmpty();
     }
 
     @Test

@@ -362,10 +362,11 @@ class LaunchTest {
         routeStandardCloud(cloud);
         // 20 cores in the nova sample; 3 × m1.xlarge need 24
         assertThatThrownBy(() -> instances()
-                        .launch(request().toBuilder()
+                        .launchAll(request().toBuilder()
                                 .count(3)
                                 .flavor(FlavorChoice.name("m1.xlarge"))
-                                .build()))
+                                .build())
+                        .execute())
                 .isInstanceOf(InsufficientQuotaException.class)
                 .hasMessageContaining("cores: need 24, 20 left of 20");
         assertThat(cloud.count("POST", "/compute/v2.1/servers")).isZero();

@@ -119,14 +119,14 @@ class NetworkClientTest {
         cloud.reply(
                 409,
                 "{\"NeutronError\":{\"type\":\"AutoAllocationFailure\",\"message\":\"Deployment error: No default router:external network.\",\"detail\":\"\"}}");
-        assertThatThrownBy(() -> neutron.autoAllocatedTopology("p"))
+        assertThatThrownBy(() -> neutron.autoAllocatedTopology("p").execute())
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("No default router:external network");
         cloud.take();
         cloud.reply(
                 404,
                 "{\"NeutronError\":{\"type\":\"FloatingIPNotFound\",\"message\":\"Floating IP x could not be found\",\"detail\":\"\"}}");
-        assertThatThrownBy(() -> neutron.floatingIps().delete("x")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> neutron.floatingIps().delete("x").execute()).isInstanceOf(NotFoundException.class);
         cloud.take();
     }
 

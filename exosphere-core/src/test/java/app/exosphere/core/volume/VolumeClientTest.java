@@ -148,7 +148,7 @@ class VolumeClientTest {
         cloud.reply(
                 400,
                 "{\"badRequest\":{\"code\":400,\"message\":\"New size for extend must be greater than current size.\"}}");
-        assertThatThrownBy(() -> cinder.volumes().extend("v", 1))
+        assertThatThrownBy(() -> cinder.volumes().extend("v", 1).execute())
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("greater than current size");
         cloud.take();
