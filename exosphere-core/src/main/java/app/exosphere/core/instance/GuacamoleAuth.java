@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.uap.GuacamoleUrls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,11 +90,16 @@ public final class GuacamoleAuth {
     }
 
     /**
-     * A valid token for the instance at {@code floatingIp}: the cached one while younger than 55 minutes,
-     * else a new login. Completes exceptionally with {@link GuacamoleAuthException}.
+     * Fetches a valid token for the instance at {@code floatingIp}: the cached one while younger than 55
+     * minutes, else a new login (one login in flight per instance, shared by concurrent callers). The call
+     * fails with {@link GuacamoleAuthException}.
      */
-    public CompletableFuture<String> token(String uapHostname, String floatingIp, String passphrase) {
+    public app.exosphere.core.http.Call<String> token(String uapHostname, String floatingIp, String passphrase) {
         Objects.requireNonNull(passphrase, "passphrase");
+        return Operation.fromAsync(() -> cachedOrLogin(uapHostname, floatingIp, passphrase));
+    }
+
+    private CompletableFuture<String> cachedOrLogin(String uapHostname, String floatingIp, String passphrase) {
         String key = uapHostname + "|" + floatingIp;
         String digest = digest(passphrase);
         CompletableFuture<String>[] started = newFutureHolder();

@@ -218,7 +218,7 @@ public final class Instance {
             try {
                 b.guacamoleToken(ctx.guacamole
                         .token(uap.get(), fip.get(), passphrase.get().reveal())
-                        .join());
+                        .execute());
             } catch (RuntimeException e) {
                 GuacamoleAuth.State st = ctx.guacamole.state(uap.get(), fip.get());
                 b.guacamoleTokenError(st.error().orElse(e.getClass().getSimpleName()));

@@ -59,7 +59,7 @@ class GuacamoleAuthTest {
         server.enqueue(token("A1B2C3"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
 
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("A1B2C3");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo("A1B2C3");
 
         RecordedRequest r = server.takeRequest(1, TimeUnit.SECONDS);
         assertThat(r.getMethod()).isEqualTo("POST");
@@ -77,12 +77,12 @@ class GuacamoleAuthTest {
         server.enqueue(token("second"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
 
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("first");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo("first");
         clock.advance(Duration.ofMinutes(55));
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("first");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo("first");
         assertThat(server.getRequestCount()).isEqualTo(1);
         clock.advance(Duration.ofMillis(1));
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("second");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo("second");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -95,7 +95,7 @@ class GuacamoleAuthTest {
         server.enqueue(token("Tok3nValue"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
 
-        assertThatThrownBy(() -> auth.token(UAP, IP, PASSPHRASE).join())
+        assertThatThrownBy(() -> auth.token(UAP, IP, PASSPHRASE).executeAsync().join())
                 .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(GuacamoleAuthException.class)
                 .hasMessageContaining("Bad status: 403")
@@ -103,12 +103,12 @@ class GuacamoleAuthTest {
         assertThat(auth.state(UAP, IP).error()).contains("Bad status: 403");
 
         clock.advance(Duration.ofSeconds(15));
-        assertThatThrownBy(() -> auth.token(UAP, IP, PASSPHRASE).join())
+        assertThatThrownBy(() -> auth.token(UAP, IP, PASSPHRASE).executeAsync().join())
                 .hasCauseInstanceOf(GuacamoleAuthException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("Tok3nValue");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo("Tok3nValue");
         assertThat(auth.state(UAP, IP).toString()).doesNotContain("Tok3nValue");
     }
 
@@ -117,7 +117,7 @@ class GuacamoleAuthTest {
         server.enqueue(token("one"));
         server.enqueue(token("two"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo("one");
-        assertThat(auth.token(UAP, IP, "OTHER WORDS").join()).isEqualTo("two");
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo("one");
+        assertThat(auth.token(UAP, IP, "OTHER WORDS").executeAsync().join()).isEqualTo("two");
     }
 }
