@@ -262,7 +262,10 @@ abstract class SdkLaunchContract extends CloudContract {
         os.compute().servers().delete(serverId);
         await("server to be gone", () -> gone(() -> os.compute().servers().get(serverId)), g -> g);
         os.volume().volumes().delete(volumeId).execute();
-        await("volume to be gone", () -> gone(() -> os.volume().volumes().get(volumeId).execute()), g -> g);
+        await(
+                "volume to be gone",
+                () -> gone(() -> os.volume().volumes().get(volumeId).execute()),
+                g -> g);
         os.compute().keypairs().delete(keypair);
         Set<String> names = new TreeSet<>();
         os.compute().keypairs().list().forEach(k -> names.add(k.name()));
