@@ -445,7 +445,7 @@ public final class CloudSession implements AutoCloseable {
 
     /**
      * Every interaction of a server with Exosphere's status and reason (exosphere-spec §4), from
-     * exosphere-core's {@link Instance#interactions()}: web shell and desktop URLs carry a Guacamole token
+     * exosphere-core's {@link Instance#fetchInteractions()}: web shell and desktop URLs carry a Guacamole token
      * fetched through the UAP with the instance passphrase; the workflow URL carries the Jupyter token.
      */
     public Interactions interactions(Server server) {
