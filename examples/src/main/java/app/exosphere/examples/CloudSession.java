@@ -291,7 +291,7 @@ public final class CloudSession implements AutoCloseable {
                         options.workflowReference().orElse(null),
                         options.workflowPath().orElse(null)))
                 .ifPresent(request::workflow);
-        return exosphere.launchAll(request.build()).stream()
+        return exosphere.launchAll(request.build()).execute().stream()
                 .map(Instance::server)
                 .toList();
     }
@@ -322,7 +322,7 @@ public final class CloudSession implements AutoCloseable {
 
     private boolean autoAllocationAvailable() {
         try {
-            openStack.network().autoAllocatedTopology(projectId);
+            openStack.network().autoAllocatedTopology(projectId).execute();
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -378,7 +378,7 @@ public final class CloudSession implements AutoCloseable {
      * @throws app.exosphere.core.instance.InstanceFailedException on error or timeout
      */
     public Server waitUntilReady(String serverId, Duration timeout, Consumer<Progress> progress) {
-        Instance instance = exosphere.instance(serverId);
+        Instance instance = exosphere.instance(serverId).execute();
         try (InstanceWatch watch = instance.watch(p -> {
             Server server = openStack.compute().servers().get(serverId);
             ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
@@ -448,7 +448,7 @@ public final class CloudSession implements AutoCloseable {
      * fetched through the UAP with the instance passphrase; the workflow URL carries the Jupyter token.
      */
     public Interactions interactions(Server server) {
-        return exosphere.instance(server.id()).interactions();
+        return exosphere.instance(server.id()).execute().fetchInteractions().execute();
     }
 
     /** The flavor a server runs on (by id, else by the original name Nova reports since 2.47). */
@@ -474,12 +474,13 @@ public final class CloudSession implements AutoCloseable {
         Volume v = openStack
                 .volume()
                 .volumes()
-                .create(VolumeCreateRequest.builder().name(name).sizeGb(sizeGb).build());
+                .create(VolumeCreateRequest.builder().name(name).sizeGb(sizeGb).build())
+                .execute();
         Instant deadline = clock.instant().plus(Duration.ofMinutes(10));
         while (!"available".equalsIgnoreCase(v.status().raw())
                 && clock.instant().isBefore(deadline)) {
             sleep(pollInterval);
-            v = openStack.volume().volumes().get(v.id());
+            v = openStack.volume().volumes().get(v.id()).execute();
         }
         return v;
     }
@@ -487,7 +488,7 @@ public final class CloudSession implements AutoCloseable {
     /** Finds a volume by id or exact name. */
     public Volume volume(String idOrName) {
         try {
-            return openStack.volume().volumes().get(idOrName);
+            return openStack.volume().volumes().get(idOrName).execute();
         } catch (NotFoundException e) {
             return openStack.volume().volumes().list().stream()
                     .filter(v -> idOrName.equals(v.name()))
@@ -502,15 +503,15 @@ public final class CloudSession implements AutoCloseable {
      * returns where the instance mounts it (Exosphere's {@code GetterSetters.volNameToMountpoint}).
      */
     public String attachVolume(Server server, Volume volume) {
-        Instance instance = exosphere.instance(server.id());
-        VolumeAttachment a = instance.attachVolume(volume);
+        Instance instance = exosphere.instance(server.id()).execute();
+        VolumeAttachment a = instance.attachVolume(volume).execute();
         return instance.mountpoint(volume.nameIfSet().orElse(null), a.device().orElse(null))
                 .orElse("(mountpoint unknown: the instance was not created by Exosphere)");
     }
 
     /** Detaches a volume from a server. */
     public void detachVolume(Server server, Volume volume) {
-        exosphere.instance(server.id()).detachVolume(volume.id());
+        exosphere.instance(server.id()).execute().detachVolume(volume.id()).execute();
     }
 
     // ------------------------------------------------------------------ misc

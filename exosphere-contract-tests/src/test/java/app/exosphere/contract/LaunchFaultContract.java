@@ -95,11 +95,12 @@ abstract class LaunchFaultContract extends CloudContract {
         fault.arm("POST", "/servers$");
 
         vm = exo.launch(LaunchRequest.builder()
-                .name(prefix + "-once")
-                .image(ImageChoice.name(cloud.imageName()))
-                .flavor(FlavorChoice.name(cloud.smallFlavorName()))
-                .launchId(launchId)
-                .build());
+                        .name(prefix + "-once")
+                        .image(ImageChoice.name(cloud.imageName()))
+                        .flavor(FlavorChoice.name(cloud.smallFlavorName()))
+                        .launchId(launchId)
+                        .build())
+                .execute();
 
         assertThat(fault.dropped()).isEqualTo(1);
         assertThat(serversOfLaunch()).containsExactly(vm.id());
@@ -130,7 +131,7 @@ abstract class LaunchFaultContract extends CloudContract {
     void deleteWhoseFloatingIpAnswerIsLostStillReleasesItAndDeletesTheServer() {
         fault.arm("DELETE", "/floatingips/");
 
-        vm.refresh().delete(true, cloud.patience());
+        vm.refresh().execute().delete(true, cloud.patience()).execute();
 
         assertThat(fault.dropped()).isEqualTo(2);
         assertThat(serversOfLaunch()).isEmpty();
@@ -140,7 +141,7 @@ abstract class LaunchFaultContract extends CloudContract {
     @Test
     @Order(4)
     void deletingAgainIsANoOp() {
-        vm.delete(true, cloud.patience());
+        vm.delete(true, cloud.patience()).execute();
         assertThat(serversOfLaunch()).isEmpty();
     }
 

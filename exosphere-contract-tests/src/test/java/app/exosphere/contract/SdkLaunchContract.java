@@ -100,7 +100,7 @@ abstract class SdkLaunchContract extends CloudContract {
     private Volume awaitVolume(VolumeStatus.Known wanted) {
         Volume v = await(
                 "volume " + volumeId + " to become " + wanted,
-                () -> os.volume().volumes().get(volumeId),
+                () -> os.volume().volumes().get(volumeId).execute(),
                 vol -> vol.status().is(wanted) || vol.status().raw().startsWith("error"));
         assertThat(v.status().is(wanted)).as("volume status %s", v.status()).isTrue();
         return v;
@@ -137,8 +137,9 @@ abstract class SdkLaunchContract extends CloudContract {
         assertThat(kp.name()).isEqualTo(keypair);
         assertThat(os.compute().keypairs().list()).extracting(Keypair::name).contains(keypair);
 
-        networkId = os.network().autoAllocatedTopology(member.projectId()).id();
-        Network net = os.network().networks().get(networkId);
+        networkId =
+                os.network().autoAllocatedTopology(member.projectId()).execute().id();
+        Network net = os.network().networks().get(networkId).execute();
         assertThat(net.name()).isEqualTo("auto_allocated_network");
     }
 
@@ -199,10 +200,9 @@ abstract class SdkLaunchContract extends CloudContract {
         assertThat(ports).hasSize(1);
         FloatingIp fip = os.network()
                 .floatingIps()
-                .create(FloatingIpCreateRequest.builder()
-                        .floatingNetworkId(external.id())
-                        .portId(ports.get(0).id())
-                        .build());
+                .create(FloatingIpCreateRequest.onNetwork(external.id())
+                        .withPortId(ports.get(0).id()))
+                .execute();
         floatingIpId = fip.id();
         assertThat(fip.portId()).hasValue(ports.get(0).id());
         await(
@@ -220,6 +220,7 @@ abstract class SdkLaunchContract extends CloudContract {
                         .sizeGb(1)
                         .name(prefix + "-sdk-vol")
                         .build())
+                .execute()
                 .id();
         awaitVolume(VolumeStatus.Known.AVAILABLE);
         String tag = "exoVolume::{\"name\":\"" + prefix + "-sdk-vol\"}";
@@ -257,11 +258,14 @@ abstract class SdkLaunchContract extends CloudContract {
     @Test
     @Order(8)
     void deletesEverythingAndTheSdkReportsItGone() {
-        os.network().floatingIps().delete(floatingIpId);
+        os.network().floatingIps().delete(floatingIpId).execute();
         os.compute().servers().delete(serverId);
         await("server to be gone", () -> gone(() -> os.compute().servers().get(serverId)), g -> g);
-        os.volume().volumes().delete(volumeId);
-        await("volume to be gone", () -> gone(() -> os.volume().volumes().get(volumeId)), g -> g);
+        os.volume().volumes().delete(volumeId).execute();
+        await(
+                "volume to be gone",
+                () -> gone(() -> os.volume().volumes().get(volumeId).execute()),
+                g -> g);
         os.compute().keypairs().delete(keypair);
         Set<String> names = new TreeSet<>();
         os.compute().keypairs().list().forEach(k -> names.add(k.name()));

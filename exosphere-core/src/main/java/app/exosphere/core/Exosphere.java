@@ -2,6 +2,7 @@ package app.exosphere.core;
 
 import app.exosphere.core.config.ExosphereCloudConfigs;
 import app.exosphere.core.config.ExosphereConfig;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.InstanceWatch;
@@ -19,6 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The gateway's entry point: an {@link OpenStack} connection plus the Exosphere side of the cloud, giving
  * Exosphere-style instances in a few lines.
  *
+ * <p>Every method that talks to the cloud returns a {@link Call}: {@code execute()} blocks on the
+ * caller's thread, {@code executeAsync()} returns a {@code CompletableFuture}. {@link #launch} launches
+ * one instance, {@link #launchAll} the request's {@code count()} ({@link Instances} uses the same names).
+ *
  * <pre>{@code
  * OpenStack os = OpenStack.builder()
  *         .authUrl("https://js2.jetstream-cloud.org:5000/v3/")
@@ -28,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * try (Exosphere exo = Exosphere.connect(os, clientUuid)) {
  *     Instance vm = exo.launch(LaunchRequest.builder().name("demo").image(ImageChoice.name("Featured-Ubuntu24")).build());
  *     vm.watch().awaitReady(Duration.ofMinutes(30));
- *     System.out.println(vm.refresh().interactions().status(Interaction.WEB_SHELL).value().orElseThrow());
+ *     Instance now = vm.refresh().execute();
+ *     System.out.println(now.fetchInteractions().execute().status(Interaction.WEB_SHELL).value().orElseThrow());
  * }
  * }</pre>
  */
@@ -75,31 +81,34 @@ public final class Exosphere implements AutoCloseable {
         return instances;
     }
 
-    /** Launches one Exosphere-style instance (see {@link Instances#launch}). */
-    public Instance launch(LaunchRequest request) {
-        return instances.launchOne(request);
+    /**
+     * Launches one Exosphere-style instance (the request's {@link LaunchRequest#count()} must be 1); see
+     * {@link Instances#launchAll} for what a launch does and how it fails.
+     */
+    public Call<Instance> launch(LaunchRequest request) {
+        return instances.launch(request);
     }
 
     /**
      * Launches {@code request.count()} instances, each created exactly once; when some fail, {@link
      * app.exosphere.core.instance.PartialLaunchException} carries every instance that was created.
      */
-    public List<Instance> launchAll(LaunchRequest request) {
-        return instances.launch(request);
+    public Call<List<Instance>> launchAll(LaunchRequest request) {
+        return instances.launchAll(request);
     }
 
-    /** Launches a Binder workflow instance and returns its watch (see {@link InstanceWatch#workflowReady()}). */
-    public InstanceWatch launchWorkflow(LaunchRequest request, WorkflowSource source) {
+    /** Launches a Binder workflow instance and starts its watch (see {@link InstanceWatch#workflowReady()}). */
+    public Call<InstanceWatch> launchWorkflow(LaunchRequest request, WorkflowSource source) {
         return instances.launchWorkflow(request, source);
     }
 
-    /** The instance with this server id. */
-    public Instance instance(String serverId) {
+    /** Fetches the instance with this server id. */
+    public Call<Instance> instance(String serverId) {
         return instances.get(serverId);
     }
 
-    /** Every server of the project as an instance. */
-    public List<Instance> list() {
+    /** Fetches every server of the project as an instance. */
+    public Call<List<Instance>> list() {
         return instances.list();
     }
 

@@ -24,14 +24,19 @@ final class ConceptsSnippets {
         // storedClientUuid: ExosphereSettings.newClientUuid(), made once and persisted
         try (Exosphere exo = Exosphere.connect(os, storedClientUuid)) {
             Instance vm = exo.launch(LaunchRequest.builder()
-                    .name("analysis")
-                    .image(ImageChoice.name("Featured-Ubuntu24"))
-                    .build());
+                            .name("analysis")
+                            .image(ImageChoice.name("Featured-Ubuntu24"))
+                            .build())
+                    .execute();
             Instance ready = vm.watch(p -> System.out.println(p.state() + ": " + p.message()))
                     .awaitReady(Duration.ofMinutes(30))
-                    .refresh();
-            System.out.println(
-                    ready.interactions().status(Interaction.WEB_SHELL).value().orElseThrow());
+                    .refresh()
+                    .execute();
+            System.out.println(ready.fetchInteractions()
+                    .execute()
+                    .status(Interaction.WEB_SHELL)
+                    .value()
+                    .orElseThrow());
         }
         // end-snippet
     }

@@ -16,10 +16,16 @@ final class GettingStartedSnippets {
         // snippet:getting-started-real-cloud
         try (OpenStack openStack = OpenStack.fromCloudsYaml("js2");
                 Exosphere exosphere = Exosphere.connect(openStack, storedClientUuid)) {
-            Instance instance = exosphere.launch(
-                    LaunchRequest.builder().name("my-first-instance").build());
-            Instance ready = instance.watch().awaitReady(Duration.ofHours(1)).refresh();
-            return ready.interactions().status(Interaction.WEB_SHELL).value().orElseThrow();
+            Instance instance = exosphere
+                    .launch(LaunchRequest.builder().name("my-first-instance").build())
+                    .execute();
+            Instance ready =
+                    instance.watch().awaitReady(Duration.ofHours(1)).refresh().execute();
+            return ready.fetchInteractions()
+                    .execute()
+                    .status(Interaction.WEB_SHELL)
+                    .value()
+                    .orElseThrow();
         }
         // end-snippet
     }

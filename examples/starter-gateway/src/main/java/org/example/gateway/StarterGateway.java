@@ -17,9 +17,9 @@ public final class StarterGateway {
 
     /** Launches an instance named {@code name}, waits until it is ready and returns its web-shell URL. */
     public static String launchWebShell(Exosphere exosphere, String name) {
-        Instance instance = exosphere.launch(LaunchRequest.builder().name(name).build());
-        Instance ready = instance.watch().awaitReady(Duration.ofHours(1)).refresh();
-        InteractionStatus webShell = ready.interactions().status(Interaction.WEB_SHELL);
+        Instance instance = exosphere.launch(LaunchRequest.builder().name(name).build()).execute();
+        Instance ready = instance.watch().awaitReady(Duration.ofHours(1)).refresh().execute();
+        InteractionStatus webShell = ready.fetchInteractions().execute().status(Interaction.WEB_SHELL);
         return webShell.value()
                 .orElseThrow(() -> new IllegalStateException("no web shell: " + webShell.reason().orElse("")));
     }

@@ -124,11 +124,12 @@ public final class LaunchDeleteHarness {
         recorder.clear();
         long t0 = System.nanoTime();
         Instance vm = exo.launch(LaunchRequest.builder()
-                .name(name)
-                .image(ImageChoice.id(imageId))
-                .flavor(FlavorChoice.id(flavorId))
-                .network(networkId)
-                .build());
+                        .name(name)
+                        .image(ImageChoice.id(imageId))
+                        .flavor(FlavorChoice.id(flavorId))
+                        .network(networkId)
+                        .build())
+                .execute();
         CompletableFuture<Void> attached = new CompletableFuture<>();
         InstanceWatch watch = vm.watch(p -> {
             if (p.state() == Progress.State.FLOATING_IP_ATTACHED) {
@@ -143,7 +144,7 @@ public final class LaunchDeleteHarness {
         List<RequestRecorder.Exchange> launch = recorder.snapshot();
         recorder.clear();
         long t2 = System.nanoTime();
-        vm.delete(true, PATIENCE);
+        vm.delete(true, PATIENCE).execute();
         long t3 = System.nanoTime();
         List<RequestRecorder.Exchange> delete = recorder.snapshot();
         Predicate<RequestRecorder.Exchange> deletePoll =

@@ -2,8 +2,10 @@ package app.exosphere.core.instance;
 
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.compute.Flavor;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ExosphereListener;
 import app.exosphere.core.internal.Events;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.network.Network;
 import java.time.Clock;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What the launch, the watcher and instance handles of one project and region share: the OpenStack view,
@@ -53,6 +56,18 @@ final class EngineContext {
         this.timer = new ClockTimer(clock, scheduler);
         this.guacamole = new GuacamoleAuth(os.httpClient(), clock);
         this.events = new Events(os.transportOptions().listener());
+    }
+
+    /**
+     * A multi-request operation written once as blocking steps: {@link Call#execute()} runs them on the
+     * caller's thread, {@link Call#executeAsync()} hands them to the shared OkHttp client's dispatcher
+     * pool (the threads OkHttp runs its own asynchronous calls on), so no scheduler thread is held.
+     */
+    <T> Call<T> operation(Supplier<T> steps) {
+        return Operation.composite(
+                steps,
+                () -> CompletableFuture.supplyAsync(
+                        steps, os.httpClient().dispatcher().executorService()));
     }
 
     /** Tells the connection's {@link ExosphereListener} about a launch or watch milestone. */

@@ -1,6 +1,7 @@
 package app.exosphere.core.instance;
 
 import app.exosphere.core.auth.Secret;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.uap.GuacamoleUrls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,11 +92,16 @@ public final class GuacamoleAuth {
     }
 
     /**
-     * A valid token for the instance at {@code floatingIp}: the cached one while younger than 55 minutes,
-     * else a new login. Completes exceptionally with {@link GuacamoleAuthException}.
+     * Fetches a valid token for the instance at {@code floatingIp}: the cached one while younger than 55
+     * minutes, else a new login (one login in flight per instance, shared by concurrent callers). The call
+     * fails with {@link GuacamoleAuthException}.
      */
-    public CompletableFuture<Secret> token(String uapHostname, String floatingIp, Secret passphrase) {
+    public app.exosphere.core.http.Call<Secret> token(String uapHostname, String floatingIp, Secret passphrase) {
         Objects.requireNonNull(passphrase, "passphrase");
+        return Operation.fromAsync(() -> cachedOrLogin(uapHostname, floatingIp, passphrase));
+    }
+
+    private CompletableFuture<Secret> cachedOrLogin(String uapHostname, String floatingIp, Secret passphrase) {
         String key = uapHostname + "|" + floatingIp;
         String digest = digest(passphrase.reveal());
         CompletableFuture<String>[] started = newFutureHolder();

@@ -17,10 +17,13 @@ import app.exosphere.core.compute.VolumeAttachment;
 import app.exosphere.core.config.FlavorGroup;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackException;
+import app.exosphere.core.http.Call;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.network.FixedIp;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.network.Port;
 import app.exosphere.core.network.PortListOptions;
+import app.exosphere.core.page.Paginator;
 import app.exosphere.core.volume.Volume;
 import app.exosphere.workflow.WorkflowConsole;
 import java.time.Duration;
@@ -30,7 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +43,12 @@ import org.slf4j.LoggerFactory;
  * One server seen through Exosphere's eyes — launched by the SDK, by the Exosphere web app, or by anything
  * else: its UI status, interactions (web shell, desktop, SSH, console, workflow) with exact reasons,
  * lifecycle actions (with the precondition table and flavor-group restrictions), volumes, resource usage.
- * Holds the last server snapshot; {@link #refresh()} returns a new handle with a fresh one. Thread-safe.
+ * Holds the last server snapshot; {@link #refresh()} fetches a new handle with a fresh one. Thread-safe.
+ *
+ * <p>Plain accessors ({@link #id()}, {@link #uiStatus()}, {@link #passphrase()}, …) read the snapshot and
+ * never send a request. Everything that talks to the cloud is an operation returning a {@link Call}, named
+ * as such ({@code fetch…}, {@code create…}, or the action's verb): nothing is sent until {@code execute()}
+ * (blocking) or {@code executeAsync()}.
  *
  * <pre>{@code
  * Instance vm = exosphere.instances().get(serverId);
@@ -81,9 +91,10 @@ public final class Instance {
         return origin;
     }
 
-    /** A handle with a freshly fetched server. */
-    public Instance refresh() {
-        return new Instance(ctx, ctx.os.compute().servers().get(id()));
+    /** Fetches the server again: a new handle with a fresh snapshot. */
+    public Call<Instance> refresh() {
+        return Operation.fromAsync(
+                () -> ctx.os.compute().servers().getAsync(id()).thenApply(s -> new Instance(ctx, s)));
     }
 
     /** The setup status recorded on the server (Exosphere's {@code ExoSetupStatus.encodeMetadataItem}). */
@@ -108,40 +119,44 @@ public final class Instance {
 
     // ------------------------------------------------------------------ addresses
 
-    /** The server's Neutron ports ({@code device_id} = server id). */
-    public List<Port> ports() {
+    /** Fetches the server's Neutron ports ({@code device_id} = server id). */
+    public Call<List<Port>> fetchPorts() {
+        return Operation.fromAsync(() -> ports().toListAsync());
+    }
+
+    private Paginator<Port> ports() {
         return ctx.os
                 .network()
                 .ports()
-                .list(PortListOptions.builder().deviceId(id()).build())
-                .toList();
+                .list(PortListOptions.builder().deviceId(id()).build());
     }
 
-    /** Floating IPs bound to the server's ports. */
-    public List<FloatingIp> floatingIps() {
-        List<FloatingIp> out = new ArrayList<>();
-        for (Port p : ports()) {
-            out.addAll(ctx.os.network().floatingIps().listByPort(p.id()).toList());
-        }
-        return out;
-    }
-
-    /** The first floating IP address, from Neutron. */
-    public Optional<String> floatingIpAddress() {
-        return floatingIps().stream().map(FloatingIp::floatingIpAddress).findFirst();
+    /** Fetches the floating IPs bound to the server's ports (one request for the ports, one per port). */
+    public Call<List<FloatingIp>> fetchFloatingIps() {
+        return ctx.operation(() -> {
+            List<FloatingIp> out = new ArrayList<>();
+            for (Port p : ports().toList()) {
+                out.addAll(ctx.os.network().floatingIps().listByPort(p.id()).toList());
+            }
+            return List.copyOf(out);
+        });
     }
 
     // ------------------------------------------------------------------ interactions
 
     /**
-     * The context the interaction rules see, gathered now: ports and floating IPs, UAP, passphrase,
+     * Fetches the context the interaction rules see: ports and floating IPs, UAP, passphrase,
      * Guacamole token (logging in through the UAP when everything is there), console URL, recent events,
      * the workflow token from the console log.
      */
-    public InteractionContext interactionContext() {
+    public Call<InteractionContext> fetchInteractionContext() {
+        return ctx.operation(this::interactionContext);
+    }
+
+    private InteractionContext interactionContext() {
         String status = server.status().raw();
         boolean active = status.equalsIgnoreCase("ACTIVE") || status.equalsIgnoreCase("VERIFY_RESIZE");
-        List<Port> ports = active ? ports() : List.of();
+        List<Port> ports = active ? ports().toList() : List.of();
         List<String> fixed = new ArrayList<>();
         Optional<String> fip = Optional.empty();
         for (Port p : ports) {
@@ -203,7 +218,7 @@ public final class Instance {
             try {
                 b.guacamoleToken(ctx.guacamole
                         .token(uap.get(), fip.get(), passphrase.get())
-                        .join());
+                        .execute());
             } catch (RuntimeException e) {
                 GuacamoleAuth.State st = ctx.guacamole.state(uap.get(), fip.get());
                 b.guacamoleTokenError(st.error().orElse(e.getClass().getSimpleName()));
@@ -217,7 +232,8 @@ public final class Instance {
         }
         if (origin.workflow().isPresent()) {
             try {
-                WorkflowConsole wc = WorkflowConsole.scan(consoleLog(null));
+                WorkflowConsole wc =
+                        WorkflowConsole.scan(ctx.os.compute().servers().consoleOutput(id(), null));
                 b.workflowToken(wc.token().map(Secret::of));
             } catch (OpenStackException e) {
                 b.consoleLogError(e.getMessage());
@@ -239,13 +255,20 @@ public final class Instance {
                 Optional.empty());
     }
 
-    /** Every interaction with its status, per Exosphere's rules ({@code Interaction.interactionStatus}). */
-    public Interactions interactions() {
-        return Interactions.of(interactionContext());
+    /**
+     * Fetches every interaction with its status, per Exosphere's rules ({@code Interaction.interactionStatus}): gathers
+     * the {@linkplain #fetchInteractionContext() context} (2–8 requests) and applies the rules.
+     */
+    public Call<Interactions> fetchInteractions() {
+        return ctx.operation(() -> Interactions.of(interactionContext()));
     }
 
-    /** The Nova remote console URL (noVNC, else SPICE). */
-    public String consoleUrl() {
+    /** Creates a Nova remote console and returns its URL (noVNC, else SPICE). */
+    public Call<String> createConsoleUrl() {
+        return ctx.operation(this::consoleUrl);
+    }
+
+    private String consoleUrl() {
         try {
             return ctx.os
                     .compute()
@@ -263,14 +286,21 @@ public final class Instance {
         }
     }
 
-    /** The console log; {@code lines} null = the whole log (Exosphere's page shows 200 lines). */
-    public String consoleLog(Integer lines) {
-        return ctx.os.compute().servers().consoleOutput(id(), lines);
+    /** Fetches the console log; {@code lines} null = the whole log (Exosphere's page shows 200 lines). */
+    public Call<String> fetchConsoleLog(Integer lines) {
+        return Operation.fromAsync(() -> ctx.os.compute().servers().consoleOutputAsync(id(), lines));
     }
 
-    /** Resource usage (CPU, RAM, root disk, GPUs) parsed from the whole console log (Exosphere's {@code ServerResourceUsage.parseConsoleLog}). */
-    public ResourceUsageHistory resourceUsage() {
-        return ResourceUsageHistory.empty().merge(consoleLog(null));
+    /**
+     * Fetches the whole console log and parses the resource usage (CPU, RAM, root disk, GPUs) the instance
+     * writes there (Exosphere's {@code ServerResourceUsage.parseConsoleLog}).
+     */
+    public Call<ResourceUsageHistory> fetchResourceUsage() {
+        return Operation.fromAsync(() -> ctx.os
+                .compute()
+                .servers()
+                .consoleOutputAsync(id(), null)
+                .thenApply(log -> ResourceUsageHistory.empty().merge(log)));
     }
 
     // ------------------------------------------------------------------ watch
@@ -287,8 +317,15 @@ public final class Instance {
 
     // ------------------------------------------------------------------ lifecycle
 
-    /** The flavor-group of the server's flavor, per the settings. */
-    public Optional<FlavorGroup> flavorGroup() {
+    /**
+     * Fetches the flavor group of the server's flavor, per the settings (looks the flavor up, once per
+     * flavor, when the snapshot carries only its id).
+     */
+    public Call<Optional<FlavorGroup>> fetchFlavorGroup() {
+        return ctx.operation(this::flavorGroup);
+    }
+
+    private Optional<FlavorGroup> flavorGroup() {
         Optional<String> flavorId = server.flavor().flatMap(f -> f.id());
         Optional<String> flavorName = server.flavor().flatMap(f -> f.originalName());
         if (flavorName.isEmpty() && flavorId.isPresent()) {
@@ -302,15 +339,26 @@ public final class Instance {
         return flavorName.flatMap(n -> FlavorGroups.groupOf(ctx.settings.flavorGroupsInEffect(), n));
     }
 
-    /** Whether an action is allowed now: status and lock precondition, and the flavor group. */
-    public boolean isAllowed(ServerAction action) {
-        return action.isAllowedFor(server) && !disallowedByGroup(action);
+    /**
+     * Checks whether an action is allowed now: the status and lock precondition of the snapshot, and the
+     * flavor group (which may need the flavor looked up, see {@link #fetchFlavorGroup()}).
+     */
+    public Call<Boolean> checkAllowed(ServerAction action) {
+        return ctx.operation(() -> action.isAllowedFor(server) && !disallowedByGroup(action));
     }
 
     private boolean disallowedByGroup(ServerAction action) {
         return flavorGroup()
                 .map(g -> FlavorGroups.disallows(g.disallowedActions(), action.displayName(), action.apiKey()))
                 .orElse(false);
+    }
+
+    /**
+     * One lifecycle action: the flavor-group check, then the request. Failing the check fails the call
+     * with {@link ActionDisallowedException} and sends nothing.
+     */
+    private <T> Call<T> action(ServerAction action, Function<ServerActions, CompletableFuture<T>> send) {
+        return Operation.fromAsync(() -> send.apply(actions(action)));
     }
 
     private ServerActions actions(ServerAction action) {
@@ -323,89 +371,90 @@ public final class Instance {
     }
 
     /** Starts a stopped server. */
-    public void start() {
-        actions(ServerAction.START).start();
+    public Call<Void> start() {
+        return action(ServerAction.START, a -> a.startAsync());
     }
 
     /** Stops (powers off) the server. */
-    public void stop() {
-        actions(ServerAction.STOP).stop();
+    public Call<Void> stop() {
+        return action(ServerAction.STOP, a -> a.stopAsync());
     }
 
     /** Soft-reboots the server. */
-    public void reboot() {
-        actions(ServerAction.REBOOT).reboot(RebootType.SOFT);
+    public Call<Void> reboot() {
+        return action(ServerAction.REBOOT, a -> a.rebootAsync(RebootType.SOFT));
     }
 
     /** Shelves the server (frees its compute resources). */
-    public void shelve() {
-        actions(ServerAction.SHELVE).shelve();
+    public Call<Void> shelve() {
+        return action(ServerAction.SHELVE, a -> a.shelveAsync());
     }
 
     /** Unshelves the server. */
-    public void unshelve() {
-        actions(ServerAction.UNSHELVE).unshelve();
+    public Call<Void> unshelve() {
+        return action(ServerAction.UNSHELVE, a -> a.unshelveAsync());
     }
 
     /** Suspends the server. */
-    public void suspend() {
-        actions(ServerAction.SUSPEND).suspend();
+    public Call<Void> suspend() {
+        return action(ServerAction.SUSPEND, a -> a.suspendAsync());
     }
 
     /** Resumes a suspended server. */
-    public void resume() {
-        actions(ServerAction.RESUME).resume();
+    public Call<Void> resume() {
+        return action(ServerAction.RESUME, a -> a.resumeAsync());
     }
 
     /** Pauses the server. */
-    public void pause() {
-        actions(ServerAction.PAUSE).pause();
+    public Call<Void> pause() {
+        return action(ServerAction.PAUSE, a -> a.pauseAsync());
     }
 
     /** Unpauses the server. */
-    public void unpause() {
-        actions(ServerAction.UNPAUSE).unpause();
+    public Call<Void> unpause() {
+        return action(ServerAction.UNPAUSE, a -> a.unpauseAsync());
     }
 
     /** Locks the server. */
-    public void lock() {
-        actions(ServerAction.LOCK).lock();
+    public Call<Void> lock() {
+        return action(ServerAction.LOCK, a -> a.lockAsync());
     }
 
     /** Unlocks the server. */
-    public void unlock() {
-        actions(ServerAction.UNLOCK).unlock();
+    public Call<Void> unlock() {
+        return action(ServerAction.UNLOCK, a -> a.unlockAsync());
     }
 
     /** Resizes to another flavor (then confirm or revert). */
-    public void resize(String flavorId) {
-        actions(ServerAction.RESIZE).resize(flavorId);
+    public Call<Void> resize(String flavorId) {
+        return action(ServerAction.RESIZE, a -> a.resizeAsync(flavorId));
     }
 
     /** Confirms a resize. */
-    public void confirmResize() {
-        actions(ServerAction.CONFIRM_RESIZE).confirmResize();
+    public Call<Void> confirmResize() {
+        return action(ServerAction.CONFIRM_RESIZE, a -> a.confirmResizeAsync());
     }
 
     /** Reverts a resize. */
-    public void revertResize() {
-        actions(ServerAction.REVERT_RESIZE).revertResize();
+    public Call<Void> revertResize() {
+        return action(ServerAction.REVERT_RESIZE, a -> a.revertResizeAsync());
     }
 
     /** Rebuilds from an image, keeping the name. */
-    public void rebuild(String imageId) {
-        actions(ServerAction.REBUILD).rebuild(imageId, null);
+    public Call<Void> rebuild(String imageId) {
+        return action(ServerAction.REBUILD, a -> a.rebuildAsync(imageId, null).thenApply(s -> null));
     }
 
     /** Creates an image of the server, marked {@code from-exosphere} like Exosphere; returns its id. */
-    public String createImage(String imageName) {
-        return actions(ServerAction.CREATE_IMAGE).createImage(imageName, Map.of("from-exosphere", "true"));
+    public Call<String> createImage(String imageName) {
+        return action(ServerAction.CREATE_IMAGE, a -> a.createImageAsync(imageName, Map.of("from-exosphere", "true")));
     }
 
-    /** Renames the server. */
-    public void rename(String newName) {
+    /** Renames the server; an invalid name is refused here, before any call is built. */
+    public Call<Void> rename(String newName) {
         ServerName.requireValid(newName);
-        ctx.os.compute().servers().rename(id(), newName);
+        return Operation.fromAsync(
+                () -> ctx.os.compute().servers().renameAsync(id(), newName).thenApply(s -> null));
     }
 
     /**
@@ -419,9 +468,21 @@ public final class Instance {
      * knows the floating IP it created (it attached it in this process), this is one request per floating
      * IP plus one for the server (plus the polls); otherwise one more to find them by their description.
      *
-     * @throws InstanceFailedException when it still exists after {@code waitFor}
+     * <p>The blocking form runs on the caller's thread; the asynchronous form runs the same steps on
+     * the HTTP client's dispatcher pool.
+     *
+     * <p>The call fails with {@link InstanceFailedException} when the server still exists after
+     * {@code waitFor}, and with {@link ActionDisallowedException} when the flavor group or the server's
+     * state forbids deleting it.
      */
-    public void delete(boolean releaseFloatingIps, Duration waitFor) {
+    public Call<Void> delete(boolean releaseFloatingIps, Duration waitFor) {
+        return ctx.operation(() -> {
+            deleteNow(releaseFloatingIps, waitFor);
+            return null;
+        });
+    }
+
+    private void deleteNow(boolean releaseFloatingIps, Duration waitFor) {
         if (!ctx.settings.flavorGroupsInEffect().isEmpty()) {
             Optional<FlavorGroup> group = flavorGroup();
             if (group.isPresent()
@@ -509,7 +570,7 @@ public final class Instance {
     private void deleteFloatingIp(String fipId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                ctx.os.network().floatingIps().delete(fipId);
+                ctx.os.network().floatingIps().delete(fipId).execute();
                 return;
             } catch (NotFoundException gone) {
                 return; // already released (a retried DELETE whose first answer was lost, or another replica)
@@ -523,8 +584,15 @@ public final class Instance {
 
     // ------------------------------------------------------------------ volumes
 
-    /** Volumes attached to the server, with the mountpoints the web app displays ({@link #mountpoint}). */
-    public Map<VolumeAttachment, Optional<String>> volumes() {
+    /**
+     * Fetches the volumes attached to the server, with the mountpoints the web app displays ({@link
+     * #mountpoint}): one request for the attachments, one per volume for its name.
+     */
+    public Call<Map<VolumeAttachment, Optional<String>>> fetchVolumes() {
+        return ctx.operation(this::volumes);
+    }
+
+    private Map<VolumeAttachment, Optional<String>> volumes() {
         Map<VolumeAttachment, Optional<String>> out = new LinkedHashMap<>();
         for (VolumeAttachment a :
                 ctx.os.compute().servers().volumeAttachments(id()).list()) {
@@ -534,6 +602,7 @@ public final class Instance {
                             .volume()
                             .volumes()
                             .get(a.volumeId())
+                            .execute()
                             .nameIfSet()
                             .orElse(null),
                     null);
@@ -557,7 +626,11 @@ public final class Instance {
      * {@code exoVolumes::<id>} metadata for version-5 servers) so the instance mounts it under
      * {@code /media/volume/<name>}.
      */
-    public VolumeAttachment attachVolume(Volume volume) {
+    public Call<VolumeAttachment> attachVolume(Volume volume) {
+        return ctx.operation(() -> attach(volume));
+    }
+
+    private VolumeAttachment attach(Volume volume) {
         String nameJson = ExosphereMetadata.compactJson(nameObject(volume.name()));
         String tag = "exoVolume::" + nameJson;
         boolean tagFits = tag.length() <= 60 && !tag.contains(",") && !tag.contains("/");
@@ -573,12 +646,15 @@ public final class Instance {
     }
 
     /** Detaches a volume (and removes its {@code exoVolumes::} metadata when present). */
-    public void detachVolume(String volumeId) {
-        ctx.os.compute().servers().volumeAttachments(id()).detach(volumeId);
-        String key = "exoVolumes::" + volumeId;
-        if (server.metadata().containsKey(key) && !server.status().raw().equalsIgnoreCase("SHELVED_OFFLOADED")) {
-            ctx.os.compute().servers().metadata(id()).delete(key);
-        }
+    public Call<Void> detachVolume(String volumeId) {
+        return ctx.operation(() -> {
+            ctx.os.compute().servers().volumeAttachments(id()).detach(volumeId);
+            String key = "exoVolumes::" + volumeId;
+            if (server.metadata().containsKey(key) && !server.status().raw().equalsIgnoreCase("SHELVED_OFFLOADED")) {
+                ctx.os.compute().servers().metadata(id()).delete(key);
+            }
+            return null;
+        });
     }
 
     /**

@@ -1,6 +1,8 @@
 package app.exosphere.core.instance;
 
 import app.exosphere.core.OpenStack;
+import app.exosphere.core.http.Call;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.workflow.WorkflowSource;
 import java.time.Clock;
 import java.util.List;
@@ -15,6 +17,10 @@ import java.util.regex.Pattern;
  * Exosphere's instance operations for one project and region: launch (one parallel look-up wave, then
  * an exactly-once create), find and list instances, and the shared state they use (Guacamole tokens,
  * passphrases kept in memory). Immutable configuration, thread-safe.
+ *
+ * <p>Every method that talks to the cloud returns a {@link Call}: {@code execute()} blocks,
+ * {@code executeAsync()} does not. {@link #launch} launches one instance, {@link #launchAll} the
+ * request's {@link LaunchRequest#count()}; {@link app.exosphere.core.Exosphere} uses the same names.
  *
  * <pre>{@code
  * Instances instances = Instances.create(openStack, ExosphereSettings.builder().clientUuid(clientUuid).build(),
@@ -61,54 +67,78 @@ public final class Instances {
         return ctx.uapHostname();
     }
 
-    /** The instance with this server id. */
-    public Instance get(String serverId) {
-        return new Instance(ctx, ctx.os.compute().servers().get(serverId));
+    /** Fetches the instance with this server id. */
+    public Call<Instance> get(String serverId) {
+        return Operation.fromAsync(
+                () -> ctx.os.compute().servers().getAsync(serverId).thenApply(s -> new Instance(ctx, s)));
     }
 
-    /** Every server of the project, as instances (any origin). */
-    public List<Instance> list() {
-        return ctx.os.compute().servers().list().stream()
-                .map(s -> new Instance(ctx, s))
-                .toList();
+    /** Fetches every server of the project, as instances (any origin). */
+    public Call<List<Instance>> list() {
+        return Operation.fromAsync(() -> ctx.os
+                .compute()
+                .servers()
+                .list()
+                .toListAsync()
+                .thenApply(servers ->
+                        servers.stream().map(s -> new Instance(ctx, s)).toList()));
     }
 
-    /** Launches and returns the first (or only) instance; see {@link #launch(LaunchRequest)}. */
-    public Instance launchOne(LaunchRequest request) {
-        return launch(request).get(0);
+    /**
+     * Launches one Exosphere-style instance; see {@link #launchAll(LaunchRequest)} for what a launch does
+     * and how it fails. The request's {@link LaunchRequest#count()} must be 1 (the default).
+     *
+     * @throws InvalidLaunchRequestException when the request asks for more than one instance (use {@link
+     *     #launchAll(LaunchRequest)})
+     */
+    public Call<Instance> launch(LaunchRequest request) {
+        return launching(requireOne(request, "launch")).map(all -> all.get(0));
+    }
+
+    private static LaunchRequest requireOne(LaunchRequest request, String method) {
+        if (request.count() != 1) {
+            throw new InvalidLaunchRequestException(method + "(request) launches one instance but the request asks for "
+                    + request.count() + "; use launchAll(request) to launch several");
+        }
+        return request;
     }
 
     /**
      * Launches {@code request.count()} Exosphere-style instances: authenticates, runs every look-up in one
      * parallel wave (image, flavors, network, security group ensure, keypair, quotas, microversions),
      * checks quotas, then creates each server exactly once (see {@link LaunchId} and {@link
-     * ExosphereSettings#reconcileWindow()}). Blocks until the servers exist (not until they are ready: use
-     * {@link Instance#watch()}).
+     * ExosphereSettings#reconcileWindow()}). Completes when the servers exist (not when they are ready:
+     * use {@link Instance#watch()}).
      *
-     * @throws InvalidLaunchRequestException when the image/flavor/network cannot be resolved
-     * @throws InsufficientQuotaException when it would not fit, before anything is created
-     * @throws LaunchOutcomeUnknownException when a create failed ambiguously and the look-ups could not tell
-     *     whether the server exists: launch again with {@link LaunchOutcomeUnknownException#launchId()}
-     * @throws PartialLaunchException when {@code count > 1} and some servers were created, others not: it
-     *     carries every created instance
+     * <p>The call fails with {@link InvalidLaunchRequestException} when the image/flavor/network cannot be
+     * resolved; {@link InsufficientQuotaException} when it would not fit, before anything is created;
+     * {@link LaunchOutcomeUnknownException} when a create failed ambiguously and the look-ups could not
+     * tell whether the server exists (launch again with {@link LaunchOutcomeUnknownException#launchId()});
+     * {@link PartialLaunchException} when {@code count > 1} and some servers were created, others not (it
+     * carries every created instance).
      */
-    public List<Instance> launch(LaunchRequest request) {
-        return join(launchAsync(request));
+    public Call<List<Instance>> launchAll(LaunchRequest request) {
+        return launching(request);
     }
 
-    /** Asynchronous {@link #launch(LaunchRequest)}. */
-    public CompletableFuture<List<Instance>> launchAsync(LaunchRequest request) {
-        return ctx.os.tokenAsync().thenCompose(token -> new Launch(ctx, request, token).run());
+    private Operation<List<Instance>> launching(LaunchRequest request) {
+        return Operation.fromAsync(
+                () -> ctx.os.tokenAsync().thenCompose(token -> new Launch(ctx, request, token).run()));
     }
 
     /**
-     * Launches a Binder workflow instance and returns its watch, whose {@link InstanceWatch#workflowReady()}
+     * Launches one Binder workflow instance and starts its watch, whose {@link InstanceWatch#workflowReady()}
      * completes with the Jupyter URL once the instance published its token (after the instance is ready).
-     * Guacamole is not required for workflows; the request's own choice is kept.
+     * Guacamole is not required for workflows; the request's own choice is kept. The request's
+     * {@link LaunchRequest#count()} must be 1.
+     *
+     * @throws InvalidLaunchRequestException when the request asks for more than one instance
      */
-    public InstanceWatch launchWorkflow(LaunchRequest request, WorkflowSource source) {
-        Instance instance = launchOne(request.toBuilder().workflow(source).build());
-        return instance.watch();
+    public Call<InstanceWatch> launchWorkflow(LaunchRequest request, WorkflowSource source) {
+        return launching(requireOne(request, "launchWorkflow").toBuilder()
+                        .workflow(source)
+                        .build())
+                .map(all -> all.get(0).watch());
     }
 
     static <T> T join(CompletableFuture<T> f) {

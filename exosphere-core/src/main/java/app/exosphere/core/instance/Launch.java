@@ -70,10 +70,14 @@ final class Launch {
         CompletableFuture<Optional<String>> keypair = ensureKeypair();
         CompletableFuture<ComputeLimits> novaLimits = ctx.os.compute().limitsAsync();
         CompletableFuture<Optional<VolumeLimits>> cinderLimits = req.volumeBacked()
-                ? ctx.os.volume().limitsAsync().thenApply(Optional::of)
+                ? ctx.os.volume().limits().executeAsync().thenApply(Optional::of)
                 : CompletableFuture.completedFuture(Optional.empty());
         CompletableFuture<Optional<QuotaUsage>> fipQuota = createsFip
-                ? ctx.os.network().quotaDetailsAsync(projectId).thenApply(m -> Optional.ofNullable(m.get("floatingip")))
+                ? ctx.os
+                        .network()
+                        .quotaUsage(projectId)
+                        .executeAsync()
+                        .thenApply(m -> Optional.ofNullable(m.get("floatingip")))
                 : CompletableFuture.completedFuture(Optional.empty());
         CompletableFuture<MicroversionRange> novaVersions =
                 ctx.os.compute().transport().microversionsAsync();
@@ -291,7 +295,8 @@ final class Launch {
         // topology first, networks listed alongside
         CompletableFuture<Optional<String>> auto = ctx.os
                 .network()
-                .autoAllocatedTopologyAsync(projectId)
+                .autoAllocatedTopology(projectId)
+                .executeAsync()
                 .thenApply(t -> Optional.of(t.id()))
                 .exceptionally(e -> {
                     LOG.debug("auto-allocated topology unavailable: {}", e.getMessage());
@@ -340,7 +345,8 @@ final class Launch {
                             .orElseGet(() -> ctx.os
                                     .network()
                                     .securityGroups()
-                                    .createAsync(name, template.description() == null ? "" : template.description()));
+                                    .create(name, template.description() == null ? "" : template.description())
+                                    .executeAsync());
                     return group.thenCompose(g -> reconcile(template, g)).thenApply(v -> name);
                 });
     }
@@ -355,7 +361,8 @@ final class Launch {
         // A rule already gone (404) or an equivalent rule already present (409) is what we wanted:
         // another launch in the same project may be reconciling the same group at the same time.
         CompletableFuture<?>[] deletes = plan.toDelete().stream()
-                .map(id -> tolerating(ctx.os.network().securityGroups().deleteRuleAsync(id), NotFoundException.class))
+                .map(id -> tolerating(
+                        ctx.os.network().securityGroups().deleteRule(id).executeAsync(), NotFoundException.class))
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(deletes)
                 .thenCompose(v -> CompletableFuture.allOf(plan.toCreate().stream()
@@ -363,7 +370,8 @@ final class Launch {
                                 ctx.os
                                         .network()
                                         .securityGroups()
-                                        .createRuleAsync(SecurityGroupTemplates.toCreateRequest(r, group.id())),
+                                        .createRule(SecurityGroupTemplates.toCreateRequest(r, group.id()))
+                                        .executeAsync(),
                                 ConflictException.class))
                         .toArray(CompletableFuture[]::new)));
     }

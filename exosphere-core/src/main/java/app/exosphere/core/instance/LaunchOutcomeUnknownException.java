@@ -12,9 +12,9 @@ import app.exosphere.core.error.OpenStackClientException;
  * <pre>{@code
  * LaunchRequest request = LaunchRequest.builder().name("demo").image(ImageChoice.name("Featured-Ubuntu24")).build();
  * try {
- *     exo.launch(request);
+ *     exo.launch(request).execute();
  * } catch (LaunchOutcomeUnknownException e) {
- *     exo.launch(request.toBuilder().launchId(e.launchId()).build());   // reconciles, never duplicates
+ *     exo.launch(request.toBuilder().launchId(e.launchId()).build()).execute();   // reconciles, never duplicates
  * }
  * }</pre>
  */

@@ -14,7 +14,7 @@ import java.util.List;
  * try {
  *     exo.launchAll(request);
  * } catch (PartialLaunchException e) {
- *     e.created().forEach(vm -> vm.delete(true, null));   // or keep them
+ *     e.created().forEach(vm -> vm.delete(true, null).execute());   // or keep them
  * }
  * }</pre>
  */

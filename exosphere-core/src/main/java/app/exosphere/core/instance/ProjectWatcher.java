@@ -528,7 +528,8 @@ final class ProjectWatcher {
                         FloatingIp fip = ctx.os
                                 .network()
                                 .floatingIps()
-                                .associate(d.existingFloatingIpId().orElseThrow(), ports.get(0));
+                                .associate(d.existingFloatingIpId().orElseThrow(), ports.get(0))
+                                .execute();
                         attached(fip, "assigned");
                     } catch (OpenStackException e) {
                         if (!portHasFloatingIp(ports.get(0))) {
@@ -549,7 +550,7 @@ final class ProjectWatcher {
                     .build();
             floatingIpAttempts++;
             try {
-                attached(ctx.os.network().floatingIps().create(req), "created");
+                attached(ctx.os.network().floatingIps().create(req).execute(), "created");
             } catch (ConflictException e) {
                 // Neutron allows one floating IP per fixed IP: another replica's may be there already
                 if (!portHasFloatingIp(portId)) {
@@ -641,7 +642,9 @@ final class ProjectWatcher {
                     .filter(ServerAddress::isFloating)
                     .map(ServerAddress::address)
                     .findFirst()
-                    .or(instance::floatingIpAddress);
+                    .or(() -> instance.fetchFloatingIps().execute().stream()
+                            .map(FloatingIp::floatingIpAddress)
+                            .findFirst());
             if (uap.isPresent() && fip.isPresent()) {
                 workflowToken = wc.token().get();
                 String url = JupyterUrls.workflow(

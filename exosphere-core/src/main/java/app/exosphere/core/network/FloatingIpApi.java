@@ -1,5 +1,6 @@
 package app.exosphere.core.network;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
@@ -7,7 +8,6 @@ import app.exosphere.core.internal.json.ServiceJson;
 import app.exosphere.core.page.Paginator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Neutron {@code /v2.0/floatingips} (Exosphere's {@code Helpers.getNewFloatingIpOption}).
@@ -41,56 +41,28 @@ public final class FloatingIpApi {
     }
 
     /** {@code GET /v2.0/floatingips/{id}}. */
-    public FloatingIp get(String id) {
-        return getCall(id).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<FloatingIp> getAsync(String id) {
-        return getCall(id).executeAsync();
-    }
-
-    private Operation<FloatingIp> getCall(String id) {
+    public Call<FloatingIp> get(String id) {
         return Operation.of(() -> neutron.get("floatingips/{id}", id), Decode.member("floatingip", FloatingIp.class));
     }
 
     /** {@code POST /v2.0/floatingips}. */
-    public FloatingIp create(FloatingIpCreateRequest request) {
-        return createCall(request).execute();
-    }
-
-    /** Asynchronous {@link #create(FloatingIpCreateRequest)}. */
-    public CompletableFuture<FloatingIp> createAsync(FloatingIpCreateRequest request) {
-        return createCall(request).executeAsync();
-    }
-
-    private Operation<FloatingIp> createCall(FloatingIpCreateRequest request) {
+    public Call<FloatingIp> create(FloatingIpCreateRequest request) {
         ObjectNode body = request.toJson();
         return Operation.of(
                 () -> neutron.post("floatingips").body(body), Decode.member("floatingip", FloatingIp.class));
     }
 
     /** {@code PUT /v2.0/floatingips/{id}} {@code {"floatingip":{"port_id": …}}}: associate with a port. */
-    public FloatingIp associate(String id, String portId) {
-        return portCall(id, portId).execute();
-    }
-
-    /** Asynchronous {@link #associate(String, String)}. */
-    public CompletableFuture<FloatingIp> associateAsync(String id, String portId) {
-        return portCall(id, portId).executeAsync();
+    public Call<FloatingIp> associate(String id, String portId) {
+        return portOperation(id, portId);
     }
 
     /** {@code PUT /v2.0/floatingips/{id}} {@code {"floatingip":{"port_id": null}}}: unassign. */
-    public FloatingIp dissociate(String id) {
-        return portCall(id, null).execute();
+    public Call<FloatingIp> dissociate(String id) {
+        return portOperation(id, null);
     }
 
-    /** Asynchronous {@link #dissociate(String)}. */
-    public CompletableFuture<FloatingIp> dissociateAsync(String id) {
-        return portCall(id, null).executeAsync();
-    }
-
-    private Operation<FloatingIp> portCall(String id, String portId) {
+    private Operation<FloatingIp> portOperation(String id, String portId) {
         ObjectNode body = ServiceJson.object();
         ObjectNode f = body.putObject("floatingip");
         if (portId == null) {
@@ -103,16 +75,7 @@ public final class FloatingIpApi {
     }
 
     /** {@code DELETE /v2.0/floatingips/{id}}. */
-    public void delete(String id) {
-        deleteCall(id).execute();
-    }
-
-    /** Asynchronous {@link #delete(String)}. */
-    public CompletableFuture<Void> deleteAsync(String id) {
-        return deleteCall(id).executeAsync();
-    }
-
-    private Operation<Void> deleteCall(String id) {
+    public Call<Void> delete(String id) {
         return Operation.noResult(() -> neutron.delete("floatingips/{id}", id));
     }
 }

@@ -1,11 +1,11 @@
 package app.exosphere.core.network;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Neutron {@code /v2.0/networks} (read-only: Exosphere never creates networks itself).
@@ -32,16 +32,7 @@ public final class NetworkApi {
     }
 
     /** {@code GET /v2.0/networks/{id}}. */
-    public Network get(String networkId) {
-        return getCall(networkId).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<Network> getAsync(String networkId) {
-        return getCall(networkId).executeAsync();
-    }
-
-    private Operation<Network> getCall(String id) {
-        return Operation.of(() -> neutron.get("networks/{id}", id), Decode.member("network", Network.class));
+    public Call<Network> get(String networkId) {
+        return Operation.of(() -> neutron.get("networks/{id}", networkId), Decode.member("network", Network.class));
     }
 }

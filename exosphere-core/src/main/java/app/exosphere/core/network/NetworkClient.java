@@ -1,5 +1,6 @@
 package app.exosphere.core.network;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Typed Neutron v2.0 client. Immutable and thread-safe; obtain it from {@code openStack.network()}.
@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  *   <tr><td>{@code /v2.0/ports}</td><td>{@link #ports()}</td></tr>
  *   <tr><td>{@code /v2.0/floatingips}</td><td>{@link #floatingIps()}</td></tr>
  *   <tr><td>{@code /v2.0/security-groups}, {@code /security-group-rules}</td><td>{@link #securityGroups()}</td></tr>
- *   <tr><td>{@code /v2.0/quotas/{project}/details.json}</td><td>{@link #quotaDetails(String)}</td></tr>
+ *   <tr><td>{@code /v2.0/quotas/{project}/details.json}</td><td>{@link #quotaUsage(String)}</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -89,32 +89,14 @@ public final class NetworkClient {
      * {@code GET /v2.0/auto-allocated-topology/{project_id}}: the project's auto-allocated network,
      * which Neutron creates (network, subnet, router) on the first call (Exosphere's {@code Rest.Neutron.requestAutoAllocatedNetwork}).
      */
-    public AutoAllocatedTopology autoAllocatedTopology(String projectId) {
-        return topologyCall(projectId).execute();
-    }
-
-    /** Asynchronous {@link #autoAllocatedTopology(String)}. */
-    public CompletableFuture<AutoAllocatedTopology> autoAllocatedTopologyAsync(String projectId) {
-        return topologyCall(projectId).executeAsync();
-    }
-
-    private Operation<AutoAllocatedTopology> topologyCall(String projectId) {
+    public Call<AutoAllocatedTopology> autoAllocatedTopology(String projectId) {
         return Operation.of(
                 () -> neutron.get("auto-allocated-topology/{project}", projectId),
                 Decode.member("auto_allocated_topology", AutoAllocatedTopology.class));
     }
 
     /** {@code DELETE /v2.0/auto-allocated-topology/{project_id}}: removes what auto-allocation created. */
-    public void deleteAutoAllocatedTopology(String projectId) {
-        deleteTopologyCall(projectId).execute();
-    }
-
-    /** Asynchronous {@link #deleteAutoAllocatedTopology(String)}. */
-    public CompletableFuture<Void> deleteAutoAllocatedTopologyAsync(String projectId) {
-        return deleteTopologyCall(projectId).executeAsync();
-    }
-
-    private Operation<Void> deleteTopologyCall(String projectId) {
+    public Call<Void> deleteAutoAllocatedTopology(String projectId) {
         return Operation.noResult(() -> neutron.delete("auto-allocated-topology/{project}", projectId));
     }
 
@@ -122,16 +104,7 @@ public final class NetworkClient {
      * {@code GET /v2.0/quotas/{project_id}/details.json}: used and limit per resource (Exosphere's
      * {@code OpenStack.Quotas} reads {@code floatingip}).
      */
-    public Map<String, QuotaUsage> quotaDetails(String projectId) {
-        return quotaDetailsCall(projectId).execute();
-    }
-
-    /** Asynchronous {@link #quotaDetails(String)}. */
-    public CompletableFuture<Map<String, QuotaUsage>> quotaDetailsAsync(String projectId) {
-        return quotaDetailsCall(projectId).executeAsync();
-    }
-
-    private Operation<Map<String, QuotaUsage>> quotaDetailsCall(String projectId) {
+    public Call<Map<String, QuotaUsage>> quotaUsage(String projectId) {
         return Operation.of(() -> neutron.get("quotas/{project}/details.json", projectId), r -> {
             Map<String, QuotaUsage> out = new LinkedHashMap<>();
             r.json().path("quota").fields().forEachRemaining(e -> {
@@ -145,16 +118,7 @@ public final class NetworkClient {
     }
 
     /** {@code GET /v2.0/quotas/{project_id}}: the limit per resource (-1 unlimited). */
-    public Map<String, Long> quotas(String projectId) {
-        return quotasCall(projectId).execute();
-    }
-
-    /** Asynchronous {@link #quotas(String)}. */
-    public CompletableFuture<Map<String, Long>> quotasAsync(String projectId) {
-        return quotasCall(projectId).executeAsync();
-    }
-
-    private Operation<Map<String, Long>> quotasCall(String projectId) {
+    public Call<Map<String, Long>> quotas(String projectId) {
         return Operation.of(() -> neutron.get("quotas/{project}", projectId), r -> {
             Map<String, Long> out = new LinkedHashMap<>();
             r.json()

@@ -1,11 +1,11 @@
 package app.exosphere.core.network;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Neutron {@code /v2.0/ports}.
@@ -39,16 +39,7 @@ public final class PortApi {
     }
 
     /** {@code GET /v2.0/ports/{id}}. */
-    public Port get(String portId) {
-        return getCall(portId).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<Port> getAsync(String portId) {
-        return getCall(portId).executeAsync();
-    }
-
-    private Operation<Port> getCall(String id) {
-        return Operation.of(() -> neutron.get("ports/{id}", id), Decode.member("port", Port.class));
+    public Call<Port> get(String portId) {
+        return Operation.of(() -> neutron.get("ports/{id}", portId), Decode.member("port", Port.class));
     }
 }

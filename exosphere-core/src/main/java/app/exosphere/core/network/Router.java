@@ -11,8 +11,8 @@ import org.immutables.value.Value;
  * A Neutron router.
  *
  * <pre>{@code
- * Router r = network.routers().create("my-router", externalNetId);
- * network.routers().addInterfaceSubnet(r.id(), subnetId);
+ * Router r = network.routers().create("my-router", externalNetId).execute();
+ * network.routers().addInterfaceSubnet(r.id(), subnetId).execute();
  * }</pre>
  */
 @Value.Immutable

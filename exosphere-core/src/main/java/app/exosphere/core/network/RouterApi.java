@@ -1,5 +1,6 @@
 package app.exosphere.core.network;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
@@ -7,15 +8,14 @@ import app.exosphere.core.internal.json.ServiceJson;
 import app.exosphere.core.page.Paginator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Neutron {@code /v2.0/routers}: list, get, create with an external gateway, set/clear the gateway,
  * add/remove interfaces, delete.
  *
  * <pre>{@code
- * Router r = network.routers().create("my-router", externalNetId);
- * network.routers().addInterfaceSubnet(r.id(), subnetId);
+ * Router r = network.routers().create("my-router", externalNetId).execute();
+ * network.routers().addInterfaceSubnet(r.id(), subnetId).execute();
  * }</pre>
  */
 public final class RouterApi {
@@ -36,30 +36,12 @@ public final class RouterApi {
     }
 
     /** {@code GET /v2.0/routers/{id}}. */
-    public Router get(String routerId) {
-        return getCall(routerId).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<Router> getAsync(String routerId) {
-        return getCall(routerId).executeAsync();
-    }
-
-    private Operation<Router> getCall(String id) {
-        return Operation.of(() -> neutron.get("routers/{id}", id), Decode.member("router", Router.class));
+    public Call<Router> get(String routerId) {
+        return Operation.of(() -> neutron.get("routers/{id}", routerId), Decode.member("router", Router.class));
     }
 
     /** {@code POST /v2.0/routers}; {@code externalNetworkId} may be null for no gateway. */
-    public Router create(String name, String externalNetworkId) {
-        return createCall(name, externalNetworkId).execute();
-    }
-
-    /** Asynchronous {@link #create(String, String)}. */
-    public CompletableFuture<Router> createAsync(String name, String externalNetworkId) {
-        return createCall(name, externalNetworkId).executeAsync();
-    }
-
-    private Operation<Router> createCall(String name, String externalNetworkId) {
+    public Call<Router> create(String name, String externalNetworkId) {
         ObjectNode body = ServiceJson.object();
         ObjectNode r = body.putObject("router").put("name", name);
         if (externalNetworkId != null) {
@@ -70,16 +52,7 @@ public final class RouterApi {
     }
 
     /** {@code PUT /v2.0/routers/{id}} with {@code external_gateway_info}; null clears the gateway. */
-    public Router setExternalGateway(String routerId, String externalNetworkId) {
-        return gatewayCall(routerId, externalNetworkId).execute();
-    }
-
-    /** Asynchronous {@link #setExternalGateway(String, String)}. */
-    public CompletableFuture<Router> setExternalGatewayAsync(String routerId, String externalNetworkId) {
-        return gatewayCall(routerId, externalNetworkId).executeAsync();
-    }
-
-    private Operation<Router> gatewayCall(String routerId, String externalNetworkId) {
+    public Call<Router> setExternalGateway(String routerId, String externalNetworkId) {
         ObjectNode body = ServiceJson.object();
         ObjectNode r = body.putObject("router");
         if (externalNetworkId == null) {
@@ -92,54 +65,26 @@ public final class RouterApi {
     }
 
     /** {@code PUT /v2.0/routers/{id}/add_router_interface} {@code {"subnet_id": …}}. */
-    public RouterInterface addInterfaceSubnet(String routerId, String subnetId) {
-        return interfaceCall("add_router_interface", routerId, "subnet_id", subnetId)
-                .execute();
-    }
-
-    /** Asynchronous {@link #addInterfaceSubnet(String, String)}. */
-    public CompletableFuture<RouterInterface> addInterfaceSubnetAsync(String routerId, String subnetId) {
-        return interfaceCall("add_router_interface", routerId, "subnet_id", subnetId)
-                .executeAsync();
+    public Call<RouterInterface> addInterfaceSubnet(String routerId, String subnetId) {
+        return interfaceOperation("add_router_interface", routerId, "subnet_id", subnetId);
     }
 
     /** {@code PUT /v2.0/routers/{id}/add_router_interface} {@code {"port_id": …}}. */
-    public RouterInterface addInterfacePort(String routerId, String portId) {
-        return interfaceCall("add_router_interface", routerId, "port_id", portId)
-                .execute();
-    }
-
-    /** Asynchronous {@link #addInterfacePort(String, String)}. */
-    public CompletableFuture<RouterInterface> addInterfacePortAsync(String routerId, String portId) {
-        return interfaceCall("add_router_interface", routerId, "port_id", portId)
-                .executeAsync();
+    public Call<RouterInterface> addInterfacePort(String routerId, String portId) {
+        return interfaceOperation("add_router_interface", routerId, "port_id", portId);
     }
 
     /** {@code PUT /v2.0/routers/{id}/remove_router_interface} {@code {"subnet_id": …}}. */
-    public RouterInterface removeInterfaceSubnet(String routerId, String subnetId) {
-        return interfaceCall("remove_router_interface", routerId, "subnet_id", subnetId)
-                .execute();
-    }
-
-    /** Asynchronous {@link #removeInterfaceSubnet(String, String)}. */
-    public CompletableFuture<RouterInterface> removeInterfaceSubnetAsync(String routerId, String subnetId) {
-        return interfaceCall("remove_router_interface", routerId, "subnet_id", subnetId)
-                .executeAsync();
+    public Call<RouterInterface> removeInterfaceSubnet(String routerId, String subnetId) {
+        return interfaceOperation("remove_router_interface", routerId, "subnet_id", subnetId);
     }
 
     /** {@code PUT /v2.0/routers/{id}/remove_router_interface} {@code {"port_id": …}}. */
-    public RouterInterface removeInterfacePort(String routerId, String portId) {
-        return interfaceCall("remove_router_interface", routerId, "port_id", portId)
-                .execute();
+    public Call<RouterInterface> removeInterfacePort(String routerId, String portId) {
+        return interfaceOperation("remove_router_interface", routerId, "port_id", portId);
     }
 
-    /** Asynchronous {@link #removeInterfacePort(String, String)}. */
-    public CompletableFuture<RouterInterface> removeInterfacePortAsync(String routerId, String portId) {
-        return interfaceCall("remove_router_interface", routerId, "port_id", portId)
-                .executeAsync();
-    }
-
-    private Operation<RouterInterface> interfaceCall(String op, String routerId, String key, String value) {
+    private Operation<RouterInterface> interfaceOperation(String op, String routerId, String key, String value) {
         ObjectNode body = ServiceJson.object().put(key, value);
         return Operation.of(
                 () -> neutron.put("routers/{id}/" + op, routerId).body(body),
@@ -147,16 +92,7 @@ public final class RouterApi {
     }
 
     /** {@code DELETE /v2.0/routers/{id}}. */
-    public void delete(String routerId) {
-        deleteCall(routerId).execute();
-    }
-
-    /** Asynchronous {@link #delete(String)}. */
-    public CompletableFuture<Void> deleteAsync(String routerId) {
-        return deleteCall(routerId).executeAsync();
-    }
-
-    private Operation<Void> deleteCall(String id) {
-        return Operation.noResult(() -> neutron.delete("routers/{id}", id));
+    public Call<Void> delete(String routerId) {
+        return Operation.noResult(() -> neutron.delete("routers/{id}", routerId));
     }
 }

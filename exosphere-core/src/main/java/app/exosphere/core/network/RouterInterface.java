@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * The answer of {@code PUT /v2.0/routers/{id}/add_router_interface} (and remove).
  *
  * <pre>{@code
- * RouterInterface i = network.routers().addInterfaceSubnet(routerId, subnetId);
+ * RouterInterface i = network.routers().addInterfaceSubnet(routerId, subnetId).execute();
  * }</pre>
  */
 @Value.Immutable

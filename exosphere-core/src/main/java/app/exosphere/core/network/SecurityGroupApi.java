@@ -1,5 +1,6 @@
 package app.exosphere.core.network;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
@@ -7,7 +8,6 @@ import app.exosphere.core.internal.json.ServiceJson;
 import app.exosphere.core.page.Paginator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Neutron {@code /v2.0/security-groups} and {@code /v2.0/security-group-rules} (Exosphere's {@code Rest.Neutron} security-group requests).
@@ -36,31 +36,13 @@ public final class SecurityGroupApi {
     }
 
     /** {@code GET /v2.0/security-groups/{id}}. */
-    public SecurityGroup get(String id) {
-        return getCall(id).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<SecurityGroup> getAsync(String id) {
-        return getCall(id).executeAsync();
-    }
-
-    private Operation<SecurityGroup> getCall(String id) {
+    public Call<SecurityGroup> get(String id) {
         return Operation.of(
                 () -> neutron.get("security-groups/{id}", id), Decode.member("security_group", SecurityGroup.class));
     }
 
     /** {@code POST /v2.0/security-groups} {@code {"security_group":{"name":…,"description":…}}}. */
-    public SecurityGroup create(String name, String description) {
-        return createCall(name, description).execute();
-    }
-
-    /** Asynchronous {@link #create(String, String)}. */
-    public CompletableFuture<SecurityGroup> createAsync(String name, String description) {
-        return createCall(name, description).executeAsync();
-    }
-
-    private Operation<SecurityGroup> createCall(String name, String description) {
+    public Call<SecurityGroup> create(String name, String description) {
         ObjectNode body = ServiceJson.object();
         body.putObject("security_group").put("name", name).put("description", description == null ? "" : description);
         return Operation.of(
@@ -68,16 +50,7 @@ public final class SecurityGroupApi {
     }
 
     /** {@code DELETE /v2.0/security-groups/{id}}. */
-    public void delete(String id) {
-        deleteCall(id).execute();
-    }
-
-    /** Asynchronous {@link #delete(String)}. */
-    public CompletableFuture<Void> deleteAsync(String id) {
-        return deleteCall(id).executeAsync();
-    }
-
-    private Operation<Void> deleteCall(String id) {
+    public Call<Void> delete(String id) {
         return Operation.noResult(() -> neutron.delete("security-groups/{id}", id));
     }
 
@@ -88,16 +61,7 @@ public final class SecurityGroupApi {
     }
 
     /** {@code POST /v2.0/security-group-rules}. */
-    public SecurityGroupRule createRule(SecurityGroupRuleCreateRequest request) {
-        return createRuleCall(request).execute();
-    }
-
-    /** Asynchronous {@link #createRule(SecurityGroupRuleCreateRequest)}. */
-    public CompletableFuture<SecurityGroupRule> createRuleAsync(SecurityGroupRuleCreateRequest request) {
-        return createRuleCall(request).executeAsync();
-    }
-
-    private Operation<SecurityGroupRule> createRuleCall(SecurityGroupRuleCreateRequest request) {
+    public Call<SecurityGroupRule> createRule(SecurityGroupRuleCreateRequest request) {
         ObjectNode body = request.toJson();
         return Operation.of(
                 () -> neutron.post("security-group-rules").body(body),
@@ -105,16 +69,7 @@ public final class SecurityGroupApi {
     }
 
     /** {@code DELETE /v2.0/security-group-rules/{id}}. */
-    public void deleteRule(String ruleId) {
-        deleteRuleCall(ruleId).execute();
-    }
-
-    /** Asynchronous {@link #deleteRule(String)}. */
-    public CompletableFuture<Void> deleteRuleAsync(String ruleId) {
-        return deleteRuleCall(ruleId).executeAsync();
-    }
-
-    private Operation<Void> deleteRuleCall(String id) {
-        return Operation.noResult(() -> neutron.delete("security-group-rules/{id}", id));
+    public Call<Void> deleteRule(String ruleId) {
+        return Operation.noResult(() -> neutron.delete("security-group-rules/{id}", ruleId));
     }
 }

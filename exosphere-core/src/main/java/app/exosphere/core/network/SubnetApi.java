@@ -1,11 +1,11 @@
 package app.exosphere.core.network;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Neutron {@code /v2.0/subnets}.
@@ -32,16 +32,7 @@ public final class SubnetApi {
     }
 
     /** {@code GET /v2.0/subnets/{id}}. */
-    public Subnet get(String subnetId) {
-        return getCall(subnetId).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<Subnet> getAsync(String subnetId) {
-        return getCall(subnetId).executeAsync();
-    }
-
-    private Operation<Subnet> getCall(String id) {
-        return Operation.of(() -> neutron.get("subnets/{id}", id), Decode.member("subnet", Subnet.class));
+    public Call<Subnet> get(String subnetId) {
+        return Operation.of(() -> neutron.get("subnets/{id}", subnetId), Decode.member("subnet", Subnet.class));
     }
 }

@@ -1,11 +1,11 @@
 package app.exosphere.core.volume;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Cinder {@code /attachments}: attachments as Cinder records them (needs microversion 3.27).
@@ -38,18 +38,9 @@ public final class AttachmentApi {
     }
 
     /** {@code GET /attachments/{id}}. */
-    public Attachment get(String attachmentId) {
-        return getCall(attachmentId).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<Attachment> getAsync(String attachmentId) {
-        return getCall(attachmentId).executeAsync();
-    }
-
-    private Operation<Attachment> getCall(String id) {
+    public Call<Attachment> get(String attachmentId) {
         return Operation.of(
-                () -> cinder.get("attachments/{id}", id).minimumMicroversion(MICROVERSION),
+                () -> cinder.get("attachments/{id}", attachmentId).minimumMicroversion(MICROVERSION),
                 Decode.member("attachment", Attachment.class));
     }
 }

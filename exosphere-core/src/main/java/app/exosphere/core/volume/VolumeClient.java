@@ -1,5 +1,6 @@
 package app.exosphere.core.volume;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
 import app.exosphere.core.internal.calls.Decode;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Typed Cinder v3 client. Immutable and thread-safe; obtain it from {@code openStack.volume()}. Every
@@ -28,8 +28,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * VolumeClient cinder = openStack.volume();
- * Volume v = cinder.volumes().create(VolumeCreateRequest.builder().name("data").sizeGb(100).build());
- * cinder.volumes().extend(v.id(), 200);
+ * Volume v = cinder.volumes().create(VolumeCreateRequest.builder().name("data").sizeGb(100).build()).execute();
+ * cinder.volumes().extend(v.id(), 200).execute();
  * }</pre>
  */
 public final class VolumeClient {
@@ -69,31 +69,13 @@ public final class VolumeClient {
     }
 
     /** {@code GET /limits} (Exosphere's {@code OpenStack.Quotas.requestVolumeQuota}). */
-    public VolumeLimits limits() {
-        return limitsCall().execute();
-    }
-
-    /** Asynchronous {@link #limits()}. */
-    public CompletableFuture<VolumeLimits> limitsAsync() {
-        return limitsCall().executeAsync();
-    }
-
-    private Operation<VolumeLimits> limitsCall() {
+    public Call<VolumeLimits> limits() {
         return Operation.of(
                 () -> cinder.get("limits").negotiatedMicroversion(), Decode.member("limits", VolumeLimits.class));
     }
 
     /** {@code GET /os-quota-sets/{project_id}?usage=true}: limit and {@code in_use} per resource. */
-    public Map<String, QuotaUsage> quotaUsage(String projectId) {
-        return quotaUsageCall(projectId).execute();
-    }
-
-    /** Asynchronous {@link #quotaUsage(String)}. */
-    public CompletableFuture<Map<String, QuotaUsage>> quotaUsageAsync(String projectId) {
-        return quotaUsageCall(projectId).executeAsync();
-    }
-
-    private Operation<Map<String, QuotaUsage>> quotaUsageCall(String projectId) {
+    public Call<Map<String, QuotaUsage>> quotaUsage(String projectId) {
         return Operation.of(
                 () -> cinder.get("os-quota-sets/{id}", projectId)
                         .query("usage", "true")

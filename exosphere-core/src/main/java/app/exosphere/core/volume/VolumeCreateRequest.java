@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * The body of {@code POST /volumes}.
  *
  * <pre>{@code
- * Volume v = volume.volumes().create(VolumeCreateRequest.builder().name("data").sizeGb(100).build());
+ * Volume v = volume.volumes().create(VolumeCreateRequest.builder().name("data").sizeGb(100).build()).execute();
  * }</pre>
  */
 @Value.Immutable

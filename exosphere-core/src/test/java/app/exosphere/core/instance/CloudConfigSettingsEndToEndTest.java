@@ -102,11 +102,13 @@ class CloudConfigSettingsEndToEndTest {
                         settings.instanceTypes().get(0).versions().get(0);
 
                 Instance vm = exo.launch(LaunchRequest.builder()
-                        .name("from-config")
-                        .image(ImageChoice.instanceType(ubuntu))
-                        .flavor(FlavorChoice.name("m3.small"))
-                        .build());
-                Instance ready = vm.watch().awaitReady(Duration.ofSeconds(60)).refresh();
+                                .name("from-config")
+                                .image(ImageChoice.instanceType(ubuntu))
+                                .flavor(FlavorChoice.name("m3.small"))
+                                .build())
+                        .execute();
+                Instance ready =
+                        vm.watch().awaitReady(Duration.ofSeconds(60)).refresh().execute();
 
                 // Exosphere's `GetterSetters.projectDefaultSecurityGroup`: the cloud's noRegion template, not
                 // Exosphere's "exosphere" group
@@ -114,15 +116,18 @@ class CloudConfigSettingsEndToEndTest {
                         .extracting(NamedSecurityGroup::name)
                         .containsExactly("gateway-default");
                 // Exosphere's `State.Init.cloudSpecificConfigDecoder`: the cloud entry's UAP for region IU
-                assertThat(ready.interactions()
+                assertThat(ready.fetchInteractions()
+                                .execute()
                                 .status(Interaction.WEB_SHELL)
                                 .value()
                                 .orElseThrow())
                         .contains(".proxy-js2-iu.simulated.test/guacamole/");
                 // Exosphere's `docs/flavor-groups.md`: the configured group hides Suspend, before any call
-                assertThat(ready.flavorGroup()).map(g -> g.title()).contains("Small CPU");
-                assertThat(ready.isAllowed(ServerAction.SUSPEND)).isFalse();
-                assertThatThrownBy(ready::suspend)
+                assertThat(ready.fetchFlavorGroup().execute())
+                        .map(g -> g.title())
+                        .contains("Small CPU");
+                assertThat(ready.checkAllowed(ServerAction.SUSPEND).execute()).isFalse();
+                assertThatThrownBy(() -> ready.suspend().execute())
                         .isInstanceOf(ServerActionNotAllowedException.class)
                         .isInstanceOf(ActionDisallowedException.class)
                         .hasMessageContaining("Small CPU");

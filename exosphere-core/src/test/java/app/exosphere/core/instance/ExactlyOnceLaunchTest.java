@@ -59,7 +59,7 @@ class ExactlyOnceLaunchTest {
                         .build());
         LaunchRequest request = SimulatedGateway.small("i12-late").build();
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
-            Instance vm = exo.launch(request);
+            Instance vm = exo.launch(request).execute();
 
             assertThat(serversCarrying(request.launchId()))
                     .singleElement()
@@ -77,8 +77,8 @@ class ExactlyOnceLaunchTest {
                 .build();
         try (Exosphere first = SimulatedGateway.connect(cloud);
                 Exosphere afterRestart = SimulatedGateway.connect(cloud)) {
-            Instance vm = first.launch(request);
-            Instance again = afterRestart.launch(request);
+            Instance vm = first.launch(request).execute();
+            Instance again = afterRestart.launch(request).execute();
 
             assertThat(again.id()).isEqualTo(vm.id());
             assertThat(serversCarrying(request.launchId())).hasSize(1);
@@ -101,8 +101,10 @@ class ExactlyOnceLaunchTest {
                         .build());
         try (Exosphere a = SimulatedGateway.connect(cloud);
                 Exosphere b = SimulatedGateway.connect(cloud)) {
-            CompletableFuture<Instance> fa = a.instances().launchAsync(request).thenApply(l -> l.get(0));
-            CompletableFuture<Instance> fb = b.instances().launchAsync(request).thenApply(l -> l.get(0));
+            CompletableFuture<Instance> fa =
+                    a.instances().launchAll(request).executeAsync().thenApply(l -> l.get(0));
+            CompletableFuture<Instance> fb =
+                    b.instances().launchAll(request).executeAsync().thenApply(l -> l.get(0));
             String idA = fa.get().id();
             String idB = fb.get().id();
             cloud.advance(Duration.ofSeconds(10)); // let Nova finish the delete of the younger one
@@ -125,7 +127,7 @@ class ExactlyOnceLaunchTest {
                         .build());
         LaunchRequest request = SimulatedGateway.small("i12-truncated").build();
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
-            Instance vm = exo.launch(request);
+            Instance vm = exo.launch(request).execute();
 
             assertThat(serversCarrying(request.launchId()))
                     .singleElement()
@@ -145,7 +147,7 @@ class ExactlyOnceLaunchTest {
                         .build());
         LaunchRequest request = SimulatedGateway.small("i12-empty").build();
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
-            Instance vm = exo.launch(request);
+            Instance vm = exo.launch(request).execute();
 
             assertThat(serversCarrying(request.launchId()))
                     .singleElement()
@@ -172,15 +174,16 @@ class ExactlyOnceLaunchTest {
         LaunchRequest request = SimulatedGateway.small("i12-unknown").build();
         try (Exosphere exo = SimulatedGateway.connect(cloud, s -> s.reconcileWindow(Duration.ofSeconds(30)))) {
             LaunchOutcomeUnknownException unknown = org.assertj.core.api.Assertions.catchThrowableOfType(
-                    () -> exo.launch(request), LaunchOutcomeUnknownException.class);
+                    () -> exo.launch(request).execute(), LaunchOutcomeUnknownException.class);
             assertThat(unknown).isNotNull();
             assertThat(unknown.launchId()).isEqualTo(request.launchId());
             assertThat(unknown).hasMessageContaining(request.launchId().value());
             assertThat(serversCarrying(request.launchId())).hasSize(1); // it does exist
 
             cloud.faults().clear();
-            Instance vm =
-                    exo.launch(request.toBuilder().launchId(unknown.launchId()).build());
+            Instance vm = exo.launch(
+                            request.toBuilder().launchId(unknown.launchId()).build())
+                    .execute();
 
             assertThat(serversCarrying(request.launchId()))
                     .singleElement()
@@ -202,7 +205,7 @@ class ExactlyOnceLaunchTest {
         LaunchRequest request = SimulatedGateway.small("i12-many").count(3).build();
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
             PartialLaunchException partial = org.assertj.core.api.Assertions.catchThrowableOfType(
-                    () -> exo.launchAll(request), PartialLaunchException.class);
+                    () -> exo.launchAll(request).execute(), PartialLaunchException.class);
 
             assertThat(partial).isNotNull();
             assertThat(partial.created()).hasSize(2);
@@ -228,8 +231,9 @@ class ExactlyOnceLaunchTest {
                         .times(1)
                         .build());
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
-            assertThatThrownBy(() ->
-                            exo.launch(SimulatedGateway.small("i12-refused").build()))
+            assertThatThrownBy(() -> exo.launch(
+                                    SimulatedGateway.small("i12-refused").build())
+                            .execute())
                     .isInstanceOf(ForbiddenException.class);
             assertThat(creates()).isEqualTo(1);
             assertThat(cloud.servers()).noneMatch(s -> s.name().equals("i12-refused"));

@@ -60,7 +60,7 @@ class GuacamoleAuthTest {
         server.enqueue(token("A1B2C3"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
 
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("A1B2C3"));
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo(Secret.of("A1B2C3"));
 
         RecordedRequest r = server.takeRequest(1, TimeUnit.SECONDS);
         assertThat(r.getMethod()).isEqualTo("POST");
@@ -78,12 +78,12 @@ class GuacamoleAuthTest {
         server.enqueue(token("second"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
 
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("first"));
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo(Secret.of("first"));
         clock.advance(Duration.ofMinutes(55));
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("first"));
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo(Secret.of("first"));
         assertThat(server.getRequestCount()).isEqualTo(1);
         clock.advance(Duration.ofMillis(1));
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("second"));
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo(Secret.of("second"));
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -96,7 +96,7 @@ class GuacamoleAuthTest {
         server.enqueue(token("Tok3nValue"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
 
-        assertThatThrownBy(() -> auth.token(UAP, IP, PASSPHRASE).join())
+        assertThatThrownBy(() -> auth.token(UAP, IP, PASSPHRASE).executeAsync().join())
                 .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(GuacamoleAuthException.class)
                 .hasMessageContaining("Bad status: 403")
@@ -104,12 +104,12 @@ class GuacamoleAuthTest {
         assertThat(auth.state(UAP, IP).error()).contains("Bad status: 403");
 
         clock.advance(Duration.ofSeconds(15));
-        assertThatThrownBy(() -> auth.token(UAP, IP, PASSPHRASE).join())
+        assertThatThrownBy(() -> auth.token(UAP, IP, PASSPHRASE).executeAsync().join())
                 .hasCauseInstanceOf(GuacamoleAuthException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("Tok3nValue"));
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo(Secret.of("Tok3nValue"));
         assertThat(auth.state(UAP, IP).toString()).doesNotContain("Tok3nValue");
     }
 
@@ -118,7 +118,7 @@ class GuacamoleAuthTest {
         server.enqueue(token("one"));
         server.enqueue(token("two"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
-        assertThat(auth.token(UAP, IP, PASSPHRASE).join()).isEqualTo(Secret.of("one"));
-        assertThat(auth.token(UAP, IP, Secret.of("OTHER WORDS")).join()).isEqualTo(Secret.of("two"));
+        assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo(Secret.of("one"));
+        assertThat(auth.token(UAP, IP, Secret.of("OTHER WORDS")).executeAsync().join()).isEqualTo(Secret.of("two"));
     }
 }

@@ -30,7 +30,7 @@ class IdempotentDeleteTest {
 
     /** Launches, waits for ACTIVE with its floating IP, and returns it. */
     private Instance activeWithFloatingIp(Exosphere exo, String name) {
-        Instance vm = exo.launch(SimulatedGateway.small(name).build());
+        Instance vm = exo.launch(SimulatedGateway.small(name).build()).execute();
         java.util.concurrent.CompletableFuture<Void> attached = new java.util.concurrent.CompletableFuture<>();
         InstanceWatch w = vm.watch(p -> {
             if (p.state() == Progress.State.FLOATING_IP_ATTACHED) {
@@ -46,7 +46,7 @@ class IdempotentDeleteTest {
         }
         assertThat(exo.instances().watcher().idle()).isTrue();
         assertThat(cloud.floatingIpCountOf(vm.id())).isEqualTo(1);
-        return vm.refresh();
+        return vm.refresh().execute();
     }
 
     @Test
@@ -64,7 +64,7 @@ class IdempotentDeleteTest {
                             .build());
             cloud.journal().clear();
 
-            vm.delete(true, Duration.ofMinutes(2));
+            vm.delete(true, Duration.ofMinutes(2)).execute();
 
             assertThat(cloud.server(vm.id())).isEmpty();
             assertThat(cloud.floatingIpCount()).isEqualTo(fipsBefore - 1);
@@ -79,7 +79,7 @@ class IdempotentDeleteTest {
             Instance vm = activeWithFloatingIp(exo, "i12-del-cheap");
             cloud.journal().clear();
 
-            vm.delete(true, Duration.ofMinutes(2));
+            vm.delete(true, Duration.ofMinutes(2)).execute();
 
             // besides the polls of the server
             assertThat(cloud.journal().entries().stream()
@@ -96,11 +96,12 @@ class IdempotentDeleteTest {
                 Exosphere b = SimulatedGateway.connect(cloud)) {
             Instance vm = activeWithFloatingIp(a, "i12-del-twice");
             int fipsBefore = cloud.floatingIpCount();
-            Instance seenByB = b.instance(vm.id());
+            Instance seenByB = b.instance(vm.id()).execute();
 
-            vm.delete(true, null);
-            assertThatCode(() -> vm.delete(true, null)).doesNotThrowAnyException();
-            assertThatCode(() -> seenByB.delete(true, Duration.ofMinutes(2))).doesNotThrowAnyException();
+            vm.delete(true, null).execute();
+            assertThatCode(() -> vm.delete(true, null).execute()).doesNotThrowAnyException();
+            assertThatCode(() -> seenByB.delete(true, Duration.ofMinutes(2)).execute())
+                    .doesNotThrowAnyException();
 
             assertThat(cloud.server(vm.id())).isEmpty();
             assertThat(cloud.floatingIpCount()).isEqualTo(fipsBefore - 1);

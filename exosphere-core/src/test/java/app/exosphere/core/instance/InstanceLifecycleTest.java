@@ -44,13 +44,14 @@ class InstanceLifecycleTest {
                 .build();
         return Instances.create(
                         cloud.openStack(), settings, Clock.fixed(RoutedCloud.SAMPLE_NOW, ZoneOffset.UTC), scheduler)
-                .get(ID);
+                .get(ID)
+                .execute();
     }
 
     @Test
     void flavorGroupRefusalIsCaughtLikeAPreconditionRefusal() {
         Instance vm = instance();
-        assertThatThrownBy(vm::suspend)
+        assertThatThrownBy(() -> vm.suspend().execute())
                 .isInstanceOf(ServerActionNotAllowedException.class)
                 .hasMessageContaining("Tiny")
                 .satisfies(e -> {
@@ -64,27 +65,27 @@ class InstanceLifecycleTest {
     @Test
     void flavorGroupForbidsActionsByDisplayOrApiNameBeforeAnyCall() {
         Instance vm = instance();
-        assertThat(vm.flavorGroup()).map(FlavorGroup::title).contains("Tiny");
-        assertThatThrownBy(vm::suspend)
+        assertThat(vm.fetchFlavorGroup().execute()).map(FlavorGroup::title).contains("Tiny");
+        assertThatThrownBy(() -> vm.suspend().execute())
                 .isInstanceOf(ActionDisallowedException.class)
                 .hasMessageContaining("Suspend");
-        assertThatThrownBy(() -> vm.resize("2")).isInstanceOf(ActionDisallowedException.class);
-        assertThat(vm.isAllowed(ServerAction.SUSPEND)).isFalse();
+        assertThatThrownBy(() -> vm.resize("2").execute()).isInstanceOf(ActionDisallowedException.class);
+        assertThat(vm.checkAllowed(ServerAction.SUSPEND).execute()).isFalse();
         assertThat(cloud.count("POST", "/compute/v2.1/servers/.*/action")).isZero();
     }
 
     @Test
     void preconditionTableRefusesStartingAnActiveServer() {
         Instance vm = instance();
-        assertThatThrownBy(vm::start).isInstanceOf(ServerActionNotAllowedException.class);
+        assertThatThrownBy(() -> vm.start().execute()).isInstanceOf(ServerActionNotAllowedException.class);
         assertThat(cloud.count("POST", "/compute/v2.1/servers/.*/action")).isZero();
     }
 
     @Test
     void allowedActionsReachNovaWithExospheresBodies() {
         Instance vm = instance();
-        vm.reboot();
-        vm.shelve();
+        vm.reboot().execute();
+        vm.shelve().execute();
         List<String> bodies = cloud.calls().stream()
                 .filter(c -> c.line().equals("POST /compute/v2.1/servers/" + ID + "/action"))
                 .map(RoutedCloud.Call::body)

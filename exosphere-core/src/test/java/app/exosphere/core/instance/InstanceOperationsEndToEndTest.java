@@ -7,6 +7,7 @@ import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.compute.VolumeAttachment;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.network.FloatingIpCreateRequest;
 import app.exosphere.core.network.Network;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,12 +79,13 @@ class InstanceOperationsEndToEndTest {
 
     private Instance readyInstance(String name, FloatingIpChoice fip) {
         Instance vm = exo.launch(LaunchRequest.builder()
-                .name(name)
-                .image(ImageChoice.name("Featured-Ubuntu24"))
-                .flavor(FlavorChoice.name("m3.small"))
-                .floatingIp(fip)
-                .build());
-        return vm.watch().awaitReady(Duration.ofSeconds(60)).refresh();
+                        .name(name)
+                        .image(ImageChoice.name("Featured-Ubuntu24"))
+                        .flavor(FlavorChoice.name("m3.small"))
+                        .floatingIp(fip)
+                        .build())
+                .execute();
+        return vm.watch().awaitReady(Duration.ofSeconds(60)).refresh().execute();
     }
 
     private Volume availableVolume(String name) {
@@ -92,10 +95,11 @@ class InstanceOperationsEndToEndTest {
                 .create(VolumeCreateRequest.builder()
                         .name(Optional.ofNullable(name))
                         .sizeGb(10)
-                        .build());
+                        .build())
+                .execute();
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < until) {
-            Volume now = exo.openStack().volume().volumes().get(v.id());
+            Volume now = exo.openStack().volume().volumes().get(v.id()).execute();
             if (now.status().raw().equals("available")) {
                 return now;
             }
@@ -115,7 +119,7 @@ class InstanceOperationsEndToEndTest {
         Instance vm = readyInstance("vols");
         Volume data = availableVolume("data set#1");
 
-        VolumeAttachment a = vm.attachVolume(data);
+        VolumeAttachment a = vm.attachVolume(data).execute();
 
         List<JournalEntry> attach = calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/os-volume_attachments");
         assertThat(attach).hasSize(1);
@@ -134,9 +138,10 @@ class InstanceOperationsEndToEndTest {
     void volumesListsTheAttachmentWithItsSanitizedNameMountpointOnAVersion6Server() {
         Instance vm = readyInstance("mounts");
         Volume data = availableVolume("data set#1");
-        vm.attachVolume(data);
+        vm.attachVolume(data).execute();
 
-        Map<VolumeAttachment, Optional<String>> volumes = vm.refresh().volumes();
+        Map<VolumeAttachment, Optional<String>> volumes =
+                vm.refresh().execute().fetchVolumes().execute();
 
         assertThat(volumes).hasSize(1);
         Map.Entry<VolumeAttachment, Optional<String>> e =
@@ -153,9 +158,10 @@ class InstanceOperationsEndToEndTest {
         Instance vm = readyInstance("unnamed");
         Volume unnamed = availableVolume(null);
         assertThat(unnamed.nameIfSet()).isEmpty();
-        vm.attachVolume(unnamed);
+        vm.attachVolume(unnamed).execute();
 
-        Map<VolumeAttachment, Optional<String>> volumes = vm.refresh().volumes();
+        Map<VolumeAttachment, Optional<String>> volumes =
+                vm.refresh().execute().fetchVolumes().execute();
 
         // Page.ServerDetail: "Could not determine", never the device-based /media/volume/sdb
         assertThat(volumes.values()).containsExactly(Optional.empty());
@@ -168,7 +174,7 @@ class InstanceOperationsEndToEndTest {
         assertThat(v6.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/my-vol");
 
         exo.openStack().compute().servers().metadata(v6.id()).update(Map.of("exoServerVersion", "4"));
-        Instance v4 = exo.instance(v6.id());
+        Instance v4 = exo.instance(v6.id()).execute();
         // Exosphere's `GetterSetters.volDeviceToMountpoint`: before version 5 the mountpoint comes from the device name
         assertThat(v4.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/sdc");
         assertThat(v4.mountpoint("my vol", null)).isEmpty();
@@ -178,10 +184,10 @@ class InstanceOperationsEndToEndTest {
     void aVersion5ServerAlsoGetsExoVolumesMetadataOnAttachAndLosesItOnDetach() {
         Instance vm = readyInstance("v5");
         exo.openStack().compute().servers().metadata(vm.id()).update(Map.of("exoServerVersion", "5"));
-        Instance v5 = exo.instance(vm.id());
+        Instance v5 = exo.instance(vm.id()).execute();
         Volume data = availableVolume("scratch");
 
-        v5.attachVolume(data);
+        v5.attachVolume(data).execute();
 
         String key = "exoVolumes::" + data.id();
         // Exosphere's `Rest.Nova.requestSetServerMetadata`: metadata only for version-5 servers, value {"name":"<volume
@@ -192,29 +198,29 @@ class InstanceOperationsEndToEndTest {
                         .requestBody())
                 .contains("exoVolume::");
 
-        exo.instance(vm.id()).detachVolume(data.id());
+        exo.instance(vm.id()).execute().detachVolume(data.id()).execute();
 
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/os-volume_attachments/" + data.id()))
                 .hasSize(1);
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/metadata/exoVolumes::" + data.id()))
                 .hasSize(1);
         assertThat(cloud.server(vm.id()).orElseThrow().metadata()).doesNotContainKey(key);
-        assertThat(exo.instance(vm.id()).volumes()).isEmpty();
+        assertThat(exo.instance(vm.id()).execute().fetchVolumes().execute()).isEmpty();
     }
 
     @Test
     void detachVolumeOnAVersion6ServerOnlyDetaches() {
         Instance vm = readyInstance("det");
         Volume data = availableVolume("d");
-        vm.attachVolume(data);
+        vm.attachVolume(data).execute();
 
-        vm.refresh().detachVolume(data.id());
+        vm.refresh().execute().detachVolume(data.id()).execute();
 
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/os-volume_attachments/" + data.id()))
                 .hasSize(1);
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id() + "/metadata/.*"))
                 .isEmpty();
-        assertThat(vm.volumes()).isEmpty();
+        assertThat(vm.fetchVolumes().execute()).isEmpty();
     }
 
     @Test
@@ -222,7 +228,7 @@ class InstanceOperationsEndToEndTest {
         Instance vm = readyInstance("long");
         Volume data = availableVolume("a-volume-name-that-is-far-too-long-for-a-device-tag");
 
-        vm.attachVolume(data);
+        vm.attachVolume(data).execute();
 
         JournalEntry attach = calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/os-volume_attachments")
                 .get(0);
@@ -246,13 +252,13 @@ class InstanceOperationsEndToEndTest {
     void renameSendsTheNewNameToNovaAndRejectsAnInvalidNameBeforeAnyCall() {
         Instance vm = readyInstance("old-name");
 
-        vm.rename("new-name");
+        vm.rename("new-name").execute();
 
         List<JournalEntry> puts = calls(Service.COMPUTE, "PUT", ".*/servers/" + vm.id());
         assertThat(puts).hasSize(1);
         assertThat(puts.get(0).requestBody()).contains("\"name\":\"new-name\"");
         assertThat(cloud.server(vm.id()).orElseThrow().name()).isEqualTo("new-name");
-        assertThat(vm.refresh().name()).isEqualTo("new-name");
+        assertThat(vm.refresh().execute().name()).isEqualTo("new-name");
 
         int before = cloud.journal().size();
         assertThatThrownBy(() -> vm.rename("bad name!")).isInstanceOf(InvalidLaunchRequestException.class);
@@ -262,14 +268,72 @@ class InstanceOperationsEndToEndTest {
     @Test
     void deleteReleasesTheFloatingIpTheSdkCreatedAndWaitsUntilTheServerIsGone() {
         Instance vm = readyInstance("gone");
-        FloatingIp created = vm.floatingIps().get(0);
+        FloatingIp created = vm.fetchFloatingIps().execute().get(0);
 
-        vm.delete(true, Duration.ofSeconds(120));
+        vm.delete(true, Duration.ofSeconds(120)).execute();
 
         assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/" + created.id()))
                 .hasSize(1);
         assertThat(cloud.server(vm.id())).isEmpty();
-        assertThat(exo.list()).noneMatch(i -> i.id().equals(vm.id()));
+        assertThat(exo.list().execute()).noneMatch(i -> i.id().equals(vm.id()));
+    }
+
+    @Test
+    void operationsSendNothingUntilExecutedAndTheirAsynchronousFormSendsTheSameRequests() throws Exception {
+        Instance vm = readyInstance("lazy");
+        int before = cloud.journal().size();
+
+        Call<Void> stop = vm.stop();
+        Call<Interactions> interactions = vm.fetchInteractions();
+        vm.delete(true, Duration.ofSeconds(120));
+        assertThat(cloud.journal().size()).isEqualTo(before);
+
+        Interactions blocking = interactions.execute();
+        Interactions async = interactions.executeAsync().get(60, TimeUnit.SECONDS);
+        assertThat(async.all().keySet()).isEqualTo(blocking.all().keySet());
+        assertThat(async.status(Interaction.NATIVE_SSH).value())
+                .isEqualTo(blocking.status(Interaction.NATIVE_SSH).value());
+
+        stop.executeAsync().get(60, TimeUnit.SECONDS);
+        // the instance's watch keeps reading the console log (POST …/action too): count the stops only
+        assertThat(calls(Service.COMPUTE, "POST", ".*/servers/" + vm.id() + "/action"))
+                .extracting(JournalEntry::requestBody)
+                .filteredOn(body -> body.contains("os-stop"))
+                .hasSize(1);
+        assertThat(cloud.server(vm.id()))
+                .as("the delete call was built, never executed")
+                .isPresent();
+        assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id())).isEmpty();
+    }
+
+    @Test
+    void deleteInItsAsynchronousFormReleasesTheCreatedFloatingIpAndTheServer() throws Exception {
+        Instance vm = readyInstance("gone-async");
+        FloatingIp created = vm.fetchFloatingIps().execute().get(0);
+
+        vm.delete(true, Duration.ofSeconds(120)).executeAsync().get(60, TimeUnit.SECONDS);
+
+        assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/" + created.id()))
+                .hasSize(1);
+        assertThat(cloud.server(vm.id())).isEmpty();
+    }
+
+    @Test
+    void launchLaunchesOneInstanceAndRefusesARequestForSeveralBeforeAnyCall() {
+        LaunchRequest three = LaunchRequest.builder()
+                .name("many")
+                .image(ImageChoice.name("Featured-Ubuntu24"))
+                .flavor(FlavorChoice.name("m3.small"))
+                .count(3)
+                .build();
+        int before = cloud.journal().size();
+
+        assertThatThrownBy(() -> exo.launch(three))
+                .isInstanceOf(InvalidLaunchRequestException.class)
+                .hasMessageContaining("launchAll");
+        assertThatThrownBy(() -> exo.instances().launch(three)).isInstanceOf(InvalidLaunchRequestException.class);
+        assertThat(cloud.journal().size()).isEqualTo(before);
+        assertThat(cloud.servers()).isEmpty();
     }
 
     @Test
@@ -278,36 +342,50 @@ class InstanceOperationsEndToEndTest {
                 .filter(Network::external)
                 .findFirst()
                 .orElseThrow();
-        FloatingIp mine = exo.openStack().network().floatingIps().create(FloatingIpCreateRequest.onNetwork(ext.id()));
+        FloatingIp mine = exo.openStack()
+                .network()
+                .floatingIps()
+                .create(FloatingIpCreateRequest.onNetwork(ext.id()))
+                .execute();
         Instance vm = readyInstance("keep", FloatingIpChoice.useExisting(mine.id()));
-        assertThat(vm.floatingIps()).extracting(FloatingIp::id).containsExactly(mine.id());
+        assertThat(vm.fetchFloatingIps().execute()).extracting(FloatingIp::id).containsExactly(mine.id());
 
-        vm.delete(true, Duration.ofSeconds(120));
+        vm.delete(true, Duration.ofSeconds(120)).execute();
 
         assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/.*")).isEmpty();
-        assertThat(exo.openStack().network().floatingIps().get(mine.id()).floatingIpAddress())
+        assertThat(exo.openStack()
+                        .network()
+                        .floatingIps()
+                        .get(mine.id())
+                        .execute()
+                        .floatingIpAddress())
                 .isEqualTo(mine.floatingIpAddress());
     }
 
     @Test
     void deleteWithoutReleaseKeepsEvenTheSdkCreatedFloatingIp() {
         Instance vm = readyInstance("retain");
-        FloatingIp created = vm.floatingIps().get(0);
+        FloatingIp created = vm.fetchFloatingIps().execute().get(0);
 
-        vm.delete(false, null);
+        vm.delete(false, null).execute();
 
         assertThat(calls(Service.NETWORK, "DELETE", ".*/floatingips/.*")).isEmpty();
         assertThat(calls(Service.COMPUTE, "DELETE", ".*/servers/" + vm.id())).hasSize(1);
-        assertThat(exo.openStack().network().floatingIps().get(created.id()).id())
+        assertThat(exo.openStack()
+                        .network()
+                        .floatingIps()
+                        .get(created.id())
+                        .execute()
+                        .id())
                 .isEqualTo(created.id());
     }
 
     @Test
     void interactionsOfAReadyInstanceOfferSshAndWebShellThroughTheUapAndTheyStopOnceStopped() {
         Instance vm = readyInstance("talk");
-        String fip = vm.floatingIpAddress().orElseThrow();
+        String fip = vm.fetchFloatingIps().execute().get(0).floatingIpAddress();
 
-        Interactions ready = vm.interactions();
+        Interactions ready = vm.fetchInteractions().execute();
 
         assertThat(ready.status(Interaction.NATIVE_SSH).value()).contains("exouser@" + fip);
         // Exosphere's `Helpers.Url.buildProxyUrl`: http-<ip with dashes>-49528.<uap hostname>
@@ -315,14 +393,14 @@ class InstanceOperationsEndToEndTest {
                 .startsWith("https://http-" + fip.replace('.', '-') + "-49528."
                         + cloud.uapHostname("IU").orElseThrow());
 
-        vm.stop();
+        vm.stop().execute();
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Instance stopped = vm.refresh();
+        Instance stopped = vm.refresh().execute();
         while (!stopped.server().status().raw().equals("SHUTOFF") && System.nanoTime() < until) {
             pause();
-            stopped = vm.refresh();
+            stopped = vm.refresh().execute();
         }
-        Interactions off = stopped.interactions();
+        Interactions off = stopped.fetchInteractions().execute();
         assertThat(off.status(Interaction.WEB_SHELL).value()).isEmpty();
         assertThat(off.status(Interaction.NATIVE_SSH).value()).isEmpty();
     }

@@ -180,7 +180,7 @@ class InstanceWatchTest {
         System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
         Instance ready;
         try {
-            InstanceWatch watch = instances.get(ID).watch(p -> states.add(p.state()));
+            InstanceWatch watch = instances.get(ID).execute().watch(p -> states.add(p.state()));
             ready = watch.awaitReady(Duration.ofSeconds(20));
         } finally {
             System.setErr(originalErr);
@@ -226,7 +226,7 @@ class InstanceWatchTest {
     void memoryOnlyPassphraseIsKeptInProcessAndNeverTagged() {
         route(5);
         Instances instances = instances(PassphraseHandling.MEMORY_ONLY);
-        Instance ready = instances.get(ID).watch().awaitReady(Duration.ofSeconds(20));
+        Instance ready = instances.get(ID).execute().watch().awaitReady(Duration.ofSeconds(20));
         assertThat(ready.passphrase().map(Secret::reveal)).contains(PASSPHRASE);
         assertThat(cloud.count("PUT", "/compute/v2.1/servers/.*/tags/.*")).isZero();
         assertThat(cloud.count("DELETE", "/compute/v2.1/servers/.*/os-server-password"))
@@ -236,7 +236,8 @@ class InstanceWatchTest {
     @Test
     void serverInErrorFailsLoudlyWithNovasFaultMessage() {
         route(8);
-        InstanceWatch watch = instances(PassphraseHandling.STORE_AS_TAG).get(ID).watch();
+        InstanceWatch watch =
+                instances(PassphraseHandling.STORE_AS_TAG).get(ID).execute().watch();
         assertThatThrownBy(() -> watch.awaitReady(Duration.ofSeconds(20)))
                 .isInstanceOf(InstanceFailedException.class)
                 .hasMessageContaining("No valid host was found.");
@@ -248,6 +249,7 @@ class InstanceWatchTest {
         route(9);
         assertThatThrownBy(() -> instances(PassphraseHandling.STORE_AS_TAG)
                         .get(ID)
+                        .execute()
                         .watch()
                         .awaitReady(Duration.ofSeconds(20)))
                 .isInstanceOf(InstanceFailedException.class)
@@ -259,6 +261,7 @@ class InstanceWatchTest {
         route(2); // stays in BUILD
         assertThatThrownBy(() -> instances(PassphraseHandling.STORE_AS_TAG)
                         .get(ID)
+                        .execute()
                         .watch()
                         .awaitReady(Duration.ofMillis(300)))
                 .isInstanceOfSatisfying(
@@ -289,7 +292,7 @@ class InstanceWatchTest {
                 r -> RoutedCloud.json(200, created.get() ? fip : "{\"floatingips\":[]}"));
         route(5);
 
-        instances(PassphraseHandling.STORE_AS_TAG).get(ID).watch().awaitReady(Duration.ofSeconds(20));
+        instances(PassphraseHandling.STORE_AS_TAG).get(ID).execute().watch().awaitReady(Duration.ofSeconds(20));
 
         assertThat(cloud.count("POST", "/network/v2.0/floatingips")).isEqualTo(1);
     }

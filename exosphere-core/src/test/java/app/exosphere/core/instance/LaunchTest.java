@@ -131,7 +131,7 @@ class LaunchTest {
         routeStandardCloud(cloud);
         cloud.delay(150);
 
-        Instance vm = instances().launchOne(request());
+        Instance vm = instances().launch(request()).execute();
 
         assertThat(vm.id()).isEqualTo(CREATED_ID);
         List<RoutedCloud.Call> calls = cloud.calls();
@@ -217,7 +217,8 @@ class LaunchTest {
                 .build();
 
         Instances.create(cloud.openStack(), settings, Clock.fixed(RoutedCloud.SAMPLE_NOW, ZoneOffset.UTC), scheduler)
-                .launchOne(request());
+                .launch(request())
+                .execute();
 
         String userData = new String(
                 Base64.getDecoder().decode(createBody().get("user_data").asText()), StandardCharsets.UTF_8);
@@ -233,13 +234,14 @@ class LaunchTest {
         cloud.onSample("GET", "/volume/v3/limits", "cinder/limits__limits-show-response.json");
 
         instances()
-                .launchOne(request().toBuilder()
+                .launch(request().toBuilder()
                         .rootVolumeGb(20)
                         .guacamole(false)
                         .floatingIp(FloatingIpChoice.useExisting("9d1c"))
                         .workflow(app.exosphere.workflow.WorkflowSource.of(
                                 "https://github.com/binder-examples/r_with_python", "", "rstudio"))
-                        .build());
+                        .build())
+                .execute();
 
         JsonNode s = createBody();
         assertThat(s.has("imageRef")).isFalse();
@@ -280,7 +282,7 @@ class LaunchTest {
                                 + inner(serverBody(CREATED_ID, "BUILD", md, List.of("exoLaunch:test-launch-0001")))
                                 + "]}"));
 
-        Instance vm = instances().launchOne(request());
+        Instance vm = instances().launch(request()).execute();
 
         assertThat(vm.id()).isEqualTo(CREATED_ID);
         assertThat(cloud.count("POST", "/compute/v2.1/servers")).isEqualTo(1);
@@ -310,7 +312,7 @@ class LaunchTest {
                                 + inner(serverBody(CREATED_ID, "BUILD", md, List.of("exoLaunch:test-launch-0001")))
                                 + "]}"));
 
-        assertThat(instances().launchOne(request()).id()).isEqualTo(CREATED_ID);
+        assertThat(instances().launch(request()).execute().id()).isEqualTo(CREATED_ID);
         assertThat(cloud.count("POST", "/compute/v2.1/servers")).isEqualTo(1);
     }
 
@@ -336,7 +338,7 @@ class LaunchTest {
         Instances instances = Instances.create(
                 cloud.openStack(), settings, Clock.fixed(RoutedCloud.SAMPLE_NOW, ZoneOffset.UTC), scheduler);
 
-        assertThat(instances.launchOne(request()).id()).isEqualTo(CREATED_ID);
+        assertThat(instances.launch(request()).execute().id()).isEqualTo(CREATED_ID);
         // look-up before the first POST, the reconciling one after the timeout, the race check after the create
         assertThat(cloud.count("GET", "/compute/v2.1/servers/detail")).isEqualTo(3);
         assertThat(cloud.count("POST", "/compute/v2.1/servers")).isEqualTo(2);
@@ -349,7 +351,7 @@ class LaunchTest {
                 "POST",
                 "/compute/v2.1/servers",
                 RoutedCloud.json(400, "{\"badRequest\":{\"message\":\"Invalid flavorRef provided.\",\"code\":400}}"));
-        assertThatThrownBy(() -> instances().launchOne(request())).hasMessageContaining("Invalid flavorRef");
+        assertThatThrownBy(() -> instances().launch(request()).execute()).hasMessageContaining("Invalid flavorRef");
         assertThat(cloud.count("POST", "/compute/v2.1/servers")).isEqualTo(1);
         // only the look-up of the caller-chosen launch id before the POST; a 400 is not ambiguous
         assertThat(cloud.count("GET", "/compute/v2.1/servers/detail")).isEqualTo(1);
@@ -360,10 +362,11 @@ class LaunchTest {
         routeStandardCloud(cloud);
         // 20 cores in the nova sample; 3 × m1.xlarge need 24
         assertThatThrownBy(() -> instances()
-                        .launch(request().toBuilder()
+                        .launchAll(request().toBuilder()
                                 .count(3)
                                 .flavor(FlavorChoice.name("m1.xlarge"))
-                                .build()))
+                                .build())
+                        .execute())
                 .isInstanceOf(InsufficientQuotaException.class)
                 .hasMessageContaining("cores: need 24, 20 left of 20");
         assertThat(cloud.count("POST", "/compute/v2.1/servers")).isZero();
@@ -372,7 +375,7 @@ class LaunchTest {
     @Test
     void multipleInstancesGetExosphereNamesAndTheirOwnLaunchIds() throws Exception {
         routeStandardCloud(cloud);
-        instances().launch(request().toBuilder().count(2).build());
+        instances().launchAll(request().toBuilder().count(2).build()).execute();
         List<JsonNode> bodies = cloud.calls().stream()
                 .filter(c -> c.line().equals("POST /compute/v2.1/servers"))
                 .map(c -> {
@@ -400,12 +403,13 @@ class LaunchTest {
                 RoutedCloud.json(
                         404,
                         "{\"NeutronError\":{\"type\":\"NotFound\",\"message\":\"Auto allocation disabled\",\"detail\":\"\"}}"));
-        assertThatThrownBy(() -> instances().launchOne(request()))
+        assertThatThrownBy(() -> instances().launch(request()).execute())
                 .isInstanceOf(InvalidLaunchRequestException.class)
                 .hasMessageContaining("net1 (d32019d3-bc6e-4319-9c1d-6722fc136a22)");
         assertThat(cloud.count("POST", "/compute/v2.1/servers")).isZero();
         assertThat(instances()
-                        .launchOne(request().toBuilder().network("net2").build())
+                        .launch(request().toBuilder().network("net2").build())
+                        .execute()
                         .id())
                 .isEqualTo(CREATED_ID);
     }

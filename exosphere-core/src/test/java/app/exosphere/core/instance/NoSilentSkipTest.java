@@ -40,7 +40,8 @@ class NoSilentSkipTest {
                         .build());
         List<Progress> events = new CopyOnWriteArrayList<>();
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
-            Instance vm = exo.launch(SimulatedGateway.small("i12-no-fip").build());
+            Instance vm =
+                    exo.launch(SimulatedGateway.small("i12-no-fip").build()).execute();
             InstanceWatch watch = vm.watch(events::add);
 
             assertThatThrownBy(() -> watch.awaitReady(Duration.ofSeconds(60)))
@@ -60,7 +61,8 @@ class NoSilentSkipTest {
     void floatingIpOutsideExospheresWindowIsASkippedEventAFailureAndAnAccurateReason() {
         List<Progress> events = new CopyOnWriteArrayList<>();
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
-            Instance vm = exo.launch(SimulatedGateway.small("i12-late-watch").build());
+            Instance vm =
+                    exo.launch(SimulatedGateway.small("i12-late-watch").build()).execute();
             cloud.advance(Duration.ofMinutes(6)); // the gateway only starts watching six minutes later
 
             assertThatThrownBy(() -> vm.watch(events::add).awaitReady(Duration.ofSeconds(60)))
@@ -72,7 +74,8 @@ class NoSilentSkipTest {
                     .satisfies(p -> assertThat(p.message()).contains("5-minute window"));
             assertThat(cloud.floatingIpCountOf(vm.id())).isZero();
             // the web shell reason says there is no floating IP, not "check back in a few minutes"
-            InteractionStatus shell = vm.refresh().interactions().status(Interaction.WEB_SHELL);
+            InteractionStatus shell =
+                    vm.refresh().execute().fetchInteractions().execute().status(Interaction.WEB_SHELL);
             assertThat(shell.reason()).contains(Interactions.NO_FLOATING_IP);
         }
     }
@@ -83,7 +86,8 @@ class NoSilentSkipTest {
         // a UAP catalog that knows nothing of this cloud, and no explicit UAP hostname
         try (Exosphere exo = SimulatedGateway.connect(
                 cloud, s -> s.uapHostname(java.util.Optional.empty()).uapCatalog(app.exosphere.uap.UapCatalog.of()))) {
-            Instance vm = exo.launch(SimulatedGateway.small("i12-no-uap").build());
+            Instance vm =
+                    exo.launch(SimulatedGateway.small("i12-no-uap").build()).execute();
             Instance ready = vm.watch(events::add).awaitReady(Duration.ofSeconds(90));
 
             assertThat(events)
@@ -93,7 +97,9 @@ class NoSilentSkipTest {
                             p -> assertThat(p.message()).contains("Guacamole").contains("User Application Proxy"));
             assertThat(cloud.server(vm.id()).orElseThrow().deploysGuacamole()).isFalse();
             assertThat(ready.refresh()
-                            .interactions()
+                            .execute()
+                            .fetchInteractions()
+                            .execute()
                             .status(Interaction.WEB_SHELL)
                             .reason())
                     .contains(Interactions.NO_UAP);

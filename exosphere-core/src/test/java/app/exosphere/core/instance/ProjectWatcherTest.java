@@ -53,11 +53,12 @@ class ProjectWatcherTest {
         try (CloudSimulator cloud = roomyCloud(41, 10);
                 Exosphere exo = SimulatedGateway.connect(cloud)) {
             List<Instance> launched = exo.launchAll(LaunchRequest.builder()
-                    .name("i12-fleet")
-                    .count(n)
-                    .image(ImageChoice.name("Featured-Ubuntu24"))
-                    .flavor(FlavorChoice.name("m3.tiny"))
-                    .build());
+                            .name("i12-fleet")
+                            .count(n)
+                            .image(ImageChoice.name("Featured-Ubuntu24"))
+                            .flavor(FlavorChoice.name("m3.tiny"))
+                            .build())
+                    .execute();
             cloud.journal().clear();
             long cyclesBefore = exo.instances().watcher().cycles();
             Map<String, Instant> readyAt = new ConcurrentHashMap<>();
@@ -118,11 +119,12 @@ class ProjectWatcherTest {
                 Exosphere b = SimulatedGateway.connect(cloud)) {
             int fipsBefore = cloud.floatingIpCount();
             List<Instance> launched = a.launchAll(
-                    SimulatedGateway.small("i12-replicated").count(3).build());
+                            SimulatedGateway.small("i12-replicated").count(3).build())
+                    .execute();
             List<CompletableFuture<Instance>> ready = new ArrayList<>();
             for (Instance vm : launched) {
                 ready.add(vm.watch().ready());
-                ready.add(b.instance(vm.id()).watch().ready());
+                ready.add(b.instance(vm.id()).execute().watch().ready());
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
                     .orTimeout(240, TimeUnit.SECONDS)

@@ -72,16 +72,18 @@ class SimulatedCloudEndToEndTest {
                         .start();
                 Exosphere exo = connect(cloud)) {
             Instance vm = exo.launch(LaunchRequest.builder()
-                    .name("e2e")
-                    .image(ImageChoice.name("Featured-Ubuntu24"))
-                    .flavor(FlavorChoice.name("m3.small"))
-                    .build());
+                            .name("e2e")
+                            .image(ImageChoice.name("Featured-Ubuntu24"))
+                            .flavor(FlavorChoice.name("m3.small"))
+                            .build())
+                    .execute();
 
-            Instance ready = vm.watch().awaitReady(Duration.ofSeconds(60)).refresh();
+            Instance ready =
+                    vm.watch().awaitReady(Duration.ofSeconds(60)).refresh().execute();
 
             assertThat(ready.uiStatus()).isEqualTo(ServerUiStatus.READY);
             assertThat(ready.origin().passphrase()).isPresent(); // the exoPw: tag, like Exosphere
-            Interactions interactions = ready.interactions();
+            Interactions interactions = ready.fetchInteractions().execute();
             assertThat(interactions.status(Interaction.NATIVE_SSH).value().orElseThrow())
                     .startsWith("exouser@149.165.150.");
             String shell = interactions.status(Interaction.WEB_SHELL).value().orElseThrow();
@@ -112,10 +114,11 @@ class SimulatedCloudEndToEndTest {
             long before = cloud.servers().size();
 
             Instance vm = exo.launch(LaunchRequest.builder()
-                    .name("once")
-                    .image(ImageChoice.name("Featured-Ubuntu24"))
-                    .flavor(FlavorChoice.name("m3.small"))
-                    .build());
+                            .name("once")
+                            .image(ImageChoice.name("Featured-Ubuntu24"))
+                            .flavor(FlavorChoice.name("m3.small"))
+                            .build())
+                    .execute();
 
             assertThat(cloud.servers()).hasSize((int) before + 1);
             assertThat(cloud.server(vm.id())).isPresent();
@@ -131,12 +134,13 @@ class SimulatedCloudEndToEndTest {
                         .start();
                 Exosphere exo = connect(cloud)) {
             Instance vm = exo.launch(LaunchRequest.builder()
-                    .name("binder")
-                    .image(ImageChoice.name("Featured-Ubuntu24"))
-                    .flavor(FlavorChoice.name("m3.small"))
-                    .workflow(app.exosphere.workflow.WorkflowSource.of(
-                            "https://github.com/binder-examples/r_with_python", "", "rstudio"))
-                    .build());
+                            .name("binder")
+                            .image(ImageChoice.name("Featured-Ubuntu24"))
+                            .flavor(FlavorChoice.name("m3.small"))
+                            .workflow(app.exosphere.workflow.WorkflowSource.of(
+                                    "https://github.com/binder-examples/r_with_python", "", "rstudio"))
+                            .build())
+                    .execute();
             java.util.List<Progress.State> states = new java.util.concurrent.CopyOnWriteArrayList<>();
             InstanceWatch watch = vm.watch(p -> states.add(p.state()));
 
@@ -151,7 +155,9 @@ class SimulatedCloudEndToEndTest {
                     .contains("-8888.proxy-js2-iu.simulated.test/rstudio?token=" + token);
             assertThat(states).contains(Progress.State.READY, Progress.State.WORKFLOW_READY);
             assertThat(ready.refresh()
-                            .interactions()
+                            .execute()
+                            .fetchInteractions()
+                            .execute()
                             .status(Interaction.WORKFLOW)
                             .value())
                     .contains(url);
@@ -167,11 +173,13 @@ class SimulatedCloudEndToEndTest {
                         .start();
                 Exosphere exo = connect(cloud)) {
             InstanceWatch watch = exo.launchWorkflow(
-                    LaunchRequest.builder()
-                            .name("binder-one-call")
-                            .image(ImageChoice.name("Featured-Ubuntu24"))
-                            .build(),
-                    app.exosphere.workflow.WorkflowSource.of("https://github.com/binder-examples/r_with_python"));
+                            LaunchRequest.builder()
+                                    .name("binder-one-call")
+                                    .image(ImageChoice.name("Featured-Ubuntu24"))
+                                    .build(),
+                            app.exosphere.workflow.WorkflowSource.of(
+                                    "https://github.com/binder-examples/r_with_python"))
+                    .execute();
 
             String url = watch.awaitWorkflow(Duration.ofSeconds(60));
 

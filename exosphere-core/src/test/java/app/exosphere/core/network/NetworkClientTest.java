@@ -78,7 +78,7 @@ class NetworkClientTest {
                 .hasSize(2);
         assertThat(cloud.take().getUrl().queryParameter("network_id")).isEqualTo("net-1");
         cloud.replySample(200, "neutron/ports__port-show-response.json");
-        assertThat(neutron.ports().get("p1").fixedIps()).hasSize(1);
+        assertThat(neutron.ports().get("p1").execute().fixedIps()).hasSize(1);
         assertThat(path(cloud.take())).isEqualTo("/network/v2.0/ports/p1");
     }
 
@@ -92,7 +92,7 @@ class NetworkClientTest {
         assertThat(r.getUrl().queryParameter("router:external")).isEqualTo("true");
         assertThat(nets).isNotEmpty();
         cloud.replySample(200, "neutron/networks__network-show-response.json");
-        assertThat(neutron.networks().get("d32019d3").external()).isFalse();
+        assertThat(neutron.networks().get("d32019d3").execute().external()).isFalse();
         assertThat(path(cloud.take())).isEqualTo("/network/v2.0/networks/d32019d3");
     }
 
@@ -101,7 +101,8 @@ class NetworkClientTest {
         cloud.reply(
                 200,
                 "{\"auto_allocated_topology\":{\"id\":\"net-auto\",\"tenant_id\":\"" + FakeCloud.PROJECT_ID + "\"}}");
-        assertThat(neutron.autoAllocatedTopologyAsync(FakeCloud.PROJECT_ID)
+        assertThat(neutron.autoAllocatedTopology(FakeCloud.PROJECT_ID)
+                        .executeAsync()
                         .get()
                         .id())
                 .isEqualTo("net-auto");
@@ -109,7 +110,7 @@ class NetworkClientTest {
         assertThat(r.getMethod()).isEqualTo("GET");
         assertThat(path(r)).isEqualTo("/network/v2.0/auto-allocated-topology/" + FakeCloud.PROJECT_ID);
         cloud.replyEmpty(204);
-        neutron.deleteAutoAllocatedTopology(FakeCloud.PROJECT_ID);
+        neutron.deleteAutoAllocatedTopology(FakeCloud.PROJECT_ID).execute();
         assertThat(cloud.take().getMethod()).isEqualTo("DELETE");
     }
 
@@ -118,14 +119,14 @@ class NetworkClientTest {
         cloud.reply(
                 409,
                 "{\"NeutronError\":{\"type\":\"AutoAllocationFailure\",\"message\":\"Deployment error: No default router:external network.\",\"detail\":\"\"}}");
-        assertThatThrownBy(() -> neutron.autoAllocatedTopology("p"))
+        assertThatThrownBy(() -> neutron.autoAllocatedTopology("p").execute())
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("No default router:external network");
         cloud.take();
         cloud.reply(
                 404,
                 "{\"NeutronError\":{\"type\":\"FloatingIPNotFound\",\"message\":\"Floating IP x could not be found\",\"detail\":\"\"}}");
-        assertThatThrownBy(() -> neutron.floatingIps().delete("x")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> neutron.floatingIps().delete("x").execute()).isInstanceOf(NotFoundException.class);
         cloud.take();
     }
 
@@ -135,14 +136,16 @@ class NetworkClientTest {
         assertThat(neutron.subnets().list(Map.of("network_id", "n")).toList()).isNotEmpty();
         assertThat(cloud.take().getUrl().queryParameter("network_id")).isEqualTo("n");
         cloud.replySample(200, "neutron/subnets__subnet-show-response.json");
-        assertThat(neutron.subnets().get("s").cidr()).isNotBlank();
+        assertThat(neutron.subnets().get("s").execute().cidr()).isNotBlank();
         assertThat(path(cloud.take())).isEqualTo("/network/v2.0/subnets/s");
     }
 
     @Test
     void managesRoutersInterfacesAndGateway() {
         cloud.replySample(201, "neutron/routers__router-create-response.json");
-        Router r = neutron.routers().create("router1", "ae34051f-aa6c-4c75-abf5-50dc9ac99ef3");
+        Router r = neutron.routers()
+                .create("router1", "ae34051f-aa6c-4c75-abf5-50dc9ac99ef3")
+                .execute();
         RecordedRequest create = cloud.take();
         assertThat(create.getMethod()).isEqualTo("POST");
         assertThat(path(create)).isEqualTo("/network/v2.0/routers");
@@ -156,25 +159,31 @@ class NetworkClientTest {
         assertThat(r.externalGateway()).isPresent();
 
         cloud.replySample(200, "neutron/routers__router-add-interface-response.json");
-        neutron.routers().addInterfaceSubnet("r1", "a2f1f29d-571b-4533-907f-5803ab96ead1");
+        neutron.routers()
+                .addInterfaceSubnet("r1", "a2f1f29d-571b-4533-907f-5803ab96ead1")
+                .execute();
         RecordedRequest add = cloud.take();
         assertThat(add.getMethod()).isEqualTo("PUT");
         assertThat(path(add)).isEqualTo("/network/v2.0/routers/r1/add_router_interface");
         assertThat(tree(body(add))).isEqualTo(Samples.json("neutron/routers__router-add-interface-request.json"));
 
         cloud.replySample(200, "neutron/routers__router-add-interface-response.json");
-        neutron.routers().addInterfacePort("r1", "2dc46bcc-d1f2-4077-b99e-91ee28afaff0");
+        neutron.routers()
+                .addInterfacePort("r1", "2dc46bcc-d1f2-4077-b99e-91ee28afaff0")
+                .execute();
         assertThat(tree(body(cloud.take())))
                 .isEqualTo(Samples.json("neutron/routers__router-add-interface-request-with-port.json"));
 
         cloud.replySample(200, "neutron/routers__router-remove-interface-response.json");
-        neutron.routers().removeInterfaceSubnet("r1", "a2f1f29d-571b-4533-907f-5803ab96ead1");
+        neutron.routers()
+                .removeInterfaceSubnet("r1", "a2f1f29d-571b-4533-907f-5803ab96ead1")
+                .execute();
         RecordedRequest rm = cloud.take();
         assertThat(path(rm)).isEqualTo("/network/v2.0/routers/r1/remove_router_interface");
         assertThat(tree(body(rm))).isEqualTo(Samples.json("neutron/routers__router-remove-interface-request.json"));
 
         cloud.replySample(200, "neutron/routers__router-update-response.json");
-        neutron.routers().setExternalGateway("r1", "ext");
+        neutron.routers().setExternalGateway("r1", "ext").execute();
         assertThat(tree(body(cloud.take()))
                         .at("/router/external_gateway_info/network_id")
                         .asText())
@@ -184,7 +193,7 @@ class NetworkClientTest {
         assertThat(neutron.routers().list().toList()).isNotEmpty();
         cloud.take();
         cloud.replyEmpty(204);
-        neutron.routers().delete("r1");
+        neutron.routers().delete("r1").execute();
         assertThat(cloud.take().getMethod()).isEqualTo("DELETE");
     }
 
@@ -192,10 +201,8 @@ class NetworkClientTest {
     void createsAssociatesDissociatesListsByPortAndDeletesFloatingIps() {
         cloud.replySample(201, "neutron/floatingips__floatingip-create-response.json");
         FloatingIp created = neutron.floatingIps()
-                .create(FloatingIpCreateRequest.builder()
-                        .floatingNetworkId("376da547-b977-4cfe-9cba-275c80debf57")
-                        .portId("ce705c24-c1ef-408a-bda3-7bbd946164ab")
-                        .build());
+                .create(FloatingIpCreateRequest.builder().floatingNetworkId("376da547-b977-4cfe-9cba-275c80debf57").portId("ce705c24-c1ef-408a-bda3-7bbd946164ab").build())
+                .execute();
         RecordedRequest c = cloud.take();
         assertThat(c.getMethod()).isEqualTo("POST");
         assertThat(path(c)).isEqualTo("/network/v2.0/floatingips");
@@ -206,14 +213,17 @@ class NetworkClientTest {
         assertThat(created.floatingIpAddress()).isNotBlank();
 
         cloud.replySample(200, "neutron/floatingips__floatingip-update-response.json");
-        neutron.floatingIps().associate("fip-1", "fc861431-0e6c-4842-a0ed-e2363f9bc3a8");
+        neutron.floatingIps()
+                .associate("fip-1", "fc861431-0e6c-4842-a0ed-e2363f9bc3a8")
+                .execute();
         RecordedRequest a = cloud.take();
         assertThat(a.getMethod()).isEqualTo("PUT");
         assertThat(path(a)).isEqualTo("/network/v2.0/floatingips/fip-1");
         assertThat(tree(body(a))).isEqualTo(Samples.json("neutron/floatingips__floatingip-update-request.json"));
 
         cloud.replySample(200, "neutron/floatingips__floatingip-disassociate-response.json");
-        assertThat(neutron.floatingIps().dissociate("fip-1").isAssociated()).isFalse();
+        assertThat(neutron.floatingIps().dissociate("fip-1").execute().isAssociated())
+                .isFalse();
         assertThat(tree(body(cloud.take())))
                 .isEqualTo(Samples.json("neutron/floatingips__floatingip-disassociate-request.json"));
 
@@ -222,11 +232,11 @@ class NetworkClientTest {
         assertThat(cloud.take().getUrl().queryParameter("port_id")).isEqualTo("p-1");
 
         cloud.replySample(200, "neutron/floatingips__floatingip-show-response.json");
-        assertThat(neutron.floatingIps().get("fip-1").id()).isNotBlank();
+        assertThat(neutron.floatingIps().get("fip-1").execute().id()).isNotBlank();
         cloud.take();
 
         cloud.replyEmpty(204);
-        neutron.floatingIps().delete("fip-1");
+        neutron.floatingIps().delete("fip-1").execute();
         RecordedRequest d = cloud.take();
         assertThat(d.getMethod()).isEqualTo("DELETE");
         assertThat(path(d)).isEqualTo("/network/v2.0/floatingips/fip-1");
@@ -239,8 +249,9 @@ class NetworkClientTest {
         assertThat(path(cloud.take())).isEqualTo("/network/v2.0/security-groups");
 
         cloud.replySample(201, "neutron/security-groups__security-group-create-response.json");
-        SecurityGroup g =
-                neutron.securityGroups().create("exosphere", "Firewall Ruleset for instances launched via Exosphere");
+        SecurityGroup g = neutron.securityGroups()
+                .create("exosphere", "Firewall Ruleset for instances launched via Exosphere")
+                .execute();
         RecordedRequest c = cloud.take();
         assertThat(body(c))
                 .isEqualTo("{\"security_group\":{\"name\":\"exosphere\","
@@ -257,7 +268,8 @@ class NetworkClientTest {
                         .portRangeMin(22)
                         .portRangeMax(22)
                         .description("SSH")
-                        .build());
+                        .build())
+                .execute();
         RecordedRequest rr = cloud.take();
         assertThat(path(rr)).isEqualTo("/network/v2.0/security-group-rules");
         assertThat(tree(body(rr)).at("/security_group_rule/port_range_min").isTextual())
@@ -272,25 +284,25 @@ class NetworkClientTest {
         assertThat(cloud.take().getUrl().queryParameter("security_group_id")).isEqualTo(g.id());
 
         cloud.replyEmpty(204);
-        neutron.securityGroups().deleteRule("rule-1");
+        neutron.securityGroups().deleteRule("rule-1").execute();
         assertThat(path(cloud.take())).isEqualTo("/network/v2.0/security-group-rules/rule-1");
         cloud.replySample(200, "neutron/security-groups__security-group-show-response.json");
-        assertThat(neutron.securityGroups().get("g").rules()).isNotEmpty();
+        assertThat(neutron.securityGroups().get("g").execute().rules()).isNotEmpty();
         cloud.take();
         cloud.replyEmpty(204);
-        neutron.securityGroups().delete("g");
+        neutron.securityGroups().delete("g").execute();
         assertThat(path(cloud.take())).isEqualTo("/network/v2.0/security-groups/g");
     }
 
     @Test
     void readsQuotaDetailsAtExosphereJsonPathAndPlainQuotas() {
         cloud.replySample(200, "neutron/quota_details__quota-details-show-for-project-response.json");
-        Map<String, QuotaUsage> q = neutron.quotaDetails("proj");
+        Map<String, QuotaUsage> q = neutron.quotaUsage("proj").execute();
         assertThat(path(cloud.take())).isEqualTo("/network/v2.0/quotas/proj/details.json");
         assertThat(q.get("port")).isEqualTo(QuotaUsage.of(21, 500));
         assertThat(q.get("subnetpool").isUnlimited()).isTrue();
         cloud.replySample(200, "neutron/quotas__quotas-list-for-project-response.json");
-        assertThat(neutron.quotas("proj")).containsEntry("floatingip", 50L);
+        assertThat(neutron.quotas("proj").execute()).containsEntry("floatingip", 50L);
         assertThat(path(cloud.take())).isEqualTo("/network/v2.0/quotas/proj");
     }
 }

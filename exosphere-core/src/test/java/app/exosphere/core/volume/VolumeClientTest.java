@@ -74,7 +74,8 @@ class VolumeClientTest {
     void createsGetsUpdatesExtendsAndDeletesVolumes() throws Exception {
         cloud.replySample(202, "cinder/volumes__v3.69__volume-create-response.json");
         Volume v = cinder.volumes()
-                .create(VolumeCreateRequest.builder().sizeGb(10).name("data").build());
+                .create(VolumeCreateRequest.builder().sizeGb(10).name("data").build())
+                .execute();
         RecordedRequest c = cloud.take();
         assertThat(c.getMethod()).isEqualTo("POST");
         assertThat(path(c)).isEqualTo("/volume/v3/volumes");
@@ -84,7 +85,8 @@ class VolumeClientTest {
         assertThat(v.status().is(VolumeStatus.Known.CREATING)).isTrue();
 
         cloud.replySample(200, "cinder/volumes__v3.69__volume-show-response.json");
-        assertThat(cinder.volumes().getAsync("f7223234").get().sizeGb()).isEqualTo(10);
+        assertThat(cinder.volumes().get("f7223234").executeAsync().get().sizeGb())
+                .isEqualTo(10);
         assertThat(path(cloud.take())).isEqualTo("/volume/v3/volumes/f7223234");
 
         JsonNode upd =
@@ -94,20 +96,21 @@ class VolumeClientTest {
                 .update(
                         "f7223234",
                         upd.get("name").asText(),
-                        upd.get("description").asText());
+                        upd.get("description").asText())
+                .execute();
         RecordedRequest u = cloud.take();
         assertThat(u.getMethod()).isEqualTo("PUT");
         assertThat(ServiceJson.tree(body(u)).get("volume").get("name")).isEqualTo(upd.get("name"));
         assertThat(ServiceJson.tree(body(u)).get("volume").get("description")).isEqualTo(upd.get("description"));
 
         cloud.replyEmpty(202);
-        cinder.volumes().extend("f7223234", 3);
+        cinder.volumes().extend("f7223234", 3).execute();
         RecordedRequest e = cloud.take();
         assertThat(path(e)).isEqualTo("/volume/v3/volumes/f7223234/action");
         assertThat(ServiceJson.tree(body(e))).isEqualTo(Samples.json("cinder/volume-extend-request.json"));
 
         cloud.replyEmpty(202);
-        cinder.volumes().delete("f7223234");
+        cinder.volumes().delete("f7223234").execute();
         RecordedRequest d = cloud.take();
         assertThat(d.getMethod()).isEqualTo("DELETE");
         assertThat(path(d)).isEqualTo("/volume/v3/volumes/f7223234");
@@ -125,15 +128,15 @@ class VolumeClientTest {
         assertThat(path(a)).isEqualTo("/volume/v3/attachments/detail");
         assertNegotiated(a);
         cloud.replySample(200, "cinder/attachment-show-response.json");
-        assertThat(cinder.attachments().get("att-1").volumeId()).isNotBlank();
+        assertThat(cinder.attachments().get("att-1").execute().volumeId()).isNotBlank();
         cloud.take();
 
         cloud.replySample(200, "cinder/limits__limits-show-response.json");
-        assertThat(cinder.limits().gigabytes()).isEqualTo(QuotaUsage.of(0, 1000));
+        assertThat(cinder.limits().execute().gigabytes()).isEqualTo(QuotaUsage.of(0, 1000));
         assertThat(path(cloud.take())).isEqualTo("/volume/v3/limits");
 
         cloud.replySample(200, "cinder/quota_sets__quotas-show-usage-response.json");
-        Map<String, QuotaUsage> q = cinder.quotaUsage("proj");
+        Map<String, QuotaUsage> q = cinder.quotaUsage("proj").execute();
         RecordedRequest r = cloud.take();
         assertThat(path(r)).isEqualTo("/volume/v3/os-quota-sets/proj");
         assertThat(r.getUrl().queryParameter("usage")).isEqualTo("true");
@@ -145,7 +148,7 @@ class VolumeClientTest {
         cloud.reply(
                 400,
                 "{\"badRequest\":{\"code\":400,\"message\":\"New size for extend must be greater than current size.\"}}");
-        assertThatThrownBy(() -> cinder.volumes().extend("v", 1))
+        assertThatThrownBy(() -> cinder.volumes().extend("v", 1).execute())
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("greater than current size");
         cloud.take();

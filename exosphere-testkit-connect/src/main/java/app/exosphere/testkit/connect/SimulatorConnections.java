@@ -23,7 +23,7 @@ import java.util.Objects;
  * <pre>{@code
  * try (CloudSimulator cloud = CloudSimulator.start(Scenario.jetstream2());
  *         Exosphere exosphere = SimulatorConnections.exosphere(cloud)) {
- *     Instance vm = exosphere.launch(LaunchRequest.builder().name("demo").build());
+ *     Instance vm = exosphere.launch(LaunchRequest.builder().name("demo").build()).execute();
  *     vm.watch().awaitReady(Duration.ofHours(1));
  * }
  * }</pre>

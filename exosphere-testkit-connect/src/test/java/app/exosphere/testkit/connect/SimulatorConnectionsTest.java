@@ -27,13 +27,18 @@ class SimulatorConnectionsTest {
     void oneCallGivesAnExosphereThatLaunchesAFeaturedImageWithAWorkingWebShell() {
         try (CloudSimulator cloud = CloudSimulator.start(Scenario.jetstream2());
                 Exosphere exosphere = SimulatorConnections.exosphere(cloud)) {
-            Instance vm =
-                    exosphere.launch(LaunchRequest.builder().name("i13-connect").build());
+            Instance vm = exosphere
+                    .launch(LaunchRequest.builder().name("i13-connect").build())
+                    .execute();
 
-            Instance ready = vm.watch().awaitReady(Duration.ofHours(1)).refresh();
+            Instance ready =
+                    vm.watch().awaitReady(Duration.ofHours(1)).refresh().execute();
 
             assertThat(ready.uiStatus()).isEqualTo(ServerUiStatus.READY);
-            assertThat(ready.interactions().status(Interaction.WEB_SHELL).value())
+            assertThat(ready.fetchInteractions()
+                            .execute()
+                            .status(Interaction.WEB_SHELL)
+                            .value())
                     .hasValueSatisfying(url -> assertThat(url)
                             .startsWith("https://")
                             .contains(".proxy-js2-iu.simulated.test/guacamole/#/client/"));
@@ -96,8 +101,9 @@ class SimulatorConnectionsTest {
         try (CloudSimulator cloud = CloudSimulator.start(Scenario.jetstream2());
                 Exosphere exosphere = SimulatorConnections.exosphere(
                         cloud, TransportOptions.builder().listener(listener).build())) {
-            Instance vm = exosphere.launch(
-                    LaunchRequest.builder().name("i13-milestones").build());
+            Instance vm = exosphere
+                    .launch(LaunchRequest.builder().name("i13-milestones").build())
+                    .execute();
             vm.watch().awaitReady(Duration.ofHours(1));
 
             assertThat(milestones.get(0).kind()).isEqualTo("CREATED");
@@ -126,8 +132,9 @@ class SimulatorConnectionsTest {
                                 .build());
                 // no cloud configuration for the simulated cloud: Exosphere's built-in list does not know it
                 Exosphere exosphere = Exosphere.connect(openStack, ExosphereSettings.newClientUuid())) {
-            Instance vm =
-                    exosphere.launch(LaunchRequest.builder().name("i13-no-uap").build());
+            Instance vm = exosphere
+                    .launch(LaunchRequest.builder().name("i13-no-uap").build())
+                    .execute();
 
             assertThat(milestones)
                     .filteredOn(m -> m.kind().equals("GUACAMOLE_SKIPPED"))
