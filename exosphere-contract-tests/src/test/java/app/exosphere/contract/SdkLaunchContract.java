@@ -200,8 +200,10 @@ abstract class SdkLaunchContract extends CloudContract {
         assertThat(ports).hasSize(1);
         FloatingIp fip = os.network()
                 .floatingIps()
-                .create(FloatingIpCreateRequest.onNetwork(external.id())
-                        .withPortId(ports.get(0).id()))
+                .create(FloatingIpCreateRequest.builder()
+                        .floatingNetworkId(external.id())
+                        .portId(ports.get(0).id())
+                        .build())
                 .execute();
         floatingIpId = fip.id();
         assertThat(fip.portId()).hasValue(ports.get(0).id());
