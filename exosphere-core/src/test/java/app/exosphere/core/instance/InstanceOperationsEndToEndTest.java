@@ -261,7 +261,7 @@ class InstanceOperationsEndToEndTest {
         assertThat(vm.refresh().execute().name()).isEqualTo("new-name");
 
         int before = cloud.journal().size();
-        assertThatThrownBy(() -> vm.rename("bad name!")).isInstanceOf(InvalidLaunchRequestException.class);
+        assertThatThrownBy(() -> vm.rename("bad name!").execute()).isInstanceOf(InvalidLaunchRequestException.class);
         assertThat(cloud.journal().size()).isEqualTo(before);
     }
 
@@ -285,7 +285,7 @@ class InstanceOperationsEndToEndTest {
 
         Call<Void> stop = vm.stop();
         Call<Interactions> interactions = vm.fetchInteractions();
-        vm.delete(true, Duration.ofSeconds(120));
+        Call<Void> delete = vm.delete(true, Duration.ofSeconds(120));
         assertThat(cloud.journal().size()).isEqualTo(before);
 
         Interactions blocking = interactions.execute();
@@ -328,10 +328,10 @@ class InstanceOperationsEndToEndTest {
                 .build();
         int before = cloud.journal().size();
 
-        assertThatThrownBy(() -> exo.launch(three))
+        assertThatThrownBy(() -> exo.launch(three).execute())
                 .isInstanceOf(InvalidLaunchRequestException.class)
                 .hasMessageContaining("launchAll");
-        assertThatThrownBy(() -> exo.instances().launch(three)).isInstanceOf(InvalidLaunchRequestException.class);
+        assertThatThrownBy(() -> exo.instances().launch(three).execute()).isInstanceOf(InvalidLaunchRequestException.class);
         assertThat(cloud.journal().size()).isEqualTo(before);
         assertThat(cloud.servers()).isEmpty();
     }

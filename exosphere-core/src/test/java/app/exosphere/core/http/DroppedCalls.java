@@ -1,0 +1,163 @@
+package app.exosphere.core.http;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+import javax.tools.JavaCompiler;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Finds {@link Call}s that are built and thrown away: an operation returns a {@code Call} and sends
+ * nothing until {@code execute()}, so a statement {@code servers.delete(id);} compiles and silently
+ * does nothing. Reported: expression statements whose value is a {@code Call}, expression lambdas whose
+ * body is a {@code Call} where the lambda returns nothing ({@code () -> servers.delete(id)} as a
+ * {@code Runnable}), and method references to a {@code Call}-returning method used where nothing is
+ * returned ({@code ids.forEach(servers::delete)}).
+ *
+ * <p>The sources are attributed with the JDK's compiler (no class files written) against {@code
+ * classPath}; a source that does not compile is an error.
+ */
+final class DroppedCalls {
+    private DroppedCalls() {}
+
+    /** {@code file:line: what} for every dropped call in the {@code .java} files under {@code roots}. */
+    static List<String> find(List<Path> roots, String classPath) throws IOException {
+        List<Path> sources = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(p -> p.toString().endsWith(".java"))
+                        .filter(p -> !p.getFileName().toString().equals("module-info.java"))
+                        .forEach(sources::add);
+            }
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> found = new ArrayList<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+            StringWriter out = new StringWriter();
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            JavacTask task = (JavacTask) javac.getTask(
+                    out,
+                    files,
+                    diagnostics,
+                    List.of("-proc:none", "-classpath", classPath, "-Xlint:none", "-nowarn"),
+                    null,
+                    files.getJavaFileObjectsFromPaths(sources));
+            Iterable<? extends CompilationUnitTree> units = task.parse();
+            task.analyze();
+            List<String> errors = diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                    .map(d -> d.getSource() + ":" + d.getLineNumber() + ": " + d.getMessage(null))
+                    .toList();
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("the sources do not compile: " + errors);
+            }
+            Trees trees = Trees.instance(task);
+            Types types = task.getTypes();
+            TypeElement callElement = task.getElements().getTypeElement(Call.class.getCanonicalName());
+            if (callElement == null) {
+                throw new IllegalStateException("Call is not on the class path given: " + out);
+            }
+            TypeMirror call = types.erasure(callElement.asType());
+            for (CompilationUnitTree unit : units) {
+                new Scanner(unit, trees, types, call, found).scan(unit, null);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return found;
+    }
+
+    private static final class Scanner extends TreePathScanner<Void, Void> {
+        private final CompilationUnitTree unit;
+        private final Trees trees;
+        private final Types types;
+        private final TypeMirror call;
+        private final List<String> found;
+
+        Scanner(CompilationUnitTree unit, Trees trees, Types types, TypeMirror call, List<String> found) {
+            this.unit = unit;
+            this.trees = trees;
+            this.types = types;
+            this.call = call;
+            this.found = found;
+        }
+
+        @Override
+        public Void visitExpressionStatement(ExpressionStatementTree node, Void unused) {
+            if (isCall(trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression())))) {
+                report(node, "a Call built and never executed: " + node.getExpression());
+            }
+            return super.visitExpressionStatement(node, unused);
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+            if (node.getBodyKind() == LambdaExpressionTree.BodyKind.EXPRESSION
+                    && returnsNothing(trees.getTypeMirror(getCurrentPath()))
+                    && isCall(trees.getTypeMirror(new TreePath(getCurrentPath(), node.getBody())))) {
+                report(node, "a lambda that builds a Call and drops it: " + node);
+            }
+            return super.visitLambdaExpression(node, unused);
+        }
+
+        @Override
+        public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+            if (trees.getElement(getCurrentPath()) instanceof ExecutableElement method
+                    && isCall(method.getReturnType())
+                    && returnsNothing(trees.getTypeMirror(getCurrentPath()))) {
+                report(node, "a method reference whose Call is dropped: " + node);
+            }
+            return super.visitMemberReference(node, unused);
+        }
+
+        private boolean isCall(TypeMirror type) {
+            return type != null && type.getKind() == TypeKind.DECLARED && types.isAssignable(types.erasure(type), call);
+        }
+
+        /** Whether the functional interface's single abstract method returns {@code void}. */
+        private boolean returnsNothing(TypeMirror functionalInterface) {
+            if (!(functionalInterface instanceof DeclaredType declared)) {
+                return false;
+            }
+            for (var member : ((TypeElement) declared.asElement()).getEnclosedElements()) {
+                if (member.getKind() == ElementKind.METHOD
+                        && member.getModifiers().contains(Modifier.ABSTRACT)
+                        && member instanceof ExecutableElement m) {
+                    return m.getReturnType().getKind() == TypeKind.VOID;
+                }
+            }
+            return false;
+        }
+
+        private void report(Tree node, String what) {
+            long line = unit.getLineMap().getLineNumber(trees.getSourcePositions().getStartPosition(unit, node));
+            found.add(Path.of(unit.getSourceFile().toUri()).getFileName() + ":" + line + ": " + what);
+        }
+    }
+}
