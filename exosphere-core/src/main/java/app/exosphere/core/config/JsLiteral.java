@@ -1,4 +1,4 @@
-package app.exosphere.core.internal;
+package app.exosphere.core.config;
 
 import app.exosphere.core.error.ConfigurationException;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * strings and comments, ignoring code after it) and parses it with Jackson's lenient JSON features.
  * Plain JSON is accepted too.
  */
-public final class JsLiteral {
+final class JsLiteral {
     private static final ObjectMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
@@ -44,7 +44,7 @@ public final class JsLiteral {
     }
 
     /** Parses the literal of {@code var <variable> = {...}} in {@code source}. */
-    public static JsLiteral parse(String source, String variable, String file) {
+    static JsLiteral parse(String source, String variable, String file) {
         int start;
         Matcher m = Pattern.compile("\\b(?:var|let|const)\\s+" + Pattern.quote(variable) + "\\s*=\\s*")
                 .matcher(source);
@@ -79,16 +79,16 @@ public final class JsLiteral {
         }
     }
 
-    public JsonNode tree() {
+    JsonNode tree() {
         return tree;
     }
 
-    public String file() {
+    String file() {
         return file;
     }
 
     /** The file line of the value at {@code path} (keys and array indexes), or null. */
-    public Integer lineOf(List<Object> path) {
+    Integer lineOf(List<Object> path) {
         try (JsonParser p = LENIENT.createParser(literal)) {
             return lineOf(p, path, firstLine);
         } catch (IOException | RuntimeException e) {
@@ -97,7 +97,7 @@ public final class JsLiteral {
     }
 
     /** Streams {@code p} to the value at {@code path}; its line plus {@code firstLine - 1}, or null. */
-    public static Integer lineOf(JsonParser p, List<Object> path, int firstLine) {
+    static Integer lineOf(JsonParser p, List<Object> path, int firstLine) {
         try {
             Deque<Object> stack = new ArrayDeque<>();
             Deque<Integer> indexes = new ArrayDeque<>();

@@ -1,20 +1,5 @@
-package app.exosphere.core.internal;
+package app.exosphere.core.config;
 
-import app.exosphere.core.config.CustomResource;
-import app.exosphere.core.config.DnsZone;
-import app.exosphere.core.config.ExosphereCloudConfig;
-import app.exosphere.core.config.ExosphereConfig;
-import app.exosphere.core.config.FlavorGroup;
-import app.exosphere.core.config.ImageFilters;
-import app.exosphere.core.config.InstanceType;
-import app.exosphere.core.config.InstanceTypeVersion;
-import app.exosphere.core.config.Localization;
-import app.exosphere.core.config.MetadataFilter;
-import app.exosphere.core.config.OpenIdConnectLoginConfig;
-import app.exosphere.core.config.SecurityGroupRuleTemplate;
-import app.exosphere.core.config.SecurityGroupTemplate;
-import app.exosphere.core.config.SentryConfig;
-import app.exosphere.core.config.Theme;
 import app.exosphere.uap.InvalidUapValueException;
 import app.exosphere.uap.UapConfig;
 import app.exosphere.uap.UapEntry;
@@ -24,13 +9,13 @@ import java.util.List;
 import java.util.Set;
 
 /** Decodes Exosphere's configuration objects with the upstream decoders' rules (exosphere-spec §8.3-§8.7). */
-public final class ExosphereConfigDecoder {
+final class ExosphereConfigDecoder {
     private static final Set<String> VISIBILITIES = Set.of("private", "shared", "community", "public");
 
     private ExosphereConfigDecoder() {}
 
     /** The {@code clouds} array of a {@code cloud_configs} (or combined) object. */
-    public static List<ExosphereCloudConfig> clouds(ConfigNode root) {
+    static List<ExosphereCloudConfig> clouds(ConfigNode root) {
         return root.requiredList("clouds", ExosphereConfigDecoder::cloud);
     }
 
@@ -165,7 +150,7 @@ public final class ExosphereConfigDecoder {
     }
 
     /** A {@code config} object (§8.3); {@code clouds} may come from the combined object. */
-    public static ExosphereConfig config(ConfigNode c) {
+    static ExosphereConfig config(ConfigNode c) {
         ConfigNode palette = c.optionalObject("palette");
         ConfigNode oidc = c.optionalObject("openIdConnectLoginConfig");
         ConfigNode loc = c.optionalObject("localization");

@@ -1,4 +1,4 @@
-package app.exosphere.core.internal;
+package app.exosphere.core.config;
 
 import app.exosphere.core.error.ConfigurationException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,30 +15,30 @@ import java.util.function.Function;
  * required / optional / lenient rules (exosphere-spec §8.3, §8.4) and fail with the file, line and
  * dotted key path.
  */
-public final class ConfigNode {
+final class ConfigNode {
     private final JsLiteral source;
     private final JsonNode node;
     private final List<Object> path;
 
-    public ConfigNode(JsLiteral source, JsonNode node, List<Object> path) {
+    ConfigNode(JsLiteral source, JsonNode node, List<Object> path) {
         this.source = source;
         this.node = node;
         this.path = Collections.unmodifiableList(path);
     }
 
-    public static ConfigNode root(JsLiteral source) {
+    static ConfigNode root(JsLiteral source) {
         return new ConfigNode(source, source.tree(), List.of());
     }
 
-    public JsonNode node() {
+    JsonNode node() {
         return node;
     }
 
-    public boolean has(String key) {
+    boolean has(String key) {
         return node.has(key);
     }
 
-    public ConfigNode child(String key) {
+    ConfigNode child(String key) {
         List<Object> p = new ArrayList<>(path);
         p.add(key);
         return new ConfigNode(source, node.get(key), p);
@@ -50,7 +50,7 @@ public final class ConfigNode {
         return new ConfigNode(source, node.get(index), p);
     }
 
-    public String dotted() {
+    String dotted() {
         StringBuilder sb = new StringBuilder();
         for (Object o : path) {
             if (o instanceof Integer) {
@@ -65,12 +65,12 @@ public final class ConfigNode {
         return sb.toString();
     }
 
-    public ConfigurationException error(String problem) {
+    ConfigurationException error(String problem) {
         return error(problem, null);
     }
 
     /** An error at this node, keeping the validation error that caused it. */
-    public ConfigurationException error(String problem, Throwable cause) {
+    ConfigurationException error(String problem, Throwable cause) {
         return new ConfigurationException(source.file(), source.lineOf(path), dotted(), problem, cause);
     }
 
@@ -79,7 +79,7 @@ public final class ConfigNode {
     }
 
     /** A string that must be present. */
-    public String requiredString(String key) {
+    String requiredString(String key) {
         ConfigNode c = child(key);
         if (c.absent() || !c.node.isTextual()) {
             throw c.error(c.absent() ? "is required (a string)" : "must be a string");
@@ -88,7 +88,7 @@ public final class ConfigNode {
     }
 
     /** Missing or null → null; present with another type → error (json-decode-pipeline optional). */
-    public String optionalString(String key) {
+    String optionalString(String key) {
         ConfigNode c = child(key);
         if (c.absent()) {
             return null;
@@ -100,12 +100,12 @@ public final class ConfigNode {
     }
 
     /** Any non-string → null (Elm {@code maybe string}). */
-    public String lenientString(String key) {
+    String lenientString(String key) {
         JsonNode v = node.get(key);
         return v != null && v.isTextual() ? v.asText() : null;
     }
 
-    public boolean requiredBoolean(String key) {
+    boolean requiredBoolean(String key) {
         ConfigNode c = child(key);
         if (c.absent() || !c.node.isBoolean()) {
             throw c.error("must be true or false");
@@ -113,7 +113,7 @@ public final class ConfigNode {
         return c.node.asBoolean();
     }
 
-    public Boolean optionalBoolean(String key) {
+    Boolean optionalBoolean(String key) {
         ConfigNode c = child(key);
         if (c.absent()) {
             return null;
@@ -125,7 +125,7 @@ public final class ConfigNode {
     }
 
     /** An integer (mathematically integral number) or null. */
-    public Integer optionalInt(String key) {
+    Integer optionalInt(String key) {
         ConfigNode c = child(key);
         if (c.absent()) {
             return null;
@@ -137,7 +137,7 @@ public final class ConfigNode {
     }
 
     /** Missing or null → null; otherwise every element decoded. */
-    public <T> List<T> optionalList(String key, Function<ConfigNode, T> element) {
+    <T> List<T> optionalList(String key, Function<ConfigNode, T> element) {
         ConfigNode c = child(key);
         if (c.absent()) {
             return null;
@@ -146,7 +146,7 @@ public final class ConfigNode {
     }
 
     /** Must be an array. */
-    public <T> List<T> requiredList(String key, Function<ConfigNode, T> element) {
+    <T> List<T> requiredList(String key, Function<ConfigNode, T> element) {
         ConfigNode c = child(key);
         if (c.absent()) {
             throw c.error("is required (an array)");
@@ -154,7 +154,7 @@ public final class ConfigNode {
         return c.list(element);
     }
 
-    public <T> List<T> list(Function<ConfigNode, T> element) {
+    <T> List<T> list(Function<ConfigNode, T> element) {
         if (!node.isArray()) {
             throw error("must be an array");
         }
@@ -166,7 +166,7 @@ public final class ConfigNode {
     }
 
     /** An object or null. */
-    public ConfigNode optionalObject(String key) {
+    ConfigNode optionalObject(String key) {
         ConfigNode c = child(key);
         if (c.absent()) {
             return null;
@@ -178,7 +178,7 @@ public final class ConfigNode {
     }
 
     /** Must be an object. */
-    public ConfigNode requiredObject(String key) {
+    ConfigNode requiredObject(String key) {
         ConfigNode c = optionalObject(key);
         if (c == null) {
             throw child(key).error("is required (an object)");
@@ -187,7 +187,7 @@ public final class ConfigNode {
     }
 
     /** Members of this object in order. */
-    public <T> Map<String, T> members(Function<ConfigNode, T> value) {
+    <T> Map<String, T> members(Function<ConfigNode, T> value) {
         if (!node.isObject()) {
             throw error("must be an object");
         }
@@ -201,7 +201,7 @@ public final class ConfigNode {
     }
 
     /** This node as a string element. */
-    public String asString() {
+    String asString() {
         if (absent() || !node.isTextual()) {
             throw error("must be a string");
         }
