@@ -2,7 +2,6 @@ package app.exosphere.examples;
 
 import app.exosphere.cloudinit.console.ResourceUsageHistory;
 import app.exosphere.cloudinit.console.SetupStatus;
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.compute.Flavor;
 import app.exosphere.core.compute.Server;
@@ -13,6 +12,7 @@ import app.exosphere.core.config.CloudsYaml;
 import app.exosphere.core.error.ConfigurationException;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.image.Image;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.core.instance.FlavorChoice;
 import app.exosphere.core.instance.ImageChoice;

@@ -1,8 +1,8 @@
 package app.exosphere.examples.docs;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.ImageChoice;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.Interaction;

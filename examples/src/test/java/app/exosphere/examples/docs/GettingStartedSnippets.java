@@ -1,7 +1,7 @@
 package app.exosphere.examples.docs;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.Interaction;
 import app.exosphere.core.instance.LaunchRequest;

@@ -1,6 +1,6 @@
 package org.example.gateway;
 
-import app.exosphere.core.Exosphere;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.Interaction;
 import app.exosphere.core.instance.InteractionStatus;

@@ -2,7 +2,7 @@ package org.example.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.exosphere.core.Exosphere;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.SimulatedCloud;
 import app.exosphere.testkit.connect.SimulatorConnections;

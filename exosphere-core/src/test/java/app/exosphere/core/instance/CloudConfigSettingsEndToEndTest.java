@@ -3,7 +3,6 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.compute.NamedSecurityGroup;

@@ -3,7 +3,6 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.error.ForbiddenException;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Fault;

@@ -3,11 +3,11 @@ package app.exosphere.testkit.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.error.ConnectionException;
 import app.exosphere.core.http.ExosphereListener;
 import app.exosphere.core.http.TransportOptions;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.Interaction;

@@ -1,13 +1,8 @@
-package app.exosphere.core;
+package app.exosphere.core.instance;
 
+import app.exosphere.core.OpenStack;
 import app.exosphere.core.config.ExosphereCloudConfigs;
 import app.exosphere.core.config.ExosphereConfig;
-import app.exosphere.core.instance.ExosphereSettings;
-import app.exosphere.core.instance.ImmutableExosphereSettings;
-import app.exosphere.core.instance.Instance;
-import app.exosphere.core.instance.InstanceWatch;
-import app.exosphere.core.instance.Instances;
-import app.exosphere.core.instance.LaunchRequest;
 import app.exosphere.workflow.WorkflowSource;
 import java.time.Clock;
 import java.util.List;
