@@ -5,6 +5,7 @@ import app.exosphere.core.config.FlavorGroup;
 import app.exosphere.core.config.InstanceType;
 import app.exosphere.core.config.SecurityGroupTemplate;
 import app.exosphere.core.image.Image;
+import app.exosphere.core.rules.SecurityGroupTemplates;
 import app.exosphere.uap.UapCatalog;
 import java.time.Duration;
 import java.util.List;

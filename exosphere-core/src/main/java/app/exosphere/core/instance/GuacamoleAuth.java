@@ -1,5 +1,7 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.rules.DefaultSshUser;
+import app.exosphere.core.rules.InteractionContext;
 import app.exosphere.uap.GuacamoleUrls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -13,6 +13,8 @@ import app.exosphere.core.config.ExosphereConfig;
 import app.exosphere.core.config.ExosphereConfigs;
 import app.exosphere.core.config.InstanceTypeVersion;
 import app.exosphere.core.image.Image;
+import app.exosphere.core.rules.Interaction;
+import app.exosphere.core.rules.SecurityGroupTemplates;
 import app.exosphere.testkit.CloudCredentials;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Scenario;
