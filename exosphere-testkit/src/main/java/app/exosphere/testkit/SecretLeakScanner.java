@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * standard output and standard error (where a test-scope logger such as slf4j-simple at TRACE writes),
  * and after the class scans them for every {@link PlantedSecrets planted secret} and every secret the
  * {@link CloudSimulator}s of the tests {@linkplain CloudSimulator#issuedSecrets() handed out}
- * (simulators injected by {@link SimulatedCloud} or held in fields of the test instance), raw, Base64
+ * (simulators injected by {@link WithCloudSimulator} or held in fields of the test instance), raw, Base64
  * (standard and URL-safe, at any alignment), URL-encoded and percent-encoded. The failure names the
  * kind of encoding and shows the surrounding text with the secret masked.
  *
@@ -60,7 +60,7 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
         if (capture == null) {
             return;
         }
-        SimulatedCloudExtension.cloudOf(context).ifPresent(c -> capture.secrets.addAll(c.issuedSecrets()));
+        CloudSimulatorExtension.cloudOf(context).ifPresent(c -> capture.secrets.addAll(c.issuedSecrets()));
         context.getTestInstance().ifPresent(instance -> harvest(instance, 2, capture.secrets, new ArrayList<>()));
     }
 

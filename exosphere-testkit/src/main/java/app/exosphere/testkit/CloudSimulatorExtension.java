@@ -9,21 +9,21 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The JUnit 5 extension behind {@link SimulatedCloud}: resolves {@link CloudSimulator},
+ * The JUnit 5 extension behind {@link WithCloudSimulator}: resolves {@link CloudSimulator},
  * {@link CloudCredentials} and {@link OkHttpClient} parameters from one cloud per test method, and
  * closes the cloud when the test ends. Usually registered through the annotation; register it
- * directly with {@code @ExtendWith(SimulatedCloudExtension.class)} to get the defaults.
+ * directly with {@code @ExtendWith(CloudSimulatorExtension.class)} to get the defaults.
  *
  * <pre>{@code
- * @ExtendWith(SimulatedCloudExtension.class)
+ * @ExtendWith(CloudSimulatorExtension.class)
  * class DefaultsTest {
  *     @Test void works(CloudSimulator cloud) { assertThat(cloud.keystoneUrl()).endsWith("/v3"); }
  * }
  * }</pre>
  */
-public final class SimulatedCloudExtension implements ParameterResolver {
+public final class CloudSimulatorExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NS =
-            ExtensionContext.Namespace.create(SimulatedCloudExtension.class);
+            ExtensionContext.Namespace.create(CloudSimulatorExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -34,7 +34,7 @@ public final class SimulatedCloudExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         if (context.getTestMethod().isEmpty()) {
-            throw new ParameterResolutionException("@SimulatedCloud injects into test methods only (one cloud per"
+            throw new ParameterResolutionException("@WithCloudSimulator injects into test methods only (one cloud per"
                     + " test); create a CloudSimulator yourself for class-wide use");
         }
         Holder holder =
@@ -50,12 +50,12 @@ public final class SimulatedCloudExtension implements ParameterResolver {
     }
 
     private static CloudSimulator start(ExtensionContext context) {
-        SimulatedCloud settings = find(context.getTestMethod().map(m -> (AnnotatedElement) m))
+        WithCloudSimulator settings = find(context.getTestMethod().map(m -> (AnnotatedElement) m))
                 .or(() -> find(context.getTestClass().map(c -> (AnnotatedElement) c)))
                 .orElse(null);
         Scenario.Preset preset = settings == null ? Scenario.Preset.JETSTREAM2 : settings.preset();
         Scenario scenario = preset.scenario();
-        if (settings != null && settings.scenario() != SimulatedCloud.PresetScenario.class) {
+        if (settings != null && settings.scenario() != WithCloudSimulator.PresetScenario.class) {
             try {
                 scenario = settings.scenario()
                         .getDeclaredConstructor()
@@ -63,7 +63,7 @@ public final class SimulatedCloudExtension implements ParameterResolver {
                         .get();
             } catch (ReflectiveOperationException e) {
                 throw new ParameterResolutionException(
-                        "@SimulatedCloud(scenario = " + settings.scenario().getName()
+                        "@WithCloudSimulator(scenario = " + settings.scenario().getName()
                                 + ") needs a public no-argument constructor",
                         e);
             }
@@ -77,8 +77,8 @@ public final class SimulatedCloudExtension implements ParameterResolver {
                 .start();
     }
 
-    private static Optional<SimulatedCloud> find(Optional<AnnotatedElement> element) {
-        return element.map(e -> e.getAnnotation(SimulatedCloud.class));
+    private static Optional<WithCloudSimulator> find(Optional<AnnotatedElement> element) {
+        return element.map(e -> e.getAnnotation(WithCloudSimulator.class));
     }
 
     /** Closes the cloud when JUnit discards the store. */

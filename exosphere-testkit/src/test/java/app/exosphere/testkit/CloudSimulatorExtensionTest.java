@@ -8,8 +8,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
-@SimulatedCloud(preset = Scenario.Preset.NO_UAP, timeScale = 0)
-class SimulatedCloudExtensionTest {
+@WithCloudSimulator(preset = Scenario.Preset.NO_UAP, timeScale = 0)
+class CloudSimulatorExtensionTest {
 
     @Test
     void injectsTheCloudItsCredentialsAndAConfiguredClient(
@@ -24,7 +24,7 @@ class SimulatedCloudExtensionTest {
     }
 
     @Test
-    @SimulatedCloud(preset = Scenario.Preset.JETSTREAM2)
+    @WithCloudSimulator(preset = Scenario.Preset.JETSTREAM2)
     void methodAnnotationOverridesTheClassOne(CloudSimulator cloud) {
         assertThat(cloud.uapHostname("TACC")).contains("proxy-js2-tacc.simulated.test");
         assertThat(cloud.clock().factor()).isEqualTo(60);
@@ -41,7 +41,7 @@ class SimulatedCloudExtensionTest {
     }
 
     @Test
-    @SimulatedCloud(scenario = ShortTokens.class, timeScale = 0)
+    @WithCloudSimulator(scenario = ShortTokens.class, timeScale = 0)
     void acceptsAScenarioOfTheTestsOwn(CloudSimulator cloud) {
         assertThat(cloud.scenario().tokenLifetime()).isEqualTo(java.time.Duration.ofMinutes(5));
     }

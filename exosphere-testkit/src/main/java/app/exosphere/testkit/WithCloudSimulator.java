@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * receive them. On a method it overrides the class-level settings.
  *
  * <pre>{@code
- * @SimulatedCloud(preset = Scenario.Preset.JETSTREAM2, timeScale = 600)
+ * @WithCloudSimulator(preset = Scenario.Preset.JETSTREAM2, timeScale = 600)
  * class MyGatewayTest {
  *     @Test
  *     void launchesAnInstance(CloudSimulator cloud, CloudCredentials credentials) { ... }
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(SimulatedCloudExtension.class)
-public @interface SimulatedCloud {
+@ExtendWith(CloudSimulatorExtension.class)
+public @interface WithCloudSimulator {
     /** The scenario preset. */
     Scenario.Preset preset() default Scenario.Preset.JETSTREAM2;
 
@@ -39,7 +39,7 @@ public @interface SimulatedCloud {
      * public static final class ShortTokens implements Supplier<Scenario> {
      *     public Scenario get() { return Scenario.jetstream2().toBuilder().tokenLifetime(Duration.ofMinutes(5)).build(); }
      * }
-     * @SimulatedCloud(scenario = ShortTokens.class)
+     * @WithCloudSimulator(scenario = ShortTokens.class)
      * }</pre>
      */
     Class<? extends java.util.function.Supplier<Scenario>> scenario() default PresetScenario.class;
