@@ -77,7 +77,7 @@ public abstract class ExosphereSettings {
     /**
      * Default security groups per region id ({@code "noRegion"} applies to every other region); when none
      * applies, the cloud entry's {@code securityGroups}, else Exosphere's
-     * {@link SecurityGroupTemplates#exosphereDefault()}.
+     * {@link app.exosphere.core.rules.SecurityGroupTemplates#exosphereDefault()}.
      */
     public abstract Map<String, SecurityGroupTemplate> securityGroups();
 
