@@ -30,6 +30,7 @@ module app.exosphere.core {
     exports app.exosphere.core.network;
     exports app.exosphere.core.volume;
     exports app.exosphere.core.placement;
+    exports app.exosphere.core.rules;
     exports app.exosphere.core.instance;
 
     // Jackson binds the Immutables-generated JSON shapes (package-private) of these packages

@@ -2,7 +2,6 @@ package app.exosphere.examples;
 
 import app.exosphere.cloudinit.console.ResourceUsageHistory;
 import app.exosphere.cloudinit.console.SetupStatus;
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.compute.Flavor;
 import app.exosphere.core.compute.Server;
@@ -13,16 +12,17 @@ import app.exosphere.core.config.CloudsYaml;
 import app.exosphere.core.error.ConfigurationException;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.image.Image;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.core.instance.FlavorChoice;
 import app.exosphere.core.instance.ImageChoice;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.InstanceWatch;
-import app.exosphere.core.instance.Interactions;
 import app.exosphere.core.instance.LaunchRequest;
-import app.exosphere.core.instance.SecurityGroupTemplates;
-import app.exosphere.core.instance.ServerOrigin;
-import app.exosphere.core.instance.ServerUiStatus;
+import app.exosphere.core.rules.Interactions;
+import app.exosphere.core.rules.SecurityGroupTemplates;
+import app.exosphere.core.rules.ServerOrigin;
+import app.exosphere.core.rules.ServerUiStatus;
 import app.exosphere.core.volume.Volume;
 import app.exosphere.core.volume.VolumeCreateRequest;
 import app.exosphere.testkit.CloudCredentials;
@@ -257,7 +257,7 @@ public final class CloudSession implements AutoCloseable {
     public List<Server> launch(LaunchOptions options, Consumer<String> notes) {
         Image image = image(options.image());
         Flavor flavor = flavor(options.flavor());
-        if (options.floatingIp().kind() == app.exosphere.core.instance.FloatingIpChoice.Kind.USE_EXISTING) {
+        if (options.floatingIp().kind() == app.exosphere.core.rules.FloatingIpChoice.Kind.USE_EXISTING) {
             String fip = options.floatingIp().existingFloatingIpId().orElseThrow();
             boolean known = openStack.network().floatingIps().list().stream()
                     .anyMatch(f -> f.id().equals(fip) || fip.equals(f.floatingIpAddress()));
@@ -304,11 +304,11 @@ public final class CloudSession implements AutoCloseable {
     private Optional<String> onlyUsableNetworkIfNoRuleApplies(Consumer<String> notes) {
         List<app.exosphere.core.network.Network> all =
                 openStack.network().networks().list().toList();
-        if (app.exosphere.core.instance.NetworkChoice.fallback(all, projectName).isPresent()) {
+        if (app.exosphere.core.rules.NetworkChoice.fallback(all, projectName).isPresent()) {
             return Optional.empty();
         }
         List<app.exosphere.core.network.Network> usable = all.stream()
-                .filter(app.exosphere.core.instance.NetworkChoice::usable)
+                .filter(app.exosphere.core.rules.NetworkChoice::usable)
                 .toList();
         if (usable.size() != 1 || autoAllocationAvailable()) {
             return Optional.empty();

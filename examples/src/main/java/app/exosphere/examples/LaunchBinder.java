@@ -1,8 +1,8 @@
 package app.exosphere.examples;
 
 import app.exosphere.core.compute.Server;
-import app.exosphere.core.instance.Interaction;
-import app.exosphere.core.instance.InteractionStatus;
+import app.exosphere.core.rules.Interaction;
+import app.exosphere.core.rules.InteractionStatus;
 import java.time.Duration;
 
 /**

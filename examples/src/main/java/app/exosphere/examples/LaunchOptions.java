@@ -1,7 +1,7 @@
 package app.exosphere.examples;
 
-import app.exosphere.core.instance.FloatingIpChoice;
-import app.exosphere.core.instance.ServerName;
+import app.exosphere.core.rules.FloatingIpChoice;
+import app.exosphere.core.rules.ServerName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package app.exosphere.examples;
 
 import app.exosphere.core.compute.Server;
-import app.exosphere.core.instance.Interaction;
-import app.exosphere.core.instance.InteractionStatus;
-import app.exosphere.core.instance.Interactions;
+import app.exosphere.core.rules.Interaction;
+import app.exosphere.core.rules.InteractionStatus;
+import app.exosphere.core.rules.Interactions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.cloudinit.console.ResourceUsageAlert;
 import app.exosphere.core.compute.Server;
-import app.exosphere.core.instance.Interaction;
-import app.exosphere.core.instance.InteractionStatus;
-import app.exosphere.core.instance.Interactions;
+import app.exosphere.core.rules.Interaction;
+import app.exosphere.core.rules.InteractionStatus;
+import app.exosphere.core.rules.Interactions;
 import app.exosphere.testkit.SimulatedServer;
 import app.exosphere.uap.UapTarget;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package app.exosphere.examples;
 
 import app.exosphere.cloudinit.UserDataOptions;
-import app.exosphere.core.Exosphere;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Identity;
 import app.exosphere.core.auth.Secret;

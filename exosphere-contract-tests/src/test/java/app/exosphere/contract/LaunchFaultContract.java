@@ -2,11 +2,11 @@ package app.exosphere.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.UserRef;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.core.instance.FlavorChoice;
 import app.exosphere.core.instance.ImageChoice;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (recorded with Java Flight Recorder's {@code jdk.JavaExceptionThrow} event), and after the class scans
  * them for every {@link PlantedSecrets planted secret} and every secret the
  * {@link CloudSimulator}s of the tests {@linkplain CloudSimulator#issuedSecrets() handed out}
- * (simulators injected by {@link SimulatedCloud}, held in fields of the test instance, or started in the
+ * (simulators injected by {@link WithCloudSimulator}, held in fields of the test instance, or started in the
  * JVM at all), raw, Base64
  * (standard and URL-safe, at any alignment), URL-encoded and percent-encoded. The failure names the
  * kind of encoding and shows the surrounding text with the secret masked.
@@ -68,7 +68,7 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
         if (capture == null) {
             return;
         }
-        SimulatedCloudExtension.cloudOf(context).ifPresent(c -> capture.secrets.addAll(c.issuedSecrets()));
+        CloudSimulatorExtension.cloudOf(context).ifPresent(c -> capture.secrets.addAll(c.issuedSecrets()));
         context.getTestInstance().ifPresent(instance -> harvest(instance, 2, capture.secrets, new ArrayList<>()));
         startedSecrets(capture.secrets);
     }

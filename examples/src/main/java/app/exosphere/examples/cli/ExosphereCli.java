@@ -250,7 +250,7 @@ public final class ExosphereCli implements Runnable {
             code = EXIT_USAGE;
             kind = kebab(invalid.problems().get(0).kind().name());
             message = invalid.getMessage();
-        } else if (e instanceof app.exosphere.core.instance.InvalidLaunchRequestException) {
+        } else if (e instanceof app.exosphere.core.error.InvalidLaunchRequestException) {
             // input that can never succeed; nothing was created
             code = EXIT_USAGE;
             kind = "invalid-launch-request";

@@ -1,9 +1,9 @@
 package app.exosphere.examples.cli;
 
 import app.exosphere.core.compute.Server;
-import app.exosphere.core.instance.Interaction;
-import app.exosphere.core.instance.InteractionStatus;
-import app.exosphere.core.instance.Interactions;
+import app.exosphere.core.rules.Interaction;
+import app.exosphere.core.rules.InteractionStatus;
+import app.exosphere.core.rules.Interactions;
 import app.exosphere.examples.CloudSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +63,7 @@ final class InteractionPrinter {
         m.put("uiStatus", session.uiStatus(server).display());
         m.put(
                 "setup",
-                app.exosphere.core.instance.ServerOrigin.read(server.metadata(), server.tags())
+                app.exosphere.core.rules.ServerOrigin.read(server.metadata(), server.tags())
                         .setupStatus()
                         .state()
                         .wire());

@@ -1,8 +1,9 @@
 package app.exosphere.examples.cli;
 
 import app.exosphere.core.compute.Server;
-import app.exosphere.core.instance.FloatingIpChoice;
-import app.exosphere.core.instance.Interactions;
+import app.exosphere.core.error.InvalidLaunchRequestException;
+import app.exosphere.core.rules.FloatingIpChoice;
+import app.exosphere.core.rules.Interactions;
 import app.exosphere.examples.CloudSession;
 import app.exosphere.examples.LaunchOptions;
 import java.time.Duration;
@@ -128,7 +129,7 @@ final class LaunchCommand extends CliCommand {
     LaunchOptions options() {
         try {
             return buildOptions();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | InvalidLaunchRequestException e) {
             throw new ParameterException(spec().commandLine(), e.getMessage());
         }
     }
@@ -197,7 +198,7 @@ final class LaunchCommand extends CliCommand {
                                             "  [00:00] %-8s %-13s setup %s",
                                             created.status().raw(),
                                             session.uiStatus(created).display(),
-                                            app.exosphere.core.instance.ServerOrigin.read(
+                                            app.exosphere.core.rules.ServerOrigin.read(
                                                             created.metadata(), created.tags())
                                                     .setupStatus()
                                                     .state()

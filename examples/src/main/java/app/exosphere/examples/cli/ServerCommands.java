@@ -6,7 +6,7 @@ import app.exosphere.cloudinit.console.chart.ResourceUsageChart;
 import app.exosphere.core.compute.RebootType;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerActions;
-import app.exosphere.core.instance.Interactions;
+import app.exosphere.core.rules.Interactions;
 import app.exosphere.core.volume.Volume;
 import app.exosphere.examples.CloudSession;
 import app.exosphere.examples.LaunchOptions;

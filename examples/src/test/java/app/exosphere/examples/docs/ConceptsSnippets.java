@@ -1,12 +1,12 @@
 package app.exosphere.examples.docs;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.ImageChoice;
 import app.exosphere.core.instance.Instance;
-import app.exosphere.core.instance.Interaction;
 import app.exosphere.core.instance.LaunchRequest;
+import app.exosphere.core.rules.Interaction;
 import java.time.Duration;
 
 /** The code of {@code docs/concepts.md} (compiled only: it signs in to Jetstream2). */

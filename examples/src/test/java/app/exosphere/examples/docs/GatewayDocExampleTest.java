@@ -8,13 +8,13 @@ import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Fault;
 import app.exosphere.testkit.Scenario;
 import app.exosphere.testkit.Service;
-import app.exosphere.testkit.SimulatedCloud;
+import app.exosphere.testkit.WithCloudSimulator;
 import java.io.IOException;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /** The example of {@code docs/testing.md}, compiled and run so the guide cannot rot. */
-@SimulatedCloud(preset = Scenario.Preset.JETSTREAM2, timeScale = 0)
+@WithCloudSimulator(preset = Scenario.Preset.JETSTREAM2, timeScale = 0)
 class GatewayDocExampleTest {
 
     // MyGateway stands in for the gateway's own code: it logs in with an application credential and lists

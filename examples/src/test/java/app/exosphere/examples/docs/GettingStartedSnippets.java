@@ -1,10 +1,10 @@
 package app.exosphere.examples.docs;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.Instance;
-import app.exosphere.core.instance.Interaction;
 import app.exosphere.core.instance.LaunchRequest;
+import app.exosphere.core.rules.Interaction;
 import java.time.Duration;
 
 /** The real-cloud code of {@code docs/getting-started.md} (compiled; it needs a cloud to run). */

@@ -6,7 +6,7 @@ import app.exosphere.core.OpenStack;
 import app.exosphere.core.http.ExosphereListener;
 import app.exosphere.core.http.TransportOptions;
 import app.exosphere.testkit.CloudSimulator;
-import app.exosphere.testkit.SimulatedCloud;
+import app.exosphere.testkit.WithCloudSimulator;
 import app.exosphere.testkit.connect.SimulatorConnections;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 /** The Micrometer binding of {@code docs/transport.md}, run against the simulated cloud. */
-@SimulatedCloud(timeScale = 0)
+@WithCloudSimulator(timeScale = 0)
 class MicrometerDocTest {
 
     static TransportOptions transport(MeterRegistry meters) {

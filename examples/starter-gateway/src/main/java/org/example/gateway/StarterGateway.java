@@ -1,10 +1,10 @@
 package org.example.gateway;
 
-import app.exosphere.core.Exosphere;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.Instance;
-import app.exosphere.core.instance.Interaction;
-import app.exosphere.core.instance.InteractionStatus;
 import app.exosphere.core.instance.LaunchRequest;
+import app.exosphere.core.rules.Interaction;
+import app.exosphere.core.rules.InteractionStatus;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Scenario;
 import app.exosphere.testkit.connect.SimulatorConnections;

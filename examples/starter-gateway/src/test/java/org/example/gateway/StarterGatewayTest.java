@@ -2,13 +2,13 @@ package org.example.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.exosphere.core.Exosphere;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.testkit.CloudSimulator;
-import app.exosphere.testkit.SimulatedCloud;
+import app.exosphere.testkit.WithCloudSimulator;
 import app.exosphere.testkit.connect.SimulatorConnections;
 import org.junit.jupiter.api.Test;
 
-@SimulatedCloud
+@WithCloudSimulator
 class StarterGatewayTest {
 
     @Test

@@ -442,7 +442,7 @@ public final class CloudsYaml {
             return null;
         }
         try (JsonParser p = YAML.createParser(text)) {
-            return app.exosphere.core.internal.JsLiteral.lineOf(p, path, 1);
+            return JsLiteral.lineOf(p, path, 1);
         } catch (IOException | RuntimeException e) {
             return null;
         }

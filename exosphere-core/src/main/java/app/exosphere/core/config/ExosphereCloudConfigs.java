@@ -1,9 +1,6 @@
 package app.exosphere.core.config;
 
 import app.exosphere.core.error.ConfigurationException;
-import app.exosphere.core.internal.ConfigNode;
-import app.exosphere.core.internal.ExosphereConfigDecoder;
-import app.exosphere.core.internal.JsLiteral;
 import app.exosphere.uap.UapCatalog;
 import java.io.IOException;
 import java.io.InputStream;

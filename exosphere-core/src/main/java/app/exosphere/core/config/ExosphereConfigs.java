@@ -1,9 +1,6 @@
 package app.exosphere.core.config;
 
 import app.exosphere.core.error.ConfigurationException;
-import app.exosphere.core.internal.ConfigNode;
-import app.exosphere.core.internal.ExosphereConfigDecoder;
-import app.exosphere.core.internal.JsLiteral;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -10,6 +10,7 @@ import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackClientException;
 import app.exosphere.core.error.ResponseDecodingException;
 import app.exosphere.core.error.ServerErrorException;
+import app.exosphere.core.rules.ExosphereMetadata;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

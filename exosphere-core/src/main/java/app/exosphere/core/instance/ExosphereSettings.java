@@ -5,6 +5,7 @@ import app.exosphere.core.config.FlavorGroup;
 import app.exosphere.core.config.InstanceType;
 import app.exosphere.core.config.SecurityGroupTemplate;
 import app.exosphere.core.image.Image;
+import app.exosphere.core.rules.SecurityGroupTemplates;
 import app.exosphere.uap.UapCatalog;
 import java.time.Duration;
 import java.util.List;
@@ -76,7 +77,7 @@ public abstract class ExosphereSettings {
     /**
      * Default security groups per region id ({@code "noRegion"} applies to every other region); when none
      * applies, the cloud entry's {@code securityGroups}, else Exosphere's
-     * {@link SecurityGroupTemplates#exosphereDefault()}.
+     * {@link app.exosphere.core.rules.SecurityGroupTemplates#exosphereDefault()}.
      */
     public abstract Map<String, SecurityGroupTemplate> securityGroups();
 

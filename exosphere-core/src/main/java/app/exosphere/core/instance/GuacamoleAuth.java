@@ -2,6 +2,8 @@ package app.exosphere.core.instance;
 
 import app.exosphere.core.auth.Secret;
 import app.exosphere.core.internal.calls.Operation;
+import app.exosphere.core.rules.DefaultSshUser;
+import app.exosphere.core.rules.InteractionContext;
 import app.exosphere.uap.GuacamoleUrls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.error.OpenStackClientException;
+
 /**
  * Logging in to an instance's Guacamole through the UAP failed. The message is what the interaction
  * reason shows after "Exosphere tried to authenticate to the Guacamole API, and received this error: "
@@ -9,7 +11,7 @@ package app.exosphere.core.instance;
  * new GuacamoleAuth(new OkHttpClient(), clock).token("proxy-js2-iu.exosphere.app", "149.165.1.2", passphrase).exceptionally(e -> { log.warn("web shell not ready: {}", e.getMessage()); return null; });
  * }</pre>
  */
-public class GuacamoleAuthException extends RuntimeException {
+public class GuacamoleAuthException extends OpenStackClientException {
     private static final long serialVersionUID = 1L;
 
     private final String url;

@@ -2,6 +2,7 @@ package app.exosphere.core.instance;
 
 import app.exosphere.core.config.ImageFilters;
 import app.exosphere.core.config.InstanceTypeVersion;
+import app.exosphere.core.error.InvalidLaunchRequestException;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.error.InvalidLaunchRequestException;
+import app.exosphere.core.rules.ExosphereMetadata;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;

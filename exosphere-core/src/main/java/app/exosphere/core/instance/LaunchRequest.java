@@ -3,6 +3,10 @@ package app.exosphere.core.instance;
 import app.exosphere.cloudinit.CloudConfigFragment;
 import app.exosphere.cloudinit.OpenStackCredentials;
 import app.exosphere.cloudinit.ShellPart;
+import app.exosphere.core.error.InvalidLaunchRequestException;
+import app.exosphere.core.rules.ExosphereMetadata;
+import app.exosphere.core.rules.FloatingIpChoice;
+import app.exosphere.core.rules.ServerName;
 import app.exosphere.workflow.WorkflowSource;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +54,7 @@ public abstract class LaunchRequest {
      * The image to boot; default {@link ImageChoice#featured()}: the newest active featured image of the
      * cloud (public, {@code Featured-} prefix or the cloud configuration's {@code featuredImageNamePrefix}),
      * as the {@code exosphere} CLI does. A cloud without a featured image fails the launch with an
-     * {@link InvalidLaunchRequestException} naming what to set.
+     * {@link app.exosphere.core.error.InvalidLaunchRequestException} naming what to set.
      */
     @Value.Default
     public ImageChoice image() {

@@ -1,9 +1,8 @@
 package app.exosphere.core.quota;
 
-import app.exosphere.core.OpenStack;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
-import app.exosphere.core.http.ServiceType;
+import app.exosphere.core.placement.PlacementClient;
 import app.exosphere.core.placement.ResourceUsages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +18,8 @@ import java.util.concurrent.CompletionException;
  * with {@code ?region_id=} when a region is given) and Placement {@code GET /usages} (1.9).
  *
  * <pre>{@code
- * List<ResourceQuota> quotas = UnifiedLimits.fetch(openStack, projectId, Optional.of("RegionOne"));
+ * List<ResourceQuota> quotas = UnifiedLimits.fetch(
+ *         openStack.service(ServiceType.IDENTITY), openStack.placement(), projectId, Optional.of("RegionOne"));
  * }</pre>
  */
 public final class UnifiedLimits {
@@ -60,10 +60,14 @@ public final class UnifiedLimits {
         return List.copyOf(out);
     }
 
-    /** Fetches and combines; {@code region} filters Keystone limits when present. */
-    public static List<ResourceQuota> fetch(OpenStack openStack, String projectId, Optional<String> region) {
+    /**
+     * Fetches and combines; {@code keystone} is the identity service client (limits), {@code placement}
+     * gives the usages; {@code region} filters Keystone limits when present.
+     */
+    public static List<ResourceQuota> fetch(
+            ServiceClient keystone, PlacementClient placement, String projectId, Optional<String> region) {
         try {
-            return fetchAsync(openStack, projectId, region).join();
+            return fetchAsync(keystone, placement, projectId, region).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
@@ -72,14 +76,16 @@ public final class UnifiedLimits {
         }
     }
 
-    /** Asynchronous {@link #fetch(OpenStack, String, Optional)}; the three calls run in parallel. */
+    /**
+     * Asynchronous {@link #fetch(ServiceClient, PlacementClient, String, Optional)}; the three calls run in
+     * parallel.
+     */
     public static CompletableFuture<List<ResourceQuota>> fetchAsync(
-            OpenStack openStack, String projectId, Optional<String> region) {
-        ServiceClient keystone = openStack.service(ServiceType.IDENTITY);
+            ServiceClient keystone, PlacementClient placement, String projectId, Optional<String> region) {
         CompletableFuture<List<RegisteredLimit>> registered =
                 list(keystone, "registered_limits", region, RegisteredLimit.class);
         CompletableFuture<List<ProjectLimit>> project = list(keystone, "limits", region, ProjectLimit.class);
-        CompletableFuture<ResourceUsages> usages = openStack.placement().usagesAsync(projectId);
+        CompletableFuture<ResourceUsages> usages = placement.usagesAsync(projectId);
         return registered
                 .thenCombine(project, Map::entry)
                 .thenCombine(usages, (rp, u) -> combine(rp.getKey(), rp.getValue(), u));

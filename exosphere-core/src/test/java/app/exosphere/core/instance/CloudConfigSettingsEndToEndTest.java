@@ -3,7 +3,6 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.compute.NamedSecurityGroup;
@@ -14,6 +13,8 @@ import app.exosphere.core.config.ExosphereConfig;
 import app.exosphere.core.config.ExosphereConfigs;
 import app.exosphere.core.config.InstanceTypeVersion;
 import app.exosphere.core.image.Image;
+import app.exosphere.core.rules.Interaction;
+import app.exosphere.core.rules.SecurityGroupTemplates;
 import app.exosphere.testkit.CloudCredentials;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Scenario;

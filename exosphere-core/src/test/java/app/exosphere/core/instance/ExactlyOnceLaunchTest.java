@@ -3,8 +3,8 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.error.ForbiddenException;
+import app.exosphere.core.rules.ExosphereMetadata;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Fault;
 import app.exosphere.testkit.Scenario;

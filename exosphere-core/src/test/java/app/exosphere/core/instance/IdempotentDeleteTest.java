@@ -3,7 +3,6 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Fault;
 import app.exosphere.testkit.Scenario;

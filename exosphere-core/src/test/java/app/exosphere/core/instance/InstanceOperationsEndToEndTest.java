@@ -3,14 +3,17 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.compute.VolumeAttachment;
 import app.exosphere.core.http.Call;
+import app.exosphere.core.error.InvalidLaunchRequestException;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.network.FloatingIpCreateRequest;
 import app.exosphere.core.network.Network;
+import app.exosphere.core.rules.FloatingIpChoice;
+import app.exosphere.core.rules.Interaction;
+import app.exosphere.core.rules.Interactions;
 import app.exosphere.core.volume.Volume;
 import app.exosphere.core.volume.VolumeCreateRequest;
 import app.exosphere.testkit.CloudCredentials;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.exosphere.core.compute.InstanceAction;
+import app.exosphere.core.error.InvalidLaunchRequestException;
+import app.exosphere.core.rules.RecentServerEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.exosphere.core.Samples;
+import app.exosphere.core.error.InsufficientQuotaException;
+import app.exosphere.core.error.InvalidLaunchRequestException;
+import app.exosphere.core.rules.FloatingIpChoice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -3,7 +3,9 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.Exosphere;
+import app.exosphere.core.rules.Interaction;
+import app.exosphere.core.rules.InteractionStatus;
+import app.exosphere.core.rules.Interactions;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Fault;
 import app.exosphere.testkit.Scenario;

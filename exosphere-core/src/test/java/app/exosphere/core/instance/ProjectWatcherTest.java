@@ -3,7 +3,7 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.cloudinit.console.SetupStatus;
-import app.exosphere.core.Exosphere;
+import app.exosphere.core.rules.ExosphereMetadata;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.JournalEntry;
 import app.exosphere.testkit.Scenario;

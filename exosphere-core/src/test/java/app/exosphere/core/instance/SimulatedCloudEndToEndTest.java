@@ -2,9 +2,11 @@ package app.exosphere.core.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
+import app.exosphere.core.rules.Interaction;
+import app.exosphere.core.rules.Interactions;
+import app.exosphere.core.rules.ServerUiStatus;
 import app.exosphere.testkit.CloudCredentials;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Fault;

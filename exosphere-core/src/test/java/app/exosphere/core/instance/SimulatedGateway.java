@@ -1,6 +1,5 @@
 package app.exosphere.core.instance;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.testkit.CloudCredentials;

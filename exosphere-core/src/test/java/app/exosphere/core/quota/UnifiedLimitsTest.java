@@ -3,6 +3,7 @@ package app.exosphere.core.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.core.FakeCloud;
+import app.exosphere.core.http.ServiceType;
 import app.exosphere.core.placement.ResourceUsages;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,11 @@ class UnifiedLimitsTest {
                     "{\"limits\":[{\"id\":\"l1\",\"project_id\":\"p\",\"region_id\":\"RegionOne\","
                             + "\"resource_name\":\"class:VCPU\",\"resource_limit\":6,\"description\":null}],\"links\":{\"next\":null}}");
             cloud.route("GET", "/placement/usages", 200, "{\"usages\":{\"VCPU\":3}}");
-            List<ResourceQuota> q = UnifiedLimits.fetch(cloud.openStack(), "p", Optional.of("RegionOne"));
+            List<ResourceQuota> q = UnifiedLimits.fetch(
+                    cloud.openStack().service(ServiceType.IDENTITY),
+                    cloud.openStack().placement(),
+                    "p",
+                    Optional.of("RegionOne"));
             RecordedRequest[] reqs = {cloud.take(), cloud.take(), cloud.take()};
             assertThat(reqs)
                     .extracting(r -> r.getUrl().encodedPath())

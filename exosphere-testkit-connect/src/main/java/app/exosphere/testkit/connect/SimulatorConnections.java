@@ -1,12 +1,12 @@
 package app.exosphere.testkit.connect;
 
-import app.exosphere.core.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.config.ExosphereCloudConfigs;
 import app.exosphere.core.http.TransportOptions;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.testkit.CloudCredentials;
 import app.exosphere.testkit.CloudSimulator;

@@ -1,0 +1,132 @@
+package app.exosphere.core.rules;
+
+import java.util.Optional;
+
+/**
+ * The status of one {@link Interaction} for one server, with Exosphere's exact reasons:
+ * {@link Unavailable}, {@link Loading}, {@link Ready}, {@link Warn}, {@link Error}, {@link Hidden}.
+ *
+ * <pre>{@code
+ * InteractionStatus status = instance.interactions().status(Interaction.WEB_SHELL);
+ * switch (status.kind()) {
+ *     case READY, WARN -> System.out.println("open " + status.value().orElseThrow());
+ *     default -> System.out.println(status.reason().orElse(""));
+ * }
+ * }</pre>
+ *
+ * <p>A ready web shell or desktop URL contains a Guacamole token, and a workflow URL a Jupyter token:
+ * they grant access to the instance, so treat them like credentials (their {@code toString()} masks the tokens).
+ */
+public sealed interface InteractionStatus {
+
+    /** The six kinds, with Exosphere's colour words. */
+    enum Kind {
+        UNAVAILABLE,
+        LOADING,
+        READY,
+        WARN,
+        ERROR,
+        HIDDEN
+    }
+
+    /** The kind. */
+    Kind kind();
+
+    /** The URL or text to use, for {@link Ready} and {@link Warn}. */
+    default Optional<String> value() {
+        return Optional.empty();
+    }
+
+    /** Why the interaction is not (fully) usable, for {@link Unavailable}, {@link Warn} and {@link Error}. */
+    default Optional<String> reason() {
+        return Optional.empty();
+    }
+
+    /** Whether the user can use it now (ready, or usable with a warning). */
+    default boolean isUsable() {
+        return kind() == Kind.READY || kind() == Kind.WARN;
+    }
+
+    /** Not usable now, for the given reason. */
+    record Unavailable(String why) implements InteractionStatus {
+        @Override
+        public Kind kind() {
+            return Kind.UNAVAILABLE;
+        }
+
+        @Override
+        public Optional<String> reason() {
+            return Optional.of(why);
+        }
+    }
+
+    /** Being prepared (e.g. a Guacamole token is being requested). */
+    record Loading() implements InteractionStatus {
+        @Override
+        public Kind kind() {
+            return Kind.LOADING;
+        }
+    }
+
+    /** Usable: open the URL or use the text. */
+    record Ready(String url) implements InteractionStatus {
+        @Override
+        public Kind kind() {
+            return Kind.READY;
+        }
+
+        @Override
+        public Optional<String> value() {
+            return Optional.of(url);
+        }
+
+        @Override
+        public String toString() {
+            return "Ready[" + Redact.tokens(url) + "]";
+        }
+    }
+
+    /** Usable with a caveat. */
+    record Warn(String url, String why) implements InteractionStatus {
+        @Override
+        public Kind kind() {
+            return Kind.WARN;
+        }
+
+        @Override
+        public Optional<String> value() {
+            return Optional.of(url);
+        }
+
+        @Override
+        public Optional<String> reason() {
+            return Optional.of(why);
+        }
+
+        @Override
+        public String toString() {
+            return "Warn[" + Redact.tokens(url) + ", " + why + "]";
+        }
+    }
+
+    /** Should be usable but something failed; the reason says what. */
+    record Error(String why) implements InteractionStatus {
+        @Override
+        public Kind kind() {
+            return Kind.ERROR;
+        }
+
+        @Override
+        public Optional<String> reason() {
+            return Optional.of(why);
+        }
+    }
+
+    /** Not applicable to this server; do not show it. */
+    record Hidden() implements InteractionStatus {
+        @Override
+        public Kind kind() {
+            return Kind.HIDDEN;
+        }
+    }
+}
