@@ -11,7 +11,7 @@ import app.exosphere.core.compute.RebootType;
 import app.exosphere.core.compute.RemoteConsole;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerAction;
-import app.exosphere.core.compute.ServerActions;
+import app.exosphere.core.compute.ServerActionApi;
 import app.exosphere.core.compute.ServerAddress;
 import app.exosphere.core.compute.VolumeAttachment;
 import app.exosphere.core.config.FlavorGroup;
@@ -83,7 +83,7 @@ public final class Instance {
 
     /** A handle with a freshly fetched server. */
     public Instance refresh() {
-        return new Instance(ctx, ctx.os.compute().servers().get(id()));
+        return new Instance(ctx, ctx.os.compute().servers().get(id()).execute());
     }
 
     /** The setup status recorded on the server (exosphere-spec §3.4). */
@@ -231,7 +231,7 @@ public final class Instance {
     private Optional<String> imageUser() {
         return safe(
                 () -> {
-                    var img = ctx.os.image().get(server.image().id().orElseThrow());
+                    var img = ctx.os.image().get(server.image().id().orElseThrow()).execute();
                     return DefaultSshUser.guess(
                             img.osDistro().orElse(null), img.osVersion().orElse(null));
                 },
@@ -251,6 +251,7 @@ public final class Instance {
                     .servers()
                     .remoteConsoles(id())
                     .create(RemoteConsole.Protocol.VNC)
+                    .execute()
                     .url();
         } catch (OpenStackException vncFailed) {
             return ctx.os
@@ -258,13 +259,14 @@ public final class Instance {
                     .servers()
                     .remoteConsoles(id())
                     .create(RemoteConsole.Protocol.SPICE)
+                    .execute()
                     .url();
         }
     }
 
     /** The console log; {@code lines} null = the whole log (Exosphere's page shows 200 lines). */
     public String consoleLog(Integer lines) {
-        return ctx.os.compute().servers().consoleOutput(id(), lines);
+        return ctx.os.compute().servers().consoleOutput(id(), lines).execute();
     }
 
     /** Resource usage (CPU, RAM, root disk, GPUs) parsed from the whole console log (exosphere-spec §6). */
@@ -294,7 +296,7 @@ public final class Instance {
             flavorName = Optional.ofNullable(safe(
                             () -> ctx.flavorCache.computeIfAbsent(
                                     flavorId.get(),
-                                    id -> ctx.os.compute().flavors().get(id)),
+                                    id -> ctx.os.compute().flavors().get(id).execute()),
                             (Flavor) null))
                     .map(Flavor::name);
         }
@@ -312,7 +314,7 @@ public final class Instance {
                 .orElse(false);
     }
 
-    private ServerActions actions(ServerAction action) {
+    private ServerActionApi actions(ServerAction action) {
         Optional<FlavorGroup> group = flavorGroup();
         if (group.isPresent()
                 && FlavorGroups.disallows(group.get().disallowedActions(), action.displayName(), action.apiKey())) {
@@ -323,88 +325,88 @@ public final class Instance {
 
     /** Starts a stopped server. */
     public void start() {
-        actions(ServerAction.START).start();
+        actions(ServerAction.START).start().execute();
     }
 
     /** Stops (powers off) the server. */
     public void stop() {
-        actions(ServerAction.STOP).stop();
+        actions(ServerAction.STOP).stop().execute();
     }
 
     /** Soft-reboots the server. */
     public void reboot() {
-        actions(ServerAction.REBOOT).reboot(RebootType.SOFT);
+        actions(ServerAction.REBOOT).reboot(RebootType.SOFT).execute();
     }
 
     /** Shelves the server (frees its compute resources). */
     public void shelve() {
-        actions(ServerAction.SHELVE).shelve();
+        actions(ServerAction.SHELVE).shelve().execute();
     }
 
     /** Unshelves the server. */
     public void unshelve() {
-        actions(ServerAction.UNSHELVE).unshelve();
+        actions(ServerAction.UNSHELVE).unshelve().execute();
     }
 
     /** Suspends the server. */
     public void suspend() {
-        actions(ServerAction.SUSPEND).suspend();
+        actions(ServerAction.SUSPEND).suspend().execute();
     }
 
     /** Resumes a suspended server. */
     public void resume() {
-        actions(ServerAction.RESUME).resume();
+        actions(ServerAction.RESUME).resume().execute();
     }
 
     /** Pauses the server. */
     public void pause() {
-        actions(ServerAction.PAUSE).pause();
+        actions(ServerAction.PAUSE).pause().execute();
     }
 
     /** Unpauses the server. */
     public void unpause() {
-        actions(ServerAction.UNPAUSE).unpause();
+        actions(ServerAction.UNPAUSE).unpause().execute();
     }
 
     /** Locks the server. */
     public void lock() {
-        actions(ServerAction.LOCK).lock();
+        actions(ServerAction.LOCK).lock().execute();
     }
 
     /** Unlocks the server. */
     public void unlock() {
-        actions(ServerAction.UNLOCK).unlock();
+        actions(ServerAction.UNLOCK).unlock().execute();
     }
 
     /** Resizes to another flavor (then confirm or revert). */
     public void resize(String flavorId) {
-        actions(ServerAction.RESIZE).resize(flavorId);
+        actions(ServerAction.RESIZE).resize(flavorId).execute();
     }
 
     /** Confirms a resize. */
     public void confirmResize() {
-        actions(ServerAction.CONFIRM_RESIZE).confirmResize();
+        actions(ServerAction.CONFIRM_RESIZE).confirmResize().execute();
     }
 
     /** Reverts a resize. */
     public void revertResize() {
-        actions(ServerAction.REVERT_RESIZE).revertResize();
+        actions(ServerAction.REVERT_RESIZE).revertResize().execute();
     }
 
     /** Rebuilds from an image, keeping the name. */
     public void rebuild(String imageId) {
-        actions(ServerAction.REBUILD).rebuild(imageId, null);
+        actions(ServerAction.REBUILD).rebuild(imageId, null).execute();
     }
 
     /** Creates an image of the server, marked {@code from-exosphere} like Exosphere; returns its id. */
     public String createImage(String imageName) {
-        return actions(ServerAction.CREATE_IMAGE).createImage(imageName, Map.of("from-exosphere", "true"));
+        return actions(ServerAction.CREATE_IMAGE).createImage(imageName, Map.of("from-exosphere", "true")).execute();
     }
 
     /** Renames the server. */
     public void rename(String newName) {
         ServerName.requireValid(newName);
-        ctx.os.compute().servers().rename(id(), newName);
+        ctx.os.compute().servers().rename(id(), newName).execute();
     }
 
     /**
@@ -438,7 +440,7 @@ public final class Instance {
             releaseCreatedFloatingIps(launchId);
         }
         try {
-            ctx.os.compute().servers().delete(id());
+            ctx.os.compute().servers().delete(id()).execute();
             LaunchLog.info(id(), launchId, "server {} deleted", id());
         } catch (NotFoundException gone) {
             LaunchLog.info(id(), launchId, "server {} was already deleted", id());
@@ -450,7 +452,7 @@ public final class Instance {
         Duration step = ctx.settings.fastPollInterval();
         while (true) {
             try {
-                Server s = ctx.os.compute().servers().get(id());
+                Server s = ctx.os.compute().servers().get(id()).execute();
                 if (s.status().raw().equalsIgnoreCase("DELETED")) {
                     return;
                 }
@@ -526,7 +528,7 @@ public final class Instance {
     public Map<VolumeAttachment, Optional<String>> volumes() {
         Map<VolumeAttachment, Optional<String>> out = new LinkedHashMap<>();
         for (VolumeAttachment a :
-                ctx.os.compute().servers().volumeAttachments(id()).list()) {
+                ctx.os.compute().servers().volumeAttachments(id()).list().execute()) {
             // no name (or a failed lookup): the web app shows "Could not determine"
             String volumeName = safe(
                     () -> ctx.os
@@ -561,9 +563,9 @@ public final class Instance {
         String tag = "exoVolume::" + nameJson;
         boolean tagFits = tag.length() <= 60 && !tag.contains(",") && !tag.contains("/");
         VolumeAttachment a =
-                ctx.os.compute().servers().volumeAttachments(id()).attach(volume.id(), tagFits ? tag : null);
+                ctx.os.compute().servers().volumeAttachments(id()).attach(volume.id(), tagFits ? tag : null).execute();
         if (origin.version().orElse(-1) == 5) {
-            ctx.os.compute().servers().metadata(id()).update(Map.of("exoVolumes::" + volume.id(), nameJson));
+            ctx.os.compute().servers().metadata(id()).update(Map.of("exoVolumes::" + volume.id(), nameJson)).execute();
         }
         if (!tagFits) {
             LOG.info("volume name too long for a Nova device tag; the instance will mount it by device name");
@@ -573,10 +575,10 @@ public final class Instance {
 
     /** Detaches a volume (and removes its {@code exoVolumes::} metadata when present). */
     public void detachVolume(String volumeId) {
-        ctx.os.compute().servers().volumeAttachments(id()).detach(volumeId);
+        ctx.os.compute().servers().volumeAttachments(id()).detach(volumeId).execute();
         String key = "exoVolumes::" + volumeId;
         if (server.metadata().containsKey(key) && !server.status().raw().equalsIgnoreCase("SHELVED_OFFLOADED")) {
-            ctx.os.compute().servers().metadata(id()).delete(key);
+            ctx.os.compute().servers().metadata(id()).delete(key).execute();
         }
     }
 

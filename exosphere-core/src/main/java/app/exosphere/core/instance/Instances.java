@@ -62,7 +62,7 @@ public final class Instances {
 
     /** The instance with this server id. */
     public Instance get(String serverId) {
-        return new Instance(ctx, ctx.os.compute().servers().get(serverId));
+        return new Instance(ctx, ctx.os.compute().servers().get(serverId).execute());
     }
 
     /** Every server of the project, as instances (any origin). */
@@ -97,7 +97,7 @@ public final class Instances {
 
     /** Asynchronous {@link #launch(LaunchRequest)}. */
     public CompletableFuture<List<Instance>> launchAsync(LaunchRequest request) {
-        return ctx.os.tokenAsync().thenCompose(token -> new Launch(ctx, request, token).run());
+        return ctx.os.token().executeAsync().thenCompose(token -> new Launch(ctx, request, token).run());
     }
 
     /**

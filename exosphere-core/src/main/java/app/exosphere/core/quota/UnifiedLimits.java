@@ -1,9 +1,11 @@
 package app.exosphere.core.quota;
 
 import app.exosphere.core.OpenStack;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.placement.ResourceUsages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Keystone unified limits combined with Placement usage, as Exosphere shows GPU and other custom
@@ -19,7 +20,8 @@ import java.util.concurrent.CompletionException;
  * with {@code ?region_id=} when a region is given) and Placement {@code GET /usages} (1.9).
  *
  * <pre>{@code
- * List<ResourceQuota> quotas = UnifiedLimits.fetch(openStack, projectId, Optional.of("RegionOne"));
+ * List<ResourceQuota> quotas =
+ *         UnifiedLimits.fetch(openStack, projectId, Optional.of("RegionOne")).execute();
  * }</pre>
  */
 public final class UnifiedLimits {
@@ -60,35 +62,28 @@ public final class UnifiedLimits {
         return List.copyOf(out);
     }
 
-    /** Fetches and combines; {@code region} filters Keystone limits when present. */
-    public static List<ResourceQuota> fetch(OpenStack openStack, String projectId, Optional<String> region) {
-        try {
-            return fetchAsync(openStack, projectId, region).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw e;
-        }
-    }
-
-    /** Asynchronous {@link #fetch(OpenStack, String, Optional)}; the three calls run in parallel. */
-    public static CompletableFuture<List<ResourceQuota>> fetchAsync(
-            OpenStack openStack, String projectId, Optional<String> region) {
-        ServiceClient keystone = openStack.service(ServiceType.IDENTITY);
-        CompletableFuture<List<RegisteredLimit>> registered =
-                list(keystone, "registered_limits", region, RegisteredLimit.class);
-        CompletableFuture<List<ProjectLimit>> project = list(keystone, "limits", region, ProjectLimit.class);
-        CompletableFuture<ResourceUsages> usages = openStack.placement().usagesAsync(projectId);
-        return registered
-                .thenCombine(project, Map::entry)
-                .thenCombine(usages, (rp, u) -> combine(rp.getKey(), rp.getValue(), u));
+    /**
+     * Fetches and combines when executed; {@code region} filters Keystone limits when present. The three
+     * reads run in parallel.
+     */
+    public static Call<List<ResourceQuota>> fetch(OpenStack openStack, String projectId, Optional<String> region) {
+        return Operation.fromAsync(() -> {
+            ServiceClient keystone = openStack.service(ServiceType.IDENTITY);
+            CompletableFuture<List<RegisteredLimit>> registered =
+                    list(keystone, "registered_limits", region, RegisteredLimit.class);
+            CompletableFuture<List<ProjectLimit>> project = list(keystone, "limits", region, ProjectLimit.class);
+            CompletableFuture<ResourceUsages> usages =
+                    openStack.placement().usages(projectId).executeAsync();
+            return registered
+                    .thenCombine(project, Map::entry)
+                    .thenCombine(usages, (rp, u) -> combine(rp.getKey(), rp.getValue(), u));
+        });
     }
 
     private static <T> CompletableFuture<List<T>> list(
             ServiceClient keystone, String collection, Optional<String> region, Class<T> type) {
         ServiceCall c = keystone.get(collection);
         region.ifPresent(r -> c.query("region_id", r));
-        return c.paginate(collection, type).toListAsync();
+        return c.paginate(collection, type).all().executeAsync();
     }
 }
