@@ -119,7 +119,7 @@ public final class CloudSession implements AutoCloseable {
                 .clock(clock)
                 .closeOpenStack(true)
                 .build();
-        var token = openStack.token();
+        var token = openStack.token().execute();
         this.username = token.user().name();
         this.projectId = token.project().map(p -> p.id()).orElseThrow();
         this.projectName = token.project().map(p -> p.name()).orElse(projectId);
@@ -381,7 +381,7 @@ public final class CloudSession implements AutoCloseable {
     public Server waitUntilReady(String serverId, Duration timeout, Consumer<Progress> progress) {
         Instance instance = exosphere.instance(serverId);
         try (InstanceWatch watch = instance.watch(p -> {
-            Server server = openStack.compute().servers().get(serverId);
+            Server server = openStack.compute().servers().get(serverId).execute();
             ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
             SetupStatus setup = origin.setupStatus();
             progress.accept(new Progress(server, uiStatus(server), setup, p.at(), true));
@@ -390,13 +390,13 @@ public final class CloudSession implements AutoCloseable {
             if (ready.origin().workflow().isPresent()) {
                 watch.awaitWorkflow(timeout);
             }
-            return openStack.compute().servers().get(serverId);
+            return openStack.compute().servers().get(serverId).execute();
         }
     }
 
     /** Reads a server again. */
     public Server refresh(String serverId) {
-        return openStack.compute().servers().get(serverId);
+        return openStack.compute().servers().get(serverId).execute();
     }
 
     // ------------------------------------------------------------------ read
@@ -404,7 +404,7 @@ public final class CloudSession implements AutoCloseable {
     /** Finds a server by id or exact name. */
     public Server server(String idOrName) {
         try {
-            return openStack.compute().servers().get(idOrName);
+            return openStack.compute().servers().get(idOrName).execute();
         } catch (NotFoundException e) {
             List<Server> named =
                     servers().stream().filter(s -> idOrName.equals(s.name())).toList();
@@ -465,7 +465,7 @@ public final class CloudSession implements AutoCloseable {
 
     /** The resource-usage history on the server's console log (exosphere-spec §6.2). */
     public ResourceUsageHistory resourceUsage(Server server) {
-        return ResourceUsageHistory.empty().merge(openStack.compute().servers().consoleOutput(server.id(), null));
+        return ResourceUsageHistory.empty().merge(openStack.compute().servers().consoleOutput(server.id(), null).execute());
     }
 
     // ------------------------------------------------------------------ volumes
