@@ -465,7 +465,12 @@ public final class CloudSession implements AutoCloseable {
 
     /** The resource-usage history on the server's console log (exosphere-spec §6.2). */
     public ResourceUsageHistory resourceUsage(Server server) {
-        return ResourceUsageHistory.empty().merge(openStack.compute().servers().consoleOutput(server.id(), null).execute());
+        return ResourceUsageHistory.empty()
+                .merge(openStack
+                        .compute()
+                        .servers()
+                        .consoleOutput(server.id(), null)
+                        .execute());
     }
 
     // ------------------------------------------------------------------ volumes

@@ -8,7 +8,6 @@ import app.exosphere.core.auth.ApplicationCredentialRequest;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.UserRef;
-import app.exosphere.core.http.Call;
 import app.exosphere.core.compute.Flavor;
 import app.exosphere.core.compute.Keypair;
 import app.exosphere.core.compute.NetworkSelection;
@@ -20,6 +19,7 @@ import app.exosphere.core.compute.ServerNetwork;
 import app.exosphere.core.compute.ServerStatus;
 import app.exosphere.core.compute.VolumeAttachment;
 import app.exosphere.core.error.NotFoundException;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.image.Image;
 import app.exosphere.core.image.ImageListOptions;
 import app.exosphere.core.network.FloatingIp;
@@ -114,7 +114,8 @@ abstract class SdkLaunchContract extends CloudContract {
         assertThat(byPassword.token().toString()).doesNotContain(cloud.member().password());
         ApplicationCredential ac = byPassword
                 .identity()
-                .createApplicationCredential(ApplicationCredentialRequest.named(prefix + "-sdk-ac")).execute();
+                .createApplicationCredential(ApplicationCredentialRequest.named(prefix + "-sdk-ac"))
+                .execute();
         assertThat(ac.secret()).isPresent();
         try {
             os = OpenStack.builder()
@@ -134,9 +135,12 @@ abstract class SdkLaunchContract extends CloudContract {
     @Order(2)
     void importsAKeypairAndFindsTheAutoAllocatedNetwork() {
         keypair = prefix + "-sdk-kp";
-        Keypair kp = os.compute().keypairs().importKey(keypair, Keys.ED25519_PUBLIC).execute();
+        Keypair kp =
+                os.compute().keypairs().importKey(keypair, Keys.ED25519_PUBLIC).execute();
         assertThat(kp.name()).isEqualTo(keypair);
-        assertThat(os.compute().keypairs().list().execute()).extracting(Keypair::name).contains(keypair);
+        assertThat(os.compute().keypairs().list().execute())
+                .extracting(Keypair::name)
+                .contains(keypair);
 
         networkId = os.network().autoAllocatedTopology(member.projectId()).id();
         Network net = os.network().networks().get(networkId);
@@ -206,7 +210,12 @@ abstract class SdkLaunchContract extends CloudContract {
         assertThat(fip.portId()).hasValue(ports.get(0).id());
         await(
                 "floating IP in the server's addresses",
-                () -> os.compute().servers().get(serverId).execute().allAddresses().toString(),
+                () -> os.compute()
+                        .servers()
+                        .get(serverId)
+                        .execute()
+                        .allAddresses()
+                        .toString(),
                 a -> a.contains(fip.floatingIpAddress()));
     }
 
@@ -222,8 +231,11 @@ abstract class SdkLaunchContract extends CloudContract {
                 .id();
         awaitVolume(VolumeStatus.Known.AVAILABLE);
         String tag = "exoVolume::{\"name\":\"" + prefix + "-sdk-vol\"}";
-        VolumeAttachment att =
-                os.compute().servers().volumeAttachments(serverId).attach(volumeId, tag).execute();
+        VolumeAttachment att = os.compute()
+                .servers()
+                .volumeAttachments(serverId)
+                .attach(volumeId, tag)
+                .execute();
         assertThat(att.volumeId()).isEqualTo(volumeId);
         awaitVolume(VolumeStatus.Known.IN_USE);
         assertThat(os.compute().servers().volumeAttachments(serverId).list().execute())
@@ -258,7 +270,10 @@ abstract class SdkLaunchContract extends CloudContract {
     void deletesEverythingAndTheSdkReportsItGone() {
         os.network().floatingIps().delete(floatingIpId);
         os.compute().servers().delete(serverId).execute();
-        await("server to be gone", () -> gone(() -> os.compute().servers().get(serverId).execute()), g -> g);
+        await(
+                "server to be gone",
+                () -> gone(() -> os.compute().servers().get(serverId).execute()),
+                g -> g);
         os.volume().volumes().delete(volumeId);
         await("volume to be gone", () -> gone(() -> os.volume().volumes().get(volumeId)), g -> g);
         os.compute().keypairs().delete(keypair).execute();

@@ -105,7 +105,8 @@ class ConcurrentProjectsTest {
                                         .execute()
                                 : view.service(ServiceType.COMPUTE)
                                         .get("servers")
-                                        .json().executeAsync()
+                                        .json()
+                                        .executeAsync()
                                         .get();
                         if (!project.equals(body.get("project").asText())) {
                             violations.add("answer for " + body.get("project") + " seen by view of " + project);

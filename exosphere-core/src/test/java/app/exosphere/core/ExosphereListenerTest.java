@@ -137,7 +137,8 @@ class ExosphereListenerTest {
 
         assertThat(os.service(ServiceType.COMPUTE)
                         .get("servers/{id}", SERVER_ID)
-                        .json().execute()
+                        .json()
+                        .execute()
                         .path("server")
                         .path("id")
                         .asText())

@@ -87,7 +87,10 @@ class KeystoneAuthenticationTest {
         OpenStack os = cloud.builder(Credentials.applicationCredential("423f19a4ac1e4f48bbb4180756e6eb6c", "x"))
                 .build();
 
-        assertThat(os.forProject("231c62fb0fbd485b995e8b060c3f0d98").token().execute().id())
+        assertThat(os.forProject("231c62fb0fbd485b995e8b060c3f0d98")
+                        .token()
+                        .execute()
+                        .id())
                 .isEqualTo("tok-ac");
         assertThatThrownBy(() -> os.forProject("some-other-project").token().execute())
                 .isInstanceOf(ConfigurationException.class)
@@ -138,7 +141,12 @@ class KeystoneAuthenticationTest {
                 .isEqualTo("/v3/OS-FEDERATION/identity_providers/myidp/protocols/openid/auth");
         assertThat(federation.getHeaders().get("Authorization")).isEqualTo("Bearer oidc-access-token-value");
 
-        assertThat(os.forProject("263fd9").token().execute().project().orElseThrow().name())
+        assertThat(os.forProject("263fd9")
+                        .token()
+                        .execute()
+                        .project()
+                        .orElseThrow()
+                        .name())
                 .isEqualTo("project-x");
         RecordedRequest scoping = cloud.take();
         assertThat(scoping.getTarget()).isEqualTo("/v3/auth/tokens");
@@ -167,7 +175,8 @@ class KeystoneAuthenticationTest {
         os.service(ServiceType.NETWORK)
                 .get("networks")
                 .query("name", "private net")
-                .json().execute();
+                .json()
+                .execute();
         assertThat(cloud.take().getTarget()).isEqualTo("/v2.0/networks?name=private%20net");
 
         os.service(ServiceType.IMAGE).get("images/{id}", "a b/c").execute();
@@ -205,7 +214,8 @@ class KeystoneAuthenticationTest {
 
         assertThat(os.service(ServiceType.COMPUTE)
                         .get("servers")
-                        .json().execute()
+                        .json()
+                        .execute()
                         .get("servers")
                         .size())
                 .isZero();
@@ -278,7 +288,8 @@ class KeystoneAuthenticationTest {
         ApplicationCredential ac = os.identity()
                 .createApplicationCredential(ApplicationCredentialRequest.builder("monitoring")
                         .description("Application credential for monitoring.")
-                        .build()).execute();
+                        .build())
+                .execute();
         RecordedRequest create = cloud.take();
         assertThat(create.getMethod()).isEqualTo("POST");
         assertThat(create.getTarget())

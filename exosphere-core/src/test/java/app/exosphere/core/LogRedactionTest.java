@@ -78,7 +78,9 @@ class LogRedactionTest {
                     .execute();
 
             cloud.server.enqueue(json(201, fixture("keystone/admin__application-credential-create-response.json")));
-            os.identity().createApplicationCredential(ApplicationCredentialRequest.named("monitoring")).execute();
+            os.identity()
+                    .createApplicationCredential(ApplicationCredentialRequest.named("monitoring"))
+                    .execute();
 
             // a 401 triggers re-authentication (password again) and a replay
             cloud.server.enqueue(

@@ -147,7 +147,8 @@ class PaginationTest {
         List<JsonNode> all = os.service(ServiceType.COMPUTE)
                 .get("servers")
                 .paginate("servers", JsonNode.class)
-                .all().executeAsync()
+                .all()
+                .executeAsync()
                 .get();
         assertThat(all).hasSize(2);
     }

@@ -149,7 +149,8 @@ class ServiceTransportTest {
                 .build());
         cloud.server.enqueue(json(200, "{\"servers\": []}"));
 
-        assertThat(nova.get("servers").json().execute().get("servers").isArray()).isTrue();
+        assertThat(nova.get("servers").json().execute().get("servers").isArray())
+                .isTrue();
         assertThat(cloud.server.getRequestCount()).isEqualTo(4);
     }
 
@@ -167,7 +168,8 @@ class ServiceTransportTest {
     @Test
     void postIsNotRetriedOn503ButWhenMarkedIdempotentItIs() {
         cloud.server.enqueue(fault(503, "serviceUnavailable", "busy"));
-        assertThatThrownBy(() -> nova.post("servers").body(Map.of()).execute()).isInstanceOf(ServerErrorException.class);
+        assertThatThrownBy(() -> nova.post("servers").body(Map.of()).execute())
+                .isInstanceOf(ServerErrorException.class);
         assertThat(cloud.server.getRequestCount()).isEqualTo(2);
 
         cloud.server.enqueue(fault(503, "serviceUnavailable", "busy"));
@@ -226,7 +228,9 @@ class ServiceTransportTest {
     @Test
     void asyncAndSyncShareTheSamePathAndDecodeMembers() throws Exception {
         cloud.server.enqueue(json(200, cloud.pointedHere("nova/servers__server-get-resp.json")));
-        CompletableFuture<JsonNode> f = nova.get("servers/{id}", "9168b536").as("server", JsonNode.class).executeAsync();
+        CompletableFuture<JsonNode> f = nova.get("servers/{id}", "9168b536")
+                .as("server", JsonNode.class)
+                .executeAsync();
         assertThat(f.get().path("name").asText()).isEqualTo("new-server-test");
 
         cloud.server.enqueue(fault(404, "itemNotFound", "gone"));
@@ -349,8 +353,10 @@ class ServiceTransportTest {
                 .isInstanceOf(EndpointNotFoundException.class)
                 .hasMessageContaining("no placement endpoint")
                 .hasMessageContaining("compute");
-        assertThatThrownBy(() ->
-                        os.forRegion("Elsewhere").service(ServiceType.COMPUTE).endpoint().execute())
+        assertThatThrownBy(() -> os.forRegion("Elsewhere")
+                        .service(ServiceType.COMPUTE)
+                        .endpoint()
+                        .execute())
                 .isInstanceOf(EndpointNotFoundException.class)
                 .hasMessageContaining("region Elsewhere")
                 .hasMessageContaining("[RegionOne]");
@@ -382,7 +388,8 @@ class ServiceTransportTest {
         OpenStack unscoped = cloud.builder(MockCloud.ALICE)
                 .clock(new MutableClock(java.time.Instant.parse("2015-11-05T21:30:00Z")))
                 .build();
-        assertThatThrownBy(() -> unscoped.service(ServiceType.COMPUTE).endpoint().execute())
+        assertThatThrownBy(
+                        () -> unscoped.service(ServiceType.COMPUTE).endpoint().execute())
                 .isInstanceOf(EndpointNotFoundException.class)
                 .hasMessageContaining("forProject");
     }

@@ -174,7 +174,11 @@ final class ServerCommands {
                     .id()
                     .map(id -> {
                         try {
-                            String name = session.openStack().image().get(id).execute().name();
+                            String name = session.openStack()
+                                    .image()
+                                    .get(id)
+                                    .execute()
+                                    .name();
                             return name == null ? id : name;
                         } catch (app.exosphere.core.error.NotFoundException gone) {
                             return id;
@@ -295,7 +299,8 @@ final class ServerCommands {
         protected int run() {
             try (CloudSession session = cloud.open(cli())) {
                 Server s = session.server(server);
-                ServerActionApi actions = session.openStack().compute().servers().actions(s);
+                ServerActionApi actions =
+                        session.openStack().compute().servers().actions(s);
                 switch (action.toLowerCase(Locale.ROOT)) {
                     case "start" -> actions.start().execute();
                     case "stop" -> actions.stop().execute();

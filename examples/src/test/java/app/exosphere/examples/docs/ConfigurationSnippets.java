@@ -42,7 +42,7 @@ final class ConfigurationSnippets {
                 .credentials(Credentials.password(UserRef.name("alice", DomainRef.of("access")), password))
                 .project("TRA000000", DomainRef.of("access"))
                 .region("IU")
-                .build(); // authenticates now; buildAsync()/buildLazily() exist
+                .build(); // authenticates now; buildLazily() defers it to the first call
 
         // 4. an existing Keystone token (the session ends with AuthenticationExpiredException)
         OpenStack withToken = OpenStack.builder()
@@ -87,7 +87,8 @@ final class ConfigurationSnippets {
         // snippet:configuration-cloud-configs
         ExosphereCloudConfigs exo = ExosphereCloudConfigs.builtIn(); // Jetstream2, Nectar, Rescloud
         ExosphereCloudConfigs mine = exo.with(ExosphereCloudConfigs.load(Path.of("cloud_configs.js")));
-        ExosphereCloudConfig js2 = mine.forKeystoneUrl(os.token().execute()
+        ExosphereCloudConfig js2 = mine.forKeystoneUrl(os.token()
+                        .execute()
                         .catalog()
                         .endpoint(ServiceType.IDENTITY, "IU", EndpointInterface.PUBLIC)
                         .orElseThrow()

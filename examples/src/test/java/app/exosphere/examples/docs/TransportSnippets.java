@@ -21,14 +21,21 @@ final class TransportSnippets {
         ServiceClient nova = openStack.service(ServiceType.COMPUTE);
 
         // path templates: each {x} is filled with the next argument, percent-encoded as one segment
-        JsonNode server = nova.get("servers/{id}", id).microversion("2.27").as("server", JsonNode.class).execute();
-        Server typed = nova.get("servers/{id}", id).microversion("2.27").as("server", Server.class).execute();
+        JsonNode server = nova.get("servers/{id}", id)
+                .microversion("2.27")
+                .as("server", JsonNode.class)
+                .execute();
+        Server typed = nova.get("servers/{id}", id)
+                .microversion("2.27")
+                .as("server", Server.class)
+                .execute();
 
         nova.post("servers/{id}/action", id).body(Map.of("os-start", Map.of())).execute(); // not retried
         nova.post("servers/{id}/action", id)
                 .body(consoleRequest)
                 .idempotent(true)
-                .json().execute(); // retried
+                .json()
+                .execute(); // retried
         nova.put("servers/{id}/tags/{tag}", id, "exoPw:" + pw)
                 .microversion("2.26")
                 .execute();

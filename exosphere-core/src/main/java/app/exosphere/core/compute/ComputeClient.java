@@ -86,7 +86,10 @@ public final class ComputeClient {
             QuotaSetApi.fields(r).forEachRemaining(e -> {
                 JsonNode v = e.getValue();
                 if (v.isObject() && v.has("limit")) {
-                    out.put(e.getKey(), QuotaUsage.of(v.path("in_use").asLong(0), v.path("limit").asLong(-1)));
+                    out.put(
+                            e.getKey(),
+                            QuotaUsage.of(
+                                    v.path("in_use").asLong(0), v.path("limit").asLong(-1)));
                 }
             });
             return Map.copyOf(out);

@@ -1,7 +1,7 @@
 package app.exosphere.core.compute;
 
-import app.exosphere.core.http.Call;
 import app.exosphere.core.error.ResponseDecodingException;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.OpenStackResponse;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;

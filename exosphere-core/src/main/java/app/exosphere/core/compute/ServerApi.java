@@ -6,7 +6,6 @@ import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Nova {@code /servers} and everything below {@code /servers/{id}}.

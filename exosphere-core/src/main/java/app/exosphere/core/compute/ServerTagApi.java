@@ -1,7 +1,7 @@
 package app.exosphere.core.compute;
 
-import app.exosphere.core.http.Call;
 import app.exosphere.core.error.NotFoundException;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -86,9 +85,7 @@ public final class ServerTagApi {
                     if (cause instanceof NotFoundException) {
                         return false;
                     }
-                    throw cause instanceof RuntimeException
-                            ? (RuntimeException) cause
-                            : new CompletionException(cause);
+                    throw cause instanceof RuntimeException ? (RuntimeException) cause : new CompletionException(cause);
                 }));
     }
 

@@ -97,7 +97,8 @@ final class EngineContext {
         os.network()
                 .networks()
                 .list(Map.of("router:external", "true"))
-                .all().executeAsync()
+                .all()
+                .executeAsync()
                 .whenComplete((nets, err) -> {
                     if (err != null) {
                         fresh.completeExceptionally(err);

@@ -101,7 +101,8 @@ final class ExactlyOnceCreate {
         return ctx.os
                 .compute()
                 .servers()
-                .create(body).executeAsync()
+                .create(body)
+                .executeAsync()
                 .handle((created, err) -> {
                     Throwable cause = unwrap(err);
                     if (cause == null && (created == null || created.id().isBlank())) {
@@ -239,7 +240,8 @@ final class ExactlyOnceCreate {
                         return ctx.os
                                 .compute()
                                 .servers()
-                                .delete(loser.id()).executeAsync()
+                                .delete(loser.id())
+                                .executeAsync()
                                 .exceptionally(e -> {
                                     if (unwrap(e) instanceof NotFoundException) {
                                         return null; // the other racer deleted it already

@@ -231,7 +231,10 @@ public final class Instance {
     private Optional<String> imageUser() {
         return safe(
                 () -> {
-                    var img = ctx.os.image().get(server.image().id().orElseThrow()).execute();
+                    var img = ctx.os
+                            .image()
+                            .get(server.image().id().orElseThrow())
+                            .execute();
                     return DefaultSshUser.guess(
                             img.osDistro().orElse(null), img.osVersion().orElse(null));
                 },
@@ -400,7 +403,9 @@ public final class Instance {
 
     /** Creates an image of the server, marked {@code from-exosphere} like Exosphere; returns its id. */
     public String createImage(String imageName) {
-        return actions(ServerAction.CREATE_IMAGE).createImage(imageName, Map.of("from-exosphere", "true")).execute();
+        return actions(ServerAction.CREATE_IMAGE)
+                .createImage(imageName, Map.of("from-exosphere", "true"))
+                .execute();
     }
 
     /** Renames the server. */
@@ -562,10 +567,19 @@ public final class Instance {
         String nameJson = ExosphereMetadata.compactJson(nameObject(volume.name()));
         String tag = "exoVolume::" + nameJson;
         boolean tagFits = tag.length() <= 60 && !tag.contains(",") && !tag.contains("/");
-        VolumeAttachment a =
-                ctx.os.compute().servers().volumeAttachments(id()).attach(volume.id(), tagFits ? tag : null).execute();
+        VolumeAttachment a = ctx.os
+                .compute()
+                .servers()
+                .volumeAttachments(id())
+                .attach(volume.id(), tagFits ? tag : null)
+                .execute();
         if (origin.version().orElse(-1) == 5) {
-            ctx.os.compute().servers().metadata(id()).update(Map.of("exoVolumes::" + volume.id(), nameJson)).execute();
+            ctx.os
+                    .compute()
+                    .servers()
+                    .metadata(id())
+                    .update(Map.of("exoVolumes::" + volume.id(), nameJson))
+                    .execute();
         }
         if (!tagFits) {
             LOG.info("volume name too long for a Nova device tag; the instance will mount it by device name");

@@ -206,7 +206,8 @@ final class Launch {
                                 .name(c.value().orElseThrow())
                                 .status("active")
                                 .build())
-                        .all().executeAsync()
+                        .all()
+                        .executeAsync()
                         .thenApply(images -> images.stream()
                                 .max(Comparator.comparing(i -> i.createdAt().orElse(java.time.Instant.EPOCH)))
                                 .orElseThrow(() -> new InvalidLaunchRequestException("No active image named \""
@@ -222,7 +223,8 @@ final class Launch {
                 return ctx.os
                         .image()
                         .list(opts.build())
-                        .all().executeAsync()
+                        .all()
+                        .executeAsync()
                         .thenApply(images -> InstanceTypeImages.newestMatching(f, images)
                                 .orElseThrow(() -> new InvalidLaunchRequestException(
                                         "No image matches the instance type's filters " + f
@@ -243,7 +245,8 @@ final class Launch {
                         .status("active")
                         .visibility("public")
                         .build())
-                .all().executeAsync()
+                .all()
+                .executeAsync()
                 .thenApply(images -> images.stream()
                         .filter(i -> i.name() != null && i.name().startsWith(prefix))
                         .filter(i -> i.visibility().map("public"::equals).orElse(true))
@@ -270,7 +273,8 @@ final class Launch {
                     .network()
                     .networks()
                     .list(Map.of("name", wanted))
-                    .all().executeAsync()
+                    .all()
+                    .executeAsync()
                     .thenCompose(nets -> nets.stream()
                             .filter(n -> n.id().equals(wanted) || n.name().equals(wanted))
                             .findFirst()
@@ -279,7 +283,8 @@ final class Launch {
                                     .network()
                                     .networks()
                                     .list()
-                                    .all().executeAsync()
+                                    .all()
+                                    .executeAsync()
                                     .thenApply(all -> all.stream()
                                             .filter(n -> n.id().equals(wanted)
                                                     || n.name().equals(wanted))
@@ -323,7 +328,8 @@ final class Launch {
                 .network()
                 .securityGroups()
                 .list(Map.of("name", name))
-                .all().executeAsync()
+                .all()
+                .executeAsync()
                 .thenCompose(groups -> {
                     Optional<SecurityGroup> existing =
                             groups.stream().filter(g -> g.name().equals(name)).findFirst();
@@ -385,7 +391,8 @@ final class Launch {
         return ctx.os
                 .compute()
                 .keypairs()
-                .get(k.name()).executeAsync()
+                .get(k.name())
+                .executeAsync()
                 .handle((Keypair found, Throwable err) -> {
                     Throwable cause = err instanceof CompletionException ? err.getCause() : err;
                     if (cause == null) {
@@ -400,7 +407,8 @@ final class Launch {
                         return ctx.os
                                 .compute()
                                 .keypairs()
-                                .importKey(k.name(), k.publicKey().get()).executeAsync()
+                                .importKey(k.name(), k.publicKey().get())
+                                .executeAsync()
                                 .thenApply(kp -> Optional.of(k.name()));
                     }
                     if (cause instanceof NotFoundException) {

@@ -191,7 +191,11 @@ final class ProjectWatcher {
             if (s != null && e.getValue().needsConsole(s)) {
                 consoles.put(
                         e.getKey(),
-                        ctx.os.compute().servers().consoleOutput(e.getKey(), e.getValue().consoleLines).executeAsync());
+                        ctx.os
+                                .compute()
+                                .servers()
+                                .consoleOutput(e.getKey(), e.getValue().consoleLines)
+                                .executeAsync());
             }
         }
         boolean hot = false;
@@ -422,7 +426,8 @@ final class ProjectWatcher {
             var metadata = ctx.os.compute().servers().metadata(serverId);
             SetupStatus now;
             try {
-                now = SetupStatus.fromMetadataValue(metadata.get(SetupStatus.METADATA_KEY).execute());
+                now = SetupStatus.fromMetadataValue(
+                        metadata.get(SetupStatus.METADATA_KEY).execute());
             } catch (NotFoundException absent) {
                 now = SetupStatus.initial();
             }
@@ -432,7 +437,8 @@ final class ProjectWatcher {
                 }
                 return;
             }
-            metadata.update(Map.of(SetupStatus.METADATA_KEY, next.toMetadataValue())).execute();
+            metadata.update(Map.of(SetupStatus.METADATA_KEY, next.toMetadataValue()))
+                    .execute();
             written = next;
         }
 
@@ -600,14 +606,20 @@ final class ProjectWatcher {
                 passphraseDone = true;
                 return;
             }
-            Optional<String> pw = ctx.os.compute().servers().password(serverId).get().execute();
+            Optional<String> pw =
+                    ctx.os.compute().servers().password(serverId).get().execute();
             if (pw.isEmpty() || pw.get().isEmpty()) {
                 return;
             }
             // Exosphere (State.Update.Server receivePasswordFromServer): store it as the exoPw: tag (or keep it
             // in memory), then clear the server password; a replica doing the same adds the same tag
             if (ctx.settings.passphraseHandling() == PassphraseHandling.STORE_AS_TAG) {
-                ctx.os.compute().servers().tags(serverId).add(ExosphereMetadata.PASSPHRASE_TAG_PREFIX + pw.get()).execute();
+                ctx.os
+                        .compute()
+                        .servers()
+                        .tags(serverId)
+                        .add(ExosphereMetadata.PASSPHRASE_TAG_PREFIX + pw.get())
+                        .execute();
             } else {
                 ctx.memoryPassphrases.put(serverId, pw.get());
             }

@@ -87,7 +87,8 @@ class ComputeClientTest {
                         .flavorRef("f")
                         .networks(NetworkSelection.auto())
                         .addTags("exoPw:a b")
-                        .build()).execute();
+                        .build())
+                .execute();
         RecordedRequest r = cloud.take();
         assertMicroversion(r, "2.52");
         assertThat(tree(body(r)).at("/server/tags/0").asText()).isEqualTo("exoPw:a b");
@@ -97,7 +98,8 @@ class ComputeClientTest {
     void getPinsMicroversion227AndParsesTheHighestMicroversionSample() throws Exception {
         cloud.replySample(200, "nova/servers__v2.100__server-get-resp.json");
         Server s = compute.servers()
-                .get("0e44cc9c-e052-415d-afbf-469b0d384170").executeAsync()
+                .get("0e44cc9c-e052-415d-afbf-469b0d384170")
+                .executeAsync()
                 .get();
         RecordedRequest r = cloud.take();
         assertThat(r.getMethod()).isEqualTo("GET");
@@ -185,7 +187,8 @@ class ComputeClientTest {
     void setsHostnameAtMicroversion290AsExosphereDoesOnRename() {
         cloud.replySample(200, "nova/servers__v2.104__server-update-resp.json");
         compute.servers()
-                .update("srv-1", ServerUpdate.builder().hostname("new-host").build()).execute();
+                .update("srv-1", ServerUpdate.builder().hostname("new-host").build())
+                .execute();
         RecordedRequest r = cloud.take();
         assertMicroversion(r, "2.90");
         assertThat(tree(body(r))).isEqualTo(tree("{\"server\":{\"hostname\":\"new-host\"}}"));
@@ -199,9 +202,11 @@ class ComputeClientTest {
         assertThat(r.getMethod()).isEqualTo("DELETE");
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1");
 
-        assertThatThrownBy(() -> compute.servers().delete(server("ACTIVE", true)).execute())
+        assertThatThrownBy(
+                        () -> compute.servers().delete(server("ACTIVE", true)).execute())
                 .isInstanceOf(ServerActionNotAllowedException.class);
-        assertThat(compute.servers().delete(server("SOFT_DELETED", false)).executeAsync()).isCompletedExceptionally();
+        assertThat(compute.servers().delete(server("SOFT_DELETED", false)).executeAsync())
+                .isCompletedExceptionally();
         assertThat(cloud.idle()).isTrue();
     }
 
@@ -219,25 +224,37 @@ class ComputeClientTest {
     @Test
     void sendsEveryNoArgumentActionExactlyLikeTheUpstreamSamples() {
         ServerActionApi a = compute.servers().actions("srv-1");
-        assertThat(actionBody(() -> a.start().execute())).isEqualTo(Samples.json("nova/servers__server-action-start.json"));
-        assertThat(actionBody(() -> a.stop().execute())).isEqualTo(Samples.json("nova/servers__server-action-stop.json"));
-        assertThat(actionBody(() -> a.pause().execute())).isEqualTo(Samples.json("nova/os-pause-server__pause-server.json"));
-        assertThat(actionBody(() -> a.unpause().execute())).isEqualTo(Samples.json("nova/os-pause-server__unpause-server.json"));
-        assertThat(actionBody(() -> a.suspend().execute())).isEqualTo(Samples.json("nova/os-suspend-server__server-suspend.json"));
-        assertThat(actionBody(() -> a.resume().execute())).isEqualTo(Samples.json("nova/os-suspend-server__server-resume.json"));
+        assertThat(actionBody(() -> a.start().execute()))
+                .isEqualTo(Samples.json("nova/servers__server-action-start.json"));
+        assertThat(actionBody(() -> a.stop().execute()))
+                .isEqualTo(Samples.json("nova/servers__server-action-stop.json"));
+        assertThat(actionBody(() -> a.pause().execute()))
+                .isEqualTo(Samples.json("nova/os-pause-server__pause-server.json"));
+        assertThat(actionBody(() -> a.unpause().execute()))
+                .isEqualTo(Samples.json("nova/os-pause-server__unpause-server.json"));
+        assertThat(actionBody(() -> a.suspend().execute()))
+                .isEqualTo(Samples.json("nova/os-suspend-server__server-suspend.json"));
+        assertThat(actionBody(() -> a.resume().execute()))
+                .isEqualTo(Samples.json("nova/os-suspend-server__server-resume.json"));
         assertThat(actionBody(() -> a.shelve().execute())).isEqualTo(Samples.json("nova/os-shelve__os-shelve.json"));
-        assertThat(actionBody(() -> a.shelveOffload().execute())).isEqualTo(Samples.json("nova/os-shelve__os-shelve-offload.json"));
-        assertThat(actionBody(() -> a.unshelve().execute())).isEqualTo(Samples.json("nova/os-shelve__os-unshelve.json"));
-        assertThat(actionBody(() -> a.lock().execute())).isEqualTo(Samples.json("nova/os-lock-server__lock-server.json"));
-        assertThat(actionBody(() -> a.unlock().execute())).isEqualTo(Samples.json("nova/os-lock-server__unlock-server.json"));
-        assertThat(actionBody(() -> a.unrescue().execute())).isEqualTo(Samples.json("nova/os-rescue__server-unrescue-req.json"));
+        assertThat(actionBody(() -> a.shelveOffload().execute()))
+                .isEqualTo(Samples.json("nova/os-shelve__os-shelve-offload.json"));
+        assertThat(actionBody(() -> a.unshelve().execute()))
+                .isEqualTo(Samples.json("nova/os-shelve__os-unshelve.json"));
+        assertThat(actionBody(() -> a.lock().execute()))
+                .isEqualTo(Samples.json("nova/os-lock-server__lock-server.json"));
+        assertThat(actionBody(() -> a.unlock().execute()))
+                .isEqualTo(Samples.json("nova/os-lock-server__unlock-server.json"));
+        assertThat(actionBody(() -> a.unrescue().execute()))
+                .isEqualTo(Samples.json("nova/os-rescue__server-unrescue-req.json"));
         assertThat(actionBody(() -> a.confirmResize().execute()))
                 .isEqualTo(Samples.json("nova/servers__server-action-confirm-resize.json"));
         assertThat(actionBody(() -> a.revertResize().execute()))
                 .isEqualTo(Samples.json("nova/servers__server-action-revert-resize.json"));
         assertThat(actionBody(() -> a.forceDelete().execute()))
                 .isEqualTo(Samples.json("nova/os-deferred-delete__force-delete-post-req.json"));
-        assertThat(actionBody(() -> a.restore().execute())).isEqualTo(Samples.json("nova/os-deferred-delete__restore-post-req.json"));
+        assertThat(actionBody(() -> a.restore().execute()))
+                .isEqualTo(Samples.json("nova/os-deferred-delete__restore-post-req.json"));
     }
 
     @Test
@@ -267,7 +284,8 @@ class ComputeClientTest {
         cloud.replySample(202, "nova/servers__v2.45__server-action-create-image-resp.json");
         String id = compute.servers()
                 .actions(server("ACTIVE", true)) // createImage ignores the lock (exosphere-spec §9.13)
-                .createImage("foo-image", Map.of("meta_var", "meta_val")).execute();
+                .createImage("foo-image", Map.of("meta_var", "meta_val"))
+                .execute();
         assertThat(tree(body(cloud.take())))
                 .isEqualTo(Samples.json("nova/servers__v2.45__server-action-create-image.json"));
         assertThat(id).isEqualTo("0e7761dd-ee98-41f0-ba35-05994e446431");
@@ -284,7 +302,10 @@ class ComputeClientTest {
     @Test
     void rescueSendsAdminPassAndReturnsTheSampleAnswer() {
         cloud.replySample(200, "nova/os-rescue__server-rescue.json");
-        assertThat(compute.servers().actions("srv-1").rescue("MySecretPass", null).execute())
+        assertThat(compute.servers()
+                        .actions("srv-1")
+                        .rescue("MySecretPass", null)
+                        .execute())
                 .contains("MySecretPass");
         assertThat(tree(body(cloud.take()))).isEqualTo(Samples.json("nova/os-rescue__server-rescue-req.json"));
     }
@@ -292,7 +313,10 @@ class ComputeClientTest {
     @Test
     void rebuildReturnsTheRebuiltServer() {
         cloud.replySample(202, "nova/servers__v2.100__server-action-rebuild-resp.json");
-        Server s = compute.servers().actions("srv-1").rebuild("70a599e0-31e7-49b7-b260-868f441e862b", "foobar").execute();
+        Server s = compute.servers()
+                .actions("srv-1")
+                .rebuild("70a599e0-31e7-49b7-b260-868f441e862b", "foobar")
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(tree(body(r)).at("/rebuild/imageRef").asText()).isEqualTo("70a599e0-31e7-49b7-b260-868f441e862b");
         assertThat(tree(body(r)).at("/rebuild/name").asText()).isEqualTo("foobar");
@@ -341,7 +365,10 @@ class ComputeClientTest {
     @Test
     void updatesMetadataWithPostAndReadsEveryItemBack() {
         cloud.replySample(200, "nova/server-metadata__server-metadata-all-resp.json");
-        Map<String, String> all = compute.servers().metadata("srv-1").update(Map.of("foo", "Foo Value")).execute();
+        Map<String, String> all = compute.servers()
+                .metadata("srv-1")
+                .update(Map.of("foo", "Foo Value"))
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(r.getMethod()).isEqualTo("POST");
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1/metadata");
@@ -416,7 +443,10 @@ class ComputeClientTest {
     @Test
     void getsAndClearsTheServerPassword() {
         cloud.replySample(200, "nova/os-server-password__get-password-resp.json");
-        assertThat(compute.servers().password("srv-1").get().execute()).get().asString().startsWith("xlozO3wLCBRWAa2y");
+        assertThat(compute.servers().password("srv-1").get().execute())
+                .get()
+                .asString()
+                .startsWith("xlozO3wLCBRWAa2y");
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/servers/srv-1/os-server-password");
         cloud.replyEmpty(204);
         compute.servers().password("srv-1").clear().execute();
@@ -431,7 +461,10 @@ class ComputeClientTest {
     @Test
     void createsRemoteConsoleAtMicroversion26WhenTheCloudOffersIt() {
         cloud.replySample(200, "nova/os-remote-consoles__v2.6__create-vnc-console-resp.json");
-        RemoteConsole c = compute.servers().remoteConsoles("srv-1").create(RemoteConsole.Protocol.VNC).execute();
+        RemoteConsole c = compute.servers()
+                .remoteConsoles("srv-1")
+                .create(RemoteConsole.Protocol.VNC)
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1/remote-consoles");
         assertMicroversion(r, "2.6");
@@ -459,7 +492,8 @@ class ComputeClientTest {
             old.replySample(200, "nova/os-remote-consoles__get-vnc-console-post-resp.json");
             RemoteConsole c = capped.servers()
                     .remoteConsoles("srv-1")
-                    .create(RemoteConsole.Protocol.VNC).executeAsync()
+                    .create(RemoteConsole.Protocol.VNC)
+                    .executeAsync()
                     .get();
             assertThat(path(old.take())).isEqualTo("/legacy/v2.1/");
             RecordedRequest r = old.take();
@@ -477,7 +511,11 @@ class ComputeClientTest {
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1/os-instance-actions");
         assertMicroversion(r, "2.27");
         cloud.replySample(200, "nova/os-instance-actions__v2.84__instance-action-get-resp.json");
-        assertThat(compute.servers().instanceActions("srv-1").get("req-1").execute().events())
+        assertThat(compute.servers()
+                        .instanceActions("srv-1")
+                        .get("req-1")
+                        .execute()
+                        .events())
                 .isNotEmpty();
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/servers/srv-1/os-instance-actions/req-1");
     }
@@ -498,7 +536,8 @@ class ComputeClientTest {
         cloud.replySample(200, "nova/os-volume_attachments__v2.89__attach-volume-to-server-resp.json");
         VolumeAttachment a = compute.servers()
                 .volumeAttachments("srv-1")
-                .attach("a07f71dc-8151-4e7d-a0cc-cd24a3f11113", "exoVolume::{\"name\":\"data\"}").execute();
+                .attach("a07f71dc-8151-4e7d-a0cc-cd24a3f11113", "exoVolume::{\"name\":\"data\"}")
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1/os-volume_attachments");
         assertMicroversion(r, "2.49");
@@ -508,7 +547,8 @@ class ComputeClientTest {
         assertThat(a.device()).contains("/dev/sdb");
 
         cloud.replySample(200, "nova/os-volume_attachments__v2.101__list-volume-attachments-resp.json");
-        assertThat(compute.servers().volumeAttachments("srv-1").list().execute()).hasSize(2);
+        assertThat(compute.servers().volumeAttachments("srv-1").list().execute())
+                .hasSize(2);
         cloud.take();
 
         cloud.replySample(200, "nova/os-volume_attachments__attach-volume-to-server-resp.json");
@@ -516,7 +556,10 @@ class ComputeClientTest {
         assertThat(cloud.take().getHeaders().get("OpenStack-API-Version")).isNull();
 
         cloud.replySample(200, "nova/os-volume_attachments__v2.89__attach-volume-to-server-resp.json");
-        compute.servers().volumeAttachments("srv-1").attach("a07f71dc-8151-4e7d-a0cc-cd24a3f11113", "foo", true).execute();
+        compute.servers()
+                .volumeAttachments("srv-1")
+                .attach("a07f71dc-8151-4e7d-a0cc-cd24a3f11113", "foo", true)
+                .execute();
         RecordedRequest withDelete = cloud.take();
         assertMicroversion(withDelete, "2.79");
         assertThat(tree(body(withDelete)))
@@ -563,7 +606,8 @@ class ComputeClientTest {
         Keypair k = compute.keypairs()
                 .importKey(
                         importReq.get("name").asText(),
-                        importReq.get("public_key").asText()).execute();
+                        importReq.get("public_key").asText())
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(path(r)).isEqualTo("/compute/v2.1/os-keypairs");
         assertThat(tree(body(r))).isEqualTo(Samples.json("nova/os-keypairs__keypairs-import-post-req.json"));
@@ -623,7 +667,8 @@ class ComputeClientTest {
                                     .imageRef("i")
                                     .flavorRef("f")
                                     .addTags("t")
-                                    .build()).execute())
+                                    .build())
+                            .execute())
                     .isInstanceOf(MicroversionNotSupportedException.class)
                     .hasMessageContaining("2.52");
             c.take(); // the version document

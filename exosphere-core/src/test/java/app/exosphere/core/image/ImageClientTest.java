@@ -76,7 +76,9 @@ class ImageClientTest {
     @Test
     void getsAnImageFromTheShowSample() throws Exception {
         cloud.replySample(200, "glance/image-show-response.json");
-        Image img = glance.get("1bea47ed-f6a9-463b-b423-14b9cca9ad27").executeAsync().get();
+        Image img = glance.get("1bea47ed-f6a9-463b-b423-14b9cca9ad27")
+                .executeAsync()
+                .get();
         assertThat(cloud.take().getUrl().encodedPath())
                 .isEqualTo("/image/v2/images/1bea47ed-f6a9-463b-b423-14b9cca9ad27");
         assertThat(img.name()).isEqualTo("cirros-0.3.2-x86_64-disk");
@@ -86,11 +88,12 @@ class ImageClientTest {
     void patchesWithTheGlanceJsonPatchMediaTypeLikeTheSample() {
         cloud.replySample(200, "glance/image-update-response.json");
         Image updated = glance.update(
-                "img-1",
-                ImageUpdate.builder()
-                        .replace("name", "Fedora 17")
-                        .replaceTags(List.of("fedora", "beefy"))
-                        .build()).execute();
+                        "img-1",
+                        ImageUpdate.builder()
+                                .replace("name", "Fedora 17")
+                                .replaceTags(List.of("fedora", "beefy"))
+                                .build())
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(r.getMethod()).isEqualTo("PATCH");
         assertThat(r.getUrl().encodedPath()).isEqualTo("/image/v2/images/img-1");

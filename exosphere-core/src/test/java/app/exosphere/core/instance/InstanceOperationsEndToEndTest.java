@@ -166,7 +166,12 @@ class InstanceOperationsEndToEndTest {
         Instance v6 = readyInstance("mp");
         assertThat(v6.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/my-vol");
 
-        exo.openStack().compute().servers().metadata(v6.id()).update(Map.of("exoServerVersion", "4")).execute();
+        exo.openStack()
+                .compute()
+                .servers()
+                .metadata(v6.id())
+                .update(Map.of("exoServerVersion", "4"))
+                .execute();
         Instance v4 = exo.instance(v6.id());
         // exosphere-spec §2.4: before version 5 the mountpoint comes from the device name
         assertThat(v4.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/sdc");
@@ -176,7 +181,12 @@ class InstanceOperationsEndToEndTest {
     @Test
     void aVersion5ServerAlsoGetsExoVolumesMetadataOnAttachAndLosesItOnDetach() {
         Instance vm = readyInstance("v5");
-        exo.openStack().compute().servers().metadata(vm.id()).update(Map.of("exoServerVersion", "5")).execute();
+        exo.openStack()
+                .compute()
+                .servers()
+                .metadata(vm.id())
+                .update(Map.of("exoServerVersion", "5"))
+                .execute();
         Instance v5 = exo.instance(vm.id());
         Volume data = availableVolume("scratch");
 

@@ -83,7 +83,8 @@ class UnifiedLimitsTest {
                     "{\"limits\":[{\"id\":\"l1\",\"project_id\":\"p\",\"region_id\":\"RegionOne\","
                             + "\"resource_name\":\"class:VCPU\",\"resource_limit\":6,\"description\":null}],\"links\":{\"next\":null}}");
             cloud.route("GET", "/placement/usages", 200, "{\"usages\":{\"VCPU\":3}}");
-            List<ResourceQuota> q = UnifiedLimits.fetch(cloud.openStack(), "p", Optional.of("RegionOne")).execute();
+            List<ResourceQuota> q = UnifiedLimits.fetch(cloud.openStack(), "p", Optional.of("RegionOne"))
+                    .execute();
             RecordedRequest[] reqs = {cloud.take(), cloud.take(), cloud.take()};
             assertThat(reqs)
                     .extracting(r -> r.getUrl().encodedPath())
