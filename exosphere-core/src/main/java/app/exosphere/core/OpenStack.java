@@ -68,9 +68,9 @@ import okhttp3.OkHttpClient;
  *         .authUrl(keystone)
  *         .credentials(Credentials.oidcAccessToken("globus", "openid", userAccessToken))
  *         .build();                                   // unscoped
- * List<Project> projects = gateway.projects();
+ * List<Project> projects = gateway.projects().execute();
  * OpenStack project = gateway.forProject(projects.get(0).id()).forRegion("TACC");
- * JsonNode servers = project.service(ServiceType.COMPUTE).get("servers/detail").json();
+ * JsonNode servers = project.service(ServiceType.COMPUTE).get("servers/detail").json().execute();
  * }</pre>
  *
  * <p>A test or simulator can pass its own {@link OkHttpClient} ({@link Builder#httpClient}); the SDK

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ApplicationCredential ac = openStack.identity().createApplicationCredential(
- *         ApplicationCredentialRequest.named("my-gateway"));
+ *         ApplicationCredentialRequest.named("my-gateway")).execute();
  * store(ac.id(), ac.secret().orElseThrow());
  * Credentials later = ac.toCredentials();
  * }</pre>

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Keypair k = compute.keypairs().importKey("laptop", publicKey);     // exosphere-spec §9.15 step 13
- * List<Keypair> all = compute.keypairs().list();
+ * List<Keypair> all = compute.keypairs().list().execute();
  * }</pre>
  */
 public final class KeypairApi {

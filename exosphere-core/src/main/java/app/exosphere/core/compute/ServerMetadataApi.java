@@ -13,8 +13,9 @@ import java.util.Map;
  *
  * <pre>{@code
  * ServerMetadataApi md = compute.servers().metadata(serverId);
- * Map<String, String> all = md.update(Map.of("exoSetup", "{\"status\":\"complete\",\"epoch\":null}"));
- * md.delete("exoCreateFloatingIp");
+ * Map<String, String> all =
+ *         md.update(Map.of("exoSetup", "{\"status\":\"complete\",\"epoch\":null}")).execute();
+ * md.delete("exoCreateFloatingIp").execute();
  * }</pre>
  */
 public final class ServerMetadataApi {

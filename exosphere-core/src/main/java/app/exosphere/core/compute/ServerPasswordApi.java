@@ -10,7 +10,7 @@ import java.util.Optional;
  * metadata service. Exosphere's instances post the exouser passphrase there (exosphere-spec §1.8).
  *
  * <pre>{@code
- * Optional<String> pw = compute.servers().password(serverId).get();
+ * Optional<String> pw = compute.servers().password(serverId).get().execute();
  * }</pre>
  */
 public final class ServerPasswordApi {

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletionException;
  * so Exosphere's {@code exoPw:<passphrase>} tags with spaces work (exosphere-spec §2.2).
  *
  * <pre>{@code
- * compute.servers().tags(serverId).add("exoPw:correct horse battery staple");
+ * compute.servers().tags(serverId).add("exoPw:correct horse battery staple").execute();
  * }</pre>
  */
 public final class ServerTagApi {

@@ -14,7 +14,7 @@ import java.util.List;
  * microversion 2.49, as Exosphere does for its {@code exoVolume::{json}} tags (exosphere-spec §2.2).
  *
  * <pre>{@code
- * compute.servers().volumeAttachments(serverId).attach(volumeId, "exoVolume::{\"name\":\"data\"}");
+ * compute.servers().volumeAttachments(serverId).attach(volumeId, "exoVolume::{\"name\":\"data\"}").execute();
  * }</pre>
  */
 public final class VolumeAttachmentApi {

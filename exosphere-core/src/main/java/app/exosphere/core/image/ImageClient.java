@@ -16,8 +16,8 @@ import java.util.Objects;
  * <pre>{@code
  * ImageClient glance = openStack.image();
  * List<Image> active = glance.list(ImageListOptions.builder().status("active").build()).toList();
- * Image img = glance.get(id);
- * glance.setProperties(img, Map.of("os_distro", "ubuntu"));
+ * Image img = glance.get(id).execute();
+ * glance.setProperties(img, Map.of("os_distro", "ubuntu")).execute();
  * }</pre>
  */
 public final class ImageClient {

@@ -14,7 +14,7 @@ import java.util.Objects;
  * §9.9). Immutable and thread-safe; obtain it from {@code openStack.placement()}.
  *
  * <pre>{@code
- * ResourceUsages u = openStack.placement().usages(projectId);
+ * ResourceUsages u = openStack.placement().usages(projectId).execute();
  * }</pre>
  */
 public final class PlacementClient {
