@@ -117,7 +117,7 @@ public final class CloudSession implements AutoCloseable {
                 .clock(clock)
                 .closeOpenStack(true)
                 .build();
-        var token = openStack.token();
+        var token = openStack.token().execute();
         this.username = token.user().name();
         this.projectId = token.project().map(p -> p.id()).orElseThrow();
         this.projectName = token.project().map(p -> p.name()).orElse(projectId);
@@ -380,7 +380,7 @@ public final class CloudSession implements AutoCloseable {
     public Server waitUntilReady(String serverId, Duration timeout, Consumer<Progress> progress) {
         Instance instance = exosphere.instance(serverId).execute();
         try (InstanceWatch watch = instance.watch(p -> {
-            Server server = openStack.compute().servers().get(serverId);
+            Server server = openStack.compute().servers().get(serverId).execute();
             ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
             SetupStatus setup = origin.setupStatus();
             progress.accept(new Progress(server, uiStatus(server), setup, p.at(), true));
@@ -389,13 +389,13 @@ public final class CloudSession implements AutoCloseable {
             if (ready.origin().workflow().isPresent()) {
                 watch.awaitWorkflow(timeout);
             }
-            return openStack.compute().servers().get(serverId);
+            return openStack.compute().servers().get(serverId).execute();
         }
     }
 
     /** Reads a server again. */
     public Server refresh(String serverId) {
-        return openStack.compute().servers().get(serverId);
+        return openStack.compute().servers().get(serverId).execute();
     }
 
     // ------------------------------------------------------------------ read
@@ -403,7 +403,7 @@ public final class CloudSession implements AutoCloseable {
     /** Finds a server by id or exact name. */
     public Server server(String idOrName) {
         try {
-            return openStack.compute().servers().get(idOrName);
+            return openStack.compute().servers().get(idOrName).execute();
         } catch (NotFoundException e) {
             List<Server> named =
                     servers().stream().filter(s -> idOrName.equals(s.name())).toList();
@@ -464,7 +464,12 @@ public final class CloudSession implements AutoCloseable {
 
     /** The resource-usage history on the server's console log (Exosphere's {@code ServerResourceUsage.parseConsoleLog}). */
     public ResourceUsageHistory resourceUsage(Server server) {
-        return ResourceUsageHistory.empty().merge(openStack.compute().servers().consoleOutput(server.id(), null));
+        return ResourceUsageHistory.empty()
+                .merge(openStack
+                        .compute()
+                        .servers()
+                        .consoleOutput(server.id(), null)
+                        .execute());
     }
 
     // ------------------------------------------------------------------ volumes

@@ -87,7 +87,8 @@ class ExamplesTest {
                         .compute()
                         .servers()
                         .volumeAttachments(analysis.id())
-                        .list())
+                        .list()
+                        .execute())
                 .singleElement()
                 .satisfies(a -> assertThat(a.volumeId())
                         .isEqualTo(session.volume("results").id()));

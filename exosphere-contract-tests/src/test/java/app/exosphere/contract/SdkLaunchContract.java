@@ -13,12 +13,13 @@ import app.exosphere.core.compute.Keypair;
 import app.exosphere.core.compute.NetworkSelection;
 import app.exosphere.core.compute.RebootType;
 import app.exosphere.core.compute.Server;
-import app.exosphere.core.compute.ServerActions;
+import app.exosphere.core.compute.ServerActionApi;
 import app.exosphere.core.compute.ServerCreateRequest;
 import app.exosphere.core.compute.ServerNetwork;
 import app.exosphere.core.compute.ServerStatus;
 import app.exosphere.core.compute.VolumeAttachment;
 import app.exosphere.core.error.NotFoundException;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.image.Image;
 import app.exosphere.core.image.ImageListOptions;
 import app.exosphere.core.network.FloatingIp;
@@ -34,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ abstract class SdkLaunchContract extends CloudContract {
     private Server awaitStatus(ServerStatus.Known wanted) {
         Server s = await(
                 "server " + serverId + " to become " + wanted,
-                () -> os.compute().servers().get(serverId),
+                () -> os.compute().servers().get(serverId).execute(),
                 srv -> (srv.status().is(wanted) && srv.taskState().isEmpty())
                         || srv.status().is(ServerStatus.Known.ERROR));
         assertThat(s.status().is(wanted))
@@ -92,8 +93,8 @@ abstract class SdkLaunchContract extends CloudContract {
         return s;
     }
 
-    private void act(Consumer<ServerActions> action, ServerStatus.Known wanted) {
-        action.accept(os.compute().servers().actions(serverId));
+    private void act(Function<ServerActionApi, Call<?>> action, ServerStatus.Known wanted) {
+        action.apply(os.compute().servers().actions(serverId)).execute();
         awaitStatus(wanted);
     }
 
@@ -113,7 +114,8 @@ abstract class SdkLaunchContract extends CloudContract {
         assertThat(byPassword.token().toString()).doesNotContain(cloud.member().password());
         ApplicationCredential ac = byPassword
                 .identity()
-                .createApplicationCredential(ApplicationCredentialRequest.named(prefix + "-sdk-ac"));
+                .createApplicationCredential(ApplicationCredentialRequest.named(prefix + "-sdk-ac"))
+                .execute();
         assertThat(ac.secret()).isPresent();
         try {
             os = OpenStack.builder()
@@ -123,7 +125,7 @@ abstract class SdkLaunchContract extends CloudContract {
                     .build();
             assertThat(os.compute().flavors().listDetail().toList()).isNotEmpty();
         } finally {
-            byPassword.identity().deleteApplicationCredential(ac.id());
+            byPassword.identity().deleteApplicationCredential(ac.id()).execute();
         }
         // the rest of the scenario runs on a password login (the credential is gone now)
         os = byPassword;
@@ -133,9 +135,12 @@ abstract class SdkLaunchContract extends CloudContract {
     @Order(2)
     void importsAKeypairAndFindsTheAutoAllocatedNetwork() {
         keypair = prefix + "-sdk-kp";
-        Keypair kp = os.compute().keypairs().importKey(keypair, Keys.ED25519_PUBLIC);
+        Keypair kp =
+                os.compute().keypairs().importKey(keypair, Keys.ED25519_PUBLIC).execute();
         assertThat(kp.name()).isEqualTo(keypair);
-        assertThat(os.compute().keypairs().list()).extracting(Keypair::name).contains(keypair);
+        assertThat(os.compute().keypairs().list().execute())
+                .extracting(Keypair::name)
+                .contains(keypair);
 
         networkId =
                 os.network().autoAllocatedTopology(member.projectId()).execute().id();
@@ -163,7 +168,7 @@ abstract class SdkLaunchContract extends CloudContract {
                 .userData("#cloud-config\nruncmd:\n  - echo sdk contract\n")
                 .putAllMetadata(exosphereMetadata())
                 .build();
-        serverId = os.compute().servers().create(request).id();
+        serverId = os.compute().servers().create(request).execute().id();
 
         Server s = awaitStatus(ServerStatus.Known.ACTIVE);
         assertThat(s.metadata()).isEqualTo(exosphereMetadata());
@@ -173,17 +178,17 @@ abstract class SdkLaunchContract extends CloudContract {
         assertThat(os.compute().servers().instanceActions(serverId).list())
                 .extracting(a -> a.action())
                 .contains("create");
-        assertThat(os.compute().servers().consoleOutput(serverId, 50)).isNotEmpty();
+        assertThat(os.compute().servers().consoleOutput(serverId, 50).execute()).isNotEmpty();
     }
 
     @Test
     @Order(4)
     void tagsTheServerWithAnExoPwTagThatHasSpaces() {
         String tag = "exoPw:correct horse battery staple";
-        os.compute().servers().tags(serverId).add(tag);
-        assertThat(os.compute().servers().tags(serverId).list()).contains(tag);
-        assertThat(os.compute().servers().tags(serverId).exists(tag)).isTrue();
-        assertThat(os.compute().servers().get(serverId).tags()).contains(tag);
+        os.compute().servers().tags(serverId).add(tag).execute();
+        assertThat(os.compute().servers().tags(serverId).list().execute()).contains(tag);
+        assertThat(os.compute().servers().tags(serverId).exists(tag).execute()).isTrue();
+        assertThat(os.compute().servers().get(serverId).execute().tags()).contains(tag);
     }
 
     @Test
@@ -209,7 +214,12 @@ abstract class SdkLaunchContract extends CloudContract {
         assertThat(fip.portId()).hasValue(ports.get(0).id());
         await(
                 "floating IP in the server's addresses",
-                () -> os.compute().servers().get(serverId).allAddresses().toString(),
+                () -> os.compute()
+                        .servers()
+                        .get(serverId)
+                        .execute()
+                        .allAddresses()
+                        .toString(),
                 a -> a.contains(fip.floatingIpAddress()));
     }
 
@@ -226,51 +236,57 @@ abstract class SdkLaunchContract extends CloudContract {
                 .id();
         awaitVolume(VolumeStatus.Known.AVAILABLE);
         String tag = "exoVolume::{\"name\":\"" + prefix + "-sdk-vol\"}";
-        VolumeAttachment att =
-                os.compute().servers().volumeAttachments(serverId).attach(volumeId, tag);
+        VolumeAttachment att = os.compute()
+                .servers()
+                .volumeAttachments(serverId)
+                .attach(volumeId, tag)
+                .execute();
         assertThat(att.volumeId()).isEqualTo(volumeId);
         awaitVolume(VolumeStatus.Known.IN_USE);
-        assertThat(os.compute().servers().volumeAttachments(serverId).list())
+        assertThat(os.compute().servers().volumeAttachments(serverId).list().execute())
                 .extracting(VolumeAttachment::tag)
                 .containsExactly(java.util.Optional.of(tag));
-        os.compute().servers().volumeAttachments(serverId).detach(volumeId);
+        os.compute().servers().volumeAttachments(serverId).detach(volumeId).execute();
         awaitVolume(VolumeStatus.Known.AVAILABLE);
     }
 
     @Test
     @Order(7)
     void goesThroughTheLifecycleActions() {
-        act(ServerActions::stop, ServerStatus.Known.SHUTOFF);
-        act(ServerActions::start, ServerStatus.Known.ACTIVE);
+        act(ServerActionApi::stop, ServerStatus.Known.SHUTOFF);
+        act(ServerActionApi::start, ServerStatus.Known.ACTIVE);
         act(a -> a.reboot(RebootType.SOFT), ServerStatus.Known.ACTIVE);
-        act(ServerActions::lock, ServerStatus.Known.ACTIVE);
-        assertThat(os.compute().servers().get(serverId).locked()).isTrue();
-        act(ServerActions::unlock, ServerStatus.Known.ACTIVE);
-        act(ServerActions::shelve, ServerStatus.Known.SHELVED_OFFLOADED);
-        act(ServerActions::unshelve, ServerStatus.Known.ACTIVE);
+        act(ServerActionApi::lock, ServerStatus.Known.ACTIVE);
+        assertThat(os.compute().servers().get(serverId).execute().locked()).isTrue();
+        act(ServerActionApi::unlock, ServerStatus.Known.ACTIVE);
+        act(ServerActionApi::shelve, ServerStatus.Known.SHELVED_OFFLOADED);
+        act(ServerActionApi::unshelve, ServerStatus.Known.ACTIVE);
         String resizeTo = os.compute().flavors().listDetail().stream()
                 .filter(f -> f.name().equals(cloud.resizeFlavorName()))
                 .findFirst()
                 .orElseThrow()
                 .id();
         act(a -> a.resize(resizeTo), ServerStatus.Known.VERIFY_RESIZE);
-        act(ServerActions::confirmResize, ServerStatus.Known.ACTIVE);
+        act(ServerActionApi::confirmResize, ServerStatus.Known.ACTIVE);
     }
 
     @Test
     @Order(8)
     void deletesEverythingAndTheSdkReportsItGone() {
         os.network().floatingIps().delete(floatingIpId).execute();
-        os.compute().servers().delete(serverId);
-        await("server to be gone", () -> gone(() -> os.compute().servers().get(serverId)), g -> g);
+        os.compute().servers().delete(serverId).execute();
+        await(
+                "server to be gone",
+                () -> gone(() -> os.compute().servers().get(serverId).execute()),
+                g -> g);
         os.volume().volumes().delete(volumeId).execute();
         await(
                 "volume to be gone",
                 () -> gone(() -> os.volume().volumes().get(volumeId).execute()),
                 g -> g);
-        os.compute().keypairs().delete(keypair);
+        os.compute().keypairs().delete(keypair).execute();
         Set<String> names = new TreeSet<>();
-        os.compute().keypairs().list().forEach(k -> names.add(k.name()));
+        os.compute().keypairs().list().execute().forEach(k -> names.add(k.name()));
         assertThat(names).doesNotContain(keypair);
     }
 

@@ -12,6 +12,7 @@ import app.exosphere.core.config.CloudConfig;
 import app.exosphere.core.config.CloudsYaml;
 import app.exosphere.core.config.OpenRc;
 import app.exosphere.core.error.ConfigurationException;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.EndpointInterface;
 import app.exosphere.core.http.Microversion;
 import app.exosphere.core.http.ServiceClient;
@@ -27,6 +28,7 @@ import app.exosphere.core.internal.HttpEngine;
 import app.exosphere.core.internal.JsonMappers;
 import app.exosphere.core.internal.KeystoneUrls;
 import app.exosphere.core.internal.TlsSetup;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.network.NetworkClient;
 import app.exosphere.core.placement.PlacementClient;
 import app.exosphere.core.volume.VolumeClient;
@@ -41,7 +43,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import okhttp3.Dispatcher;
@@ -67,9 +68,9 @@ import okhttp3.OkHttpClient;
  *         .authUrl("https://keystone.example.org:5000/v3")
  *         .credentials(Credentials.oidcAccessToken("globus", "openid", accessToken))
  *         .build();                                   // unscoped
- * List<Project> projects = gateway.projects();
+ * List<Project> projects = gateway.projects().execute();
  * OpenStack project = gateway.forProject(projects.get(0).id()).forRegion("TACC");
- * JsonNode servers = project.service(ServiceType.COMPUTE).get("servers/detail").json();
+ * JsonNode servers = project.service(ServiceType.COMPUTE).get("servers/detail").json().execute();
  * }</pre>
  *
  * <p>A test or simulator can pass its own {@link OkHttpClient} ({@link Builder#httpClient}); the SDK
@@ -206,23 +207,18 @@ public final class OpenStack implements AutoCloseable {
     }
 
     /** The projects the user can scope to ({@code GET /v3/auth/projects}). */
-    public List<Project> projects() {
+    public Call<List<Project>> projects() {
         return identity().projects();
     }
 
     /** The cloud's regions ({@code GET /v3/regions}). */
-    public List<Region> regions() {
+    public Call<List<Region>> regions() {
         return identity().regions();
     }
 
-    /** The current token of this view (issued or refreshed if needed). */
-    public TokenInfo token() {
-        return HttpEngine.join(tokenAsync());
-    }
-
-    /** The current token of this view, asynchronously. */
-    public CompletableFuture<TokenInfo> tokenAsync() {
-        return ctx.auth().token(scope);
+    /** The current token of this view, issued or refreshed if needed when executed. */
+    public Call<TokenInfo> token() {
+        return Operation.fromAsync(() -> ctx.auth().token(scope));
     }
 
     /**
@@ -422,14 +418,8 @@ public final class OpenStack implements AutoCloseable {
         /** Builds and authenticates now (throws on bad credentials). */
         public OpenStack build() {
             OpenStack os = buildLazily();
-            os.token();
+            os.token().execute();
             return os;
-        }
-
-        /** Builds and authenticates asynchronously. */
-        public CompletableFuture<OpenStack> buildAsync() {
-            OpenStack os = buildLazily();
-            return os.tokenAsync().thenApply(t -> os);
         }
 
         /** Builds without contacting Keystone; the first call authenticates. */

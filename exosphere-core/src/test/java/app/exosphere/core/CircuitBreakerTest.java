@@ -45,12 +45,12 @@ class CircuitBreakerTest {
                 .build();
         ServiceClient nova = os.service(ServiceType.COMPUTE);
         for (int i = 0; i < 20; i++) {
-            assertThatThrownBy(() -> nova.post("servers").body(Map.of()).send())
+            assertThatThrownBy(() -> nova.post("servers").body(Map.of()).execute())
                     .isInstanceOf(ServerErrorException.class);
         }
         int before = cloud.server.getRequestCount();
 
-        assertThatThrownBy(() -> nova.post("servers").body(Map.of()).send())
+        assertThatThrownBy(() -> nova.post("servers").body(Map.of()).execute())
                 .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("circuit breaker open");
         assertThat(cloud.server.getRequestCount()).isEqualTo(before);

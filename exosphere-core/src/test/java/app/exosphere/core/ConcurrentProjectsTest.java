@@ -102,9 +102,11 @@ class ConcurrentProjectsTest {
                                 ? view.service(ServiceType.COMPUTE)
                                         .get("servers")
                                         .json()
+                                        .execute()
                                 : view.service(ServiceType.COMPUTE)
                                         .get("servers")
-                                        .jsonAsync()
+                                        .json()
+                                        .executeAsync()
                                         .get();
                         if (!project.equals(body.get("project").asText())) {
                             violations.add("answer for " + body.get("project") + " seen by view of " + project);

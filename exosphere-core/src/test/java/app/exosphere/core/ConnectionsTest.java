@@ -77,8 +77,8 @@ class ConnectionsTest {
         ServiceClient nova = nova(8, 0, null);
 
         for (int i = 0; i < 10; i++) {
-            nova.get("servers").send();
-            nova.get("servers").sendAsync().join();
+            nova.get("servers").execute();
+            nova.get("servers").executeAsync().join();
         }
 
         assertThat(cloud.server.getRequestCount()).isEqualTo(21);
@@ -91,7 +91,7 @@ class ConnectionsTest {
 
         List<CompletableFuture<?>> calls = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            calls.add(nova.get("servers").sendAsync());
+            calls.add(nova.get("servers").executeAsync());
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
 
@@ -105,7 +105,7 @@ class ConnectionsTest {
         try {
             List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                calls.add(threads.submit(() -> nova.get("servers").send()));
+                calls.add(threads.submit(() -> nova.get("servers").execute()));
             }
             for (java.util.concurrent.Future<?> f : calls) {
                 f.get(30, TimeUnit.SECONDS);
@@ -138,7 +138,7 @@ class ConnectionsTest {
 
         List<CompletableFuture<?>> calls = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            calls.add(nova.get("servers").sendAsync());
+            calls.add(nova.get("servers").executeAsync());
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
 

@@ -63,7 +63,7 @@ class ExosphereListenerTest {
         RetryRegistry retries = RetryRegistry.ofDefaults();
         OpenStack os = connect(TransportOptions.builder().retryRegistry(retries));
 
-        os.service(ServiceType.COMPUTE).get("servers/{id}", SERVER_ID).json();
+        os.service(ServiceType.COMPUTE).get("servers/{id}", SERVER_ID).json().execute();
 
         List<ExosphereListener.RequestFinished> nova = events.finished.stream()
                 .filter(f -> f.service().equals("compute"))
@@ -89,7 +89,7 @@ class ExosphereListenerTest {
         serve(MockCloud.json(401, "{\"error\": {\"code\": 401}}"), MockCloud.json(200, SERVER));
         OpenStack os = connect(TransportOptions.builder());
 
-        os.service(ServiceType.COMPUTE).get("servers/{id}", SERVER_ID).json();
+        os.service(ServiceType.COMPUTE).get("servers/{id}", SERVER_ID).json().execute();
 
         assertThat(events.reauthentications).singleElement().satisfies(r -> {
             assertThat(r.service()).isEqualTo("compute");
@@ -107,7 +107,7 @@ class ExosphereListenerTest {
             assertThatThrownBy(() -> os.service(ServiceType.COMPUTE)
                             .post("servers")
                             .body(Map.of())
-                            .send())
+                            .execute())
                     .isInstanceOf(ServerErrorException.class);
         }
 
@@ -138,6 +138,7 @@ class ExosphereListenerTest {
         assertThat(os.service(ServiceType.COMPUTE)
                         .get("servers/{id}", SERVER_ID)
                         .json()
+                        .execute()
                         .path("server")
                         .path("id")
                         .asText())

@@ -53,8 +53,8 @@ class KeystoneAuthenticationTest {
         assertThat(r.getHeaders().get("User-Agent")).startsWith("exosphere-java/");
         assertThat(r.getHeaders().get("X-Auth-Token")).isNull();
         assertThat(tree(body(r))).isEqualTo(tree(fixture("keystone/auth__requests__project-id-password.json")));
-        assertThat(os.token().project().orElseThrow().name()).isEqualTo("admin");
-        assertThat(os.token().id().reveal()).isEqualTo("tok-a");
+        assertThat(os.token().execute().project().orElseThrow().name()).isEqualTo("admin");
+        assertThat(os.token().execute().id().reveal()).isEqualTo("tok-a");
     }
 
     @Test
@@ -78,8 +78,8 @@ class KeystoneAuthenticationTest {
 
         assertThat(tree(body(cloud.take())))
                 .isEqualTo(tree(fixture("keystone/admin__auth-application-credential-id-request.json")));
-        assertThat(os.token().applicationCredentialId()).contains("423f19a4ac1e4f48bbb4180756e6eb6c");
-        assertThat(os.token().project().orElseThrow().name()).isEqualTo("demo");
+        assertThat(os.token().execute().applicationCredentialId()).contains("423f19a4ac1e4f48bbb4180756e6eb6c");
+        assertThat(os.token().execute().project().orElseThrow().name()).isEqualTo("demo");
     }
 
     @Test
@@ -90,10 +90,11 @@ class KeystoneAuthenticationTest {
 
         assertThat(os.forProject("231c62fb0fbd485b995e8b060c3f0d98")
                         .token()
+                        .execute()
                         .id()
                         .reveal())
                 .isEqualTo("tok-ac");
-        assertThatThrownBy(() -> os.forProject("some-other-project").token())
+        assertThatThrownBy(() -> os.forProject("some-other-project").token().execute())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("bound to project demo");
         assertThat(cloud.server.getRequestCount()).isEqualTo(1);
@@ -111,18 +112,18 @@ class KeystoneAuthenticationTest {
                 .build();
         cloud.take();
 
-        List<Project> projects = os.projects();
+        List<Project> projects = os.projects().execute();
         RecordedRequest listProjects = cloud.take();
         assertThat(listProjects.getTarget()).isEqualTo("/v3/auth/projects");
         assertThat(listProjects.getHeaders().get("X-Auth-Token")).isEqualTo("tok-unscoped");
         assertThat(projects).extracting(Project::name).containsExactly("Test Group", "Build Group");
 
-        List<Region> regions = os.regions();
+        List<Region> regions = os.regions().execute();
         assertThat(cloud.take().getTarget()).isEqualTo("/v3/regions");
         assertThat(regions).extracting(Region::id).containsExactly("RegionOne");
 
         OpenStack project = os.forProject(projects.get(0).id());
-        assertThat(project.token().id().reveal()).isEqualTo("tok-scoped");
+        assertThat(project.token().execute().id().reveal()).isEqualTo("tok-scoped");
         JsonNode scoping = tree(body(cloud.take()));
         assertThat(scoping.at("/auth/scope/project/id").asText()).isEqualTo("263fd9");
         assertThat(scoping.at("/auth/identity/methods/0").asText()).isEqualTo("password");
@@ -142,7 +143,12 @@ class KeystoneAuthenticationTest {
                 .isEqualTo("/v3/OS-FEDERATION/identity_providers/myidp/protocols/openid/auth");
         assertThat(federation.getHeaders().get("Authorization")).isEqualTo("Bearer oidc-access-token-value");
 
-        assertThat(os.forProject("263fd9").token().project().orElseThrow().name())
+        assertThat(os.forProject("263fd9")
+                        .token()
+                        .execute()
+                        .project()
+                        .orElseThrow()
+                        .name())
                 .isEqualTo("project-x");
         RecordedRequest scoping = cloud.take();
         assertThat(scoping.getTarget()).isEqualTo("/v3/auth/tokens");
@@ -162,7 +168,7 @@ class KeystoneAuthenticationTest {
                 .build();
         cloud.take();
 
-        os.service(ServiceType.COMPUTE).get("servers").json();
+        os.service(ServiceType.COMPUTE).get("servers").json().execute();
         RecordedRequest nova = cloud.take();
         assertThat(nova.getTarget()).isEqualTo("/v2.1/a6944d763bf64ee6a275f1263fae0352/servers");
         assertThat(nova.getHeaders().get("X-Auth-Token")).isEqualTo("tok-a");
@@ -171,10 +177,11 @@ class KeystoneAuthenticationTest {
         os.service(ServiceType.NETWORK)
                 .get("networks")
                 .query("name", "private net")
-                .json();
+                .json()
+                .execute();
         assertThat(cloud.take().getTarget()).isEqualTo("/v2.0/networks?name=private%20net");
 
-        os.service(ServiceType.IMAGE).get("images/{id}", "a b/c").send();
+        os.service(ServiceType.IMAGE).get("images/{id}", "a b/c").execute();
         assertThat(cloud.take().getTarget()).isEqualTo("/v2/images/a%20b%2Fc");
     }
 
@@ -186,12 +193,12 @@ class KeystoneAuthenticationTest {
         cloud.server.enqueue(cloud.scopedToken("tok-2"));
         cloud.server.enqueue(json(200, "{\"servers\": []}"));
         OpenStack os = cloud.builder(MockCloud.ALICE).project("p").clock(clock).build();
-        os.service(ServiceType.COMPUTE).get("servers").send();
+        os.service(ServiceType.COMPUTE).get("servers").execute();
         cloud.take();
         assertThat(cloud.take().getHeaders().get("X-Auth-Token")).isEqualTo("tok-1");
 
         clock.set(Instant.parse("2015-11-07T02:54:00Z")); // 4 min 43 s before expiry
-        os.service(ServiceType.COMPUTE).get("servers").send();
+        os.service(ServiceType.COMPUTE).get("servers").execute();
         assertThat(cloud.take().getTarget()).isEqualTo("/v3/auth/tokens");
         assertThat(cloud.take().getHeaders().get("X-Auth-Token")).isEqualTo("tok-2");
     }
@@ -210,6 +217,7 @@ class KeystoneAuthenticationTest {
         assertThat(os.service(ServiceType.COMPUTE)
                         .get("servers")
                         .json()
+                        .execute()
                         .get("servers")
                         .size())
                 .isZero();
@@ -228,7 +236,7 @@ class KeystoneAuthenticationTest {
         cloud.server.enqueue(json(401, unauthorized));
         OpenStack os = cloud.builder(MockCloud.ALICE).project("p").build();
 
-        assertThatThrownBy(() -> os.service(ServiceType.COMPUTE).get("servers").send())
+        assertThatThrownBy(() -> os.service(ServiceType.COMPUTE).get("servers").execute())
                 .isInstanceOf(UnauthorizedException.class)
                 .hasMessageContaining("nope");
         assertThat(cloud.server.getRequestCount()).isEqualTo(4);
@@ -247,11 +255,11 @@ class KeystoneAuthenticationTest {
         assertThat(validate.getHeaders().get("X-Subject-Token")).isEqualTo("given-token");
 
         clock.set(Instant.parse("2015-11-07T02:56:00Z")); // inside the margin but not expired: still used
-        os.service(ServiceType.COMPUTE).get("servers").send();
+        os.service(ServiceType.COMPUTE).get("servers").execute();
         assertThat(cloud.take().getHeaders().get("X-Auth-Token")).isEqualTo("given-token");
 
         clock.set(Instant.parse("2015-11-07T03:00:00Z"));
-        assertThatThrownBy(() -> os.service(ServiceType.COMPUTE).get("servers").send())
+        assertThatThrownBy(() -> os.service(ServiceType.COMPUTE).get("servers").execute())
                 .isInstanceOf(AuthenticationExpiredException.class)
                 .hasMessageContaining("expired")
                 .hasMessageNotContaining("given-token");
@@ -265,7 +273,7 @@ class KeystoneAuthenticationTest {
                 json(401, "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\": \"x\"}}"));
         OpenStack os = cloud.builder(Credentials.token("given-token")).build();
 
-        assertThatThrownBy(() -> os.service(ServiceType.COMPUTE).get("servers").send())
+        assertThatThrownBy(() -> os.service(ServiceType.COMPUTE).get("servers").execute())
                 .isInstanceOf(AuthenticationExpiredException.class);
     }
 
@@ -282,7 +290,8 @@ class KeystoneAuthenticationTest {
         ApplicationCredential ac = os.identity()
                 .createApplicationCredential(ApplicationCredentialRequest.builder("monitoring")
                         .description("Application credential for monitoring.")
-                        .build());
+                        .build())
+                .execute();
         RecordedRequest create = cloud.take();
         assertThat(create.getMethod()).isEqualTo("POST");
         assertThat(create.getTarget())
@@ -295,7 +304,7 @@ class KeystoneAuthenticationTest {
         assertThat(ac.toString()).doesNotContain("rEaqvJka48mpv");
         assertThat(ac.toCredentials()).isInstanceOf(Credentials.ApplicationCredential.class);
 
-        os.identity().deleteApplicationCredential(ac.id());
+        os.identity().deleteApplicationCredential(ac.id()).execute();
         RecordedRequest delete = cloud.take();
         assertThat(delete.getMethod()).isEqualTo("DELETE");
         assertThat(delete.getTarget())

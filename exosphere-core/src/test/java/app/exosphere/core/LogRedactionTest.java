@@ -64,21 +64,23 @@ class LogRedactionTest {
                     .body(Map.of(
                             "server",
                             Map.of("name", "vm", "user_data", USER_DATA, "metadata", Map.of("exoPw", PASSPHRASE))))
-                    .send();
+                    .execute();
 
             cloud.server.enqueue(json(200, "{\"tags\": [\"exoPw:" + PASSPHRASE + "\"]}"));
             os.service(ServiceType.COMPUTE)
                     .put("servers/{id}/tags/{tag}", "s1", "exoPw:" + PASSPHRASE)
-                    .send();
+                    .execute();
 
             cloud.server.enqueue(json(200, "{\"output\": \"exouser passphrase " + PASSPHRASE + "\"}"));
             os.service(ServiceType.COMPUTE)
                     .post("servers/{id}/action", "s1")
                     .body(Map.of("os-getConsoleOutput", Map.of("length", 50)))
-                    .send();
+                    .execute();
 
             cloud.server.enqueue(json(201, fixture("keystone/admin__application-credential-create-response.json")));
-            os.identity().createApplicationCredential(ApplicationCredentialRequest.named("monitoring"));
+            os.identity()
+                    .createApplicationCredential(ApplicationCredentialRequest.named("monitoring"))
+                    .execute();
 
             // a 401 triggers re-authentication (password again) and a replay
             cloud.server.enqueue(
@@ -87,7 +89,7 @@ class LogRedactionTest {
             cloud.server.enqueue(json(200, "{\"password\": \"" + PASSPHRASE + "\"}"));
             os.service(ServiceType.COMPUTE)
                     .get("servers/{id}/os-server-password", "s1")
-                    .send();
+                    .execute();
 
             // an error whose body echoes a secret-looking value
             cloud.server.enqueue(new MockResponse.Builder()
@@ -99,7 +101,7 @@ class LogRedactionTest {
                 os.service(ServiceType.IMAGE)
                         .post("images")
                         .body(Map.of("name", "x"))
-                        .send();
+                        .execute();
             } catch (RuntimeException e) {
                 exceptionMessages.add(e.toString());
             }

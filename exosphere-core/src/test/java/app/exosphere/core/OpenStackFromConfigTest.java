@@ -47,7 +47,7 @@ class OpenStackFromConfigTest {
                 .isEqualTo(JSON.readTree(
                         MockCloud.fixture("keystone/admin__auth-application-credential-id-request.json")));
         assertThat(os.region()).contains("RegionOne");
-        assertThat(os.token().project().orElseThrow().name()).isEqualTo("demo");
+        assertThat(os.token().execute().project().orElseThrow().name()).isEqualTo("demo");
     }
 
     @Test
@@ -70,7 +70,7 @@ class OpenStackFromConfigTest {
                         .at("/auth/scope/project/id")
                         .asText())
                 .isEqualTo("a6944d763bf64ee6a275f1263fae0352");
-        assertThat(os.service(ServiceType.IMAGE).endpoint()).isEqualTo(cloud.base() + "/glance/v2/");
+        assertThat(os.service(ServiceType.IMAGE).endpoint().execute()).isEqualTo(cloud.base() + "/glance/v2/");
 
         cloud.server.enqueue(MockCloud.json(200, cloud.pointedHere("nova/versions__v21-version-get-resp.json")));
         assertThat(os.service(ServiceType.COMPUTE).negotiatedMicroversion().toString())

@@ -95,7 +95,7 @@ class PaginationTest {
         cloud.server.enqueue(
                 json(200, cloud.pointedHere("keystone/admin__get-available-project-scopes-response.json")));
 
-        List<Project> projects = os.projects();
+        List<Project> projects = os.projects().execute();
 
         assertThat(projects).hasSize(4);
         assertThat(cloud.take().getTarget()).isEqualTo("/v3/auth/projects");
@@ -147,7 +147,8 @@ class PaginationTest {
         List<JsonNode> all = os.service(ServiceType.COMPUTE)
                 .get("servers")
                 .paginate("servers", JsonNode.class)
-                .toListAsync()
+                .all()
+                .executeAsync()
                 .get();
         assertThat(all).hasSize(2);
     }

@@ -60,7 +60,7 @@ class ServiceTransportTest {
     void novaFaultBecomesNotFoundWithMessageServicePathAndRequestId() {
         cloud.server.enqueue(fault(404, "itemNotFound", "Instance detailFOOBARBAZ could not be found."));
 
-        assertThatThrownBy(() -> nova.get("servers/{id}", "detailFOOBARBAZ").send())
+        assertThatThrownBy(() -> nova.get("servers/{id}", "detailFOOBARBAZ").execute())
                 .isInstanceOfSatisfying(NotFoundException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.service()).isEqualTo("compute");
@@ -80,7 +80,7 @@ class ServiceTransportTest {
                 404,
                 "{\"NeutronError\": {\"type\": \"NetworkNotFound\", \"message\": \"Network abc could not be found.\","
                         + " \"detail\": \"\"}}"));
-        assertThatThrownBy(() -> neutron.get("networks/abc").send())
+        assertThatThrownBy(() -> neutron.get("networks/abc").execute())
                 .isInstanceOfSatisfying(NotFoundException.class, e -> {
                     assertThat(e.openStackMessage()).isEqualTo("Network abc could not be found.");
                     assertThat(e.error().errorType()).isEqualTo("NetworkNotFound");
@@ -89,7 +89,7 @@ class ServiceTransportTest {
         cloud.server.enqueue(json(
                 403,
                 "{\"error\": {\"code\": 403, \"title\": \"Forbidden\", \"message\": \"You are not authorized.\"}}"));
-        assertThatThrownBy(() -> os.service(ServiceType.IMAGE).get("images").send())
+        assertThatThrownBy(() -> os.service(ServiceType.IMAGE).get("images").execute())
                 .isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("You are not authorized.");
 
@@ -97,7 +97,7 @@ class ServiceTransportTest {
                 409,
                 "{\"message\": \"Image is in use\\n\\n   \", \"code\": \"409 Conflict\", \"title\": \"Conflict\"}"));
         assertThatThrownBy(
-                        () -> os.service(ServiceType.IMAGE).delete("images/x").send())
+                        () -> os.service(ServiceType.IMAGE).delete("images/x").execute())
                 .isInstanceOfSatisfying(
                         ConflictException.class,
                         e -> assertThat(e.openStackMessage()).isEqualTo("Image is in use"));
@@ -108,7 +108,7 @@ class ServiceTransportTest {
                 .body("<html><head><title>400 Bad Request</title></head><body><h1>400 Bad Request</h1>"
                         + "Invalid marker gAAAAABlongopaquevaluethatlookslikeatoken0123456789<br /></body></html>")
                 .build());
-        assertThatThrownBy(() -> os.service(ServiceType.IMAGE).get("images").send())
+        assertThatThrownBy(() -> os.service(ServiceType.IMAGE).get("images").execute())
                 .isInstanceOfSatisfying(BadRequestException.class, e -> {
                     assertThat(e.openStackMessage()).startsWith("400 Bad Request: 400 Bad Request Invalid marker");
                     assertThat(e.openStackMessage()).doesNotContain("gAAAAAB").contains("<redacted>");
@@ -116,7 +116,7 @@ class ServiceTransportTest {
 
         cloud.server.enqueue(fault(400, "badRequest", "Invalid flavorRef provided."));
         assertThatThrownBy(() ->
-                        nova.post("servers").body(Map.of("server", Map.of())).send())
+                        nova.post("servers").body(Map.of("server", Map.of())).execute())
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("Invalid flavorRef provided.");
     }
@@ -132,7 +132,7 @@ class ServiceTransportTest {
 
         assertThatThrownBy(() -> nova.post("servers/{id}/action", "s1")
                         .body(Map.of("os-start", Map.of()))
-                        .send())
+                        .execute())
                 .isInstanceOfSatisfying(OverLimitException.class, e -> {
                     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
                     assertThat(e.openStackMessage()).isEqualTo("Rate limited");
@@ -149,7 +149,8 @@ class ServiceTransportTest {
                 .build());
         cloud.server.enqueue(json(200, "{\"servers\": []}"));
 
-        assertThat(nova.get("servers").json().get("servers").isArray()).isTrue();
+        assertThat(nova.get("servers").json().execute().get("servers").isArray())
+                .isTrue();
         assertThat(cloud.server.getRequestCount()).isEqualTo(4);
     }
 
@@ -158,7 +159,7 @@ class ServiceTransportTest {
         for (int i = 0; i < 4; i++) {
             cloud.server.enqueue(fault(502, "computeFault", "bad gateway " + i));
         }
-        assertThatThrownBy(() -> nova.get("servers").send())
+        assertThatThrownBy(() -> nova.get("servers").execute())
                 .isInstanceOf(ServerErrorException.class)
                 .hasMessageContaining("bad gateway 3");
         assertThat(cloud.server.getRequestCount()).isEqualTo(5);
@@ -167,7 +168,8 @@ class ServiceTransportTest {
     @Test
     void postIsNotRetriedOn503ButWhenMarkedIdempotentItIs() {
         cloud.server.enqueue(fault(503, "serviceUnavailable", "busy"));
-        assertThatThrownBy(() -> nova.post("servers").body(Map.of()).send()).isInstanceOf(ServerErrorException.class);
+        assertThatThrownBy(() -> nova.post("servers").body(Map.of()).execute())
+                .isInstanceOf(ServerErrorException.class);
         assertThat(cloud.server.getRequestCount()).isEqualTo(2);
 
         cloud.server.enqueue(fault(503, "serviceUnavailable", "busy"));
@@ -175,7 +177,7 @@ class ServiceTransportTest {
         nova.post("servers/{id}/action", "s")
                 .body(Map.of("os-getConsoleOutput", Map.of()))
                 .idempotent(true)
-                .send();
+                .execute();
         assertThat(cloud.server.getRequestCount()).isEqualTo(4);
     }
 
@@ -185,7 +187,7 @@ class ServiceTransportTest {
                 .onResponseStart(new SocketEffect.CloseSocket())
                 .build());
         cloud.server.enqueue(json(200, "{\"servers\": []}"));
-        assertThat(nova.get("servers").json().has("servers")).isTrue();
+        assertThat(nova.get("servers").json().execute().has("servers")).isTrue();
         assertThat(cloud.server.getRequestCount()).isEqualTo(3);
 
         int closedPort;
@@ -198,7 +200,7 @@ class ServiceTransportTest {
                 .endpointOverride(ServiceType.COMPUTE, "http://127.0.0.1:" + closedPort + "/v2.1")
                 .build();
         assertThatThrownBy(() ->
-                        unreachable.service(ServiceType.COMPUTE).get("servers").send())
+                        unreachable.service(ServiceType.COMPUTE).get("servers").execute())
                 .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining(
                         "connection failed: compute GET http://127.0.0.1:" + closedPort + "/v2.1/servers");
@@ -210,7 +212,7 @@ class ServiceTransportTest {
         OpenStackResponse r = nova.post("servers/{id}/action", "9c5b")
                 .header("X-Custom", "1")
                 .body(Map.of("reboot", Map.of("type", "HARD")))
-                .send();
+                .execute();
 
         assertThat(r.status()).isEqualTo(202);
         assertThat(r.isEmpty()).isTrue();
@@ -226,11 +228,13 @@ class ServiceTransportTest {
     @Test
     void asyncAndSyncShareTheSamePathAndDecodeMembers() throws Exception {
         cloud.server.enqueue(json(200, cloud.pointedHere("nova/servers__server-get-resp.json")));
-        CompletableFuture<JsonNode> f = nova.get("servers/{id}", "9168b536").asAsync("server", JsonNode.class);
+        CompletableFuture<JsonNode> f = nova.get("servers/{id}", "9168b536")
+                .as("server", JsonNode.class)
+                .executeAsync();
         assertThat(f.get().path("name").asText()).isEqualTo("new-server-test");
 
         cloud.server.enqueue(fault(404, "itemNotFound", "gone"));
-        CompletableFuture<OpenStackResponse> failed = nova.get("servers/x").sendAsync();
+        CompletableFuture<OpenStackResponse> failed = nova.get("servers/x").executeAsync();
         assertThatThrownBy(failed::get)
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(NotFoundException.class);
@@ -248,7 +252,7 @@ class ServiceTransportTest {
     void pinnedMicroversionOnAReadIsSentAtOnceInBothHeadersAndTheAnswerConfirmsIt() {
         cloud.server.enqueue(answeredAt("2.27", "{\"server\": {}}"));
 
-        nova.get("servers/{id}", "s1").microversion("2.27").send();
+        nova.get("servers/{id}", "s1").microversion("2.27").execute();
 
         RecordedRequest call = cloud.take();
         assertThat(call.getTarget()).endsWith("/servers/s1");
@@ -262,19 +266,19 @@ class ServiceTransportTest {
         cloud.server.enqueue(json(200, "{\"server\": {}}")); // no microversion headers in the answer
         cloud.server.enqueue(json(200, cloud.pointedHere("nova/versions__v21-version-get-resp.json")));
 
-        nova.get("servers/{id}", "s1").microversion("2.27").send();
+        nova.get("servers/{id}", "s1").microversion("2.27").execute();
 
         assertThat(cloud.take().getTarget()).endsWith("/servers/s1");
         assertThat(cloud.take().getTarget()).isEqualTo("/v2.1/");
         assertThatThrownBy(() ->
-                        nova.get("servers/{id}", "s1").microversion("2.200").send())
+                        nova.get("servers/{id}", "s1").microversion("2.200").execute())
                 .isInstanceOf(MicroversionNotSupportedException.class)
                 .hasMessage("this operation needs compute \u2265 2.200, cloud offers \u2264 2.104");
         cloud.server.enqueue(json(200, "{\"server\": {}}"));
-        nova.get("servers/{id}", "s1").microversion("2.61").send();
+        nova.get("servers/{id}", "s1").microversion("2.61").execute();
         assertThat(cloud.take().getHeaders().get("OpenStack-API-Version"))
                 .isEqualTo("compute 2.61"); // the version document is cached
-        assertThat(nova.microversions())
+        assertThat(nova.microversions().execute())
                 .isEqualTo(new MicroversionRange(Microversion.of(2, 1), Microversion.of(2, 104)));
         assertThat(cloud.server.getRequestCount()).isEqualTo(4);
     }
@@ -285,7 +289,7 @@ class ServiceTransportTest {
         cloud.server.enqueue(json(200, cloud.pointedHere("nova/versions__v21-version-get-resp.json")));
 
         assertThatThrownBy(() ->
-                        nova.get("servers/{id}", "s1").microversion("2.200").send())
+                        nova.get("servers/{id}", "s1").microversion("2.200").execute())
                 .isInstanceOf(MicroversionNotSupportedException.class)
                 .hasMessage("this operation needs compute \u2265 2.200, cloud offers \u2264 2.104");
         assertThat(cloud.take().getTarget()).endsWith("/servers/s1");
@@ -299,7 +303,7 @@ class ServiceTransportTest {
         assertThatThrownBy(() -> nova.post("servers")
                         .body(java.util.Map.of("server", java.util.Map.of()))
                         .microversion("2.200")
-                        .send())
+                        .execute())
                 .isInstanceOf(MicroversionNotSupportedException.class);
         assertThat(cloud.take().getTarget()).isEqualTo("/v2.1/");
         assertThat(cloud.server.getRequestCount()).isEqualTo(2); // the token and the document: no POST
@@ -317,17 +321,17 @@ class ServiceTransportTest {
         cloud.server.enqueue(json(200, cloud.pointedHere("nova/versions__v21-version-get-resp.json")));
         cloud.server.enqueue(json(200, "{}"));
 
-        capNova.get("os-keypairs").negotiatedMicroversion().send();
+        capNova.get("os-keypairs").negotiatedMicroversion().execute();
         cloud.take();
         assertThat(cloud.take().getHeaders().get("OpenStack-API-Version")).isEqualTo("compute 2.25");
         assertThat(capNova.negotiatedMicroversion()).isEqualTo(Microversion.of(2, 25));
 
         assertThatThrownBy(
-                        () -> capNova.get("servers").minimumMicroversion("2.37").send())
+                        () -> capNova.get("servers").minimumMicroversion("2.37").execute())
                 .isInstanceOf(MicroversionNotSupportedException.class)
                 .hasMessage("this operation needs compute \u2265 2.37, but the client maximum is 2.25 "
                         + "(raise it with OpenStack.Builder.maxMicroversion)");
-        assertThatThrownBy(() -> capNova.get("servers").microversion("2.200").send())
+        assertThatThrownBy(() -> capNova.get("servers").microversion("2.200").execute())
                 .isInstanceOf(MicroversionNotSupportedException.class)
                 .hasMessage("this operation needs compute \u2265 2.200, cloud offers \u2264 2.104");
         assertThat(cloud.server.getRequestCount()).isEqualTo(4);
@@ -338,19 +342,21 @@ class ServiceTransportTest {
         assertThatThrownBy(() -> os.service(ServiceType.NETWORK)
                         .get("networks")
                         .microversion("2.1")
-                        .send())
+                        .execute())
                 .isInstanceOf(MicroversionNotSupportedException.class)
                 .hasMessageContaining("has no microversions");
     }
 
     @Test
     void missingServiceOrRegionIsAnEndpointNotFoundListingWhatExists() {
-        assertThatThrownBy(() -> os.service(ServiceType.PLACEMENT).get("usages").send())
+        assertThatThrownBy(() -> os.service(ServiceType.PLACEMENT).get("usages").execute())
                 .isInstanceOf(EndpointNotFoundException.class)
                 .hasMessageContaining("no placement endpoint")
                 .hasMessageContaining("compute");
-        assertThatThrownBy(() ->
-                        os.forRegion("Elsewhere").service(ServiceType.COMPUTE).endpoint())
+        assertThatThrownBy(() -> os.forRegion("Elsewhere")
+                        .service(ServiceType.COMPUTE)
+                        .endpoint()
+                        .execute())
                 .isInstanceOf(EndpointNotFoundException.class)
                 .hasMessageContaining("region Elsewhere")
                 .hasMessageContaining("[RegionOne]");
@@ -359,12 +365,12 @@ class ServiceTransportTest {
     @Test
     void endpointsComeFromCatalogWithVersionPrefixesAndOverrides() {
         String base = cloud.base();
-        assertThat(nova.endpoint()).isEqualTo(base + "/v2.1/a6944d763bf64ee6a275f1263fae0352/");
-        assertThat(os.service(ServiceType.NETWORK).endpoint()).isEqualTo(base + "/v2.0/");
-        assertThat(os.service(ServiceType.IMAGE).endpoint()).isEqualTo(base + "/v2/");
-        assertThat(os.service(ServiceType.of("volume")).endpoint())
+        assertThat(nova.endpoint().execute()).isEqualTo(base + "/v2.1/a6944d763bf64ee6a275f1263fae0352/");
+        assertThat(os.service(ServiceType.NETWORK).endpoint().execute()).isEqualTo(base + "/v2.0/");
+        assertThat(os.service(ServiceType.IMAGE).endpoint().execute()).isEqualTo(base + "/v2/");
+        assertThat(os.service(ServiceType.of("volume")).endpoint().execute())
                 .isEqualTo(base + "/v1/a6944d763bf64ee6a275f1263fae0352/");
-        assertThat(os.service(ServiceType.of("compute_legacy")).endpoint())
+        assertThat(os.service(ServiceType.of("compute_legacy")).endpoint().execute())
                 .isEqualTo(base + "/v2/a6944d763bf64ee6a275f1263fae0352/");
 
         cloud.server.enqueue(cloud.scopedToken("tok-c"));
@@ -372,7 +378,7 @@ class ServiceTransportTest {
                 .project("a6944d763bf64ee6a275f1263fae0352")
                 .endpointOverride(ServiceType.VOLUME, base + "/volume/v3/$(project_id)s")
                 .build();
-        assertThat(overridden.service(ServiceType.VOLUME).endpoint())
+        assertThat(overridden.service(ServiceType.VOLUME).endpoint().execute())
                 .isEqualTo(base + "/volume/v3/a6944d763bf64ee6a275f1263fae0352/");
     }
 
@@ -382,7 +388,8 @@ class ServiceTransportTest {
         OpenStack unscoped = cloud.builder(MockCloud.ALICE)
                 .clock(new MutableClock(java.time.Instant.parse("2015-11-05T21:30:00Z")))
                 .build();
-        assertThatThrownBy(() -> unscoped.service(ServiceType.COMPUTE).endpoint())
+        assertThatThrownBy(
+                        () -> unscoped.service(ServiceType.COMPUTE).endpoint().execute())
                 .isInstanceOf(EndpointNotFoundException.class)
                 .hasMessageContaining("forProject");
     }
@@ -390,7 +397,7 @@ class ServiceTransportTest {
     @Test
     void serviceExceptionsAreOpenStackServiceExceptions() {
         cloud.server.enqueue(json(418, "{}"));
-        assertThatThrownBy(() -> nova.get("teapot").send())
+        assertThatThrownBy(() -> nova.get("teapot").execute())
                 .isExactlyInstanceOf(OpenStackServiceException.class)
                 .hasMessageContaining("HTTP 418");
     }

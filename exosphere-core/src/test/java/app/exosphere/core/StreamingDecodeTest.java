@@ -106,7 +106,7 @@ class StreamingDecodeTest {
         cloud.server.enqueue(
                 json(200, "{\"before\": {\"server\": [1, {\"x\": [2]}]}, " + server + ", \"after\": null}"));
 
-        Server s = nova.get("servers/{id}", "s1").as("server", Server.class);
+        Server s = nova.get("servers/{id}", "s1").as("server", Server.class).execute();
 
         assertThat(s.name()).isEqualTo("new-server-test");
     }
@@ -117,8 +117,8 @@ class StreamingDecodeTest {
         cloud.server.enqueue(json(200, "{\"servers\": []}"));
         cloud.server.enqueue(json(200, "{\"servers\": [], \"servers_links\": []}"));
 
-        nova.get("servers").send();
-        nova.get("servers").sendAsync().join();
+        nova.get("servers").execute();
+        nova.get("servers").executeAsync().join();
         nova.get("servers").paginate("servers", Server.class).toList();
 
         String caller = Thread.currentThread().getName();

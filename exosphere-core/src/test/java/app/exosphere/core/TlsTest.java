@@ -58,7 +58,7 @@ class TlsTest {
                 .project("p")
                 .tls(TlsOptions.builder().caBundle(pem).build())
                 .build();
-        assertThat(os.token().id().reveal()).isEqualTo("tok");
+        assertThat(os.token().execute().id().reveal()).isEqualTo("tok");
     }
 
     @Test
@@ -68,7 +68,7 @@ class TlsTest {
                 .project("p")
                 .tls(TlsOptions.builder().verify(false).build())
                 .build();
-        assertThat(os.token().id().reveal()).isEqualTo("tok");
+        assertThat(os.token().execute().id().reveal()).isEqualTo("tok");
     }
 
     @Test

@@ -55,7 +55,7 @@ class TokenRefreshSingleFlightTest {
             for (int i = 0; i < 32; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return os.service(ServiceType.COMPUTE).get("servers").send();
+                    return os.service(ServiceType.COMPUTE).get("servers").execute();
                 }));
             }
             start.countDown();

@@ -5,7 +5,7 @@ import app.exosphere.cloudinit.console.ResourceUsageHistory;
 import app.exosphere.cloudinit.console.chart.ResourceUsageChart;
 import app.exosphere.core.compute.RebootType;
 import app.exosphere.core.compute.Server;
-import app.exosphere.core.compute.ServerActions;
+import app.exosphere.core.compute.ServerActionApi;
 import app.exosphere.core.rules.Interactions;
 import app.exosphere.core.volume.Volume;
 import app.exosphere.examples.CloudSession;
@@ -174,7 +174,11 @@ final class ServerCommands {
                     .id()
                     .map(id -> {
                         try {
-                            String name = session.openStack().image().get(id).name();
+                            String name = session.openStack()
+                                    .image()
+                                    .get(id)
+                                    .execute()
+                                    .name();
                             return name == null ? id : name;
                         } catch (app.exosphere.core.error.NotFoundException gone) {
                             return id;
@@ -295,20 +299,21 @@ final class ServerCommands {
         protected int run() {
             try (CloudSession session = cloud.open(cli())) {
                 Server s = session.server(server);
-                ServerActions actions = session.openStack().compute().servers().actions(s);
+                ServerActionApi actions =
+                        session.openStack().compute().servers().actions(s);
                 switch (action.toLowerCase(Locale.ROOT)) {
-                    case "start" -> actions.start();
-                    case "stop" -> actions.stop();
-                    case "reboot" -> actions.reboot(RebootType.SOFT);
-                    case "hard-reboot" -> actions.reboot(RebootType.HARD);
-                    case "pause" -> actions.pause();
-                    case "unpause" -> actions.unpause();
-                    case "suspend" -> actions.suspend();
-                    case "resume" -> actions.resume();
-                    case "shelve" -> actions.shelve();
-                    case "unshelve" -> actions.unshelve();
-                    case "lock" -> actions.lock();
-                    case "unlock" -> actions.unlock();
+                    case "start" -> actions.start().execute();
+                    case "stop" -> actions.stop().execute();
+                    case "reboot" -> actions.reboot(RebootType.SOFT).execute();
+                    case "hard-reboot" -> actions.reboot(RebootType.HARD).execute();
+                    case "pause" -> actions.pause().execute();
+                    case "unpause" -> actions.unpause().execute();
+                    case "suspend" -> actions.suspend().execute();
+                    case "resume" -> actions.resume().execute();
+                    case "shelve" -> actions.shelve().execute();
+                    case "unshelve" -> actions.unshelve().execute();
+                    case "lock" -> actions.lock().execute();
+                    case "unlock" -> actions.unlock().execute();
                     default ->
                         throw new picocli.CommandLine.ParameterException(
                                 spec().commandLine(),
@@ -372,7 +377,7 @@ final class ServerCommands {
                     }
                 }
                 for (Server s : found) {
-                    session.openStack().compute().servers().delete(s);
+                    session.openStack().compute().servers().delete(s).execute();
                     if (!json()) {
                         out().println("deleting " + s.name() + " (" + s.id() + ")");
                         out().flush();
@@ -411,7 +416,7 @@ final class ServerCommands {
 
         private static boolean isGone(CloudSession session, Server s) {
             try {
-                Server now = session.openStack().compute().servers().get(s.id());
+                Server now = session.openStack().compute().servers().get(s.id()).execute();
                 return now.status().raw().equalsIgnoreCase("DELETED");
             } catch (app.exosphere.core.error.NotFoundException gone) {
                 return true;

@@ -39,7 +39,7 @@ class OperatorCliTest {
                         .transport()
                         .put("/networks/{id}", n.id())
                         .body(Map.of("network", Map.of("name", "private")))
-                        .send();
+                        .execute();
             }
         }
     }

@@ -42,7 +42,7 @@ final class ConfigurationSnippets {
                 .credentials(Credentials.password(UserRef.name("alice", DomainRef.of("access")), password))
                 .project("TRA000000", DomainRef.of("access"))
                 .region("IU")
-                .build(); // authenticates now; buildAsync()/buildLazily() exist
+                .build(); // authenticates now; buildLazily() defers it to the first call
 
         // 4. an existing Keystone token (the session ends with AuthenticationExpiredException)
         OpenStack withToken = OpenStack.builder()
@@ -64,8 +64,8 @@ final class ConfigurationSnippets {
 
     static ProjectsAndRegions otherProjectAndRegion(OpenStack os) {
         // snippet:configuration-projects-regions
-        List<Project> projects = os.projects(); // GET /v3/auth/projects
-        List<Region> regions = os.regions(); // GET /v3/regions
+        List<Project> projects = os.projects().execute(); // GET /v3/auth/projects
+        List<Region> regions = os.regions().execute(); // GET /v3/regions
         OpenStack tacc = os.forProject(projects.get(0).id()).forRegion("TACC");
         // end-snippet
         return new ProjectsAndRegions(projects, regions, tacc);
@@ -88,6 +88,7 @@ final class ConfigurationSnippets {
         ExosphereCloudConfigs exo = ExosphereCloudConfigs.builtIn(); // Jetstream2, Nectar, Rescloud
         ExosphereCloudConfigs mine = exo.with(ExosphereCloudConfigs.load(Path.of("cloud_configs.js")));
         ExosphereCloudConfig js2 = mine.forKeystoneUrl(os.token()
+                        .execute()
                         .catalog()
                         .endpoint(ServiceType.IDENTITY, "IU", EndpointInterface.PUBLIC)
                         .orElseThrow()

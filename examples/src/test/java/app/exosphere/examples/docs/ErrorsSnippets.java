@@ -30,7 +30,7 @@ final class ErrorsSnippets {
     void fetchServer(OpenStack openStack, String id) {
         // snippet:errors-catch
         try {
-            openStack.service(ServiceType.COMPUTE).get("servers/{id}", id).send();
+            openStack.service(ServiceType.COMPUTE).get("servers/{id}", id).execute();
         } catch (NotFoundException e) {
             forget(id); // gone
         } catch (OverLimitException e) {

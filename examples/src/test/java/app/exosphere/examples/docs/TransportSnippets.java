@@ -21,20 +21,27 @@ final class TransportSnippets {
         ServiceClient nova = openStack.service(ServiceType.COMPUTE);
 
         // path templates: each {x} is filled with the next argument, percent-encoded as one segment
-        JsonNode server = nova.get("servers/{id}", id).microversion("2.27").as("server", JsonNode.class);
-        Server typed = nova.get("servers/{id}", id).microversion("2.27").as("server", Server.class);
+        JsonNode server = nova.get("servers/{id}", id)
+                .microversion("2.27")
+                .as("server", JsonNode.class)
+                .execute();
+        Server typed = nova.get("servers/{id}", id)
+                .microversion("2.27")
+                .as("server", Server.class)
+                .execute();
 
-        nova.post("servers/{id}/action", id).body(Map.of("os-start", Map.of())).send(); // not retried
+        nova.post("servers/{id}/action", id).body(Map.of("os-start", Map.of())).execute(); // not retried
         nova.post("servers/{id}/action", id)
                 .body(consoleRequest)
                 .idempotent(true)
-                .json(); // retried
+                .json()
+                .execute(); // retried
         nova.put("servers/{id}/tags/{tag}", id, "exoPw:" + pw)
                 .microversion("2.26")
-                .send();
+                .execute();
 
         CompletableFuture<JsonNode> f =
-                nova.get("flavors/detail").minimumMicroversion("2.61").jsonAsync();
+                nova.get("flavors/detail").minimumMicroversion("2.61").json().executeAsync();
 
         Paginator<JsonNode> servers = nova.get("servers/detail")
                 .query("status", "ACTIVE")

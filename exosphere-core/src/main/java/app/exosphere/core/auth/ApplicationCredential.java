@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ApplicationCredential ac = openStack.identity().createApplicationCredential(
- *         ApplicationCredentialRequest.named("my-gateway"));
- * String secret = ac.secret().orElseThrow().reveal();   // store it now: Keystone shows it only once
+ *         ApplicationCredentialRequest.named("my-gateway")).execute();
+ * store(ac.id(), ac.secret().orElseThrow());
  * Credentials later = ac.toCredentials();
  * }</pre>
  */

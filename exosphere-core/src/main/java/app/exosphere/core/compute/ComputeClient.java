@@ -1,12 +1,16 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
+import app.exosphere.core.quota.QuotaUsage;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Typed Nova client. Immutable and thread-safe; obtain it from {@code openStack.compute()}.
@@ -19,13 +23,16 @@ import java.util.concurrent.CompletableFuture;
  *   <tr><td>{@code /limits}</td><td>{@link #limits()}</td></tr>
  *   <tr><td>{@code /os-availability-zone}</td><td>{@link #availabilityZones()}</td></tr>
  *   <tr><td>{@code /os-quota-sets/{project}}</td><td>{@link #quotaSets()}</td></tr>
+ *   <tr><td>{@code /os-quota-sets/{project}/detail}</td><td>{@link #quotaUsage(String)}</td></tr>
  * </table>
  *
  * <pre>{@code
  * ComputeClient compute = openStack.compute();
- * CreatedServer c = compute.servers().create(request);
- * Server s = compute.servers().get(c.id());
- * compute.servers().actions(s).reboot(RebootType.SOFT);
+ * CreatedServer c = compute.servers().create(request).execute();
+ * Server s = compute.servers().get(c.id()).execute();
+ * compute.servers().actions(s).reboot(RebootType.SOFT).execute();
+ * Map<String, QuotaUsage> q = compute.quotaUsage(projectId).execute();
+ * long freeInstances = q.get("instances").remaining().orElse(Long.MAX_VALUE);
  * }</pre>
  */
 public final class ComputeClient {
@@ -69,31 +76,33 @@ public final class ComputeClient {
         return new QuotaSetApi(nova);
     }
 
+    /**
+     * {@code GET /os-quota-sets/{project_id}/detail}: limit and {@code in_use} per resource (the same
+     * read as {@code network().quotaUsage} and {@code volume().quotaUsage}).
+     */
+    public Call<Map<String, QuotaUsage>> quotaUsage(String projectId) {
+        return Operation.of(() -> nova.get("os-quota-sets/{id}/detail", projectId), r -> {
+            Map<String, QuotaUsage> out = new LinkedHashMap<>();
+            QuotaSetApi.fields(r).forEachRemaining(e -> {
+                JsonNode v = e.getValue();
+                if (v.isObject() && v.has("limit")) {
+                    out.put(
+                            e.getKey(),
+                            QuotaUsage.of(
+                                    v.path("in_use").asLong(0), v.path("limit").asLong(-1)));
+                }
+            });
+            return Map.copyOf(out);
+        });
+    }
+
     /** {@code GET /limits}: absolute limits and usage of the project (Exosphere's {@code OpenStack.Quotas.requestComputeQuota}). */
-    public ComputeLimits limits() {
-        return limitsCall().execute();
-    }
-
-    /** Asynchronous {@link #limits()}. */
-    public CompletableFuture<ComputeLimits> limitsAsync() {
-        return limitsCall().executeAsync();
-    }
-
-    private Operation<ComputeLimits> limitsCall() {
+    public Call<ComputeLimits> limits() {
         return Operation.of(() -> nova.get("limits"), Decode.member("limits", ComputeLimits.class));
     }
 
     /** {@code GET /os-availability-zone}. */
-    public List<AvailabilityZone> availabilityZones() {
-        return zonesCall().execute();
-    }
-
-    /** Asynchronous {@link #availabilityZones()}. */
-    public CompletableFuture<List<AvailabilityZone>> availabilityZonesAsync() {
-        return zonesCall().executeAsync();
-    }
-
-    private Operation<List<AvailabilityZone>> zonesCall() {
+    public Call<List<AvailabilityZone>> availabilityZones() {
         return Operation.of(
                 () -> nova.get("os-availability-zone"), Decode.list("availabilityZoneInfo", AvailabilityZone.class));
     }

@@ -1,11 +1,11 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Nova {@code /flavors}. Reads use microversion 2.61 so that {@code extra_specs} come embedded
@@ -31,32 +31,14 @@ public final class FlavorApi {
     }
 
     /** {@code GET /flavors/{id}} (2.61). */
-    public Flavor get(String flavorId) {
-        return getCall(flavorId).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<Flavor> getAsync(String flavorId) {
-        return getCall(flavorId).executeAsync();
-    }
-
-    private Operation<Flavor> getCall(String flavorId) {
+    public Call<Flavor> get(String flavorId) {
         return Operation.of(
                 () -> nova.get("flavors/{id}", flavorId).microversion(MICROVERSION),
                 Decode.member("flavor", Flavor.class));
     }
 
     /** {@code GET /flavors/{id}/os-extra_specs} (for clouds below 2.61). */
-    public Map<String, String> extraSpecs(String flavorId) {
-        return extraSpecsCall(flavorId).execute();
-    }
-
-    /** Asynchronous {@link #extraSpecs(String)}. */
-    public CompletableFuture<Map<String, String>> extraSpecsAsync(String flavorId) {
-        return extraSpecsCall(flavorId).executeAsync();
-    }
-
-    private Operation<Map<String, String>> extraSpecsCall(String flavorId) {
+    public Call<Map<String, String>> extraSpecs(String flavorId) {
         return Operation.of(
                 () -> nova.get("flavors/{id}/os-extra_specs", flavorId), r -> Decode.stringMap(r, "extra_specs"));
     }

@@ -1,10 +1,10 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Nova {@code /servers/{id}/os-instance-actions} (read at 2.27, as Exosphere does every 30 minutes).
@@ -30,16 +30,7 @@ public final class InstanceActionApi {
     }
 
     /** {@code GET /servers/{id}/os-instance-actions/{request_id}}, with events. */
-    public InstanceAction get(String requestId) {
-        return getCall(requestId).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<InstanceAction> getAsync(String requestId) {
-        return getCall(requestId).executeAsync();
-    }
-
-    private Operation<InstanceAction> getCall(String requestId) {
+    public Call<InstanceAction> get(String requestId) {
         return Operation.of(
                 () -> nova.get("servers/{id}/os-instance-actions/{req}", serverId, requestId)
                         .microversion(ServerApi.MICROVERSION),

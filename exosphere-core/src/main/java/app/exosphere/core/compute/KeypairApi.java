@@ -1,5 +1,6 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
@@ -8,14 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Nova {@code /os-keypairs}.
  *
  * <pre>{@code
- * Keypair k = compute.keypairs().importKey("laptop", "ssh-ed25519 AAAA… me@laptop"); // Exosphere's `Rest.Nova.requestCreateKeypair`
- * List<Keypair> all = compute.keypairs().list();
+ * Keypair k = compute.keypairs().importKey("laptop", publicKey);     // Exosphere's `Rest.Nova.requestCreateKeypair`
+ * List<Keypair> all = compute.keypairs().list().execute();
  * }</pre>
  */
 public final class KeypairApi {
@@ -26,16 +26,7 @@ public final class KeypairApi {
     }
 
     /** {@code GET /os-keypairs}: the caller's keypairs (entries are unwrapped from {@code {"keypair":…}}). */
-    public List<Keypair> list() {
-        return listCall().execute();
-    }
-
-    /** Asynchronous {@link #list()}. */
-    public CompletableFuture<List<Keypair>> listAsync() {
-        return listCall().executeAsync();
-    }
-
-    private Operation<List<Keypair>> listCall() {
+    public Call<List<Keypair>> list() {
         return Operation.of(() -> nova.get("os-keypairs"), r -> {
             List<Keypair> out = new ArrayList<>();
             for (JsonNode wrapped : r.json().path("keypairs")) {
@@ -46,30 +37,12 @@ public final class KeypairApi {
     }
 
     /** {@code GET /os-keypairs/{name}}. */
-    public Keypair get(String name) {
-        return getCall(name).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<Keypair> getAsync(String name) {
-        return getCall(name).executeAsync();
-    }
-
-    private Operation<Keypair> getCall(String name) {
+    public Call<Keypair> get(String name) {
         return Operation.of(() -> nova.get("os-keypairs/{name}", name), Decode.member("keypair", Keypair.class));
     }
 
     /** {@code POST /os-keypairs} with a public key: imports it. */
-    public Keypair importKey(String name, String publicKey) {
-        return importCall(name, publicKey).execute();
-    }
-
-    /** Asynchronous {@link #importKey(String, String)}. */
-    public CompletableFuture<Keypair> importKeyAsync(String name, String publicKey) {
-        return importCall(name, publicKey).executeAsync();
-    }
-
-    private Operation<Keypair> importCall(String name, String publicKey) {
+    public Call<Keypair> importKey(String name, String publicKey) {
         if (publicKey == null || publicKey.isBlank()) {
             throw new IllegalArgumentException("importing a keypair needs a public key");
         }
@@ -82,32 +55,14 @@ public final class KeypairApi {
      * {@code POST /os-keypairs} without a public key: Nova generates the pair and returns the private
      * key once (below 2.92; from 2.92 Nova refuses, so import a key instead).
      */
-    public Keypair create(String name) {
-        return createCall(name).execute();
-    }
-
-    /** Asynchronous {@link #create(String)}. */
-    public CompletableFuture<Keypair> createAsync(String name) {
-        return createCall(name).executeAsync();
-    }
-
-    private Operation<Keypair> createCall(String name) {
+    public Call<Keypair> create(String name) {
         ObjectNode k = ServiceJson.object();
         k.putObject("keypair").put("name", name);
         return Operation.of(() -> nova.post("os-keypairs").body(k), Decode.member("keypair", Keypair.class));
     }
 
     /** {@code DELETE /os-keypairs/{name}}. */
-    public void delete(String name) {
-        deleteCall(name).execute();
-    }
-
-    /** Asynchronous {@link #delete(String)}. */
-    public CompletableFuture<Void> deleteAsync(String name) {
-        return deleteCall(name).executeAsync();
-    }
-
-    private Operation<Void> deleteCall(String name) {
+    public Call<Void> delete(String name) {
         return Operation.noResult(() -> nova.delete("os-keypairs/{name}", name));
     }
 }

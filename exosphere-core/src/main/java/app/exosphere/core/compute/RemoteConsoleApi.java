@@ -1,19 +1,19 @@
 package app.exosphere.core.compute;
 
-import app.exosphere.core.error.MicroversionNotSupportedException;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.Microversion;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Remote console URLs: {@code POST /servers/{id}/remote-consoles} at microversion 2.6 when the cloud
  * offers it, else the legacy {@code os-getVNCConsole}/{@code os-getSPICEConsole} actions.
  *
  * <pre>{@code
- * RemoteConsole vnc = compute.servers().remoteConsoles(serverId).create(RemoteConsole.Protocol.VNC);
+ * RemoteConsole vnc =
+ *         compute.servers().remoteConsoles(serverId).create(RemoteConsole.Protocol.VNC).execute();
  * }</pre>
  */
 public final class RemoteConsoleApi {
@@ -29,33 +29,17 @@ public final class RemoteConsoleApi {
     }
 
     /** A console URL of the protocol's usual type ({@code novnc}, {@code spice-html5}, …). */
-    public RemoteConsole create(RemoteConsole.Protocol protocol) {
+    public Call<RemoteConsole> create(RemoteConsole.Protocol protocol) {
         return create(protocol, protocol.defaultType());
     }
 
     /** A console URL of {@code protocol} and {@code type}. */
-    public RemoteConsole create(RemoteConsole.Protocol protocol, String type) {
-        return (supportsRemoteConsoles() ? modern(protocol, type) : legacy(protocol, type)).execute();
-    }
-
-    /** Asynchronous {@link #create(RemoteConsole.Protocol)}. */
-    public CompletableFuture<RemoteConsole> createAsync(RemoteConsole.Protocol protocol) {
-        return createAsync(protocol, protocol.defaultType());
-    }
-
-    /** Asynchronous {@link #create(RemoteConsole.Protocol, String)}. */
-    public CompletableFuture<RemoteConsole> createAsync(RemoteConsole.Protocol protocol, String type) {
-        return nova.microversionsAsync()
+    public Call<RemoteConsole> create(RemoteConsole.Protocol protocol, String type) {
+        // a cloud without microversions (or whose version document cannot be read) gets the legacy action
+        return Operation.fromAsync(() -> nova.microversions()
+                .executeAsync()
                 .handle((range, e) -> e == null && range.supports(Microversion.parse(MICROVERSION)))
-                .thenCompose(modern -> (modern ? modern(protocol, type) : legacy(protocol, type)).executeAsync());
-    }
-
-    private boolean supportsRemoteConsoles() {
-        try {
-            return nova.microversions().supports(Microversion.parse(MICROVERSION));
-        } catch (MicroversionNotSupportedException e) {
-            return false;
-        }
+                .thenCompose(modern -> (modern ? modern(protocol, type) : legacy(protocol, type)).executeAsync()));
     }
 
     private Operation<RemoteConsole> modern(RemoteConsole.Protocol protocol, String type) {

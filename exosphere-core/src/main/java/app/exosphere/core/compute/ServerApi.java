@@ -1,11 +1,11 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Nova {@code /servers} and everything below {@code /servers/{id}}.
@@ -16,13 +16,13 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * ServerApi servers = compute.servers();
- * CreatedServer c = servers.create(request);                       // POST /servers
- * Server s = servers.get(c.id());                                  // GET /servers/{id}
- * servers.list(ServerListOptions.none()).forEach(System.out::println); // GET /servers/detail
- * servers.actions(s).shelve();                                     // POST /servers/{id}/action
- * servers.metadata(s.id()).update(Map.of("exoSetup", "{}"));         // POST /servers/{id}/metadata
- * servers.tags(s.id()).add("exoPw:" + passphrase.reveal());               // PUT /servers/{id}/tags/{tag}
- * String log = servers.consoleOutput(s.id(), 1000);                // os-getConsoleOutput
+ * CreatedServer c = servers.create(request).execute();                       // POST /servers
+ * Server s = servers.get(c.id()).execute();                                  // GET /servers/{id}
+ * servers.list(ServerListOptions.none()).forEach(...);                       // GET /servers/detail
+ * servers.actions(s).shelve().execute();                                     // POST /servers/{id}/action
+ * servers.metadata(s.id()).update(Map.of("exoSetup", json)).execute();       // POST /servers/{id}/metadata
+ * servers.tags(s.id()).add("exoPw:" + passphrase).execute();                 // PUT /servers/{id}/tags/{tag}
+ * String log = servers.consoleOutput(s.id(), 1000).execute();                // os-getConsoleOutput
  * }</pre>
  */
 public final class ServerApi {
@@ -42,16 +42,7 @@ public final class ServerApi {
      * {@code auto}/{@code none} networks 2.37, description 2.19, hostname 2.90); a cloud that lacks it
      * fails before sending with {@code MicroversionNotSupportedException}.
      */
-    public CreatedServer create(ServerCreateRequest request) {
-        return createCall(request).execute();
-    }
-
-    /** Asynchronous {@link #create(ServerCreateRequest)}. */
-    public CompletableFuture<CreatedServer> createAsync(ServerCreateRequest request) {
-        return createCall(request).executeAsync();
-    }
-
-    private Operation<CreatedServer> createCall(ServerCreateRequest request) {
+    public Call<CreatedServer> create(ServerCreateRequest request) {
         return Operation.of(
                 () -> {
                     ServiceCall c = nova.post("servers").body(request.toJson());
@@ -66,16 +57,7 @@ public final class ServerApi {
     // ---- GET /servers/{id}, /servers/detail, /servers
 
     /** {@code GET /servers/{id}} (2.27). */
-    public Server get(String serverId) {
-        return getCall(serverId).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<Server> getAsync(String serverId) {
-        return getCall(serverId).executeAsync();
-    }
-
-    private Operation<Server> getCall(String serverId) {
+    public Call<Server> get(String serverId) {
         return Operation.of(
                 () -> nova.get("servers/{id}", serverId).microversion(MICROVERSION),
                 Decode.member("server", Server.class));
@@ -105,16 +87,7 @@ public final class ServerApi {
     // ---- PUT /servers/{id}
 
     /** {@code PUT /servers/{id}}: rename, describe, or (2.90) set the hostname. */
-    public Server update(String serverId, ServerUpdate update) {
-        return updateCall(serverId, update).execute();
-    }
-
-    /** Asynchronous {@link #update(String, ServerUpdate)}. */
-    public CompletableFuture<Server> updateAsync(String serverId, ServerUpdate update) {
-        return updateCall(serverId, update).executeAsync();
-    }
-
-    private Operation<Server> updateCall(String serverId, ServerUpdate update) {
+    public Call<Server> update(String serverId, ServerUpdate update) {
         return Operation.of(
                 () -> nova.put("servers/{id}", serverId)
                         .microversion(update.requiredMicroversion().orElse(MICROVERSION))
@@ -123,75 +96,49 @@ public final class ServerApi {
     }
 
     /** {@code PUT /servers/{id}} {@code {"server":{"name":…}}}. */
-    public Server rename(String serverId, String newName) {
+    public Call<Server> rename(String serverId, String newName) {
         return update(serverId, ServerUpdate.builder().name(newName).build());
-    }
-
-    /** Asynchronous {@link #rename(String, String)}. */
-    public CompletableFuture<Server> renameAsync(String serverId, String newName) {
-        return updateAsync(serverId, ServerUpdate.builder().name(newName).build());
     }
 
     // ---- DELETE /servers/{id}
 
     /** {@code DELETE /servers/{id}} without precondition checks. */
-    public void delete(String serverId) {
-        deleteCall(serverId).execute();
-    }
-
-    /** Asynchronous {@link #delete(String)}. */
-    public CompletableFuture<Void> deleteAsync(String serverId) {
-        return deleteCall(serverId).executeAsync();
+    public Call<Void> delete(String serverId) {
+        return Operation.noResult(() -> nova.delete("servers/{id}", serverId));
     }
 
     /**
      * {@code DELETE /servers/{id}} after checking Exosphere's precondition (not already deleted, not
      * locked; Exosphere's {@code OpenStack.ServerActions}).
      *
-     * @throws ServerActionNotAllowedException before any call when the server's state forbids it
+     * Executing it fails with {@link ServerActionNotAllowedException} before any request when the
+     * server's state forbids it.
      */
-    public void delete(Server server) {
-        ServerAction.DELETE.check(server);
-        deleteCall(server.id()).execute();
-    }
-
-    /** Asynchronous {@link #delete(Server)}; a refused precondition fails the future. */
-    public CompletableFuture<Void> deleteAsync(Server server) {
-        try {
+    public Call<Void> delete(Server server) {
+        return Operation.noResult(() -> {
             ServerAction.DELETE.check(server);
-        } catch (ServerActionNotAllowedException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return deleteCall(server.id()).executeAsync();
-    }
-
-    private Operation<Void> deleteCall(String serverId) {
-        return Operation.noResult(() -> nova.delete("servers/{id}", serverId));
+            return nova.delete("servers/{id}", server.id());
+        });
     }
 
     // ---- POST /servers/{id}/action
 
     /** Actions on a server by id: sent without client-side checks. */
-    public ServerActions actions(String serverId) {
-        return new ServerActions(nova, serverId, null);
+    public ServerActionApi actions(String serverId) {
+        return new ServerActionApi(nova, serverId, null);
     }
 
     /** Actions on a server whose state is known: each action first checks Exosphere's {@code OpenStack.ServerActions}. */
-    public ServerActions actions(Server server) {
-        return new ServerActions(nova, server.id(), server);
+    public ServerActionApi actions(Server server) {
+        return new ServerActionApi(nova, server.id(), server);
     }
 
     /**
      * {@code os-getConsoleOutput}: the last {@code lines} lines of the console log (all when {@code
      * lines} is null). Exosphere reads it for setup status, graphs and tokens ({@code GoalServer.stepServerPollConsoleLog}).
      */
-    public String consoleOutput(String serverId, Integer lines) {
+    public Call<String> consoleOutput(String serverId, Integer lines) {
         return actions(serverId).consoleOutput(lines);
-    }
-
-    /** Asynchronous {@link #consoleOutput(String, Integer)}. */
-    public CompletableFuture<String> consoleOutputAsync(String serverId, Integer lines) {
-        return actions(serverId).consoleOutputAsync(lines);
     }
 
     // ---- sub-resources
@@ -227,16 +174,7 @@ public final class ServerApi {
     }
 
     /** {@code GET /servers/{id}/os-security-groups} (2.27). */
-    public java.util.List<ServerSecurityGroup> securityGroups(String serverId) {
-        return securityGroupsCall(serverId).execute();
-    }
-
-    /** Asynchronous {@link #securityGroups(String)}. */
-    public CompletableFuture<java.util.List<ServerSecurityGroup>> securityGroupsAsync(String serverId) {
-        return securityGroupsCall(serverId).executeAsync();
-    }
-
-    private Operation<java.util.List<ServerSecurityGroup>> securityGroupsCall(String serverId) {
+    public Call<java.util.List<ServerSecurityGroup>> securityGroups(String serverId) {
         return Operation.of(
                 () -> nova.get("servers/{id}/os-security-groups", serverId).microversion(MICROVERSION),
                 Decode.list("security_groups", ServerSecurityGroup.class));

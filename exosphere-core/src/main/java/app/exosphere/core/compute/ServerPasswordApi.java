@@ -1,16 +1,16 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Operation;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Nova {@code /servers/{id}/os-server-password}: the (encrypted) password an instance posted to the
  * metadata service. Exosphere's instances post the exouser passphrase there ({@code ansible/roles/passphrase} and {@code Rest.Nova.requestPassphraseIfRequestable}).
  *
  * <pre>{@code
- * Optional<String> pw = compute.servers().password(serverId).get();
+ * Optional<String> pw = compute.servers().password(serverId).get().execute();
  * }</pre>
  */
 public final class ServerPasswordApi {
@@ -23,16 +23,7 @@ public final class ServerPasswordApi {
     }
 
     /** {@code GET /servers/{id}/os-server-password}; empty when none was posted yet. */
-    public Optional<String> get() {
-        return getCall().execute();
-    }
-
-    /** Asynchronous {@link #get()}. */
-    public CompletableFuture<Optional<String>> getAsync() {
-        return getCall().executeAsync();
-    }
-
-    private Operation<Optional<String>> getCall() {
+    public Call<Optional<String>> get() {
         return Operation.of(() -> nova.get("servers/{id}/os-server-password", serverId), r -> {
             String p = r.json().path("password").asText("");
             return p.isEmpty() ? Optional.empty() : Optional.of(p);
@@ -40,16 +31,7 @@ public final class ServerPasswordApi {
     }
 
     /** {@code DELETE /servers/{id}/os-server-password}: clears it. */
-    public void clear() {
-        clearCall().execute();
-    }
-
-    /** Asynchronous {@link #clear()}. */
-    public CompletableFuture<Void> clearAsync() {
-        return clearCall().executeAsync();
-    }
-
-    private Operation<Void> clearCall() {
+    public Call<Void> clear() {
         return Operation.noResult(() -> nova.delete("servers/{id}/os-server-password", serverId));
     }
 }

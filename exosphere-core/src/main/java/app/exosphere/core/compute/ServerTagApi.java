@@ -1,6 +1,7 @@
 package app.exosphere.core.compute;
 
 import app.exosphere.core.error.NotFoundException;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -17,7 +17,7 @@ import java.util.concurrent.CompletionException;
  * so Exosphere's {@code exoPw:<passphrase>} tags with spaces work ({@code ServerTags.requestCreateServerTag}).
  *
  * <pre>{@code
- * compute.servers().tags(serverId).add("exoPw:correct horse battery staple");
+ * compute.servers().tags(serverId).add("exoPw:correct horse battery staple").execute();
  * }</pre>
  */
 public final class ServerTagApi {
@@ -39,31 +39,13 @@ public final class ServerTagApi {
     }
 
     /** {@code GET /servers/{id}/tags}. */
-    public List<String> list() {
-        return listCall().execute();
-    }
-
-    /** Asynchronous {@link #list()}. */
-    public CompletableFuture<List<String>> listAsync() {
-        return listCall().executeAsync();
-    }
-
-    private Operation<List<String>> listCall() {
+    public Call<List<String>> list() {
         return Operation.of(
                 () -> nova.get("servers/{id}/tags", serverId).microversion(MICROVERSION), r -> tags(r.json()));
     }
 
     /** {@code PUT /servers/{id}/tags}: replaces every tag; returns the new list. */
-    public List<String> replaceAll(List<String> tags) {
-        return replaceAllCall(tags).execute();
-    }
-
-    /** Asynchronous {@link #replaceAll(List)}. */
-    public CompletableFuture<List<String>> replaceAllAsync(List<String> tags) {
-        return replaceAllCall(tags).executeAsync();
-    }
-
-    private Operation<List<String>> replaceAllCall(List<String> tags) {
+    public Call<List<String>> replaceAll(List<String> tags) {
         ObjectNode body = ServiceJson.object();
         ArrayNode a = body.putArray("tags");
         tags.forEach(a::add);
@@ -75,78 +57,47 @@ public final class ServerTagApi {
     }
 
     /** {@code PUT /servers/{id}/tags/{tag}}: adds one tag (idempotent). */
-    public void add(String tag) {
-        addCall(tag).execute();
-    }
-
-    /** Asynchronous {@link #add(String)}. */
-    public CompletableFuture<Void> addAsync(String tag) {
-        return addCall(tag).executeAsync();
-    }
-
-    private Operation<Void> addCall(String tag) {
+    public Call<Void> add(String tag) {
         checkTag(tag);
         return Operation.noResult(
                 () -> nova.put("servers/{id}/tags/{tag}", serverId, tag).microversion(MICROVERSION));
     }
 
     /** {@code GET /servers/{id}/tags/{tag}}: whether the server has the tag (404 means no). */
-    public boolean exists(String tag) {
-        try {
-            existsCall(tag).execute();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
-
-    /** Asynchronous {@link #exists(String)}. */
-    public CompletableFuture<Boolean> existsAsync(String tag) {
-        return existsCall(tag).executeAsync().handle((v, e) -> {
-            if (e == null) {
-                return true;
-            }
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof NotFoundException) {
-                return false;
-            }
-            throw cause instanceof RuntimeException ? (RuntimeException) cause : new CompletionException(cause);
-        });
-    }
-
-    private Operation<Void> existsCall(String tag) {
+    public Call<Boolean> exists(String tag) {
         checkTag(tag);
-        return Operation.noResult(
+        Operation<Void> read = Operation.noResult(
                 () -> nova.get("servers/{id}/tags/{tag}", serverId, tag).microversion(MICROVERSION));
+        return Operation.composite(
+                () -> {
+                    try {
+                        read.execute();
+                        return true;
+                    } catch (NotFoundException e) {
+                        return false;
+                    }
+                },
+                () -> read.executeAsync().handle((v, e) -> {
+                    if (e == null) {
+                        return true;
+                    }
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (cause instanceof NotFoundException) {
+                        return false;
+                    }
+                    throw cause instanceof RuntimeException ? (RuntimeException) cause : new CompletionException(cause);
+                }));
     }
 
     /** {@code DELETE /servers/{id}/tags/{tag}}. */
-    public void delete(String tag) {
-        deleteCall(tag).execute();
-    }
-
-    /** Asynchronous {@link #delete(String)}. */
-    public CompletableFuture<Void> deleteAsync(String tag) {
-        return deleteCall(tag).executeAsync();
-    }
-
-    private Operation<Void> deleteCall(String tag) {
+    public Call<Void> delete(String tag) {
         checkTag(tag);
         return Operation.noResult(
                 () -> nova.delete("servers/{id}/tags/{tag}", serverId, tag).microversion(MICROVERSION));
     }
 
     /** {@code DELETE /servers/{id}/tags}: removes every tag. */
-    public void deleteAll() {
-        deleteAllCall().execute();
-    }
-
-    /** Asynchronous {@link #deleteAll()}. */
-    public CompletableFuture<Void> deleteAllAsync() {
-        return deleteAllCall().executeAsync();
-    }
-
-    private Operation<Void> deleteAllCall() {
+    public Call<Void> deleteAll() {
         return Operation.noResult(
                 () -> nova.delete("servers/{id}/tags", serverId).microversion(MICROVERSION));
     }

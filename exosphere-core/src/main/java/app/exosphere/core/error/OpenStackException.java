@@ -11,7 +11,7 @@ package app.exosphere.core.error;
  *
  * <pre>{@code
  * try {
- *     nova.get("servers/{id}", id).send();
+ *     compute.get("servers/" + id).execute();
  * } catch (NotFoundException e) {
  *     // gone
  * } catch (OpenStackException e) {

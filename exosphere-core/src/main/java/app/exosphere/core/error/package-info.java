@@ -4,7 +4,7 @@
  * ({@link app.exosphere.core.error.OpenStackServiceException}) branches.
  *
  * <pre>{@code
- * try { nova.get("servers/{id}", id).send(); } catch (NotFoundException e) { log.info("already gone"); }
+ * try { nova.get("servers/{id}", id).execute(); } catch (NotFoundException e) { ... }
  * }</pre>
  */
 package app.exosphere.core.error;

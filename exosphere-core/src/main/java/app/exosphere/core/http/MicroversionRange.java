@@ -7,7 +7,7 @@ import java.util.Objects;
  * ({@code min_version} and {@code version}/{@code max_version}).
  *
  * <pre>{@code
- * MicroversionRange range = openStack.service(ServiceType.COMPUTE).microversions();
+ * MicroversionRange range = openStack.service(ServiceType.COMPUTE).microversions().execute();
  * boolean tagsSupported = range.supports(Microversion.parse("2.26"));
  * }</pre>
  *

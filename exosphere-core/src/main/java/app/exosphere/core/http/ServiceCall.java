@@ -5,17 +5,19 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * A request being prepared on a {@link ServiceClient}, with terminal operations that send it. Not
- * thread-safe (use it in one statement); the {@link ServiceClient} it came from is.
+ * A request being prepared on a {@link ServiceClient}; as a {@link Call} it sends the request as built
+ * when executed, and {@link #as}/{@link #json()} give calls that decode the answer. Not thread-safe while
+ * being built (use it in one statement); the {@link ServiceClient} it came from is.
  *
  * <pre>{@code
- * Server s = nova.get("servers/{id}", id).microversion("2.27").as("server", Server.class);
- * CompletableFuture<OpenStackResponse> f = nova.delete("servers/{id}", id).sendAsync();
+ * Server s = nova.get("servers/{id}", id).microversion("2.27").as("server", Server.class).execute();
+ * CompletableFuture<OpenStackResponse> f = nova.delete("servers/{id}", id).executeAsync();
  * }</pre>
  */
-public final class ServiceCall {
+public final class ServiceCall implements Call<OpenStackResponse> {
     private final ServiceClient client;
     private final OpenStackRequest.Builder builder;
 
@@ -95,49 +97,58 @@ public final class ServiceCall {
         return builder.build();
     }
 
-    /** Sends and returns the response. */
-    public OpenStackResponse send() {
-        return client.send(request());
+    /** Sends the request as built now (each execution sends afresh). */
+    @Override
+    public OpenStackResponse execute() {
+        return client.send(request()).execute();
     }
 
-    /** Sends asynchronously. */
-    public CompletableFuture<OpenStackResponse> sendAsync() {
-        return client.sendAsync(request());
+    /** Sends the request as built now, without blocking. */
+    @Override
+    public CompletableFuture<OpenStackResponse> executeAsync() {
+        try {
+            return client.send(request()).executeAsync();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
-    /** Sends and decodes the body as {@code type}. */
-    public <T> T as(Class<T> type) {
-        return send().as(type);
+    /** The request as built now, its answer decoded as {@code type} when executed. */
+    public <T> Call<T> as(Class<T> type) {
+        return decoded(r -> r.as(type));
     }
 
-    /** Sends and decodes the body as a generic type. */
-    public <T> T as(TypeReference<T> type) {
-        return send().as(type);
+    /** The request as built now, its answer decoded as a generic type when executed. */
+    public <T> Call<T> as(TypeReference<T> type) {
+        return decoded(r -> r.as(type));
     }
 
-    /** Sends and decodes the top-level member {@code member} (e.g. {@code "server"}) as {@code type}. */
-    public <T> T as(String member, Class<T> type) {
-        return send().as(member, type);
+    /**
+     * The request as built now, the top-level member {@code member} (e.g. {@code "server"}) of its answer
+     * decoded as {@code type} when executed.
+     */
+    public <T> Call<T> as(String member, Class<T> type) {
+        return decoded(r -> r.as(member, type));
     }
 
-    /** Sends asynchronously and decodes the body as {@code type}. */
-    public <T> CompletableFuture<T> asAsync(Class<T> type) {
-        return sendAsync().thenApply(r -> r.as(type));
+    /** The request as built now, its answer read as a JSON tree when executed. */
+    public Call<JsonNode> json() {
+        return decoded(OpenStackResponse::json);
     }
 
-    /** Sends asynchronously and decodes the top-level member {@code member} as {@code type}. */
-    public <T> CompletableFuture<T> asAsync(String member, Class<T> type) {
-        return sendAsync().thenApply(r -> r.as(member, type));
-    }
+    private <T> Call<T> decoded(Function<OpenStackResponse, T> decoder) {
+        Call<OpenStackResponse> call = client.send(request());
+        return new Call<>() {
+            @Override
+            public T execute() {
+                return decoder.apply(call.execute());
+            }
 
-    /** Sends and returns the body as a JSON tree. */
-    public JsonNode json() {
-        return send().json();
-    }
-
-    /** Sends asynchronously and returns the body as a JSON tree. */
-    public CompletableFuture<JsonNode> jsonAsync() {
-        return sendAsync().thenApply(OpenStackResponse::json);
+            @Override
+            public CompletableFuture<T> executeAsync() {
+                return call.executeAsync().thenApply(decoder);
+            }
+        };
     }
 
     /** A lazy listing of the array {@code collectionKey} over all pages. */

@@ -1,7 +1,6 @@
 package app.exosphere.core.http;
 
 import app.exosphere.core.page.Paginator;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Authenticated access to one OpenStack service of one {@code OpenStack} view (project, region,
@@ -28,10 +27,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * ServiceClient nova = openStack.service(ServiceType.COMPUTE);
- * JsonNode server = nova.get("servers/{id}", serverId).microversion("2.27").as("server", JsonNode.class);
- * nova.post("servers/{id}/action", serverId).body(Map.of("os-start", Map.of())).send();
+ * JsonNode server =
+ *         nova.get("servers/{id}", serverId).microversion("2.27").as("server", JsonNode.class).execute();
+ * nova.post("servers/{id}/action", serverId).body(Map.of("os-start", Map.of())).execute();
  * CompletableFuture<JsonNode> flavors =
- *         nova.get("flavors/detail").minimumMicroversion("2.61").jsonAsync();
+ *         nova.get("flavors/detail").minimumMicroversion("2.61").json().executeAsync();
  * List<JsonNode> networks = openStack.service(ServiceType.NETWORK)
  *         .get("networks").paginate("networks", JsonNode.class, 200).toList();
  * }</pre>
@@ -40,27 +40,24 @@ public interface ServiceClient {
     /** The service type this client talks to. */
     ServiceType type();
 
-    /** The versioned endpoint root (ending in {@code /}) requests are resolved against. */
-    String endpoint();
-
-    /** The versioned endpoint root, resolved asynchronously. */
-    CompletableFuture<String> endpointAsync();
-
-    /** Sends a request and returns the successful response; errors throw. */
-    OpenStackResponse send(OpenStackRequest request);
-
-    /** Sends a request asynchronously (the same code path as {@link #send}). */
-    CompletableFuture<OpenStackResponse> sendAsync(OpenStackRequest request);
+    /**
+     * Resolves the versioned endpoint root (ending in {@code /}) requests are resolved against; may
+     * authenticate to read the catalog.
+     */
+    Call<String> endpoint();
 
     /**
-     * The microversions the service supports, read once from its version document and cached.
-     *
-     * @throws app.exosphere.core.error.MicroversionNotSupportedException if the service has none
+     * Sends {@code request} when the returned call is executed; the call's result is the successful
+     * response, errors throw (or fail the future).
      */
-    MicroversionRange microversions();
+    Call<OpenStackResponse> send(OpenStackRequest request);
 
-    /** Asynchronous {@link #microversions()}. */
-    CompletableFuture<MicroversionRange> microversionsAsync();
+    /**
+     * Reads the microversions the service supports, once from its version document, then from the cache.
+     * Executing it fails with {@link app.exosphere.core.error.MicroversionNotSupportedException} if the
+     * service has none.
+     */
+    Call<MicroversionRange> microversions();
 
     /** {@code min(client max, server max)}: what {@code negotiatedMicroversion()} requests send. */
     Microversion negotiatedMicroversion();

@@ -1,5 +1,6 @@
 package app.exosphere.core.image;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
@@ -8,7 +9,6 @@ import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Paginator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Typed Glance v2 client. Immutable and thread-safe; obtain it from {@code openStack.image()}.
@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * ImageClient glance = openStack.image();
  * List<Image> active = glance.list(ImageListOptions.builder().status("active").build()).toList();
- * Image img = glance.get(id);
- * glance.setProperties(img, Map.of("os_distro", "ubuntu"));
+ * Image img = glance.get(id).execute();
+ * glance.setProperties(img, Map.of("os_distro", "ubuntu")).execute();
  * }</pre>
  */
 public final class ImageClient {
@@ -62,30 +62,12 @@ public final class ImageClient {
     }
 
     /** {@code GET /v2/images/{id}}. */
-    public Image get(String imageId) {
-        return getCall(imageId).execute();
-    }
-
-    /** Asynchronous {@link #get(String)}. */
-    public CompletableFuture<Image> getAsync(String imageId) {
-        return getCall(imageId).executeAsync();
-    }
-
-    private Operation<Image> getCall(String imageId) {
+    public Call<Image> get(String imageId) {
         return Operation.of(() -> glance.get("images/{id}", imageId), r -> Decode.convert(r, r.json(), Image.class));
     }
 
     /** {@code PATCH /v2/images/{id}} with a JSON-patch; returns the updated image. */
-    public Image update(String imageId, ImageUpdate update) {
-        return updateCall(imageId, update).execute();
-    }
-
-    /** Asynchronous {@link #update(String, ImageUpdate)}. */
-    public CompletableFuture<Image> updateAsync(String imageId, ImageUpdate update) {
-        return updateCall(imageId, update).executeAsync();
-    }
-
-    private Operation<Image> updateCall(String imageId, ImageUpdate update) {
+    public Call<Image> update(String imageId, ImageUpdate update) {
         byte[] body = update.toBytes();
         return Operation.of(
                 () -> glance.patch("images/{id}", imageId).body(body, ImageUpdate.MEDIA_TYPE),
@@ -93,26 +75,12 @@ public final class ImageClient {
     }
 
     /** Sets properties on {@code image}, choosing {@code add} or {@code replace} per property. */
-    public Image setProperties(Image image, Map<String, String> properties) {
+    public Call<Image> setProperties(Image image, Map<String, String> properties) {
         return update(image.id(), ImageUpdate.setProperties(image, properties));
     }
 
-    /** Asynchronous {@link #setProperties(Image, Map)}. */
-    public CompletableFuture<Image> setPropertiesAsync(Image image, Map<String, String> properties) {
-        return updateAsync(image.id(), ImageUpdate.setProperties(image, properties));
-    }
-
     /** {@code DELETE /v2/images/{id}}. */
-    public void delete(String imageId) {
-        deleteCall(imageId).execute();
-    }
-
-    /** Asynchronous {@link #delete(String)}. */
-    public CompletableFuture<Void> deleteAsync(String imageId) {
-        return deleteCall(imageId).executeAsync();
-    }
-
-    private Operation<Void> deleteCall(String imageId) {
+    public Call<Void> delete(String imageId) {
         return Operation.noResult(() -> glance.delete("images/{id}", imageId));
     }
 

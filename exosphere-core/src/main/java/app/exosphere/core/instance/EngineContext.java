@@ -112,7 +112,8 @@ final class EngineContext {
         os.network()
                 .networks()
                 .list(Map.of("router:external", "true"))
-                .toListAsync()
+                .all()
+                .executeAsync()
                 .whenComplete((nets, err) -> {
                     if (err != null) {
                         fresh.completeExceptionally(err);

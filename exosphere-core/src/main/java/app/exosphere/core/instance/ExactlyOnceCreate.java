@@ -101,7 +101,8 @@ final class ExactlyOnceCreate {
         return ctx.os
                 .compute()
                 .servers()
-                .createAsync(body)
+                .create(body)
+                .executeAsync()
                 .handle((created, err) -> {
                     Throwable cause = unwrap(err);
                     if (cause == null && (created == null || created.id().isBlank())) {
@@ -217,7 +218,7 @@ final class ExactlyOnceCreate {
                                         .replace("\\Q", "")
                                         .replace("\\E", "") + "$")
                         .build();
-        return ctx.os.compute().servers().list(opts).toListAsync().thenCompose(servers -> {
+        return ctx.os.compute().servers().list(opts).all().executeAsync().thenCompose(servers -> {
             List<Server> mine = servers.stream()
                     .filter(s -> id.value().equals(s.metadata().get(ExosphereMetadata.LAUNCH_ID))
                             || s.tags().contains(id.tag()))
@@ -239,7 +240,8 @@ final class ExactlyOnceCreate {
                         return ctx.os
                                 .compute()
                                 .servers()
-                                .deleteAsync(loser.id())
+                                .delete(loser.id())
+                                .executeAsync()
                                 .exceptionally(e -> {
                                     if (unwrap(e) instanceof NotFoundException) {
                                         return null; // the other racer deleted it already

@@ -11,7 +11,7 @@ import app.exosphere.core.compute.RebootType;
 import app.exosphere.core.compute.RemoteConsole;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerAction;
-import app.exosphere.core.compute.ServerActions;
+import app.exosphere.core.compute.ServerActionApi;
 import app.exosphere.core.compute.ServerAddress;
 import app.exosphere.core.compute.VolumeAttachment;
 import app.exosphere.core.config.FlavorGroup;
@@ -105,7 +105,7 @@ public final class Instance {
     /** Fetches the server again: a new handle with a fresh snapshot. */
     public Call<Instance> refresh() {
         return Operation.fromAsync(
-                () -> ctx.os.compute().servers().getAsync(id()).thenApply(s -> new Instance(ctx, s)));
+                () -> ctx.os.compute().servers().get(id()).executeAsync().thenApply(s -> new Instance(ctx, s)));
     }
 
     /** The setup status recorded on the server (Exosphere's {@code ExoSetupStatus.encodeMetadataItem}). */
@@ -132,7 +132,7 @@ public final class Instance {
 
     /** Fetches the server's Neutron ports ({@code device_id} = server id). */
     public Call<List<Port>> fetchPorts() {
-        return Operation.fromAsync(() -> ports().toListAsync());
+        return Operation.fromAsync(() -> ports().all().executeAsync());
     }
 
     private Paginator<Port> ports() {
@@ -244,7 +244,7 @@ public final class Instance {
         if (origin.workflow().isPresent()) {
             try {
                 WorkflowConsole wc =
-                        WorkflowConsole.scan(ctx.os.compute().servers().consoleOutput(id(), null));
+                        WorkflowConsole.scan(ctx.os.compute().servers().consoleOutput(id(), null).execute());
                 b.workflowToken(wc.token().map(Secret::of));
             } catch (OpenStackException e) {
                 b.consoleLogError(e.getMessage());
@@ -259,7 +259,10 @@ public final class Instance {
     private Optional<String> imageUser() {
         return safe(
                 () -> {
-                    var img = ctx.os.image().get(server.image().id().orElseThrow());
+                    var img = ctx.os
+                            .image()
+                            .get(server.image().id().orElseThrow())
+                            .execute();
                     return DefaultSshUser.guess(
                             img.osDistro().orElse(null), img.osVersion().orElse(null));
                 },
@@ -286,6 +289,7 @@ public final class Instance {
                     .servers()
                     .remoteConsoles(id())
                     .create(RemoteConsole.Protocol.VNC)
+                    .execute()
                     .url();
         } catch (OpenStackException vncFailed) {
             return ctx.os
@@ -293,13 +297,14 @@ public final class Instance {
                     .servers()
                     .remoteConsoles(id())
                     .create(RemoteConsole.Protocol.SPICE)
+                    .execute()
                     .url();
         }
     }
 
     /** Fetches the console log; {@code lines} null = the whole log (Exosphere's page shows 200 lines). */
     public Call<String> fetchConsoleLog(Integer lines) {
-        return Operation.fromAsync(() -> ctx.os.compute().servers().consoleOutputAsync(id(), lines));
+        return Operation.fromAsync(() -> ctx.os.compute().servers().consoleOutput(id(), lines).executeAsync());
     }
 
     /**
@@ -310,7 +315,7 @@ public final class Instance {
         return Operation.fromAsync(() -> ctx.os
                 .compute()
                 .servers()
-                .consoleOutputAsync(id(), null)
+                .consoleOutput(id(), null).executeAsync()
                 .thenApply(log -> ResourceUsageHistory.empty().merge(log)));
     }
 
@@ -343,7 +348,7 @@ public final class Instance {
             flavorName = Optional.ofNullable(safe(
                             () -> ctx.flavorCache.computeIfAbsent(
                                     flavorId.get(),
-                                    id -> ctx.os.compute().flavors().get(id)),
+                                    id -> ctx.os.compute().flavors().get(id).execute()),
                             (Flavor) null))
                     .map(Flavor::name);
         }
@@ -368,11 +373,11 @@ public final class Instance {
      * One lifecycle action: the flavor-group check, then the request. Failing the check fails the call
      * with {@link ActionDisallowedException} and sends nothing.
      */
-    private <T> Call<T> action(ServerAction action, Function<ServerActions, CompletableFuture<T>> send) {
+    private <T> Call<T> action(ServerAction action, Function<ServerActionApi, CompletableFuture<T>> send) {
         return Operation.fromAsync(() -> send.apply(actions(action)));
     }
 
-    private ServerActions actions(ServerAction action) {
+    private ServerActionApi actions(ServerAction action) {
         Optional<FlavorGroup> group = flavorGroup();
         if (group.isPresent()
                 && FlavorGroups.disallows(group.get().disallowedActions(), action.displayName(), action.apiKey())) {
@@ -383,89 +388,89 @@ public final class Instance {
 
     /** Starts a stopped server. */
     public Call<Void> start() {
-        return action(ServerAction.START, a -> a.startAsync());
+        return action(ServerAction.START, a -> a.start().executeAsync());
     }
 
     /** Stops (powers off) the server. */
     public Call<Void> stop() {
-        return action(ServerAction.STOP, a -> a.stopAsync());
+        return action(ServerAction.STOP, a -> a.stop().executeAsync());
     }
 
     /** Soft-reboots the server. */
     public Call<Void> reboot() {
-        return action(ServerAction.REBOOT, a -> a.rebootAsync(RebootType.SOFT));
+        return action(ServerAction.REBOOT, a -> a.reboot(RebootType.SOFT).executeAsync());
     }
 
     /** Shelves the server (frees its compute resources). */
     public Call<Void> shelve() {
-        return action(ServerAction.SHELVE, a -> a.shelveAsync());
+        return action(ServerAction.SHELVE, a -> a.shelve().executeAsync());
     }
 
     /** Unshelves the server. */
     public Call<Void> unshelve() {
-        return action(ServerAction.UNSHELVE, a -> a.unshelveAsync());
+        return action(ServerAction.UNSHELVE, a -> a.unshelve().executeAsync());
     }
 
     /** Suspends the server. */
     public Call<Void> suspend() {
-        return action(ServerAction.SUSPEND, a -> a.suspendAsync());
+        return action(ServerAction.SUSPEND, a -> a.suspend().executeAsync());
     }
 
     /** Resumes a suspended server. */
     public Call<Void> resume() {
-        return action(ServerAction.RESUME, a -> a.resumeAsync());
+        return action(ServerAction.RESUME, a -> a.resume().executeAsync());
     }
 
     /** Pauses the server. */
     public Call<Void> pause() {
-        return action(ServerAction.PAUSE, a -> a.pauseAsync());
+        return action(ServerAction.PAUSE, a -> a.pause().executeAsync());
     }
 
     /** Unpauses the server. */
     public Call<Void> unpause() {
-        return action(ServerAction.UNPAUSE, a -> a.unpauseAsync());
+        return action(ServerAction.UNPAUSE, a -> a.unpause().executeAsync());
     }
 
     /** Locks the server. */
     public Call<Void> lock() {
-        return action(ServerAction.LOCK, a -> a.lockAsync());
+        return action(ServerAction.LOCK, a -> a.lock().executeAsync());
     }
 
     /** Unlocks the server. */
     public Call<Void> unlock() {
-        return action(ServerAction.UNLOCK, a -> a.unlockAsync());
+        return action(ServerAction.UNLOCK, a -> a.unlock().executeAsync());
     }
 
     /** Resizes to another flavor (then confirm or revert). */
     public Call<Void> resize(String flavorId) {
-        return action(ServerAction.RESIZE, a -> a.resizeAsync(flavorId));
+        return action(ServerAction.RESIZE, a -> a.resize(flavorId).executeAsync());
     }
 
     /** Confirms a resize. */
     public Call<Void> confirmResize() {
-        return action(ServerAction.CONFIRM_RESIZE, a -> a.confirmResizeAsync());
+        return action(ServerAction.CONFIRM_RESIZE, a -> a.confirmResize().executeAsync());
     }
 
     /** Reverts a resize. */
     public Call<Void> revertResize() {
-        return action(ServerAction.REVERT_RESIZE, a -> a.revertResizeAsync());
+        return action(ServerAction.REVERT_RESIZE, a -> a.revertResize().executeAsync());
     }
 
     /** Rebuilds from an image, keeping the name. */
     public Call<Void> rebuild(String imageId) {
-        return action(ServerAction.REBUILD, a -> a.rebuildAsync(imageId, null).thenApply(s -> null));
+        return action(ServerAction.REBUILD, a -> a.rebuild(imageId, null).executeAsync().thenApply(s -> null));
     }
 
     /** Creates an image of the server, marked {@code from-exosphere} like Exosphere; returns its id. */
     public Call<String> createImage(String imageName) {
-        return action(ServerAction.CREATE_IMAGE, a -> a.createImageAsync(imageName, Map.of("from-exosphere", "true")));
+        return action(ServerAction.CREATE_IMAGE, a -> a.createImage(imageName, Map.of("from-exosphere", "true")).executeAsync());
     }
 
     /** Renames the server; an invalid name is refused here, before any call is built. */
     public Call<Void> rename(String newName) {
         ServerName.requireValid(newName);
         return Operation.fromAsync(
-                () -> ctx.os.compute().servers().renameAsync(id(), newName).thenApply(s -> null));
+                () -> ctx.os.compute().servers().rename(id(), newName).executeAsync().thenApply(s -> null));
     }
 
     /**
@@ -511,7 +516,7 @@ public final class Instance {
             releaseCreatedFloatingIps(launchId);
         }
         try {
-            ctx.os.compute().servers().delete(id());
+            ctx.os.compute().servers().delete(id()).execute();
             LaunchLog.info(id(), launchId, "server {} deleted", id());
         } catch (NotFoundException gone) {
             LaunchLog.info(id(), launchId, "server {} was already deleted", id());
@@ -523,7 +528,7 @@ public final class Instance {
         Duration step = ctx.settings.fastPollInterval();
         while (true) {
             try {
-                Server s = ctx.os.compute().servers().get(id());
+                Server s = ctx.os.compute().servers().get(id()).execute();
                 if (s.status().raw().equalsIgnoreCase("DELETED")) {
                     return;
                 }
@@ -606,7 +611,7 @@ public final class Instance {
     private Map<VolumeAttachment, Optional<String>> volumes() {
         Map<VolumeAttachment, Optional<String>> out = new LinkedHashMap<>();
         for (VolumeAttachment a :
-                ctx.os.compute().servers().volumeAttachments(id()).list()) {
+                ctx.os.compute().servers().volumeAttachments(id()).list().execute()) {
             // no name (or a failed lookup): the web app shows "Could not determine"
             String volumeName = safe(
                     () -> ctx.os
@@ -645,10 +650,19 @@ public final class Instance {
         String nameJson = ExosphereMetadata.compactJson(nameObject(volume.name()));
         String tag = "exoVolume::" + nameJson;
         boolean tagFits = tag.length() <= 60 && !tag.contains(",") && !tag.contains("/");
-        VolumeAttachment a =
-                ctx.os.compute().servers().volumeAttachments(id()).attach(volume.id(), tagFits ? tag : null);
+        VolumeAttachment a = ctx.os
+                .compute()
+                .servers()
+                .volumeAttachments(id())
+                .attach(volume.id(), tagFits ? tag : null)
+                .execute();
         if (origin.version().orElse(-1) == 5) {
-            ctx.os.compute().servers().metadata(id()).update(Map.of("exoVolumes::" + volume.id(), nameJson));
+            ctx.os
+                    .compute()
+                    .servers()
+                    .metadata(id())
+                    .update(Map.of("exoVolumes::" + volume.id(), nameJson))
+                    .execute();
         }
         if (!tagFits) {
             LOG.info("volume name too long for a Nova device tag; the instance will mount it by device name");
@@ -659,10 +673,10 @@ public final class Instance {
     /** Detaches a volume (and removes its {@code exoVolumes::} metadata when present). */
     public Call<Void> detachVolume(String volumeId) {
         return ctx.operation(() -> {
-            ctx.os.compute().servers().volumeAttachments(id()).detach(volumeId);
+            ctx.os.compute().servers().volumeAttachments(id()).detach(volumeId).execute();
             String key = "exoVolumes::" + volumeId;
             if (server.metadata().containsKey(key) && !server.status().raw().equalsIgnoreCase("SHELVED_OFFLOADED")) {
-                ctx.os.compute().servers().metadata(id()).delete(key);
+                ctx.os.compute().servers().metadata(id()).delete(key).execute();
             }
             return null;
         });

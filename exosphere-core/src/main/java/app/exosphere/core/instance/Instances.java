@@ -1,6 +1,7 @@
 package app.exosphere.core.instance;
 
 import app.exosphere.core.OpenStack;
+import app.exosphere.core.compute.Server;
 import app.exosphere.core.http.Call;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.error.InsufficientQuotaException;
@@ -71,8 +72,10 @@ public final class Instances {
 
     /** Fetches the instance with this server id. */
     public Call<Instance> get(String serverId) {
-        return Operation.fromAsync(
-                () -> ctx.os.compute().servers().getAsync(serverId).thenApply(s -> new Instance(ctx, s)));
+        Call<Server> server = ctx.os.compute().servers().get(serverId);
+        return Operation.composite(
+                () -> new Instance(ctx, server.execute()),
+                () -> server.executeAsync().thenApply(s -> new Instance(ctx, s)));
     }
 
     /** Fetches every server of the project, as instances (any origin). */
@@ -81,7 +84,8 @@ public final class Instances {
                 .compute()
                 .servers()
                 .list()
-                .toListAsync()
+                .all()
+                .executeAsync()
                 .thenApply(servers ->
                         servers.stream().map(s -> new Instance(ctx, s)).toList()));
     }
@@ -125,7 +129,7 @@ public final class Instances {
 
     private Operation<List<Instance>> launching(LaunchRequest request) {
         return Operation.fromAsync(
-                () -> ctx.os.tokenAsync().thenCompose(token -> new Launch(ctx, request, token).run()));
+                () -> ctx.os.token().executeAsync().thenCompose(token -> new Launch(ctx, request, token).run()));
     }
 
     /**

@@ -75,7 +75,7 @@ final class Launch {
         CompletableFuture<Network> network = resolveNetwork(projectId, projectName);
         CompletableFuture<String> securityGroup = ensureSecurityGroup();
         CompletableFuture<Optional<String>> keypair = ensureKeypair();
-        CompletableFuture<ComputeLimits> novaLimits = ctx.os.compute().limitsAsync();
+        CompletableFuture<ComputeLimits> novaLimits = ctx.os.compute().limits().executeAsync();
         CompletableFuture<Optional<VolumeLimits>> cinderLimits = req.volumeBacked()
                 ? ctx.os.volume().limits().executeAsync().thenApply(Optional::of)
                 : CompletableFuture.completedFuture(Optional.empty());
@@ -87,7 +87,7 @@ final class Launch {
                         .thenApply(m -> Optional.ofNullable(m.get("floatingip")))
                 : CompletableFuture.completedFuture(Optional.empty());
         CompletableFuture<MicroversionRange> novaVersions =
-                ctx.os.compute().transport().microversionsAsync();
+                ctx.os.compute().transport().microversions().executeAsync();
 
         return CompletableFuture.allOf(
                         image,
@@ -189,7 +189,7 @@ final class Launch {
             if (cached != null) {
                 return CompletableFuture.completedFuture(List.of(cached));
             }
-            return ctx.os.compute().flavors().getAsync(id).handle((f, err) -> {
+            return ctx.os.compute().flavors().get(id).executeAsync().handle((f, err) -> {
                 if (err == null) {
                     ctx.flavorCache.put(id, f);
                     return List.of(f);
@@ -200,7 +200,7 @@ final class Launch {
                 throw err instanceof CompletionException ce ? ce : new CompletionException(err);
             });
         }
-        return ctx.os.compute().flavors().listDetail().toListAsync().thenApply(all -> {
+        return ctx.os.compute().flavors().listDetail().all().executeAsync().thenApply(all -> {
             all.forEach(f -> ctx.flavorCache.putIfAbsent(f.id(), f));
             return all;
         });
@@ -210,7 +210,7 @@ final class Launch {
         ImageChoice c = req.image();
         switch (c.kind()) {
             case ID:
-                return ctx.os.image().getAsync(c.value().orElseThrow());
+                return ctx.os.image().get(c.value().orElseThrow()).executeAsync();
             case NAME:
                 return ctx.os
                         .image()
@@ -218,7 +218,8 @@ final class Launch {
                                 .name(c.value().orElseThrow())
                                 .status("active")
                                 .build())
-                        .toListAsync()
+                        .all()
+                        .executeAsync()
                         .thenApply(images -> images.stream()
                                 .max(Comparator.comparing(i -> i.createdAt().orElse(java.time.Instant.EPOCH)))
                                 .orElseThrow(() -> new InvalidLaunchRequestException("No active image named \""
@@ -234,7 +235,8 @@ final class Launch {
                 return ctx.os
                         .image()
                         .list(opts.build())
-                        .toListAsync()
+                        .all()
+                        .executeAsync()
                         .thenApply(images -> InstanceTypeImages.newestMatching(f, images)
                                 .orElseThrow(() -> new InvalidLaunchRequestException(
                                         "No image matches the instance type's filters " + f
@@ -255,7 +257,8 @@ final class Launch {
                         .status("active")
                         .visibility("public")
                         .build())
-                .toListAsync()
+                .all()
+                .executeAsync()
                 .thenApply(images -> images.stream()
                         .filter(i -> i.name() != null && i.name().startsWith(prefix))
                         .filter(i -> i.visibility().map("public"::equals).orElse(true))
@@ -280,7 +283,8 @@ final class Launch {
                     .network()
                     .networks()
                     .list(Map.of("name", wanted))
-                    .toListAsync()
+                    .all()
+                    .executeAsync()
                     .thenCompose(nets -> nets.stream()
                             .filter(n -> n.id().equals(wanted) || n.name().equals(wanted))
                             .findFirst()
@@ -289,7 +293,8 @@ final class Launch {
                                     .network()
                                     .networks()
                                     .list()
-                                    .toListAsync()
+                                    .all()
+                                    .executeAsync()
                                     .thenApply(all -> all.stream()
                                             .filter(n -> n.id().equals(wanted)
                                                     || n.name().equals(wanted))
@@ -310,7 +315,7 @@ final class Launch {
                     return Optional.empty();
                 });
         CompletableFuture<List<Network>> nets =
-                ctx.os.network().networks().list().toListAsync();
+                ctx.os.network().networks().list().all().executeAsync();
         return auto.thenCombine(nets, (autoId, all) -> {
             if (autoId.isPresent()) {
                 return all.stream()
@@ -335,7 +340,8 @@ final class Launch {
                 .network()
                 .securityGroups()
                 .list(Map.of("name", name))
-                .toListAsync()
+                .all()
+                .executeAsync()
                 .thenCompose(groups -> {
                     Optional<SecurityGroup> existing =
                             groups.stream().filter(g -> g.name().equals(name)).findFirst();
@@ -401,7 +407,8 @@ final class Launch {
         return ctx.os
                 .compute()
                 .keypairs()
-                .getAsync(k.name())
+                .get(k.name())
+                .executeAsync()
                 .handle((Keypair found, Throwable err) -> {
                     Throwable cause = err instanceof CompletionException ? err.getCause() : err;
                     if (cause == null) {
@@ -416,7 +423,8 @@ final class Launch {
                         return ctx.os
                                 .compute()
                                 .keypairs()
-                                .importKeyAsync(k.name(), k.publicKey().get())
+                                .importKey(k.name(), k.publicKey().get())
+                                .executeAsync()
                                 .thenApply(kp -> Optional.of(k.name()));
                     }
                     if (cause instanceof NotFoundException) {

@@ -195,7 +195,11 @@ final class ProjectWatcher {
             if (s != null && e.getValue().needsConsole(s)) {
                 consoles.put(
                         e.getKey(),
-                        ctx.os.compute().servers().consoleOutputAsync(e.getKey(), e.getValue().consoleLines));
+                        ctx.os
+                                .compute()
+                                .servers()
+                                .consoleOutput(e.getKey(), e.getValue().consoleLines)
+                                .executeAsync());
             }
         }
         boolean hot = false;
@@ -227,7 +231,7 @@ final class ProjectWatcher {
     /** A watched server absent from the list: gone (the watch fails), or not listed yet. */
     private Server missing(String id, Track t) {
         try {
-            return ctx.os.compute().servers().get(id);
+            return ctx.os.compute().servers().get(id).execute();
         } catch (NotFoundException gone) {
             t.emit(Progress.State.ERROR, "The server no longer exists");
             t.fail(new InstanceFailedException(id, "Server " + id + " no longer exists (deleted?)", false));
@@ -426,7 +430,8 @@ final class ProjectWatcher {
             var metadata = ctx.os.compute().servers().metadata(serverId);
             SetupStatus now;
             try {
-                now = SetupStatus.fromMetadataValue(metadata.get(SetupStatus.METADATA_KEY));
+                now = SetupStatus.fromMetadataValue(
+                        metadata.get(SetupStatus.METADATA_KEY).execute());
             } catch (NotFoundException absent) {
                 now = SetupStatus.initial();
             }
@@ -436,7 +441,8 @@ final class ProjectWatcher {
                 }
                 return;
             }
-            metadata.update(Map.of(SetupStatus.METADATA_KEY, next.toMetadataValue()));
+            metadata.update(Map.of(SetupStatus.METADATA_KEY, next.toMetadataValue()))
+                    .execute();
             written = next;
         }
 
@@ -607,18 +613,24 @@ final class ProjectWatcher {
                 passphraseDone = true;
                 return;
             }
-            Optional<String> pw = ctx.os.compute().servers().password(serverId).get();
+            Optional<String> pw =
+                    ctx.os.compute().servers().password(serverId).get().execute();
             if (pw.isEmpty() || pw.get().isEmpty()) {
                 return;
             }
             // Exosphere (State.Update.Server receivePasswordFromServer): store it as the exoPw: tag (or keep it
             // in memory), then clear the server password; a replica doing the same adds the same tag
             if (ctx.settings.passphraseHandling() == PassphraseHandling.STORE_AS_TAG) {
-                ctx.os.compute().servers().tags(serverId).add(ExosphereMetadata.PASSPHRASE_TAG_PREFIX + pw.get());
+                ctx.os
+                        .compute()
+                        .servers()
+                        .tags(serverId)
+                        .add(ExosphereMetadata.PASSPHRASE_TAG_PREFIX + pw.get())
+                        .execute();
             } else {
                 ctx.memoryPassphrases.put(serverId, pw.get());
             }
-            ctx.os.compute().servers().password(serverId).clear();
+            ctx.os.compute().servers().password(serverId).clear().execute();
             passphraseDone = true;
             LaunchLog.info(
                     serverId,

@@ -7,9 +7,11 @@ import app.exosphere.core.auth.Project;
 import app.exosphere.core.auth.Region;
 import app.exosphere.core.auth.Scope;
 import app.exosphere.core.auth.TokenInfo;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.EndpointInterface;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
+import app.exosphere.core.internal.calls.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -37,16 +39,12 @@ public final class DefaultIdentity implements Identity {
     }
 
     @Override
-    public List<Project> projects() {
-        return HttpEngine.join(projectsAsync());
-    }
-
-    @Override
-    public CompletableFuture<List<Project>> projectsAsync() {
+    public Call<List<Project>> projects() {
         // Exosphere's `Rest.Keystone.requestUnscopedProjects`: listed at the auth URL with the current token
-        return authRoot.get("auth/projects")
+        return Operation.fromAsync(() -> authRoot.get("auth/projects")
                 .paginate("projects", JsonNode.class)
-                .toListAsync()
+                .all()
+                .executeAsync()
                 .thenApply(nodes -> {
                     List<Project> out = new ArrayList<>();
                     for (JsonNode p : nodes) {
@@ -58,19 +56,15 @@ public final class DefaultIdentity implements Identity {
                                 p.path("enabled").asBoolean(true)));
                     }
                     return out;
-                });
+                }));
     }
 
     @Override
-    public List<Region> regions() {
-        return HttpEngine.join(regionsAsync());
-    }
-
-    @Override
-    public CompletableFuture<List<Region>> regionsAsync() {
-        return authRoot.get("regions")
+    public Call<List<Region>> regions() {
+        return Operation.fromAsync(() -> authRoot.get("regions")
                 .paginate("regions", JsonNode.class)
-                .toListAsync()
+                .all()
+                .executeAsync()
                 .thenApply(nodes -> {
                     List<Region> out = new ArrayList<>();
                     for (JsonNode r : nodes) {
@@ -82,7 +76,7 @@ public final class DefaultIdentity implements Identity {
                                         : null));
                     }
                     return out;
-                });
+                }));
     }
 
     private CompletableFuture<ServiceClient> keystone() {
@@ -94,13 +88,7 @@ public final class DefaultIdentity implements Identity {
     }
 
     @Override
-    public ApplicationCredential createApplicationCredential(ApplicationCredentialRequest request) {
-        return HttpEngine.join(createApplicationCredentialAsync(request));
-    }
-
-    @Override
-    public CompletableFuture<ApplicationCredential> createApplicationCredentialAsync(
-            ApplicationCredentialRequest request) {
+    public Call<ApplicationCredential> createApplicationCredential(ApplicationCredentialRequest request) {
         ObjectNode body = ctx.engine().mapper().createObjectNode();
         ObjectNode ac = body.putObject("application_credential");
         ac.put("name", request.name());
@@ -112,23 +100,24 @@ public final class DefaultIdentity implements Identity {
         if (request.unrestricted()) {
             ac.put("unrestricted", true);
         }
-        return token().thenCompose(t -> keystone()
+        return Operation.fromAsync(() -> token().thenCompose(t -> keystone()
                 .thenCompose(ks -> ks.post(
                                 "users/{userId}/application_credentials",
                                 t.user().id())
                         .body(body)
-                        .sendAsync())
-                .thenApply(r -> parse(r.json().path("application_credential"))));
+                        .executeAsync())
+                .thenApply(r -> parse(r.json().path("application_credential")))));
     }
 
     @Override
-    public List<ApplicationCredential> applicationCredentials() {
-        return HttpEngine.join(token().thenCompose(t -> keystone()
+    public Call<List<ApplicationCredential>> applicationCredentials() {
+        return Operation.fromAsync(() -> token().thenCompose(t -> keystone()
                 .thenCompose(ks -> ks.get(
                                 "users/{userId}/application_credentials",
                                 t.user().id())
                         .paginate("application_credentials", JsonNode.class)
-                        .toListAsync())
+                        .all()
+                        .executeAsync())
                 .thenApply(nodes -> {
                     List<ApplicationCredential> out = new ArrayList<>();
                     nodes.forEach(n -> out.add(parse(n)));
@@ -137,19 +126,14 @@ public final class DefaultIdentity implements Identity {
     }
 
     @Override
-    public void deleteApplicationCredential(String applicationCredentialId) {
-        HttpEngine.join(deleteApplicationCredentialAsync(applicationCredentialId));
-    }
-
-    @Override
-    public CompletableFuture<Void> deleteApplicationCredentialAsync(String applicationCredentialId) {
-        return token().thenCompose(t -> keystone()
+    public Call<Void> deleteApplicationCredential(String applicationCredentialId) {
+        return Operation.fromAsync(() -> token().thenCompose(t -> keystone()
                 .thenCompose(ks -> ks.delete(
                                 "users/{userId}/application_credentials/{id}",
                                 t.user().id(),
                                 applicationCredentialId)
-                        .sendAsync())
-                .thenApply(r -> null));
+                        .executeAsync())
+                .thenApply(r -> null)));
     }
 
     private static ApplicationCredential parse(JsonNode n) {

@@ -7,6 +7,7 @@ import app.exosphere.core.error.EndpointNotFoundException;
 import app.exosphere.core.error.MicroversionNotSupportedException;
 import app.exosphere.core.error.OpenStackServiceException;
 import app.exosphere.core.error.ResponseDecodingException;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.EndpointInterface;
 import app.exosphere.core.http.Microversion;
 import app.exosphere.core.http.MicroversionRange;
@@ -14,6 +15,7 @@ import app.exosphere.core.http.OpenStackRequest;
 import app.exosphere.core.http.OpenStackResponse;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.page.Page;
 import app.exosphere.core.page.PageFetcher;
 import app.exosphere.core.page.Paginator;
@@ -68,13 +70,8 @@ public final class DefaultServiceClient implements ServiceClient {
     }
 
     @Override
-    public String endpoint() {
-        return HttpEngine.join(endpointAsync());
-    }
-
-    @Override
-    public CompletableFuture<String> endpointAsync() {
-        return versionedRoot(true).thenApply(HttpUrl::toString);
+    public Call<String> endpoint() {
+        return Operation.fromAsync(() -> versionedRoot(true).thenApply(HttpUrl::toString));
     }
 
     /** The catalog (or override) endpoint, as given. */
@@ -144,20 +141,20 @@ public final class DefaultServiceClient implements ServiceClient {
     }
 
     @Override
-    public OpenStackResponse send(OpenStackRequest request) {
+    public Call<OpenStackResponse> send(OpenStackRequest request) {
         return send(request, ctx.engine().bufferedReader());
     }
 
-    @Override
-    public CompletableFuture<OpenStackResponse> sendAsync(OpenStackRequest request) {
-        return sendAsync(request, ctx.engine().bufferedReader());
+    /**
+     * Sends {@code request} when executed; {@code reader} decodes a 2xx body from the stream. Executed
+     * synchronously it runs on the calling thread, waiting only for what the request needs first (the
+     * token and catalog, a negotiated microversion).
+     */
+    public <T> Call<T> send(OpenStackRequest request, BodyReader<T> reader) {
+        return Operation.composite(() -> sendNow(request, reader), () -> sendLater(request, reader));
     }
 
-    /**
-     * Sends on the calling thread; {@code reader} decodes a 2xx body from the stream. Waits only for what
-     * the request needs first (the token and catalog, a negotiated microversion).
-     */
-    public <T> T send(OpenStackRequest request, BodyReader<T> reader) {
+    private <T> T sendNow(OpenStackRequest request, BodyReader<T> reader) {
         HttpUrl root = HttpEngine.join(versionedRoot(request.versionPrefix()));
         Versioning v = HttpEngine.join(versioning(request));
         Exchange ex = exchange(request, root, v.headers());
@@ -179,8 +176,7 @@ public final class DefaultServiceClient implements ServiceClient {
         return c.value();
     }
 
-    /** Sends asynchronously; {@code reader} decodes a 2xx body from the stream. */
-    public <T> CompletableFuture<T> sendAsync(OpenStackRequest request, BodyReader<T> reader) {
+    private <T> CompletableFuture<T> sendLater(OpenStackRequest request, BodyReader<T> reader) {
         try {
             return versionedRoot(request.versionPrefix())
                     .thenCompose(root -> versioning(request).thenCompose(v -> {
@@ -399,18 +395,13 @@ public final class DefaultServiceClient implements ServiceClient {
     }
 
     @Override
-    public MicroversionRange microversions() {
-        return HttpEngine.join(microversionsAsync());
-    }
-
-    @Override
-    public CompletableFuture<MicroversionRange> microversionsAsync() {
-        return discover()
+    public Call<MicroversionRange> microversions() {
+        return Operation.fromAsync(() -> discover()
                 .thenApply(r -> r.orElseThrow(() -> new MicroversionNotSupportedException(
                         type.microversionService().orElse(type.type()),
                         "?",
                         "none",
-                        "cloud offers no " + type + " microversions")));
+                        "cloud offers no " + type + " microversions"))));
     }
 
     @Override
@@ -526,14 +517,14 @@ public final class DefaultServiceClient implements ServiceClient {
             public CompletableFuture<Page<T>> fetch(String nextUrl) {
                 OpenStackRequest req = nextUrl == null ? first : rebuildFor(first, nextUrl);
                 return versionedRoot(first.versionPrefix())
-                        .thenCompose(root -> sendAsync(req, pageReader(collectionKey, itemType, itemReader, root)));
+                        .thenCompose(root -> sendLater(req, pageReader(collectionKey, itemType, itemReader, root)));
             }
 
             @Override
             public Page<T> fetchNow(String nextUrl) {
                 OpenStackRequest req = nextUrl == null ? first : rebuildFor(first, nextUrl);
                 HttpUrl root = HttpEngine.join(versionedRoot(first.versionPrefix()));
-                return send(req, pageReader(collectionKey, itemType, itemReader, root));
+                return sendNow(req, pageReader(collectionKey, itemType, itemReader, root));
             }
         });
     }

@@ -2,6 +2,7 @@ package app.exosphere.core.page;
 
 import app.exosphere.core.error.OpenStackClientException;
 import app.exosphere.core.error.PaginationException;
+import app.exosphere.core.http.Call;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -160,10 +161,28 @@ public final class Paginator<T> implements Iterable<T> {
         return all;
     }
 
-    /** All items, fetched asynchronously page after page (same loop and page-limit checks). */
-    public CompletableFuture<List<T>> toListAsync() {
-        List<T> all = new ArrayList<>();
-        return collect(null, all, new LoopGuard(maxPages)).thenApply(v -> all);
+    /**
+     * All items as one operation: {@code execute()} is {@link #toList()}, {@code executeAsync()} fetches
+     * page after page without blocking a thread (same loop and page-limit checks). Nothing is fetched
+     * until it is executed; each execution lists afresh.
+     *
+     * <pre>{@code
+     * CompletableFuture<List<Flavor>> flavors = compute.flavors().listDetail().all().executeAsync();
+     * }</pre>
+     */
+    public Call<List<T>> all() {
+        return new Call<>() {
+            @Override
+            public List<T> execute() {
+                return toList();
+            }
+
+            @Override
+            public CompletableFuture<List<T>> executeAsync() {
+                List<T> all = new ArrayList<>();
+                return collect(null, all, new LoopGuard(maxPages)).thenApply(v -> all);
+            }
+        };
     }
 
     private CompletableFuture<Void> collect(String url, List<T> into, LoopGuard guard) {

@@ -1,5 +1,6 @@
 package app.exosphere.core.placement;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
@@ -7,14 +8,13 @@ import app.exosphere.core.internal.calls.Operation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Typed Placement client: project usages, read at microversion 1.9 as Exosphere does (
  * {@code OpenStack.UnifiedLimits.requestUsages}). Immutable and thread-safe; obtain it from {@code openStack.placement()}.
  *
  * <pre>{@code
- * ResourceUsages u = openStack.placement().usages(projectId);
+ * ResourceUsages u = openStack.placement().usages(projectId).execute();
  * }</pre>
  */
 public final class PlacementClient {
@@ -42,26 +42,16 @@ public final class PlacementClient {
     }
 
     /** {@code GET /usages?project_id=…}. */
-    public ResourceUsages usages(String projectId) {
-        return usagesCall(projectId, null).execute();
-    }
-
-    /** Asynchronous {@link #usages(String)}. */
-    public CompletableFuture<ResourceUsages> usagesAsync(String projectId) {
-        return usagesCall(projectId, null).executeAsync();
+    public Call<ResourceUsages> usages(String projectId) {
+        return usagesOf(projectId, null);
     }
 
     /** {@code GET /usages?project_id=…&user_id=…}. */
-    public ResourceUsages usages(String projectId, String userId) {
-        return usagesCall(projectId, Objects.requireNonNull(userId, "userId")).execute();
+    public Call<ResourceUsages> usages(String projectId, String userId) {
+        return usagesOf(projectId, Objects.requireNonNull(userId, "userId"));
     }
 
-    /** Asynchronous {@link #usages(String, String)}. */
-    public CompletableFuture<ResourceUsages> usagesAsync(String projectId, String userId) {
-        return usagesCall(projectId, Objects.requireNonNull(userId, "userId")).executeAsync();
-    }
-
-    private Operation<ResourceUsages> usagesCall(String projectId, String userId) {
+    private Operation<ResourceUsages> usagesOf(String projectId, String userId) {
         Objects.requireNonNull(projectId, "projectId");
         return Operation.of(
                 () -> {

@@ -1,7 +1,9 @@
 package app.exosphere.core.quota;
 
+import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.placement.PlacementClient;
 import app.exosphere.core.placement.ResourceUsages;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Keystone unified limits combined with Placement usage, as Exosphere shows GPU and other custom
@@ -18,8 +19,8 @@ import java.util.concurrent.CompletionException;
  * with {@code ?region_id=} when a region is given) and Placement {@code GET /usages} (1.9).
  *
  * <pre>{@code
- * List<ResourceQuota> quotas = UnifiedLimits.fetch(
- *         openStack.service(ServiceType.IDENTITY), openStack.placement(), projectId, Optional.of("RegionOne"));
+ * List<ResourceQuota> quotas =
+ *         UnifiedLimits.fetch(openStack, projectId, Optional.of("RegionOne")).execute();
  * }</pre>
  */
 public final class UnifiedLimits {
@@ -61,40 +62,27 @@ public final class UnifiedLimits {
     }
 
     /**
-     * Fetches and combines; {@code keystone} is the identity service client (limits), {@code placement}
-     * gives the usages; {@code region} filters Keystone limits when present.
+     * Fetches and combines when executed; {@code keystone} is the identity service client (limits),
+     * {@code placement} gives the usages; {@code region} filters Keystone limits when present. The three
+     * reads run in parallel.
      */
-    public static List<ResourceQuota> fetch(
+    public static Call<List<ResourceQuota>> fetch(
             ServiceClient keystone, PlacementClient placement, String projectId, Optional<String> region) {
-        try {
-            return fetchAsync(keystone, placement, projectId, region).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Asynchronous {@link #fetch(ServiceClient, PlacementClient, String, Optional)}; the three calls run in
-     * parallel.
-     */
-    public static CompletableFuture<List<ResourceQuota>> fetchAsync(
-            ServiceClient keystone, PlacementClient placement, String projectId, Optional<String> region) {
-        CompletableFuture<List<RegisteredLimit>> registered =
-                list(keystone, "registered_limits", region, RegisteredLimit.class);
-        CompletableFuture<List<ProjectLimit>> project = list(keystone, "limits", region, ProjectLimit.class);
-        CompletableFuture<ResourceUsages> usages = placement.usagesAsync(projectId);
-        return registered
-                .thenCombine(project, Map::entry)
-                .thenCombine(usages, (rp, u) -> combine(rp.getKey(), rp.getValue(), u));
+        return Operation.fromAsync(() -> {
+            CompletableFuture<List<RegisteredLimit>> registered =
+                    list(keystone, "registered_limits", region, RegisteredLimit.class);
+            CompletableFuture<List<ProjectLimit>> project = list(keystone, "limits", region, ProjectLimit.class);
+            CompletableFuture<ResourceUsages> usages = placement.usages(projectId).executeAsync();
+            return registered
+                    .thenCombine(project, Map::entry)
+                    .thenCombine(usages, (rp, u) -> combine(rp.getKey(), rp.getValue(), u));
+        });
     }
 
     private static <T> CompletableFuture<List<T>> list(
             ServiceClient keystone, String collection, Optional<String> region, Class<T> type) {
         ServiceCall c = keystone.get(collection);
         region.ifPresent(r -> c.query("region_id", r));
-        return c.paginate(collection, type).toListAsync();
+        return c.paginate(collection, type).all().executeAsync();
     }
 }

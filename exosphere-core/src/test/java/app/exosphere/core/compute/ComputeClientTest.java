@@ -68,7 +68,7 @@ class ComputeClientTest {
                 .putMetadata("exoServerVersion", "5")
                 .build();
 
-        CreatedServer created = compute.servers().create(req);
+        CreatedServer created = compute.servers().create(req).execute();
 
         RecordedRequest r = cloud.take();
         assertThat(r.getMethod()).isEqualTo("POST");
@@ -88,7 +88,8 @@ class ComputeClientTest {
                         .flavorRef("f")
                         .networks(NetworkSelection.auto())
                         .addTags("exoPw:a b")
-                        .build());
+                        .build())
+                .execute();
         RecordedRequest r = cloud.take();
         assertMicroversion(r, "2.52");
         assertThat(tree(body(r)).at("/server/tags/0").asText()).isEqualTo("exoPw:a b");
@@ -98,7 +99,8 @@ class ComputeClientTest {
     void getPinsMicroversion227AndParsesTheHighestMicroversionSample() throws Exception {
         cloud.replySample(200, "nova/servers__v2.100__server-get-resp.json");
         Server s = compute.servers()
-                .getAsync("0e44cc9c-e052-415d-afbf-469b0d384170")
+                .get("0e44cc9c-e052-415d-afbf-469b0d384170")
+                .executeAsync()
                 .get();
         RecordedRequest r = cloud.take();
         assertThat(r.getMethod()).isEqualTo("GET");
@@ -174,7 +176,7 @@ class ComputeClientTest {
     @Test
     void renamesWithPutAndParsesTheUpdateSample() {
         cloud.replySample(200, "nova/servers__server-update-resp.json");
-        Server s = compute.servers().rename("srv-1", "new-server-test");
+        Server s = compute.servers().rename("srv-1", "new-server-test").execute();
         RecordedRequest r = cloud.take();
         assertThat(r.getMethod()).isEqualTo("PUT");
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1");
@@ -186,7 +188,8 @@ class ComputeClientTest {
     void setsHostnameAtMicroversion290AsExosphereDoesOnRename() {
         cloud.replySample(200, "nova/servers__v2.104__server-update-resp.json");
         compute.servers()
-                .update("srv-1", ServerUpdate.builder().hostname("new-host").build());
+                .update("srv-1", ServerUpdate.builder().hostname("new-host").build())
+                .execute();
         RecordedRequest r = cloud.take();
         assertMicroversion(r, "2.90");
         assertThat(tree(body(r))).isEqualTo(tree("{\"server\":{\"hostname\":\"new-host\"}}"));
@@ -195,14 +198,16 @@ class ComputeClientTest {
     @Test
     void deletesAndRefusesToDeleteALockedServerBeforeAnyCall() {
         cloud.replyEmpty(204);
-        compute.servers().delete(server("ACTIVE", false));
+        compute.servers().delete(server("ACTIVE", false)).execute();
         RecordedRequest r = cloud.take();
         assertThat(r.getMethod()).isEqualTo("DELETE");
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1");
 
-        assertThatThrownBy(() -> compute.servers().delete(server("ACTIVE", true)))
+        assertThatThrownBy(
+                        () -> compute.servers().delete(server("ACTIVE", true)).execute())
                 .isInstanceOf(ServerActionNotAllowedException.class);
-        assertThat(compute.servers().deleteAsync(server("SOFT_DELETED", false))).isCompletedExceptionally();
+        assertThat(compute.servers().delete(server("SOFT_DELETED", false)).executeAsync())
+                .isCompletedExceptionally();
         assertThat(cloud.idle()).isTrue();
     }
 
@@ -219,45 +224,57 @@ class ComputeClientTest {
 
     @Test
     void sendsEveryNoArgumentActionExactlyLikeTheUpstreamSamples() {
-        ServerActions a = compute.servers().actions("srv-1");
-        assertThat(actionBody(a::start)).isEqualTo(Samples.json("nova/servers__server-action-start.json"));
-        assertThat(actionBody(a::stop)).isEqualTo(Samples.json("nova/servers__server-action-stop.json"));
-        assertThat(actionBody(a::pause)).isEqualTo(Samples.json("nova/os-pause-server__pause-server.json"));
-        assertThat(actionBody(a::unpause)).isEqualTo(Samples.json("nova/os-pause-server__unpause-server.json"));
-        assertThat(actionBody(a::suspend)).isEqualTo(Samples.json("nova/os-suspend-server__server-suspend.json"));
-        assertThat(actionBody(a::resume)).isEqualTo(Samples.json("nova/os-suspend-server__server-resume.json"));
-        assertThat(actionBody(a::shelve)).isEqualTo(Samples.json("nova/os-shelve__os-shelve.json"));
-        assertThat(actionBody(a::shelveOffload)).isEqualTo(Samples.json("nova/os-shelve__os-shelve-offload.json"));
-        assertThat(actionBody(a::unshelve)).isEqualTo(Samples.json("nova/os-shelve__os-unshelve.json"));
-        assertThat(actionBody(a::lock)).isEqualTo(Samples.json("nova/os-lock-server__lock-server.json"));
-        assertThat(actionBody(a::unlock)).isEqualTo(Samples.json("nova/os-lock-server__unlock-server.json"));
-        assertThat(actionBody(a::unrescue)).isEqualTo(Samples.json("nova/os-rescue__server-unrescue-req.json"));
-        assertThat(actionBody(a::confirmResize))
+        ServerActionApi a = compute.servers().actions("srv-1");
+        assertThat(actionBody(() -> a.start().execute()))
+                .isEqualTo(Samples.json("nova/servers__server-action-start.json"));
+        assertThat(actionBody(() -> a.stop().execute()))
+                .isEqualTo(Samples.json("nova/servers__server-action-stop.json"));
+        assertThat(actionBody(() -> a.pause().execute()))
+                .isEqualTo(Samples.json("nova/os-pause-server__pause-server.json"));
+        assertThat(actionBody(() -> a.unpause().execute()))
+                .isEqualTo(Samples.json("nova/os-pause-server__unpause-server.json"));
+        assertThat(actionBody(() -> a.suspend().execute()))
+                .isEqualTo(Samples.json("nova/os-suspend-server__server-suspend.json"));
+        assertThat(actionBody(() -> a.resume().execute()))
+                .isEqualTo(Samples.json("nova/os-suspend-server__server-resume.json"));
+        assertThat(actionBody(() -> a.shelve().execute())).isEqualTo(Samples.json("nova/os-shelve__os-shelve.json"));
+        assertThat(actionBody(() -> a.shelveOffload().execute()))
+                .isEqualTo(Samples.json("nova/os-shelve__os-shelve-offload.json"));
+        assertThat(actionBody(() -> a.unshelve().execute()))
+                .isEqualTo(Samples.json("nova/os-shelve__os-unshelve.json"));
+        assertThat(actionBody(() -> a.lock().execute()))
+                .isEqualTo(Samples.json("nova/os-lock-server__lock-server.json"));
+        assertThat(actionBody(() -> a.unlock().execute()))
+                .isEqualTo(Samples.json("nova/os-lock-server__unlock-server.json"));
+        assertThat(actionBody(() -> a.unrescue().execute()))
+                .isEqualTo(Samples.json("nova/os-rescue__server-unrescue-req.json"));
+        assertThat(actionBody(() -> a.confirmResize().execute()))
                 .isEqualTo(Samples.json("nova/servers__server-action-confirm-resize.json"));
-        assertThat(actionBody(a::revertResize))
+        assertThat(actionBody(() -> a.revertResize().execute()))
                 .isEqualTo(Samples.json("nova/servers__server-action-revert-resize.json"));
-        assertThat(actionBody(a::forceDelete))
+        assertThat(actionBody(() -> a.forceDelete().execute()))
                 .isEqualTo(Samples.json("nova/os-deferred-delete__force-delete-post-req.json"));
-        assertThat(actionBody(a::restore)).isEqualTo(Samples.json("nova/os-deferred-delete__restore-post-req.json"));
+        assertThat(actionBody(() -> a.restore().execute()))
+                .isEqualTo(Samples.json("nova/os-deferred-delete__restore-post-req.json"));
     }
 
     @Test
     void sendsActionsWithArgumentsLikeTheUpstreamSamples() {
-        ServerActions a = compute.servers().actions("srv-1");
-        assertThat(actionBody(() -> a.reboot(RebootType.HARD)))
+        ServerActionApi a = compute.servers().actions("srv-1");
+        assertThat(actionBody(() -> a.reboot(RebootType.HARD).execute()))
                 .isEqualTo(Samples.json("nova/servers__server-action-reboot.json"));
-        JsonNode resize = actionBody(() -> a.resize("2"));
+        JsonNode resize = actionBody(() -> a.resize("2").execute());
         assertThat(resize.at("/resize/flavorRef").asText()).isEqualTo("2");
-        assertThat(actionBody(() -> a.addSecurityGroup("test")))
+        assertThat(actionBody(() -> a.addSecurityGroup("test").execute()))
                 .isEqualTo(Samples.json("nova/os-security-groups__security-group-add-post-req.json"));
-        assertThat(actionBody(() -> a.removeSecurityGroup("test")))
+        assertThat(actionBody(() -> a.removeSecurityGroup("test").execute()))
                 .isEqualTo(Samples.json("nova/os-security-groups__security-group-remove-post-req.json"));
     }
 
     @Test
     void lockWithReasonPinsMicroversion273() {
         cloud.replyEmpty(202);
-        compute.servers().actions("srv-1").lock("I don't want to work");
+        compute.servers().actions("srv-1").lock("I don't want to work").execute();
         RecordedRequest r = cloud.take();
         assertMicroversion(r, "2.73");
         assertThat(tree(body(r))).isEqualTo(Samples.json("nova/os-lock-server__v2.73__lock-server-with-reason.json"));
@@ -268,7 +285,8 @@ class ComputeClientTest {
         cloud.replySample(202, "nova/servers__v2.45__server-action-create-image-resp.json");
         String id = compute.servers()
                 .actions(server("ACTIVE", true)) // createImage ignores the lock (Exosphere's `OpenStack.ServerActions`)
-                .createImage("foo-image", Map.of("meta_var", "meta_val"));
+                .createImage("foo-image", Map.of("meta_var", "meta_val"))
+                .execute();
         assertThat(tree(body(cloud.take())))
                 .isEqualTo(Samples.json("nova/servers__v2.45__server-action-create-image.json"));
         assertThat(id).isEqualTo("0e7761dd-ee98-41f0-ba35-05994e446431");
@@ -277,7 +295,7 @@ class ComputeClientTest {
                 .code(202)
                 .addHeader("Location", cloud.base() + "/image/v2/images/abc-123")
                 .build());
-        assertThat(compute.servers().actions("srv-1").createImage("x", Map.of()))
+        assertThat(compute.servers().actions("srv-1").createImage("x", Map.of()).execute())
                 .isEqualTo("abc-123");
         cloud.take();
     }
@@ -285,7 +303,10 @@ class ComputeClientTest {
     @Test
     void rescueSendsAdminPassAndReturnsTheSampleAnswer() {
         cloud.replySample(200, "nova/os-rescue__server-rescue.json");
-        assertThat(compute.servers().actions("srv-1").rescue("MySecretPass", null))
+        assertThat(compute.servers()
+                        .actions("srv-1")
+                        .rescue("MySecretPass", null)
+                        .execute())
                 .contains(Secret.of("MySecretPass"));
         assertThat(tree(body(cloud.take()))).isEqualTo(Samples.json("nova/os-rescue__server-rescue-req.json"));
     }
@@ -293,7 +314,10 @@ class ComputeClientTest {
     @Test
     void rebuildReturnsTheRebuiltServer() {
         cloud.replySample(202, "nova/servers__v2.100__server-action-rebuild-resp.json");
-        Server s = compute.servers().actions("srv-1").rebuild("70a599e0-31e7-49b7-b260-868f441e862b", "foobar");
+        Server s = compute.servers()
+                .actions("srv-1")
+                .rebuild("70a599e0-31e7-49b7-b260-868f441e862b", "foobar")
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(tree(body(r)).at("/rebuild/imageRef").asText()).isEqualTo("70a599e0-31e7-49b7-b260-868f441e862b");
         assertThat(tree(body(r)).at("/rebuild/name").asText()).isEqualTo("foobar");
@@ -302,21 +326,21 @@ class ComputeClientTest {
 
     @Test
     void checksPreconditionsBeforeAnyCallWhenTheServerIsKnown() throws Exception {
-        ServerActions shutoff = compute.servers().actions(server("SHUTOFF", false));
-        assertThatThrownBy(shutoff::stop).isInstanceOf(ServerActionNotAllowedException.class);
-        assertThatThrownBy(() -> shutoff.suspendAsync().get())
+        ServerActionApi shutoff = compute.servers().actions(server("SHUTOFF", false));
+        assertThatThrownBy(() -> shutoff.stop().execute()).isInstanceOf(ServerActionNotAllowedException.class);
+        assertThatThrownBy(() -> shutoff.suspend().executeAsync().get())
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(ServerActionNotAllowedException.class);
         assertThat(cloud.idle()).isTrue();
         cloud.replyEmpty(202);
-        shutoff.start();
+        shutoff.start().execute();
         assertThat(tree(body(cloud.take()))).isEqualTo(Samples.json("nova/servers__server-action-start.json"));
     }
 
     @Test
     void readsConsoleOutputWithLength() {
         cloud.replySample(200, "nova/os-console-output__console-output-post-resp.json");
-        String out = compute.servers().consoleOutput("srv-1", 50);
+        String out = compute.servers().consoleOutput("srv-1", 50).execute();
         assertThat(tree(body(cloud.take())))
                 .isEqualTo(Samples.json("nova/os-console-output__console-output-post-req.json"));
         assertThat(out).isEqualTo("FAKE CONSOLE OUTPUT\nANOTHER\nLAST LINE");
@@ -327,13 +351,13 @@ class ComputeClientTest {
         cloud.reply(
                 409,
                 "{\"conflictingRequest\":{\"code\":409,\"message\":\"Cannot 'os-start' instance srv-1 while it is in vm_state active\"}}");
-        assertThatThrownBy(() -> compute.servers().actions("srv-1").start())
+        assertThatThrownBy(() -> compute.servers().actions("srv-1").start().execute())
                 .isInstanceOf(ConflictException.class)
                 .satisfies(e ->
                         assertThat(((ConflictException) e).openStackMessage()).contains("vm_state active"));
         cloud.take();
         cloud.reply(404, "{\"itemNotFound\":{\"code\":404,\"message\":\"Instance nope could not be found.\"}}");
-        assertThatThrownBy(() -> compute.servers().get("nope")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> compute.servers().get("nope").execute()).isInstanceOf(NotFoundException.class);
         cloud.take();
     }
 
@@ -342,7 +366,10 @@ class ComputeClientTest {
     @Test
     void updatesMetadataWithPostAndReadsEveryItemBack() {
         cloud.replySample(200, "nova/server-metadata__server-metadata-all-resp.json");
-        Map<String, String> all = compute.servers().metadata("srv-1").update(Map.of("foo", "Foo Value"));
+        Map<String, String> all = compute.servers()
+                .metadata("srv-1")
+                .update(Map.of("foo", "Foo Value"))
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(r.getMethod()).isEqualTo("POST");
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1/metadata");
@@ -354,26 +381,26 @@ class ComputeClientTest {
     void replacesListsGetsPutsAndDeletesMetadataItems() {
         ServerMetadataApi md = compute.servers().metadata("srv-1");
         cloud.replySample(200, "nova/server-metadata__server-metadata-all-resp.json");
-        md.replaceAll(Map.of("foo", "Foo Value"));
+        md.replaceAll(Map.of("foo", "Foo Value")).execute();
         RecordedRequest put = cloud.take();
         assertThat(put.getMethod()).isEqualTo("PUT");
         assertThat(tree(body(put))).isEqualTo(Samples.json("nova/server-metadata__server-metadata-all-req.json"));
 
         cloud.replySample(200, "nova/server-metadata__server-metadata-all-resp.json");
-        assertThat(md.list()).containsKey("foo");
+        assertThat(md.list().execute()).containsKey("foo");
         assertThat(cloud.take().getMethod()).isEqualTo("GET");
 
         cloud.replySample(200, "nova/server-metadata__server-metadata-resp.json");
-        assertThat(md.get("foo")).isEqualTo("Foo Value");
+        assertThat(md.get("foo").execute()).isEqualTo("Foo Value");
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/servers/srv-1/metadata/foo");
 
         cloud.replySample(200, "nova/server-metadata__server-metadata-resp.json");
-        md.put("foo", "Bar Value");
+        md.put("foo", "Bar Value").execute();
         RecordedRequest item = cloud.take();
         assertThat(tree(body(item))).isEqualTo(Samples.json("nova/server-metadata__server-metadata-req.json"));
 
         cloud.replyEmpty(204);
-        md.delete("exoVolumes::9a7e");
+        md.delete("exoVolumes::9a7e").execute();
         RecordedRequest del = cloud.take();
         assertThat(del.getMethod()).isEqualTo("DELETE");
         assertThat(path(del)).isEqualTo("/compute/v2.1/servers/srv-1/metadata/exoVolumes::9a7e");
@@ -382,7 +409,7 @@ class ComputeClientTest {
     @Test
     void addsExoPwTagWithPercentEncodedSpacesAtMicroversion226() {
         cloud.replyEmpty(201);
-        compute.servers().tags("srv-1").add("exoPw:correct horse battery");
+        compute.servers().tags("srv-1").add("exoPw:correct horse battery").execute();
         RecordedRequest r = cloud.take();
         assertThat(r.getMethod()).isEqualTo("PUT");
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1/tags/exoPw:correct%20horse%20battery");
@@ -393,37 +420,40 @@ class ComputeClientTest {
     void listsReplacesChecksAndDeletesTags() {
         ServerTagApi tags = compute.servers().tags("srv-1");
         cloud.replySample(200, "nova/os-server-tags__v2.26__server-tags-index-resp.json");
-        assertThat(tags.list()).containsExactly("tag1", "tag2");
+        assertThat(tags.list().execute()).containsExactly("tag1", "tag2");
         cloud.take();
         cloud.replySample(200, "nova/os-server-tags__v2.26__server-tags-put-all-resp.json");
-        assertThat(tags.replaceAll(List.of("tag1", "tag2"))).containsExactly("tag1", "tag2");
+        assertThat(tags.replaceAll(List.of("tag1", "tag2")).execute()).containsExactly("tag1", "tag2");
         assertThat(tree(body(cloud.take())))
                 .isEqualTo(Samples.json("nova/os-server-tags__v2.26__server-tags-put-all-req.json"));
         cloud.replyEmpty(204);
-        assertThat(tags.exists("tag1")).isTrue();
+        assertThat(tags.exists("tag1").execute()).isTrue();
         cloud.take();
         cloud.reply(404, "{\"itemNotFound\":{\"code\":404,\"message\":\"not found\"}}");
-        assertThat(tags.exists("tag9")).isFalse();
+        assertThat(tags.exists("tag9").execute()).isFalse();
         cloud.take();
         cloud.replyEmpty(204);
-        tags.delete("exoPw:a b");
+        tags.delete("exoPw:a b").execute();
         assertThat(path(cloud.take())).endsWith("/tags/exoPw:a%20b");
         cloud.replyEmpty(204);
-        tags.deleteAll();
+        tags.deleteAll().execute();
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/servers/srv-1/tags");
-        assertThatThrownBy(() -> tags.add("a/b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tags.add("a/b").execute()).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void getsAndClearsTheServerPassword() {
         cloud.replySample(200, "nova/os-server-password__get-password-resp.json");
-        assertThat(compute.servers().password("srv-1").get()).get().asString().startsWith("xlozO3wLCBRWAa2y");
+        assertThat(compute.servers().password("srv-1").get().execute())
+                .get()
+                .asString()
+                .startsWith("xlozO3wLCBRWAa2y");
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/servers/srv-1/os-server-password");
         cloud.replyEmpty(204);
-        compute.servers().password("srv-1").clear();
+        compute.servers().password("srv-1").clear().execute();
         assertThat(cloud.take().getMethod()).isEqualTo("DELETE");
         cloud.reply(200, "{\"password\":\"\"}");
-        assertThat(compute.servers().password("srv-1").get()).isEmpty();
+        assertThat(compute.servers().password("srv-1").get().execute()).isEmpty();
         cloud.take();
     }
 
@@ -432,7 +462,10 @@ class ComputeClientTest {
     @Test
     void createsRemoteConsoleAtMicroversion26WhenTheCloudOffersIt() {
         cloud.replySample(200, "nova/os-remote-consoles__v2.6__create-vnc-console-resp.json");
-        RemoteConsole c = compute.servers().remoteConsoles("srv-1").create(RemoteConsole.Protocol.VNC);
+        RemoteConsole c = compute.servers()
+                .remoteConsoles("srv-1")
+                .create(RemoteConsole.Protocol.VNC)
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1/remote-consoles");
         assertMicroversion(r, "2.6");
@@ -460,7 +493,8 @@ class ComputeClientTest {
             old.replySample(200, "nova/os-remote-consoles__get-vnc-console-post-resp.json");
             RemoteConsole c = capped.servers()
                     .remoteConsoles("srv-1")
-                    .createAsync(RemoteConsole.Protocol.VNC)
+                    .create(RemoteConsole.Protocol.VNC)
+                    .executeAsync()
                     .get();
             assertThat(path(old.take())).isEqualTo("/legacy/v2.1/");
             RecordedRequest r = old.take();
@@ -478,7 +512,11 @@ class ComputeClientTest {
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1/os-instance-actions");
         assertMicroversion(r, "2.27");
         cloud.replySample(200, "nova/os-instance-actions__v2.84__instance-action-get-resp.json");
-        assertThat(compute.servers().instanceActions("srv-1").get("req-1").events())
+        assertThat(compute.servers()
+                        .instanceActions("srv-1")
+                        .get("req-1")
+                        .execute()
+                        .events())
                 .isNotEmpty();
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/servers/srv-1/os-instance-actions/req-1");
     }
@@ -486,7 +524,7 @@ class ComputeClientTest {
     @Test
     void listsServerSecurityGroups() {
         cloud.replySample(200, "nova/os-security-groups__server-security-groups-list-resp.json");
-        assertThat(compute.servers().securityGroups("srv-1"))
+        assertThat(compute.servers().securityGroups("srv-1").execute())
                 .extracting(ServerSecurityGroup::name)
                 .containsExactly("default");
         RecordedRequest r = cloud.take();
@@ -499,7 +537,8 @@ class ComputeClientTest {
         cloud.replySample(200, "nova/os-volume_attachments__v2.89__attach-volume-to-server-resp.json");
         VolumeAttachment a = compute.servers()
                 .volumeAttachments("srv-1")
-                .attach("a07f71dc-8151-4e7d-a0cc-cd24a3f11113", "exoVolume::{\"name\":\"data\"}");
+                .attach("a07f71dc-8151-4e7d-a0cc-cd24a3f11113", "exoVolume::{\"name\":\"data\"}")
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(path(r)).isEqualTo("/compute/v2.1/servers/srv-1/os-volume_attachments");
         assertMicroversion(r, "2.49");
@@ -509,22 +548,26 @@ class ComputeClientTest {
         assertThat(a.device()).contains("/dev/sdb");
 
         cloud.replySample(200, "nova/os-volume_attachments__v2.101__list-volume-attachments-resp.json");
-        assertThat(compute.servers().volumeAttachments("srv-1").list()).hasSize(2);
+        assertThat(compute.servers().volumeAttachments("srv-1").list().execute())
+                .hasSize(2);
         cloud.take();
 
         cloud.replySample(200, "nova/os-volume_attachments__attach-volume-to-server-resp.json");
-        compute.servers().volumeAttachments("srv-1").attach("v", null);
+        compute.servers().volumeAttachments("srv-1").attach("v", null).execute();
         assertThat(cloud.take().getHeaders().get("OpenStack-API-Version")).isNull();
 
         cloud.replySample(200, "nova/os-volume_attachments__v2.89__attach-volume-to-server-resp.json");
-        compute.servers().volumeAttachments("srv-1").attach("a07f71dc-8151-4e7d-a0cc-cd24a3f11113", "foo", true);
+        compute.servers()
+                .volumeAttachments("srv-1")
+                .attach("a07f71dc-8151-4e7d-a0cc-cd24a3f11113", "foo", true)
+                .execute();
         RecordedRequest withDelete = cloud.take();
         assertMicroversion(withDelete, "2.79");
         assertThat(tree(body(withDelete)))
                 .isEqualTo(Samples.json("nova/os-volume_attachments__v2.101__attach-volume-to-server-req.json"));
 
         cloud.replyEmpty(202);
-        compute.servers().volumeAttachments("srv-1").detach("vol-9");
+        compute.servers().volumeAttachments("srv-1").detach("vol-9").execute();
         RecordedRequest d = cloud.take();
         assertThat(d.getMethod()).isEqualTo("DELETE");
         assertThat(path(d)).isEqualTo("/compute/v2.1/servers/srv-1/os-volume_attachments/vol-9");
@@ -541,10 +584,10 @@ class ComputeClientTest {
         assertMicroversion(r, "2.61");
         assertThat(flavors).hasSize(7);
         cloud.replySample(200, "nova/flavors__v2.102__flavor-get-resp.json");
-        assertThat(compute.flavors().get("7").id()).isEqualTo("7");
+        assertThat(compute.flavors().get("7").execute().id()).isEqualTo("7");
         cloud.take();
         cloud.replySample(200, "nova/flavor-extra-specs__flavor-extra-specs-list-resp.json");
-        assertThat(compute.flavors().extraSpecs("7")).isNotEmpty();
+        assertThat(compute.flavors().extraSpecs("7").execute()).isNotEmpty();
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/flavors/7/os-extra_specs");
     }
 
@@ -564,40 +607,41 @@ class ComputeClientTest {
         Keypair k = compute.keypairs()
                 .importKey(
                         importReq.get("name").asText(),
-                        importReq.get("public_key").asText());
+                        importReq.get("public_key").asText())
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(path(r)).isEqualTo("/compute/v2.1/os-keypairs");
         assertThat(tree(body(r))).isEqualTo(Samples.json("nova/os-keypairs__keypairs-import-post-req.json"));
         assertThat(k.fingerprint()).isPresent();
 
         cloud.replySample(200, "nova/os-keypairs__keypairs-list-resp.json");
-        assertThat(compute.keypairs().list()).hasSize(1);
+        assertThat(compute.keypairs().list().execute()).hasSize(1);
         cloud.take();
         cloud.replySample(200, "nova/os-keypairs__keypairs-get-resp.json");
-        assertThat(compute.keypairs().get("kp").name()).isNotBlank();
+        assertThat(compute.keypairs().get("kp").execute().name()).isNotBlank();
         cloud.take();
         cloud.replySample(200, "nova/os-keypairs__keypairs-post-resp.json");
-        assertThat(compute.keypairs().create("kp").privateKey()).isPresent();
+        assertThat(compute.keypairs().create("kp").execute().privateKey()).isPresent();
         assertThat(tree(body(cloud.take())).at("/keypair/name").asText()).isEqualTo("kp");
         cloud.replyEmpty(202);
-        compute.keypairs().delete("me and myself");
+        compute.keypairs().delete("me and myself").execute();
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/os-keypairs/me%20and%20myself");
     }
 
     @Test
     void readsLimitsZonesAndQuotaSets() throws Exception {
         cloud.replySample(200, "nova/limits__v2.57__limit-get-resp.json");
-        assertThat(compute.limitsAsync().get().instances()).isEqualTo(QuotaUsage.of(0, 10));
+        assertThat(compute.limits().executeAsync().get().instances()).isEqualTo(QuotaUsage.of(0, 10));
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/limits");
         cloud.replySample(200, "nova/os-availability-zone__availability-zone-list-resp.json");
-        assertThat(compute.availabilityZones()).isNotEmpty();
+        assertThat(compute.availabilityZones().execute()).isNotEmpty();
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/os-availability-zone");
         cloud.replySample(200, "nova/os-quota-sets__v2.57__quotas-show-detail-get-resp.json");
-        Map<String, QuotaUsage> detail = compute.quotaSets().detail("proj");
+        Map<String, QuotaUsage> detail = compute.quotaUsage("proj").execute();
         assertThat(path(cloud.take())).isEqualTo("/compute/v2.1/os-quota-sets/proj/detail");
         assertThat(detail).containsKey("cores");
         cloud.replySample(200, "nova/os-quota-sets__v2.57__quotas-show-get-resp.json");
-        assertThat(compute.quotaSets().get("proj")).containsKey("instances");
+        assertThat(compute.quotaSets().get("proj").execute()).containsKey("instances");
         cloud.take();
     }
 
@@ -624,7 +668,8 @@ class ComputeClientTest {
                                     .imageRef("i")
                                     .flavorRef("f")
                                     .addTags("t")
-                                    .build()))
+                                    .build())
+                            .execute())
                     .isInstanceOf(MicroversionNotSupportedException.class)
                     .hasMessageContaining("2.52");
             c.take(); // the version document

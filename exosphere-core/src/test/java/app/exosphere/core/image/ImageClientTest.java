@@ -76,7 +76,9 @@ class ImageClientTest {
     @Test
     void getsAnImageFromTheShowSample() throws Exception {
         cloud.replySample(200, "glance/image-show-response.json");
-        Image img = glance.getAsync("1bea47ed-f6a9-463b-b423-14b9cca9ad27").get();
+        Image img = glance.get("1bea47ed-f6a9-463b-b423-14b9cca9ad27")
+                .executeAsync()
+                .get();
         assertThat(cloud.take().getUrl().encodedPath())
                 .isEqualTo("/image/v2/images/1bea47ed-f6a9-463b-b423-14b9cca9ad27");
         assertThat(img.name()).isEqualTo("cirros-0.3.2-x86_64-disk");
@@ -86,11 +88,12 @@ class ImageClientTest {
     void patchesWithTheGlanceJsonPatchMediaTypeLikeTheSample() {
         cloud.replySample(200, "glance/image-update-response.json");
         Image updated = glance.update(
-                "img-1",
-                ImageUpdate.builder()
-                        .replace("name", "Fedora 17")
-                        .replaceTags(List.of("fedora", "beefy"))
-                        .build());
+                        "img-1",
+                        ImageUpdate.builder()
+                                .replace("name", "Fedora 17")
+                                .replaceTags(List.of("fedora", "beefy"))
+                                .build())
+                .execute();
         RecordedRequest r = cloud.take();
         assertThat(r.getMethod()).isEqualTo("PATCH");
         assertThat(r.getUrl().encodedPath()).isEqualTo("/image/v2/images/img-1");
@@ -105,14 +108,14 @@ class ImageClientTest {
         ((ObjectNode) n).put("os_distro", "cirros");
         Image img = ServiceJson.convert(n, Image.class);
         cloud.replySample(200, "glance/image-show-response.json");
-        glance.setProperties(img, Map.of("os_distro", "ubuntu"));
+        glance.setProperties(img, Map.of("os_distro", "ubuntu")).execute();
         glance.transport(); // accessor for uncovered calls
         JsonNode ops = ServiceJson.tree(body(cloud.take()));
         assertThat(ops.get(0).get("op").asText()).isEqualTo("replace");
         assertThat(ops.get(0).get("path").asText()).isEqualTo("/os_distro");
 
         cloud.replySample(200, "glance/image-show-response.json");
-        glance.setProperties(img, Map.of("exoDesktopMessage", ""));
+        glance.setProperties(img, Map.of("exoDesktopMessage", "")).execute();
         JsonNode add = ServiceJson.tree(body(cloud.take()));
         assertThat(add.get(0).get("op").asText()).isEqualTo("add");
         assertThat(add.get(0).get("value").asText()).isEmpty();
@@ -121,7 +124,7 @@ class ImageClientTest {
     @Test
     void deletesAndReportsGlanceErrorsTyped() {
         cloud.replyEmpty(204);
-        glance.delete("img-1");
+        glance.delete("img-1").execute();
         RecordedRequest r = cloud.take();
         assertThat(r.getMethod()).isEqualTo("DELETE");
         assertThat(r.getUrl().encodedPath()).isEqualTo("/image/v2/images/img-1");
@@ -130,7 +133,7 @@ class ImageClientTest {
         cloud.reply(
                 404,
                 "{\"message\": \"No image found with ID nope\", \"code\": \"404 Not Found\", \"title\": \"Not Found\"}");
-        assertThatThrownBy(() -> glance.get("nope"))
+        assertThatThrownBy(() -> glance.get("nope").execute())
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("No image found");
         cloud.take();

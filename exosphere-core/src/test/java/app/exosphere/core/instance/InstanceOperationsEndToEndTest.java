@@ -176,7 +176,12 @@ class InstanceOperationsEndToEndTest {
         Instance v6 = readyInstance("mp");
         assertThat(v6.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/my-vol");
 
-        exo.openStack().compute().servers().metadata(v6.id()).update(Map.of("exoServerVersion", "4"));
+        exo.openStack()
+                .compute()
+                .servers()
+                .metadata(v6.id())
+                .update(Map.of("exoServerVersion", "4"))
+                .execute();
         Instance v4 = exo.instance(v6.id()).execute();
         // Exosphere's `GetterSetters.volDeviceToMountpoint`: before version 5 the mountpoint comes from the device name
         assertThat(v4.mountpoint("my vol", "/dev/sdc")).contains("/media/volume/sdc");
@@ -186,7 +191,12 @@ class InstanceOperationsEndToEndTest {
     @Test
     void aVersion5ServerAlsoGetsExoVolumesMetadataOnAttachAndLosesItOnDetach() {
         Instance vm = readyInstance("v5");
-        exo.openStack().compute().servers().metadata(vm.id()).update(Map.of("exoServerVersion", "5"));
+        exo.openStack()
+                .compute()
+                .servers()
+                .metadata(vm.id())
+                .update(Map.of("exoServerVersion", "5"))
+                .execute();
         Instance v5 = exo.instance(vm.id()).execute();
         Volume data = availableVolume("scratch");
 

@@ -46,7 +46,8 @@ class PaginatorLoopTest {
     void asyncListingStopsAtThePageLimitToo() {
         AtomicInteger fetches = new AtomicInteger();
 
-        assertThatThrownBy(() -> endless(fetches).withMaxPages(7).toListAsync().get())
+        assertThatThrownBy(() ->
+                        endless(fetches).withMaxPages(7).all().executeAsync().get())
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(PaginationException.class);
         assertThat(fetches).hasValue(7);

@@ -19,7 +19,8 @@ class PlacementClientTest {
     void readsProjectUsagesAtMicroversion19() throws Exception {
         // Placement is not among the copied upstream samples; this body is the documented shape of GET /usages.
         cloud.reply(200, "{\"usages\":{\"VCPU\":3,\"MEMORY_MB\":8192,\"CUSTOM_A100X_10C\":1}}");
-        ResourceUsages u = cloud.openStack().placement().usagesAsync("proj-1").get();
+        ResourceUsages u =
+                cloud.openStack().placement().usages("proj-1").executeAsync().get();
         RecordedRequest r = cloud.take();
         assertThat(r.getUrl().encodedPath()).isEqualTo("/placement/usages");
         assertThat(r.getUrl().queryParameter("project_id")).isEqualTo("proj-1");
@@ -37,7 +38,7 @@ class PlacementClientTest {
                 "{\"errors\":[{\"status\":400,\"title\":\"Bad Request\","
                         + "\"detail\":\"Invalid query string parameters\",\"code\":\"placement.undefined_code\"}]}");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> cloud.openStack().placement().usages("bad"))
+                        () -> cloud.openStack().placement().usages("bad").execute())
                 .isInstanceOf(app.exosphere.core.error.BadRequestException.class);
         cloud.take();
     }
@@ -45,7 +46,8 @@ class PlacementClientTest {
     @Test
     void filtersByUser() {
         cloud.reply(200, "{\"usages\":{}}");
-        assertThat(cloud.openStack().placement().usages("p", "u").asMap()).isEmpty();
+        assertThat(cloud.openStack().placement().usages("p", "u").execute().asMap())
+                .isEmpty();
         assertThat(cloud.take().getUrl().queryParameter("user_id")).isEqualTo("u");
     }
 }

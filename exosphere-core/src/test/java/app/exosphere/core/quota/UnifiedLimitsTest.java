@@ -86,10 +86,11 @@ class UnifiedLimitsTest {
                             + "\"resource_name\":\"class:VCPU\",\"resource_limit\":6,\"description\":null}],\"links\":{\"next\":null}}");
             cloud.route("GET", "/placement/usages", 200, "{\"usages\":{\"VCPU\":3}}");
             List<ResourceQuota> q = UnifiedLimits.fetch(
-                    cloud.openStack().service(ServiceType.IDENTITY),
-                    cloud.openStack().placement(),
-                    "p",
-                    Optional.of("RegionOne"));
+                            cloud.openStack().service(ServiceType.IDENTITY),
+                            cloud.openStack().placement(),
+                            "p",
+                            Optional.of("RegionOne"))
+                    .execute();
             RecordedRequest[] reqs = {cloud.take(), cloud.take(), cloud.take()};
             assertThat(reqs)
                     .extracting(r -> r.getUrl().encodedPath())

@@ -44,7 +44,8 @@ class SimulatorConnectionsTest {
                             .contains(".proxy-js2-iu.simulated.test/guacamole/#/client/"));
             // the default image is the newest featured one, as the exosphere CLI launches
             String imageId = ready.server().image().id().orElseThrow();
-            assertThat(exosphere.openStack().image().get(imageId).name()).startsWith("Featured-");
+            assertThat(exosphere.openStack().image().get(imageId).execute().name())
+                    .startsWith("Featured-");
             assertThat(cloud.servers()).hasSize(1);
             assertThat(cloud.server(vm.id()).orElseThrow().deploysGuacamole()).isTrue();
         }

@@ -28,8 +28,8 @@ public final class Operation<T> implements Call<T> {
     /** A one-request operation: {@code request} builds a fresh call each time, {@code decoder} reads the answer. */
     public static <T> Operation<T> of(Supplier<ServiceCall> request, Function<OpenStackResponse, T> decoder) {
         return new Operation<>(
-                () -> decoder.apply(request.get().send()),
-                () -> request.get().sendAsync().thenApply(decoder));
+                () -> decoder.apply(request.get().execute()),
+                () -> request.get().executeAsync().thenApply(decoder));
     }
 
     /** A one-request operation whose answer body is ignored. */
