@@ -23,7 +23,6 @@ module app.exosphere.core {
     exports app.exosphere.core.config;
     exports app.exosphere.core.error;
     exports app.exosphere.core.http;
-    exports app.exosphere.core.page;
     exports app.exosphere.core.quota;
     exports app.exosphere.core.compute;
     exports app.exosphere.core.image;

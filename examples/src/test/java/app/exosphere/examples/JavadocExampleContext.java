@@ -1,7 +1,6 @@
 package app.exosphere.examples;
 
 import app.exosphere.cloudinit.UserDataOptions;
-import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Identity;
 import app.exosphere.core.auth.Secret;
@@ -12,6 +11,7 @@ import app.exosphere.core.compute.ServerCreateRequest;
 import app.exosphere.core.config.ExosphereConfig;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.image.ImageClient;
+import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.network.NetworkClient;
 import app.exosphere.core.placement.PlacementClient;

@@ -168,7 +168,6 @@ class JavadocExamplesTest {
             "app.exosphere.core.config.*",
             "app.exosphere.core.error.*",
             "app.exosphere.core.http.*",
-            "app.exosphere.core.page.*",
             "app.exosphere.core.quota.*",
             "app.exosphere.core.compute.*",
             "app.exosphere.core.image.*",

@@ -40,12 +40,11 @@ class ArchitectureTest {
     static final List<List<String>> LAYERS = List.of(
             List.of("error"),
             List.of("internal.json"),
-            List.of("page"),
             List.of("http"),
             List.of("auth"),
             List.of("config"),
-            List.of("internal"),
             List.of("internal.calls"),
+            List.of("internal"),
             List.of("placement"),
             List.of("quota"),
             List.of("compute", "image", "network", "volume"),

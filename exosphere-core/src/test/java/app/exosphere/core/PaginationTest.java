@@ -5,9 +5,9 @@ import static app.exosphere.core.MockCloud.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.core.auth.Project;
+import app.exosphere.core.http.Page;
+import app.exosphere.core.http.Paginator;
 import app.exosphere.core.http.ServiceType;
-import app.exosphere.core.page.Page;
-import app.exosphere.core.page.Paginator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

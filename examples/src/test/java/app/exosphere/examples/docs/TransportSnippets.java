@@ -2,9 +2,9 @@ package app.exosphere.examples.docs;
 
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.compute.Server;
+import app.exosphere.core.http.Paginator;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
-import app.exosphere.core.page.Paginator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,5 @@
 package app.exosphere.core.http;
 
-import app.exosphere.core.page.Paginator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package app.exosphere.core.http;
 
-import app.exosphere.core.page.Paginator;
-
 /**
  * Authenticated access to one OpenStack service of one {@code OpenStack} view (project, region,
  * interface): the transport every typed client (Nova, Glance, Neutron, Cinder, Placement) is built on.

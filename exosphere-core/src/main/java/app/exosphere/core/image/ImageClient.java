@@ -1,12 +1,12 @@
 package app.exosphere.core.image;
 
 import app.exosphere.core.http.Call;
+import app.exosphere.core.http.Paginator;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
-import app.exosphere.core.page.Paginator;
 import java.util.Map;
 import java.util.Objects;
 

@@ -18,12 +18,12 @@ import app.exosphere.core.config.FlavorGroup;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.http.Call;
+import app.exosphere.core.http.Paginator;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.network.FixedIp;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.network.Port;
 import app.exosphere.core.network.PortListOptions;
-import app.exosphere.core.page.Paginator;
 import app.exosphere.core.rules.DefaultSshUser;
 import app.exosphere.core.rules.ExosphereMetadata;
 import app.exosphere.core.rules.FlavorGroups;
@@ -243,8 +243,8 @@ public final class Instance {
         }
         if (origin.workflow().isPresent()) {
             try {
-                WorkflowConsole wc =
-                        WorkflowConsole.scan(ctx.os.compute().servers().consoleOutput(id(), null).execute());
+                WorkflowConsole wc = WorkflowConsole.scan(
+                        ctx.os.compute().servers().consoleOutput(id(), null).execute());
                 b.workflowToken(wc.token().map(Secret::of));
             } catch (OpenStackException e) {
                 b.consoleLogError(e.getMessage());
@@ -304,7 +304,8 @@ public final class Instance {
 
     /** Fetches the console log; {@code lines} null = the whole log (Exosphere's page shows 200 lines). */
     public Call<String> fetchConsoleLog(Integer lines) {
-        return Operation.fromAsync(() -> ctx.os.compute().servers().consoleOutput(id(), lines).executeAsync());
+        return Operation.fromAsync(
+                () -> ctx.os.compute().servers().consoleOutput(id(), lines).executeAsync());
     }
 
     /**
@@ -315,7 +316,8 @@ public final class Instance {
         return Operation.fromAsync(() -> ctx.os
                 .compute()
                 .servers()
-                .consoleOutput(id(), null).executeAsync()
+                .consoleOutput(id(), null)
+                .executeAsync()
                 .thenApply(log -> ResourceUsageHistory.empty().merge(log)));
     }
 
@@ -458,19 +460,23 @@ public final class Instance {
 
     /** Rebuilds from an image, keeping the name. */
     public Call<Void> rebuild(String imageId) {
-        return action(ServerAction.REBUILD, a -> a.rebuild(imageId, null).executeAsync().thenApply(s -> null));
+        return action(
+                ServerAction.REBUILD,
+                a -> a.rebuild(imageId, null).executeAsync().thenApply(s -> null));
     }
 
     /** Creates an image of the server, marked {@code from-exosphere} like Exosphere; returns its id. */
     public Call<String> createImage(String imageName) {
-        return action(ServerAction.CREATE_IMAGE, a -> a.createImage(imageName, Map.of("from-exosphere", "true")).executeAsync());
+        return action(
+                ServerAction.CREATE_IMAGE,
+                a -> a.createImage(imageName, Map.of("from-exosphere", "true")).executeAsync());
     }
 
     /** Renames the server; an invalid name is refused here, before any call is built. */
     public Call<Void> rename(String newName) {
         ServerName.requireValid(newName);
-        return Operation.fromAsync(
-                () -> ctx.os.compute().servers().rename(id(), newName).executeAsync().thenApply(s -> null));
+        return Operation.fromAsync(() ->
+                ctx.os.compute().servers().rename(id(), newName).executeAsync().thenApply(s -> null));
     }
 
     /**

@@ -2,10 +2,10 @@ package app.exosphere.core.instance;
 
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.compute.Server;
-import app.exosphere.core.http.Call;
-import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.error.InsufficientQuotaException;
 import app.exosphere.core.error.InvalidLaunchRequestException;
+import app.exosphere.core.http.Call;
+import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.workflow.WorkflowSource;
 import java.time.Clock;
 import java.util.List;

@@ -5,6 +5,7 @@ import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.error.ResponseDecodingException;
 import app.exosphere.core.http.OpenStackResponse;
 import app.exosphere.core.http.TransportOptions;
+import app.exosphere.core.internal.calls.Futures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -19,10 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
@@ -245,34 +244,15 @@ public final class HttpEngine {
 
     /** Joins a future, rethrowing the SDK exception unwrapped. */
     public static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw new ConnectionException("interrupted while waiting for OpenStack", e);
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
-        }
+        return Futures.join(future);
     }
 
     static RuntimeException rethrow(Throwable t) {
-        Throwable c = unwrap(t);
-        if (c instanceof RuntimeException re) {
-            return re;
-        }
-        if (c instanceof Error err) {
-            throw err;
-        }
-        return new ConnectionException("unexpected failure: " + c, c);
+        return Futures.rethrow(t);
     }
 
     public static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
+        return Futures.unwrap(t);
     }
 
     private <T> void attempt(

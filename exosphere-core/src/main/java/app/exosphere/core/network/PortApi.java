@@ -1,11 +1,11 @@
 package app.exosphere.core.network;
 
 import app.exosphere.core.http.Call;
+import app.exosphere.core.http.Paginator;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
-import app.exosphere.core.page.Paginator;
 
 /**
  * Neutron {@code /v2.0/ports}.

@@ -72,7 +72,8 @@ public final class UnifiedLimits {
             CompletableFuture<List<RegisteredLimit>> registered =
                     list(keystone, "registered_limits", region, RegisteredLimit.class);
             CompletableFuture<List<ProjectLimit>> project = list(keystone, "limits", region, ProjectLimit.class);
-            CompletableFuture<ResourceUsages> usages = placement.usages(projectId).executeAsync();
+            CompletableFuture<ResourceUsages> usages =
+                    placement.usages(projectId).executeAsync();
             return registered
                     .thenCombine(project, Map::entry)
                     .thenCombine(usages, (rp, u) -> combine(rp.getKey(), rp.getValue(), u));

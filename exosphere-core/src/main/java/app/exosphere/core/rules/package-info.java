@@ -10,4 +10,7 @@
  * DefaultSshUser.guess("ubuntu", "24.04");     // Optional[ubuntu]
  * }</pre>
  */
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true)
 package app.exosphere.core.rules;
+
+import org.immutables.value.Value;

@@ -1,12 +1,12 @@
 package app.exosphere.core.volume;
 
 import app.exosphere.core.http.Call;
+import app.exosphere.core.http.Paginator;
 import app.exosphere.core.http.ServiceCall;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.internal.json.ServiceJson;
-import app.exosphere.core.page.Paginator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 

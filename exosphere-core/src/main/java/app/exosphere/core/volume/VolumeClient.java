@@ -1,11 +1,11 @@
 package app.exosphere.core.volume;
 
 import app.exosphere.core.http.Call;
+import app.exosphere.core.http.Paginator;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.calls.Operation;
-import app.exosphere.core.page.Paginator;
 import app.exosphere.core.quota.QuotaUsage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;

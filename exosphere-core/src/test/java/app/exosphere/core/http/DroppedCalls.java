@@ -25,9 +25,9 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
-import javax.tools.JavaCompiler;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
@@ -110,7 +110,8 @@ final class DroppedCalls {
 
         @Override
         public Void visitExpressionStatement(ExpressionStatementTree node, Void unused) {
-            if (isCall(trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression())))) {
+            TreePath expression = new TreePath(getCurrentPath(), node.getExpression());
+            if (isCall(trees.getTypeMirror(expression)) && !isFluentSetter(trees.getElement(expression))) {
                 report(node, "a Call built and never executed: " + node.getExpression());
             }
             return super.visitExpressionStatement(node, unused);
@@ -120,7 +121,8 @@ final class DroppedCalls {
         public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
             if (node.getBodyKind() == LambdaExpressionTree.BodyKind.EXPRESSION
                     && returnsNothing(trees.getTypeMirror(getCurrentPath()))
-                    && isCall(trees.getTypeMirror(new TreePath(getCurrentPath(), node.getBody())))) {
+                    && isCall(trees.getTypeMirror(new TreePath(getCurrentPath(), node.getBody())))
+                    && !isFluentSetter(trees.getElement(new TreePath(getCurrentPath(), node.getBody())))) {
                 report(node, "a lambda that builds a Call and drops it: " + node);
             }
             return super.visitLambdaExpression(node, unused);
@@ -130,10 +132,22 @@ final class DroppedCalls {
         public Void visitMemberReference(MemberReferenceTree node, Void unused) {
             if (trees.getElement(getCurrentPath()) instanceof ExecutableElement method
                     && isCall(method.getReturnType())
+                    && !isFluentSetter(method)
                     && returnsNothing(trees.getTypeMirror(getCurrentPath()))) {
                 report(node, "a method reference whose Call is dropped: " + node);
             }
             return super.visitMemberReference(node, unused);
+        }
+
+        /**
+         * A {@link ServiceCall} builder method ({@code query}, {@code microversion}, …): it returns the same
+         * request for chaining, so ignoring its result drops nothing.
+         */
+        private boolean isFluentSetter(javax.lang.model.element.Element element) {
+            return element instanceof ExecutableElement method
+                    && method.getEnclosingElement() instanceof TypeElement owner
+                    && owner.getQualifiedName().contentEquals(ServiceCall.class.getCanonicalName())
+                    && types.isSameType(types.erasure(method.getReturnType()), types.erasure(owner.asType()));
         }
 
         private boolean isCall(TypeMirror type) {
@@ -156,7 +170,8 @@ final class DroppedCalls {
         }
 
         private void report(Tree node, String what) {
-            long line = unit.getLineMap().getLineNumber(trees.getSourcePositions().getStartPosition(unit, node));
+            long line =
+                    unit.getLineMap().getLineNumber(trees.getSourcePositions().getStartPosition(unit, node));
             found.add(Path.of(unit.getSourceFile().toUri()).getFileName() + ":" + line + ": " + what);
         }
     }

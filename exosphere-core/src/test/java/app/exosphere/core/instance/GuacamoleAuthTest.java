@@ -119,6 +119,7 @@ class GuacamoleAuthTest {
         server.enqueue(token("two"));
         GuacamoleAuth auth = new GuacamoleAuth(client(), clock);
         assertThat(auth.token(UAP, IP, PASSPHRASE).executeAsync().join()).isEqualTo(Secret.of("one"));
-        assertThat(auth.token(UAP, IP, Secret.of("OTHER WORDS")).executeAsync().join()).isEqualTo(Secret.of("two"));
+        assertThat(auth.token(UAP, IP, Secret.of("OTHER WORDS")).executeAsync().join())
+                .isEqualTo(Secret.of("two"));
     }
 }

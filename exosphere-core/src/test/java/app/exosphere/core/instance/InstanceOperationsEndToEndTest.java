@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.compute.VolumeAttachment;
-import app.exosphere.core.http.Call;
 import app.exosphere.core.error.InvalidLaunchRequestException;
+import app.exosphere.core.http.Call;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.network.FloatingIpCreateRequest;
 import app.exosphere.core.network.Network;
@@ -344,7 +344,8 @@ class InstanceOperationsEndToEndTest {
         assertThatThrownBy(() -> exo.launch(three).execute())
                 .isInstanceOf(InvalidLaunchRequestException.class)
                 .hasMessageContaining("launchAll");
-        assertThatThrownBy(() -> exo.instances().launch(three).execute()).isInstanceOf(InvalidLaunchRequestException.class);
+        assertThatThrownBy(() -> exo.instances().launch(three).execute())
+                .isInstanceOf(InvalidLaunchRequestException.class);
         assertThat(cloud.journal().size()).isEqualTo(before);
         assertThat(cloud.servers()).isEmpty();
     }

@@ -201,7 +201,10 @@ class NetworkClientTest {
     void createsAssociatesDissociatesListsByPortAndDeletesFloatingIps() {
         cloud.replySample(201, "neutron/floatingips__floatingip-create-response.json");
         FloatingIp created = neutron.floatingIps()
-                .create(FloatingIpCreateRequest.builder().floatingNetworkId("376da547-b977-4cfe-9cba-275c80debf57").portId("ce705c24-c1ef-408a-bda3-7bbd946164ab").build())
+                .create(FloatingIpCreateRequest.builder()
+                        .floatingNetworkId("376da547-b977-4cfe-9cba-275c80debf57")
+                        .portId("ce705c24-c1ef-408a-bda3-7bbd946164ab")
+                        .build())
                 .execute();
         RecordedRequest c = cloud.take();
         assertThat(c.getMethod()).isEqualTo("POST");

@@ -3,7 +3,6 @@ package app.exosphere.core.internal.calls;
 import app.exosphere.core.http.Call;
 import app.exosphere.core.http.OpenStackResponse;
 import app.exosphere.core.http.ServiceCall;
-import app.exosphere.core.internal.HttpEngine;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -47,7 +46,7 @@ public final class Operation<T> implements Call<T> {
 
     /** A multi-request operation defined once, asynchronously; {@link #execute()} waits for it. */
     public static <T> Operation<T> fromAsync(Supplier<CompletableFuture<T>> async) {
-        return new Operation<>(() -> HttpEngine.join(async.get()), async);
+        return new Operation<>(() -> Futures.join(async.get()), async);
     }
 
     @Override

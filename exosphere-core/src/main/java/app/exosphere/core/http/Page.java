@@ -1,4 +1,4 @@
-package app.exosphere.core.page;
+package app.exosphere.core.http;
 
 import java.util.List;
 import java.util.Optional;

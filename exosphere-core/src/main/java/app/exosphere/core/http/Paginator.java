@@ -1,8 +1,7 @@
-package app.exosphere.core.page;
+package app.exosphere.core.http;
 
 import app.exosphere.core.error.OpenStackClientException;
 import app.exosphere.core.error.PaginationException;
-import app.exosphere.core.http.Call;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

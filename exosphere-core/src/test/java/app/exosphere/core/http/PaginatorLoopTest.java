@@ -1,4 +1,4 @@
-package app.exosphere.core.page;
+package app.exosphere.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
