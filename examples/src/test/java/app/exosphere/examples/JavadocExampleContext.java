@@ -81,6 +81,8 @@ public abstract class JavadocExampleContext {
     protected String id;
     /** The text of a server's console log. */
     protected String consoleText;
+    /** An {@code exoSetup} metadata value, e.g. {@code {"status":"complete","epoch":1704067220000}}. */
+    protected String setupJson;
     /** The instance's exouser passphrase. */
     protected Secret passphrase;
     /** A server's {@code user_data} as Nova returns it (base64). */

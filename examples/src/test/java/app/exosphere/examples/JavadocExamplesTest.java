@@ -127,7 +127,12 @@ class JavadocExamplesTest {
                 continue;
             }
             String name = "Example_"
-                    + file.getFileName().toString().replace(".java", "").replace('-', '_') + "_" + line;
+                    + REPOSITORY
+                            .relativize(file)
+                            .toString()
+                            .replace(".java", "")
+                            .replaceAll("[^A-Za-z0-9]", "_")
+                    + "_" + line;
             examples.add(new Example(file, line, code(text.substring(pre.end(), end)), sourcePackage, imports, name));
         }
         return examples;
@@ -175,6 +180,7 @@ class JavadocExamplesTest {
             "app.exosphere.core.volume.*",
             "app.exosphere.core.placement.*",
             "app.exosphere.core.instance.*",
+            "app.exosphere.core.rules.*",
             "app.exosphere.cloudinit.*",
             "app.exosphere.cloudinit.console.*",
             "app.exosphere.cloudinit.console.chart.*",

@@ -4,7 +4,7 @@
  *
  * <pre>{@code
  * OpenStack os = OpenStack.fromCloudsYaml("js2");
- * JsonNode servers = os.service(ServiceType.COMPUTE).get("servers/detail").json();
+ * JsonNode servers = os.service(ServiceType.COMPUTE).get("servers/detail").json().execute();
  * }</pre>
  */
 package app.exosphere.core;

@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>{@link #toString()} does not reveal the token.
  *
  * <pre>{@code
- * WorkflowConsole wf = WorkflowConsole.scan(compute.servers().consoleOutput(serverId, null));
+ * WorkflowConsole wf = WorkflowConsole.scan(compute.servers().consoleOutput(serverId, null).execute());
  * wf.token();            // Optional[def456]
  * wf.latestPhase();      // Optional[COMPLETE]
  * }</pre>

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * console content. Example:
  *
  * <pre>{@code
- * String log = compute.servers().consoleOutput(serverId, null);
+ * String log = compute.servers().consoleOutput(serverId, null).execute();
  * Optional<String> token = ConsoleScanner.lastString(log, "exoWorkflowToken");
  * List<ConsoleObject> status = ConsoleScanner.objects(log, JsonLineMode.LENIENT);
  * }</pre>

@@ -10,7 +10,7 @@ import java.util.Optional;
  * <pre>{@code
  * ApplicationCredential ac = openStack.identity().createApplicationCredential(
  *         ApplicationCredentialRequest.named("my-gateway")).execute();
- * store(ac.id(), ac.secret().orElseThrow());
+ * String secret = ac.secret().orElseThrow().reveal();   // store it now: Keystone shows it only once
  * Credentials later = ac.toCredentials();
  * }</pre>
  */

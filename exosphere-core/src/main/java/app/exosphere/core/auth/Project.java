@@ -4,7 +4,7 @@ package app.exosphere.core.auth;
  * A Keystone project the user can scope to, as listed by {@code GET /v3/auth/projects}.
  *
  * <pre>{@code
- * for (Project p : openStack.projects()) {
+ * for (Project p : openStack.projects().execute()) {
  *     OpenStack view = openStack.forProject(p.id());
  * }
  * }</pre>

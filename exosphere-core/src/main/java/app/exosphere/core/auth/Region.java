@@ -4,7 +4,7 @@ package app.exosphere.core.auth;
  * A Keystone region, as listed by {@code GET /v3/regions}.
  *
  * <pre>{@code
- * for (Region r : openStack.regions()) System.out.println(r.id());
+ * for (Region r : openStack.regions().execute()) System.out.println(r.id());
  * }</pre>
  *
  * @param id the region id ({@code IU}, {@code RegionOne})

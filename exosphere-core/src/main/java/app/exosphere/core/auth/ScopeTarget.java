@@ -4,7 +4,7 @@ package app.exosphere.core.auth;
  * A user, project or domain as named inside a token: id, name and owning domain.
  *
  * <pre>{@code
- * ScopeTarget p = openStack.token().project().orElseThrow();
+ * ScopeTarget p = openStack.token().execute().project().orElseThrow();
  * String where = p.name() + " in " + p.domainName();
  * }</pre>
  *

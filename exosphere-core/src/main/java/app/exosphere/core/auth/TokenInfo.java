@@ -11,7 +11,7 @@ import java.util.Optional;
  * ({@code id().reveal()} for callers that must hand it to another tool).
  *
  * <pre>{@code
- * TokenInfo t = openStack.token();
+ * TokenInfo t = openStack.token().execute();
  * System.out.println(t.user().name() + " in " + t.project().map(ScopeTarget::name).orElse("-")
  *         + " until " + t.expiresAt());
  * }</pre>

@@ -4,7 +4,7 @@
  *
  * <pre>{@code
  * Credentials c = Credentials.applicationCredential(id, secret);
- * List<Project> projects = openStack.identity().projects();
+ * List<Project> projects = openStack.identity().projects().execute();
  * }</pre>
  */
 package app.exosphere.core.auth;

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * An availability zone from {@code GET /os-availability-zone}.
  *
  * <pre>{@code
- * compute.availabilityZones().stream().filter(AvailabilityZone::available).toList();
+ * compute.availabilityZones().execute().stream().filter(AvailabilityZone::available).toList();
  * }</pre>
  */
 @Value.Immutable

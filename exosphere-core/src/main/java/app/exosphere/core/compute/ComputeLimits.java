@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * Exosphere shows ({@code OpenStack.Quotas.requestComputeQuota}). A limit of -1 means unlimited.
  *
  * <pre>{@code
- * ComputeLimits l = compute.limits();
+ * ComputeLimits l = compute.limits().execute();
  * long freeCores = l.cores().remaining().orElse(Long.MAX_VALUE);
  * }</pre>
  */

@@ -15,8 +15,8 @@ import org.immutables.value.Value;
  * is set.
  *
  * <pre>{@code
- * CreatedServer c = compute.servers().create(request);
- * Server s = compute.servers().get(c.id());
+ * CreatedServer c = compute.servers().create(request).execute();
+ * Server s = compute.servers().get(c.id()).execute();
  * }</pre>
  */
 @Value.Immutable

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * An event of an {@link InstanceAction}.
  *
  * <pre>{@code
- * compute.servers().instanceActions(serverId).get(requestId).events().stream().filter(e -> "Error".equals(e.result().orElse(""))).toList();
+ * compute.servers().instanceActions(serverId).get(requestId).execute().events().stream().filter(e -> "Error".equals(e.result().orElse(""))).toList();
  * }</pre>
  */
 @Value.Immutable

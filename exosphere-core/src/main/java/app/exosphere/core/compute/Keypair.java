@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * creation; it is redacted from {@code toString}.
  *
  * <pre>{@code
- * Keypair k = compute.keypairs().importKey("laptop", Files.readString(Path.of("id_ed25519.pub")));
+ * Keypair k = compute.keypairs().importKey("laptop", Files.readString(Path.of("id_ed25519.pub"))).execute();
  * }</pre>
  */
 @Value.Immutable

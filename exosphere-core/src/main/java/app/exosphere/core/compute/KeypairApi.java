@@ -14,7 +14,7 @@ import java.util.List;
  * Nova {@code /os-keypairs}.
  *
  * <pre>{@code
- * Keypair k = compute.keypairs().importKey("laptop", publicKey);     // Exosphere's `Rest.Nova.requestCreateKeypair`
+ * Keypair k = compute.keypairs().importKey("laptop", "ssh-ed25519 AAAA… me@laptop").execute();  // Exosphere's `Rest.Nova.requestCreateKeypair`
  * List<Keypair> all = compute.keypairs().list().execute();
  * }</pre>
  */

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * {@code os-getVNCConsole}/{@code os-getSPICEConsole} actions.
  *
  * <pre>{@code
- * String url = compute.servers().remoteConsoles(id).create(RemoteConsole.Protocol.VNC).url();
+ * String url = compute.servers().remoteConsoles(id).create(RemoteConsole.Protocol.VNC).execute().url();
  * }</pre>
  */
 @Value.Immutable

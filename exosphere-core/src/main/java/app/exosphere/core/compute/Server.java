@@ -17,8 +17,8 @@ import org.immutables.value.Value;
  * microversion from 2.1 to the newest (fields that a microversion adds are optional or default empty).
  *
  * <pre>{@code
- * Server s = compute.servers().get(id);
- * if (s.status().is(ServerStatus.Known.ACTIVE) && !s.locked()) { compute.servers().actions(s).shelve(); }
+ * Server s = compute.servers().get(id).execute();
+ * if (s.status().is(ServerStatus.Known.ACTIVE) && !s.locked()) { compute.servers().actions(s).shelve().execute(); }
  * String exoSetup = s.metadata().get("exoSetup");
  * }</pre>
  */

@@ -18,10 +18,10 @@ import app.exosphere.core.internal.calls.Operation;
  * ServerApi servers = compute.servers();
  * CreatedServer c = servers.create(request).execute();                       // POST /servers
  * Server s = servers.get(c.id()).execute();                                  // GET /servers/{id}
- * servers.list(ServerListOptions.none()).forEach(...);                       // GET /servers/detail
+ * servers.list(ServerListOptions.none()).forEach(System.out::println);       // GET /servers/detail
  * servers.actions(s).shelve().execute();                                     // POST /servers/{id}/action
- * servers.metadata(s.id()).update(Map.of("exoSetup", json)).execute();       // POST /servers/{id}/metadata
- * servers.tags(s.id()).add("exoPw:" + passphrase).execute();                 // PUT /servers/{id}/tags/{tag}
+ * servers.metadata(s.id()).update(Map.of("exoSetup", setupJson)).execute();       // POST /servers/{id}/metadata
+ * servers.tags(s.id()).add("exoPw:" + passphrase.reveal()).execute();               // PUT /servers/{id}/tags/{tag}
  * String log = servers.consoleOutput(s.id(), 1000).execute();                // os-getConsoleOutput
  * }</pre>
  */

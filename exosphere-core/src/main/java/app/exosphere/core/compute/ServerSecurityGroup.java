@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * A security group as listed by {@code GET /servers/{id}/os-security-groups}.
  *
  * <pre>{@code
- * compute.servers().securityGroups(id).stream().map(ServerSecurityGroup::name).toList();
+ * compute.servers().securityGroups(id).execute().stream().map(ServerSecurityGroup::name).toList();
  * }</pre>
  */
 @Value.Immutable

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * A volume attachment as Nova sees it ({@code /servers/{id}/os-volume_attachments}).
  *
  * <pre>{@code
- * compute.servers().volumeAttachments(id).list().stream().map(VolumeAttachment::device).toList();
+ * compute.servers().volumeAttachments(id).list().execute().stream().map(VolumeAttachment::device).toList();
  * }</pre>
  */
 @Value.Immutable

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <pre>{@code
  * try {
- *     QuotaCheck.requireFits(QuotaCheck.Usage.of(compute.limits(), volume.limits(), QuotaUsage.of(0, 5)), 3, 8, 32768, 0, 0);
+ *     QuotaCheck.requireFits(QuotaCheck.Usage.of(compute.limits().execute(), volume.limits().execute(), QuotaUsage.of(0, 5)), 3, 8, 32768, 0, 0);
  * } catch (InsufficientQuotaException e) {
  *     e.exhausted().forEach(System.err::println);
  * }

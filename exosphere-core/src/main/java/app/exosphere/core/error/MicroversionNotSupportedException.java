@@ -5,8 +5,8 @@ package app.exosphere.core.error;
  * offers, e.g. "this operation needs compute &ge; 2.37, cloud offers &le; 2.25".
  *
  * <pre>{@code
- * try { nova.get("servers/{id}", serverId).microversion("2.96").send(); }
- * catch (MicroversionNotSupportedException e) { nova.get("servers/{id}", serverId).send(); }
+ * try { nova.get("servers/{id}", serverId).microversion("2.96").execute(); }
+ * catch (MicroversionNotSupportedException e) { nova.get("servers/{id}", serverId).execute(); }
  * }</pre>
  */
 public class MicroversionNotSupportedException extends OpenStackClientException {

@@ -11,7 +11,7 @@ package app.exosphere.core.error;
  *
  * <pre>{@code
  * try {
- *     compute.get("servers/" + id).execute();
+ *     nova.get("servers/{id}", id).execute();
  * } catch (NotFoundException e) {
  *     // gone
  * } catch (OpenStackException e) {

@@ -4,7 +4,7 @@
  * ({@link app.exosphere.core.error.OpenStackServiceException}) branches.
  *
  * <pre>{@code
- * try { nova.get("servers/{id}", id).execute(); } catch (NotFoundException e) { ... }
+ * try { nova.get("servers/{id}", id).execute(); } catch (NotFoundException e) { System.out.println("gone"); }
  * }</pre>
  */
 package app.exosphere.core.error;

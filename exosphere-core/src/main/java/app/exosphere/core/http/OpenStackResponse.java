@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * statuses never produce a response; they throw an {@code OpenStackServiceException} subclass.
  *
  * <pre>{@code
- * OpenStackResponse r = compute.get("servers/{id}", id).microversion("2.27").execute();
+ * OpenStackResponse r = nova.get("servers/{id}", id).microversion("2.27").execute();
  * JsonNode server = r.json().get("server");
  * String requestId = r.requestId().orElse("-");
  * }</pre>

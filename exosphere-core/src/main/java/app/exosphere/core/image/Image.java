@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  * {@link #properties()}, with typed accessors for the ones Exosphere reads.
  *
  * <pre>{@code
- * Image img = image.get(id);
+ * Image img = image.get(id).execute();
  * String distro = img.osDistro().orElse("unknown");
  * img.exoDesktopMessage().ifPresent(System.out::println);   // Exosphere's `GetterSetters.imageGetDesktopMessage`
  * }</pre>

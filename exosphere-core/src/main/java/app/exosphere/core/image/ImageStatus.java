@@ -10,7 +10,7 @@ import java.util.Optional;
  * A Glance image status; unknown values are kept verbatim in {@link #raw()}.
  *
  * <pre>{@code
- * boolean usable = image.get(imageId).status().is(ImageStatus.Known.ACTIVE);
+ * boolean usable = image.get(imageId).execute().status().is(ImageStatus.Known.ACTIVE);
  * }</pre>
  */
 public final class ImageStatus {

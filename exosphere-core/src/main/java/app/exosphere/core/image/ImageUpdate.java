@@ -16,9 +16,9 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ImageUpdate u = ImageUpdate.builder().replace("name", "Fedora 17").add("os_distro", "fedora").remove("stale").build();
- * image.update(imageId, u);
+ * image.update(imageId, u).execute();
  * // or let the SDK pick add/replace from the image's current properties:
- * image.setProperties(image.get(imageId), Map.of("os_version", "40"));
+ * image.setProperties(image.get(imageId).execute(), Map.of("os_version", "40")).execute();
  * }</pre>
  */
 public final class ImageUpdate {

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *         .region("IU")
  *         .build();
  * try (Exosphere exo = Exosphere.connect(os, clientUuid)) {
- *     Instance vm = exo.launch(LaunchRequest.builder().name("demo").image(ImageChoice.name("Featured-Ubuntu24")).build());
+ *     Instance vm = exo.launch(LaunchRequest.builder().name("demo").image(ImageChoice.name("Featured-Ubuntu24")).build()).execute();
  *     vm.watch().awaitReady(Duration.ofMinutes(30));
  *     Instance now = vm.refresh().execute();
  *     System.out.println(now.fetchInteractions().execute().status(Interaction.WEB_SHELL).value().orElseThrow());

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * GuacamoleAuth guac = new GuacamoleAuth(new OkHttpClient(), Clock.systemUTC());
- * Secret token = guac.token("proxy-js2-iu.exosphere.app", "149.165.1.2", passphrase).join();
+ * Secret token = guac.token("proxy-js2-iu.exosphere.app", "149.165.1.2", passphrase).execute();
  * String shell = GuacamoleUrls.terminal("proxy-js2-iu.exosphere.app", "149.165.1.2", token.reveal())
  *         .toUriString();
  * }</pre>

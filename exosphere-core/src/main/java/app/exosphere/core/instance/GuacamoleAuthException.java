@@ -8,7 +8,7 @@ import app.exosphere.core.error.OpenStackClientException;
  * and never contains the passphrase.
  *
  * <pre>{@code
- * new GuacamoleAuth(new OkHttpClient(), clock).token("proxy-js2-iu.exosphere.app", "149.165.1.2", passphrase).exceptionally(e -> { log.warn("web shell not ready: {}", e.getMessage()); return null; });
+ * new GuacamoleAuth(new OkHttpClient(), clock).token("proxy-js2-iu.exosphere.app", "149.165.1.2", passphrase).executeAsync().exceptionally(e -> { log.warn("web shell not ready: {}", e.getMessage()); return null; });
  * }</pre>
  */
 public class GuacamoleAuthException extends OpenStackClientException {

@@ -62,10 +62,10 @@ import org.slf4j.LoggerFactory;
  * (blocking) or {@code executeAsync()}.
  *
  * <pre>{@code
- * Instance vm = exosphere.instances().get(serverId);
+ * Instance vm = exosphere.instances().get(serverId).execute();
  * vm.uiStatus().display();                                          // "Running Setup"
- * vm.interactions().status(Interaction.WEB_SHELL).value();          // the web shell URL once ready
- * vm.reboot();
+ * vm.fetchInteractions().execute().status(Interaction.WEB_SHELL).value(); // the web shell URL once ready
+ * vm.reboot().execute();
  * }</pre>
  */
 public final class Instance {

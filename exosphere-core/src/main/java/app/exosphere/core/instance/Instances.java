@@ -23,12 +23,12 @@ import java.util.regex.Pattern;
  *
  * <p>Every method that talks to the cloud returns a {@link Call}: {@code execute()} blocks,
  * {@code executeAsync()} does not. {@link #launch} launches one instance, {@link #launchAll} the
- * request's {@link LaunchRequest#count()}; {@link app.exosphere.core.Exosphere} uses the same names.
+ * request's {@link LaunchRequest#count()}; {@link Exosphere} uses the same names.
  *
  * <pre>{@code
  * Instances instances = Instances.create(openStack, ExosphereSettings.builder().clientUuid(clientUuid).build(),
  *         Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor());
- * Instance vm = instances.launchOne(LaunchRequest.builder().name("demo").image(ImageChoice.name("Featured-Ubuntu24")).build());
+ * Instance vm = instances.launch(LaunchRequest.builder().name("demo").image(ImageChoice.name("Featured-Ubuntu24")).build()).execute();
  * }</pre>
  */
 public final class Instances {

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * its {@code id} is the network to boot on. Neutron creates network, subnet and router on first call.
  *
  * <pre>{@code
- * String netId = network.autoAllocatedTopology(projectId).id();
+ * String netId = network.autoAllocatedTopology(projectId).execute().id();
  * }</pre>
  */
 @Value.Immutable

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * A router's {@code external_gateway_info}.
  *
  * <pre>{@code
- * network.routers().get(routerId).externalGateway().map(ExternalGateway::networkId);
+ * network.routers().get(routerId).execute().externalGateway().map(ExternalGateway::networkId);
  * }</pre>
  */
 @Value.Immutable

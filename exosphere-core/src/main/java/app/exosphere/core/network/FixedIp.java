@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * A fixed IP of a port or a router gateway.
  *
  * <pre>{@code
- * network.ports().get(portId).fixedIps().stream().map(FixedIp::ipAddress).toList();
+ * network.ports().get(portId).execute().fixedIps().stream().map(FixedIp::ipAddress).toList();
  * }</pre>
  */
 @Value.Immutable

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * A floating IP.
  *
  * <pre>{@code
- * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.builder().floatingNetworkId(externalNetId).portId(portId).build());
+ * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.builder().floatingNetworkId(externalNetId).portId(portId).build()).execute();
  * }</pre>
  */
 @Value.Immutable

@@ -13,9 +13,9 @@ import java.util.Map;
  * Neutron {@code /v2.0/floatingips} (Exosphere's {@code Helpers.getNewFloatingIpOption}).
  *
  * <pre>{@code
- * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.builder().floatingNetworkId(externalNetId).portId(portId).build());
- * network.floatingIps().dissociate(fip.id());
- * network.floatingIps().delete(fip.id());
+ * FloatingIp fip = network.floatingIps().create(FloatingIpCreateRequest.builder().floatingNetworkId(externalNetId).portId(portId).build()).execute();
+ * network.floatingIps().dissociate(fip.id()).execute();
+ * network.floatingIps().delete(fip.id()).execute();
  * }</pre>
  */
 public final class FloatingIpApi {

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * The {@code port_details} of a floating IP: which device (server) the associated port belongs to.
  *
  * <pre>{@code
- * network.floatingIps().get(id).portDetails().flatMap(FloatingIpPortDetails::deviceId).filter(serverId::equals).isPresent();
+ * network.floatingIps().get(id).execute().portDetails().flatMap(FloatingIpPortDetails::deviceId).filter(serverId::equals).isPresent();
  * }</pre>
  */
 @Value.Immutable

@@ -31,7 +31,7 @@ import java.util.Objects;
  * <pre>{@code
  * NetworkClient neutron = openStack.network();
  * Network ext = neutron.networks().list().stream().filter(Network::external).findFirst().orElseThrow();
- * FloatingIp fip = neutron.floatingIps().create(FloatingIpCreateRequest.builder().floatingNetworkId(ext.id()).portId(portId).build());
+ * FloatingIp fip = neutron.floatingIps().create(FloatingIpCreateRequest.builder().floatingNetworkId(ext.id()).portId(portId).build()).execute();
  * }</pre>
  */
 public final class NetworkClient {

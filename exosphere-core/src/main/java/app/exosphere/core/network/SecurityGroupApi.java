@@ -13,9 +13,9 @@ import java.util.Map;
  * Neutron {@code /v2.0/security-groups} and {@code /v2.0/security-group-rules} (Exosphere's {@code Rest.Neutron} security-group requests).
  *
  * <pre>{@code
- * SecurityGroup g = network.securityGroups().create("exosphere", "Firewall Ruleset for instances launched via Exosphere");
+ * SecurityGroup g = network.securityGroups().create("exosphere", "Firewall Ruleset for instances launched via Exosphere").execute();
  * network.securityGroups().createRule(SecurityGroupRuleCreateRequest.builder().securityGroupId(g.id())
- *         .ethertype("IPv4").direction("ingress").protocol("tcp").portRangeMin(22).portRangeMax(22).build());
+ *         .ethertype("IPv4").direction("ingress").protocol("tcp").portRangeMin(22).portRangeMax(22).build()).execute();
  * }</pre>
  */
 public final class SecurityGroupApi {

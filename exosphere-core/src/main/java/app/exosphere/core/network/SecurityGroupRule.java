@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * A security group rule. Exosphere compares rules by impact and description ({@code SecurityGroupRule.matchRuleAndDescription}).
  *
  * <pre>{@code
- * network.securityGroups().get(id).rules().stream().filter(r -> "ingress".equals(r.direction())).toList();
+ * network.securityGroups().get(id).execute().rules().stream().filter(r -> "ingress".equals(r.direction())).toList();
  * }</pre>
  */
 @Value.Immutable

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Placement's {@code GET /usages?project_id=…}: amount in use per resource class.
  *
  * <pre>{@code
- * ResourceUsages u = openStack.placement().usages(projectId);
+ * ResourceUsages u = openStack.placement().usages(projectId).execute();
  * long gpus = u.get("CUSTOM_A100X_10C");   // 0 when the class is not in use
  * }</pre>
  */

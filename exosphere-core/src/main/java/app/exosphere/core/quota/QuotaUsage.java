@@ -7,7 +7,7 @@ import org.immutables.value.Value;
  * A used/limit pair; a limit of -1 means unlimited (Exosphere's {@code OpenStack.Quotas}).
  *
  * <pre>{@code
- * QuotaUsage cores = compute.limits().cores();
+ * QuotaUsage cores = compute.limits().execute().cores();
  * if (!cores.isUnlimited() && cores.remaining().orElseThrow() < 4) { log.warn("fewer than 4 cores left"); }
  * }</pre>
  */

@@ -7,7 +7,7 @@ import org.immutables.value.Value;
  * {@code CUSTOM_A100X_10C} with 1 of 2 in use.
  *
  * <pre>{@code
- * for (ResourceQuota q : UnifiedLimits.fetch(keystone, placement, projectId, region)) {
+ * for (ResourceQuota q : UnifiedLimits.fetch(openStack.service(ServiceType.IDENTITY), placement, projectId, Optional.of("IU")).execute()) {
  *     System.out.println(q.resourceName() + " " + q.usage().used() + "/" + q.usage().limit());
  * }
  * }</pre>

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * List<ResourceQuota> quotas =
- *         UnifiedLimits.fetch(openStack, projectId, Optional.of("RegionOne")).execute();
+ *         UnifiedLimits.fetch(openStack.service(ServiceType.IDENTITY), openStack.placement(), projectId, Optional.of("RegionOne")).execute();
  * }</pre>
  */
 public final class UnifiedLimits {

@@ -7,7 +7,7 @@ import java.util.Optional;
  * {@link Unavailable}, {@link Loading}, {@link Ready}, {@link Warn}, {@link Error}, {@link Hidden}.
  *
  * <pre>{@code
- * InteractionStatus status = instance.interactions().status(Interaction.WEB_SHELL);
+ * InteractionStatus status = instance.fetchInteractions().execute().status(Interaction.WEB_SHELL);
  * switch (status.kind()) {
  *     case READY, WARN -> System.out.println("open " + status.value().orElseThrow());
  *     default -> System.out.println(status.reason().orElse(""));

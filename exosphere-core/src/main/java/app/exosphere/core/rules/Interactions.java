@@ -19,7 +19,7 @@ import java.util.Optional;
  * and reasons ({@code interactionStatus}). Pure: no I/O, the same context always gives the same answer.
  *
  * <pre>{@code
- * Interactions all = instance.interactions();
+ * Interactions all = instance.fetchInteractions().execute();
  * InteractionStatus shell = all.status(Interaction.WEB_SHELL);
  * shell.value();    // Optional[https://http-149-165-1-2-49528.proxy-js2-iu.exosphere.app/guacamole/#/client/...?token=...]
  * all.status(Interaction.NATIVE_SSH).value();   // Optional[exouser@149.165.1.2]

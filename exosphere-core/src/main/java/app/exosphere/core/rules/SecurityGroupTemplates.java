@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * SecurityGroupTemplate t = SecurityGroupTemplates.exosphereDefault();   // "exosphere", 8 rules
- * SecurityGroupTemplates.Plan plan = SecurityGroupTemplates.reconcile(t, network.securityGroups().get(id).rules());
+ * SecurityGroupTemplates.Plan plan = SecurityGroupTemplates.reconcile(t, network.securityGroups().get(id).execute().rules());
  * plan.toCreate();   // rules to POST
  * plan.toDelete();   // rule ids to DELETE
  * }</pre>

@@ -13,8 +13,8 @@ import org.immutables.value.Value;
  * A Cinder volume from {@code GET /volumes/{id}} or {@code /volumes/detail}.
  *
  * <pre>{@code
- * Volume v = volume.volumes().get(id);
- * if (v.status().is(VolumeStatus.Known.AVAILABLE)) { compute.servers().volumeAttachments(serverId).attach(v.id(), "exoVolume::{\"name\":\"data\"}"); }
+ * Volume v = volume.volumes().get(id).execute();
+ * if (v.status().is(VolumeStatus.Known.AVAILABLE)) { compute.servers().volumeAttachments(serverId).attach(v.id(), "exoVolume::{\"name\":\"data\"}").execute(); }
  * }</pre>
  */
 @Value.Immutable

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * An entry of a volume's {@code attachments}.
  *
  * <pre>{@code
- * volume.volumes().get(volumeId).attachments().stream().map(VolumeAttachmentInfo::device).toList();
+ * volume.volumes().get(volumeId).execute().attachments().stream().map(VolumeAttachmentInfo::device).toList();
  * }</pre>
  */
 @Value.Immutable

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * ({@code OpenStack.Quotas.requestVolumeQuota}).
  *
  * <pre>{@code
- * QuotaUsage gb = volume.limits().gigabytes();
+ * QuotaUsage gb = volume.limits().execute().gigabytes();
  * }</pre>
  */
 @Value.Immutable

@@ -10,7 +10,7 @@ import java.util.Optional;
  * A Cinder volume status; unknown values are kept verbatim in {@link #raw()}.
  *
  * <pre>{@code
- * boolean attachable = volume.volumes().get(volumeId).status().is(VolumeStatus.Known.AVAILABLE);
+ * boolean attachable = volume.volumes().get(volumeId).execute().status().is(VolumeStatus.Known.AVAILABLE);
  * }</pre>
  */
 public final class VolumeStatus {
