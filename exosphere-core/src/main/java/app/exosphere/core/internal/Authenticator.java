@@ -9,6 +9,7 @@ import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.error.AuthenticationExpiredException;
 import app.exosphere.core.error.ConfigurationException;
 import app.exosphere.core.error.UnauthorizedException;
+import app.exosphere.core.internal.calls.Futures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -183,7 +184,7 @@ public final class Authenticator {
     }
 
     private static CompletableFuture<TokenInfo> expiredIfUnauthorized(Throwable e) {
-        Throwable c = HttpEngine.unwrap(e);
+        Throwable c = Futures.unwrap(e);
         if (c instanceof UnauthorizedException) {
             return CompletableFuture.failedFuture(new AuthenticationExpiredException(
                     "Keystone rejected the session token (expired or revoked); authenticate again", null));
@@ -254,7 +255,7 @@ public final class Authenticator {
                         r.json(),
                         r.requestId().orElse(null)))
                 .exceptionallyCompose(e -> {
-                    Throwable c = HttpEngine.unwrap(e);
+                    Throwable c = Futures.unwrap(e);
                     if (c instanceof UnauthorizedException) {
                         return CompletableFuture.failedFuture(new AuthenticationExpiredException(
                                 "Keystone rejected the OIDC access token for identity provider "

@@ -18,6 +18,7 @@ import app.exosphere.core.http.PageFetcher;
 import app.exosphere.core.http.Paginator;
 import app.exosphere.core.http.ServiceClient;
 import app.exosphere.core.http.ServiceType;
+import app.exosphere.core.internal.calls.Futures;
 import app.exosphere.core.internal.calls.Operation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -155,8 +156,8 @@ public final class DefaultServiceClient implements ServiceClient {
     }
 
     private <T> T sendNow(OpenStackRequest request, BodyReader<T> reader) {
-        HttpUrl root = HttpEngine.join(versionedRoot(request.versionPrefix()));
-        Versioning v = HttpEngine.join(versioning(request));
+        HttpUrl root = Futures.join(versionedRoot(request.versionPrefix()));
+        Versioning v = Futures.join(versioning(request));
         Exchange ex = exchange(request, root, v.headers());
         if (v.toConfirm() == null) {
             return ctx.engine().executeSync(ex, reader);
@@ -166,12 +167,12 @@ public final class DefaultServiceClient implements ServiceClient {
             c = ctx.engine().executeSync(ex, confirming(v.toConfirm(), reader));
         } catch (OpenStackServiceException e) {
             if (e.status() == 406) {
-                HttpEngine.join(checkPinned(v.toConfirm()));
+                Futures.join(checkPinned(v.toConfirm()));
             }
             throw e;
         }
         if (!c.confirmed()) {
-            HttpEngine.join(checkPinned(v.toConfirm()));
+            Futures.join(checkPinned(v.toConfirm()));
         }
         return c.value();
     }
@@ -187,7 +188,7 @@ public final class DefaultServiceClient implements ServiceClient {
                         return ctx.engine()
                                 .execute(ex, confirming(v.toConfirm(), reader))
                                 .exceptionallyCompose(err -> {
-                                    Throwable t = HttpEngine.unwrap(err);
+                                    Throwable t = Futures.unwrap(err);
                                     if (t instanceof OpenStackServiceException se && se.status() == 406) {
                                         return checkPinned(v.toConfirm())
                                                 .thenCompose(ok -> CompletableFuture.failedFuture(t));
@@ -406,7 +407,7 @@ public final class DefaultServiceClient implements ServiceClient {
 
     @Override
     public Microversion negotiatedMicroversion() {
-        return HttpEngine.join(discover().thenApply(this::negotiate));
+        return Futures.join(discover().thenApply(this::negotiate));
     }
 
     /** Reads min/max from the version document of the versioned root, cached per root URL. */
@@ -523,7 +524,7 @@ public final class DefaultServiceClient implements ServiceClient {
             @Override
             public Page<T> fetchNow(String nextUrl) {
                 OpenStackRequest req = nextUrl == null ? first : rebuildFor(first, nextUrl);
-                HttpUrl root = HttpEngine.join(versionedRoot(first.versionPrefix()));
+                HttpUrl root = Futures.join(versionedRoot(first.versionPrefix()));
                 return sendNow(req, pageReader(collectionKey, itemType, itemReader, root));
             }
         });

@@ -199,7 +199,7 @@ public final class HttpEngine {
         int attemptNo = 1;
         boolean replayed = false;
         while (true) {
-            String token = ex.auth() == null ? null : join(ex.auth().token());
+            String token = ex.auth() == null ? null : Futures.join(ex.auth().token());
             Admission admission = admit(ex, token);
             pause(TimeUnit.NANOSECONDS.toMillis(admission.waitNanos()));
             java.util.concurrent.Semaphore permits = syncPerHost.computeIfAbsent(
@@ -231,7 +231,7 @@ public final class HttpEngine {
                 throw outcome.failure();
             }
             if (outcome.reauthenticate()) {
-                join(ex.auth().reauthenticate(token));
+                Futures.join(ex.auth().reauthenticate(token));
                 replayed = true;
             } else if (outcome.retryDelayMillis() >= 0) {
                 pause(outcome.retryDelayMillis());
@@ -240,19 +240,6 @@ public final class HttpEngine {
                 return outcome.value();
             }
         }
-    }
-
-    /** Joins a future, rethrowing the SDK exception unwrapped. */
-    public static <T> T join(CompletableFuture<T> future) {
-        return Futures.join(future);
-    }
-
-    static RuntimeException rethrow(Throwable t) {
-        return Futures.rethrow(t);
-    }
-
-    public static Throwable unwrap(Throwable t) {
-        return Futures.unwrap(t);
     }
 
     private <T> void attempt(
@@ -267,7 +254,7 @@ public final class HttpEngine {
                 : ex.auth().token();
         tokenFuture.whenComplete((token, err) -> {
             if (err != null) {
-                result.completeExceptionally(unwrap(err));
+                result.completeExceptionally(Futures.unwrap(err));
                 return;
             }
             try {
@@ -314,7 +301,7 @@ public final class HttpEngine {
                 } else if (outcome.reauthenticate()) {
                     ex.auth().reauthenticate(token).whenComplete((t, err) -> {
                         if (err != null) {
-                            result.completeExceptionally(unwrap(err));
+                            result.completeExceptionally(Futures.unwrap(err));
                         } else {
                             attempt(ex, reader, ctx, attemptNo, true, result);
                         }
@@ -588,7 +575,7 @@ public final class HttpEngine {
     /** Pauses the calling thread (rate-limiter wait, retry back-off) without busy waiting. */
     private static void pause(long millis) {
         if (millis > 0) {
-            join(CompletableFuture.runAsync(
+            Futures.join(CompletableFuture.runAsync(
                     () -> {}, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS)));
         }
     }
