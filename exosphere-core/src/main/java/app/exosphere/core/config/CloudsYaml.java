@@ -361,6 +361,16 @@ public final class CloudsYaml {
         } catch (YAMLException | ClassCastException e) {
             String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             throw new ConfigurationException(file, null, null, "invalid YAML: " + msg, null);
+        } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
+            // SnakeYAML's YAML 1.1 resolver tags a plain scalar such as "._" as a float (or a
+            // timestamp) by pattern and then fails to construct it with a JDK exception; the
+            // document is still just bad input.
+            throw new ConfigurationException(
+                    file,
+                    null,
+                    null,
+                    "invalid YAML: a plain scalar looks like a number or date but is not one; quote it",
+                    null);
         }
         if (tree == null) {
             return new LinkedHashMap<>();

@@ -196,6 +196,19 @@ class CloudsYamlTest {
     }
 
     @Test
+    void aPlainScalarThatOnlyLooksLikeANumberOrDateIsAConfigurationError() {
+        // YAML 1.1 resolves "._____" as a float by pattern alone (underscores are digit separators);
+        // constructing them fails inside SnakeYAML (found by CloudsYamlFuzzTest).
+        for (String scalar : List.of("._____", "clouds: {a: {region_name: .__}}")) {
+            assertThatThrownBy(() -> CloudsYaml.parse(scalar, "clouds.yaml"))
+                    .as(scalar)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("clouds.yaml")
+                    .hasMessageContaining("invalid YAML");
+        }
+    }
+
+    @Test
     void anUnsupportedEntryAffectsOnlyItself() {
         String yaml = String.join(
                 "\n",
