@@ -4,6 +4,7 @@ import app.exosphere.core.error.ConfigurationException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * clouds.yaml loading and resolution with openstacksdk's rules. Files: the first existing of
@@ -348,7 +354,12 @@ public final class CloudsYaml {
         options.setAllowDuplicateKeys(true);
         Object tree;
         try {
-            tree = new Yaml(new SafeConstructor(options)).load(yaml);
+            Node root = new Yaml(options).compose(new StringReader(yaml));
+            if (root == null) {
+                return new LinkedHashMap<>();
+            }
+            requireScalarKeys(root, file);
+            tree = new TreeConstructor(options).construct(root);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() == null ? "not YAML" : e.getProblem();
@@ -384,6 +395,50 @@ public final class CloudsYaml {
     }
 
     /** A copy with string keys; recursive aliases (a mapping inside itself) are refused. */
+    /**
+     * Refuses a mapping key that is itself a mapping or a list, as PyYAML's {@code safe_load} does ("found
+     * unhashable key"): clouds.yaml keys are names, and a key built from a recursive alias would send
+     * hashing into endless recursion.
+     */
+    private static void requireScalarKeys(Node root, String file) {
+        Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Node node = todo.pop();
+            if (!seen.add(node)) {
+                continue;
+            }
+            if (node instanceof MappingNode mapping) {
+                for (NodeTuple entry : mapping.getValue()) {
+                    if (!(entry.getKeyNode() instanceof ScalarNode)) {
+                        Mark m = entry.getKeyNode().getStartMark();
+                        throw new ConfigurationException(
+                                file,
+                                m == null ? null : m.getLine() + 1,
+                                null,
+                                "invalid YAML: a mapping key must be a plain name, not a mapping or a list",
+                                null);
+                    }
+                    todo.push(entry.getValueNode());
+                }
+            } else if (node instanceof SequenceNode sequence) {
+                sequence.getValue().forEach(todo::push);
+            }
+        }
+    }
+
+    /** SafeConstructor that builds a document from an already composed node. */
+    private static final class TreeConstructor extends SafeConstructor {
+        TreeConstructor(LoaderOptions options) {
+            super(options);
+        }
+
+        Object construct(Node root) {
+            return constructDocument(root);
+        }
+    }
+
     private static Object plain(Object value, int depth, String file) {
         if (depth > MAX_DEPTH) {
             throw new ConfigurationException(

@@ -209,6 +209,20 @@ class CloudsYamlTest {
     }
 
     @Test
+    void aMappingKeyThatIsAMappingIsRefusedAsPyYamlDoes() {
+        // A key built from a recursive alias hashed forever inside SnakeYAML (found by CloudsYamlFuzzTest).
+        String recursiveKey = "base: &b\n  a:\n    auth: *b\n  ? verify auth: *b\n    verify: false\n";
+        assertThatThrownBy(() -> CloudsYaml.parse(recursiveKey, "clouds.yaml"))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        ex -> assertThat(ex.line()).contains(4))
+                .hasMessageContaining("a mapping key must be a plain name");
+        assertThatThrownBy(() -> CloudsYaml.parse("clouds:\n  ? [a, b]\n  : {}\n", "clouds.yaml"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("a mapping key must be a plain name");
+    }
+
+    @Test
     void anUnsupportedEntryAffectsOnlyItself() {
         String yaml = String.join(
                 "\n",
