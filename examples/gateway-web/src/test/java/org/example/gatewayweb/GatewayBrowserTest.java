@@ -1,0 +1,264 @@
+package org.example.gatewayweb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.exosphere.core.instance.Exosphere;
+import app.exosphere.core.instance.Instance;
+import app.exosphere.core.instance.LaunchRequest;
+import app.exosphere.testkit.CloudSimulator;
+import app.exosphere.testkit.SimulatedServer;
+import app.exosphere.testkit.connect.SimulatorConnections;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The gateway in a real browser (headless Debian Chromium, Selenium) against its simulated clouds: one cloud,
+ * user and project for alice, another for bob. Resources are counted in the simulators' state, not in what the
+ * pages say. Screenshots of each step go to target/screenshots.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"gateway.simulated-speed=120", "logging.level.org.example.gatewayweb=INFO"})
+class GatewayBrowserTest {
+    private static final Duration PAGE = Duration.ofSeconds(30);
+    private static final Duration TO_READY = Duration.ofSeconds(120);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Clouds clouds;
+
+    @BeforeAll
+    static void chromium() {
+        Browsers.requireChromium();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private CloudSimulator cloudOf(String user) {
+        return clouds.simulators().get(user);
+    }
+
+    private static List<String> serverNames(CloudSimulator cloud) {
+        return cloud.servers().stream().map(SimulatedServer::name).toList();
+    }
+
+    private void signIn(WebDriver browser, String cloud) {
+        browser.get(url("/"));
+        new Select(browser.findElement(By.id("cloud"))).selectByValue(cloud);
+        browser.findElement(By.id("sign-in-cloud")).click();
+        new WebDriverWait(browser, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("launch-form")));
+    }
+
+    private void launch(WebDriver browser, String name, String flavor, String image, boolean desktop) {
+        browser.get(url("/instances"));
+        WebElement field = browser.findElement(By.id("name"));
+        field.clear();
+        field.sendKeys(name);
+        if (flavor != null) {
+            new Select(browser.findElement(By.id("flavor"))).selectByValue(flavor);
+        }
+        if (image != null) {
+            browser.findElement(By.id("image")).sendKeys(image);
+        }
+        if (desktop) {
+            browser.findElement(By.id("desktop")).click();
+        }
+        browser.findElement(By.id("launch")).click();
+    }
+
+    private static void awaitReady(WebDriver browser) {
+        new WebDriverWait(browser, TO_READY)
+                .until(ExpectedConditions.textToBe(By.id("status"), "Ready"));
+        // the page reloads once Ready to show the interactions
+        new WebDriverWait(browser, PAGE)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("interaction-web-shell")));
+    }
+
+    @Test
+    void aUserSignsInLaunchesWithDesktopWatchesItBecomeReadyOpensTheWebShellSeesTheUsageChartAndDeletesIt()
+            throws Exception {
+        CloudSimulator cloud = cloudOf("alice");
+        WebDriver browser = Browsers.open(cloud);
+        try {
+            browser.get(url("/"));
+            Browsers.screenshot(browser, "01-sign-in");
+            signIn(browser, "alice");
+            assertThat(browser.findElement(By.id("signed-in-as")).getText()).contains("alice", "alice-lab");
+
+            launch(browser, "web-demo", "m3.small", null, true);
+            new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBe(By.id("instance-name"), "web-demo"));
+            assertThat(serverNames(cloud)).containsOnlyOnce("web-demo");
+            new WebDriverWait(browser, PAGE)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress li")));
+            Browsers.screenshot(browser, "02-launch-progress");
+
+            awaitReady(browser);
+            assertThat(browser.findElement(By.id("setup")).getText()).isEqualTo("Complete");
+            assertThat(browser.findElement(By.id("interaction-web-desktop")).getAttribute("href"))
+                    .startsWith("https://")
+                    .contains("/guacamole/#/client/");
+
+            // the usage chart is the SDK's SVG, served by the gateway and drawn by the browser
+            WebElement chart = browser.findElement(By.id("usage-chart"));
+            new WebDriverWait(browser, PAGE).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", chart));
+
+            // the passphrase stays hidden until revealed, and then is the one the instance published
+            assertThat(browser.getPageSource())
+                    .doesNotContain(cloud.server("web-demo").orElseThrow().passphrase().orElseThrow());
+            browser.findElement(By.id("reveal-passphrase")).click();
+            new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBe(
+                    By.id("passphrase"), cloud.server("web-demo").orElseThrow().passphrase().orElseThrow()));
+            Browsers.screenshot(browser, "03-instance-ready");
+
+            // the web shell: a TLS page of the simulated UAP's Guacamole, in a new tab
+            String gatewayTab = browser.getWindowHandle();
+            String webShell = browser.findElement(By.id("interaction-web-shell")).getAttribute("href");
+            assertThat(webShell).startsWith("https://").contains(".proxy-js2-iu.simulated.test/guacamole/");
+            browser.findElement(By.id("interaction-web-shell")).click();
+            new WebDriverWait(browser, PAGE).until(ExpectedConditions.numberOfWindowsToBe(2));
+            browser.getWindowHandles().stream()
+                    .filter(h -> !h.equals(gatewayTab))
+                    .findFirst()
+                    .ifPresent(h -> browser.switchTo().window(h));
+            new WebDriverWait(browser, PAGE).until(ExpectedConditions.titleIs("Guacamole"));
+            assertThat(browser.getCurrentUrl()).startsWith("https://").contains("/guacamole/");
+            Browsers.screenshot(browser, "04-web-shell");
+            browser.close();
+            browser.switchTo().window(gatewayTab);
+
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.body.dataset.noConfirm='true'");
+            browser.findElement(By.id("delete")).click();
+            new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("notice"), "Deleted web-demo."));
+            assertThat(serverNames(cloud)).doesNotContain("web-demo");
+            Browsers.screenshot(browser, "05-deleted");
+        } catch (RuntimeException | AssertionError e) {
+            Browsers.screenshot(browser, "failed-single-user");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void twoUsersInParallelEachSeeOnlyTheirOwnProjectsInstances() {
+        WebDriver alice = Browsers.open(cloudOf("alice"));
+        WebDriver bob = Browsers.open(cloudOf("bob"));
+        try {
+            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
+                signIn(alice, "alice");
+                launch(alice, "alice-analysis", null, null, false);
+            });
+            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> {
+                signIn(bob, "bob");
+                launch(bob, "bob-analysis", null, null, false);
+            });
+            CompletableFuture.allOf(a, b).join();
+            new WebDriverWait(alice, PAGE).until(ExpectedConditions.textToBe(By.id("instance-name"), "alice-analysis"));
+            new WebDriverWait(bob, PAGE).until(ExpectedConditions.textToBe(By.id("instance-name"), "bob-analysis"));
+
+            alice.get(url("/instances"));
+            bob.get(url("/instances"));
+            Browsers.screenshot(alice, "06-alice-instances");
+            Browsers.screenshot(bob, "07-bob-instances");
+            assertThat(listedNames(alice)).contains("alice-analysis").doesNotContain("bob-analysis");
+            assertThat(listedNames(bob)).contains("bob-analysis").doesNotContain("alice-analysis");
+            // each page lists exactly its own project's servers, as the clouds hold them
+            assertThat(listedNames(alice)).containsExactlyInAnyOrderElementsOf(serverNames(cloudOf("alice")));
+            assertThat(listedNames(bob)).containsExactlyInAnyOrderElementsOf(serverNames(cloudOf("bob")));
+
+            // bob cannot open alice's instance by its id either: his cloud does not know it
+            String aliceId = cloudOf("alice").server("alice-analysis").orElseThrow().id();
+            bob.get(url("/instances/" + aliceId));
+            assertThat(bob.findElement(By.id("error")).getText()).isNotBlank();
+            assertThat(bob.getPageSource()).doesNotContain("alice-analysis").doesNotContain("at org.");
+        } finally {
+            alice.quit();
+            bob.quit();
+        }
+    }
+
+    @Test
+    void badLaunchInputShowsTheSdksMessageCreatesNothingAndNeverAStackTrace() {
+        CloudSimulator cloud = cloudOf("bob");
+        WebDriver browser = Browsers.open(cloud);
+        try {
+            signIn(browser, "bob");
+            int before = cloud.servers().size();
+
+            launch(browser, "bad/name!", null, null, false);
+            assertRefused(browser, "Invalid instance name");
+            Browsers.screenshot(browser, "08-invalid-name");
+
+            launch(browser, "unknown-image", null, "No-Such-Image-24", false);
+            assertRefused(browser, "No-Such-Image-24");
+            Browsers.screenshot(browser, "09-unknown-image");
+
+            launch(browser, "too-big", "m3.2xl", null, false);
+            assertRefused(browser, "quota");
+            Browsers.screenshot(browser, "10-quota-exceeded");
+
+            assertThat(cloud.servers()).hasSize(before);
+            assertThat(serverNames(cloud)).doesNotContain("bad/name!", "unknown-image", "too-big");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anInstanceLaunchedBeforeTheGatewayWatchedItIsFollowedFromTheCloudsStateToReady() {
+        // as after a restart: the instance exists in the cloud, this gateway process never launched or watched it
+        CloudSimulator cloud = cloudOf("bob");
+        String id;
+        try (Exosphere elsewhere = SimulatorConnections.exosphere(cloud)) {
+            Instance launched = elsewhere.launch(LaunchRequest.builder().name("launched-elsewhere").build())
+                    .execute();
+            id = launched.id();
+        }
+        WebDriver browser = Browsers.open(cloud);
+        try {
+            signIn(browser, "bob");
+            assertThat(listedNames(browser)).contains("launched-elsewhere");
+            browser.get(url("/instances/" + id));
+            awaitReady(browser);
+            assertThat(browser.findElement(By.id("setup")).getText()).isEqualTo("Complete");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void assertRefused(WebDriver browser, String expected) {
+        WebElement error = new WebDriverWait(browser, PAGE)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(error.getText()).containsIgnoringCase(expected);
+        assertThat(browser.getPageSource())
+                .doesNotContain("Exception")
+                .doesNotContain("at app.exosphere")
+                .doesNotContain("Whitelabel");
+        assertThat(browser.findElements(By.id("launch-form"))).hasSize(1);
+    }
+
+    private static List<String> listedNames(WebDriver browser) {
+        List<String> names = new ArrayList<>();
+        browser.findElements(By.className("instance-link")).forEach(e -> names.add(e.getText()));
+        return names;
+    }
+}
