@@ -6,13 +6,23 @@
   const list = document.getElementById('progress');
   const status = document.getElementById('status');
   const setup = document.getElementById('setup');
-  if (status.textContent !== 'Ready') {
+  // the lines seen so far survive the reload at Ready (which brings the interactions)
+  const key = 'progress-' + id;
+  const seen = JSON.parse(sessionStorage.getItem(key) || '[]');
+  const show = (line) => {
+    const li = document.createElement('li');
+    li.textContent = line;
+    list.appendChild(li);
+  };
+  seen.forEach(show);
+  if (['Building', 'Running Setup'].includes(status.textContent)) {
     const events = new EventSource('/instances/' + id + '/events');
     events.addEventListener('progress', (e) => {
       const p = JSON.parse(e.data);
-      const li = document.createElement('li');
-      li.textContent = p.state + ' — ' + p.message;
-      list.appendChild(li);
+      const line = p.state + ' — ' + p.message;
+      show(line);
+      seen.push(line);
+      sessionStorage.setItem(key, JSON.stringify(seen));
       status.textContent = p.status;
       setup.textContent = p.setup;
       if (p.state === 'READY') {

@@ -3,7 +3,6 @@ package org.example.gatewayweb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.core.instance.Exosphere;
-import app.exosphere.core.instance.Instance;
 import app.exosphere.core.instance.LaunchRequest;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.SimulatedServer;
@@ -31,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gateway.simulated-speed=120", "logging.level.org.example.gatewayweb=INFO"})
+        properties = {"gateway.simulated-speed=60", "logging.level.org.example.gatewayweb=INFO"})
 class GatewayBrowserTest {
     private static final Duration PAGE = Duration.ofSeconds(30);
     private static final Duration TO_READY = Duration.ofSeconds(120);
@@ -86,9 +85,6 @@ class GatewayBrowserTest {
     private static void awaitReady(WebDriver browser) {
         new WebDriverWait(browser, TO_READY)
                 .until(ExpectedConditions.textToBe(By.id("status"), "Ready"));
-        // the page reloads once Ready to show the interactions
-        new WebDriverWait(browser, PAGE)
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("interaction-web-shell")));
     }
 
     @Test
@@ -110,6 +106,9 @@ class GatewayBrowserTest {
             Browsers.screenshot(browser, "02-launch-progress");
 
             awaitReady(browser);
+            // the page reloads once Ready to show the interactions
+            new WebDriverWait(browser, PAGE)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("interaction-web-shell")));
             assertThat(browser.findElement(By.id("setup")).getText()).isEqualTo("Complete");
             assertThat(browser.findElement(By.id("interaction-web-desktop")).getAttribute("href"))
                     .startsWith("https://")
@@ -120,6 +119,7 @@ class GatewayBrowserTest {
             new WebDriverWait(browser, PAGE).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                     .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", chart));
 
+            Browsers.screenshot(browser, "03-instance-ready");
             // the passphrase stays hidden until revealed, and then is the one the instance published
             assertThat(browser.getPageSource())
                     .doesNotContain(cloud.server("web-demo").orElseThrow().passphrase().orElseThrow());
@@ -140,7 +140,7 @@ class GatewayBrowserTest {
                     .ifPresent(h -> browser.switchTo().window(h));
             new WebDriverWait(browser, PAGE).until(ExpectedConditions.titleIs("Guacamole"));
             assertThat(browser.getCurrentUrl()).startsWith("https://").contains("/guacamole/");
-            Browsers.screenshot(browser, "04-web-shell");
+            Browsers.screenshot(browser, "05-web-shell");
             browser.close();
             browser.switchTo().window(gatewayTab);
 
@@ -149,7 +149,7 @@ class GatewayBrowserTest {
             new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("notice"), "Deleted web-demo."));
             assertThat(serverNames(cloud)).doesNotContain("web-demo");
-            Browsers.screenshot(browser, "05-deleted");
+            Browsers.screenshot(browser, "06-deleted");
         } catch (RuntimeException | AssertionError e) {
             Browsers.screenshot(browser, "failed-single-user");
             throw e;
@@ -177,8 +177,8 @@ class GatewayBrowserTest {
 
             alice.get(url("/instances"));
             bob.get(url("/instances"));
-            Browsers.screenshot(alice, "06-alice-instances");
-            Browsers.screenshot(bob, "07-bob-instances");
+            Browsers.screenshot(alice, "07-alice-instances");
+            Browsers.screenshot(bob, "08-bob-instances");
             assertThat(listedNames(alice)).contains("alice-analysis").doesNotContain("bob-analysis");
             assertThat(listedNames(bob)).contains("bob-analysis").doesNotContain("alice-analysis");
             // each page lists exactly its own project's servers, as the clouds hold them
@@ -206,15 +206,15 @@ class GatewayBrowserTest {
 
             launch(browser, "bad/name!", null, null, false);
             assertRefused(browser, "Invalid instance name");
-            Browsers.screenshot(browser, "08-invalid-name");
+            Browsers.screenshot(browser, "09-invalid-name");
 
             launch(browser, "unknown-image", null, "No-Such-Image-24", false);
             assertRefused(browser, "No-Such-Image-24");
-            Browsers.screenshot(browser, "09-unknown-image");
+            Browsers.screenshot(browser, "10-unknown-image");
 
             launch(browser, "too-big", "m3.2xl", null, false);
             assertRefused(browser, "quota");
-            Browsers.screenshot(browser, "10-quota-exceeded");
+            Browsers.screenshot(browser, "11-quota-exceeded");
 
             assertThat(cloud.servers()).hasSize(before);
             assertThat(serverNames(cloud)).doesNotContain("bad/name!", "unknown-image", "too-big");
@@ -227,19 +227,25 @@ class GatewayBrowserTest {
     void anInstanceLaunchedBeforeTheGatewayWatchedItIsFollowedFromTheCloudsStateToReady() {
         // as after a restart: the instance exists in the cloud, this gateway process never launched or watched it
         CloudSimulator cloud = cloudOf("bob");
-        String id;
-        try (Exosphere elsewhere = SimulatorConnections.exosphere(cloud)) {
-            Instance launched = elsewhere.launch(LaunchRequest.builder().name("launched-elsewhere").build())
-                    .execute();
-            id = launched.id();
-        }
         WebDriver browser = Browsers.open(cloud);
         try {
             signIn(browser, "bob");
-            assertThat(listedNames(browser)).contains("launched-elsewhere");
+            String id;
+            try (Exosphere elsewhere = SimulatorConnections.exosphere(cloud)) {
+                id = elsewhere.launch(LaunchRequest.builder().name("launched-elsewhere").build())
+                        .execute()
+                        .id();
+            }
             browser.get(url("/instances/" + id));
             awaitReady(browser);
-            assertThat(browser.findElement(By.id("setup")).getText()).isEqualTo("Complete");
+            new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBe(By.id("setup"), "Complete"));
+            // the page heard the SDK's watch: progress lines up to READY
+            assertThat(browser.findElements(By.cssSelector("#progress li")))
+                    .extracting(WebElement::getText)
+                    .anySatisfy(line -> assertThat(line).startsWith("READY"));
+            Browsers.screenshot(browser, "12-followed-from-cloud-state");
+            browser.get(url("/instances"));
+            assertThat(listedNames(browser)).contains("launched-elsewhere");
         } finally {
             browser.quit();
         }
