@@ -34,7 +34,8 @@
     events.onerror = () => events.close();
   }
   const chart = document.getElementById('usage-chart');
-  setInterval(() => { chart.src = '/instances/' + id + '/usage.svg?t=' + Date.now(); }, 10000);
+  const every = Number(chart.dataset.refreshSeconds || '10') * 1000;
+  setInterval(() => { chart.src = '/instances/' + id + '/usage.svg?t=' + Date.now(); }, every);
   const reveal = document.getElementById('reveal-passphrase');
   if (reveal) {
     reveal.addEventListener('click', async () => {

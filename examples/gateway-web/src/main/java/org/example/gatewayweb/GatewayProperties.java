@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cloudsYaml a clouds.yaml to read instead of openstacksdk's search path (real clouds)
  * @param cloudConfigs an Exosphere {@code cloud_configs.js} adding UAPs to the built-in ones (real clouds)
  * @param clientUuid the Exosphere client UUID this gateway writes on what it creates; keep it across restarts
+ * @param chartRefreshSeconds how often the instance page reloads the resource-usage chart
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -22,4 +23,5 @@ public record GatewayProperties(
         double simulatedSpeed,
         Path cloudsYaml,
         Path cloudConfigs,
-        String clientUuid) {}
+        String clientUuid,
+        int chartRefreshSeconds) {}

@@ -44,9 +44,11 @@ public class InstancesController {
     private static final Logger log = LoggerFactory.getLogger(InstancesController.class);
 
     private final ProgressStreams progress;
+    private final int chartRefreshSeconds;
 
-    public InstancesController(ProgressStreams progress) {
+    public InstancesController(ProgressStreams progress, GatewayProperties properties) {
         this.progress = progress;
+        this.chartRefreshSeconds = properties.chartRefreshSeconds();
     }
 
     /** The launch form's fields. */
@@ -179,6 +181,7 @@ public class InstancesController {
                 .toList());
         ResourceUsageHistory history = instance.fetchResourceUsage().execute();
         model.addAttribute("alerts", ResourceUsageAlert.forHistory(history, user.clock().instant()));
+        model.addAttribute("chartRefreshSeconds", chartRefreshSeconds);
         return "instance";
     }
 

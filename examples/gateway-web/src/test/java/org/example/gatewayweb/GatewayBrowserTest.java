@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gateway.simulated-speed=60", "logging.level.org.example.gatewayweb=INFO"})
+        properties = {"gateway.simulated-speed=60", "gateway.chart-refresh-seconds=2", "logging.level.org.example.gatewayweb=INFO"})
 class GatewayBrowserTest {
     private static final Duration PAGE = Duration.ofSeconds(30);
     private static final Duration TO_READY = Duration.ofSeconds(120);
@@ -118,6 +119,8 @@ class GatewayBrowserTest {
             WebElement chart = browser.findElement(By.id("usage-chart"));
             new WebDriverWait(browser, PAGE).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                     .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", chart));
+            // and refreshed: the page asks for it again
+            new WebDriverWait(browser, PAGE).until(ExpectedConditions.attributeContains(chart, "src", "usage.svg?t="));
 
             Browsers.screenshot(browser, "03-instance-ready");
             // the passphrase stays hidden until revealed, and then is the one the instance published
@@ -126,7 +129,7 @@ class GatewayBrowserTest {
             browser.findElement(By.id("reveal-passphrase")).click();
             new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBe(
                     By.id("passphrase"), cloud.server("web-demo").orElseThrow().passphrase().orElseThrow()));
-            Browsers.screenshot(browser, "03-instance-ready");
+            Browsers.screenshot(browser, "04-passphrase-revealed");
 
             // the web shell: a TLS page of the simulated UAP's Guacamole, in a new tab
             String gatewayTab = browser.getWindowHandle();
@@ -238,11 +241,14 @@ class GatewayBrowserTest {
             }
             browser.get(url("/instances/" + id));
             awaitReady(browser);
-            new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBe(By.id("setup"), "Complete"));
-            // the page heard the SDK's watch: progress lines up to READY
-            assertThat(browser.findElements(By.cssSelector("#progress li")))
-                    .extracting(WebElement::getText)
-                    .anySatisfy(line -> assertThat(line).startsWith("READY"));
+            // the page heard the SDK's watch: progress lines up to READY (kept across the reload at Ready)
+            new WebDriverWait(browser, PAGE)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector("#progress li")).stream()
+                            .anyMatch(li -> li.getText().startsWith("READY")));
+            new WebDriverWait(browser, PAGE)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.textToBe(By.id("setup"), "Complete"));
             Browsers.screenshot(browser, "12-followed-from-cloud-state");
             browser.get(url("/instances"));
             assertThat(listedNames(browser)).contains("launched-elsewhere");
