@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.LaunchRequest;
+import app.exosphere.testkit.CloudCredentials;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.SimulatedServer;
 import app.exosphere.testkit.connect.SimulatorConnections;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,9 +44,24 @@ class GatewayBrowserTest {
     @Autowired
     Clouds clouds;
 
+    /** One browser per user for the whole class (starting Chromium is the slow part). */
+    private static final java.util.Map<String, WebDriver> BROWSERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     @BeforeAll
     static void chromium() {
         Browsers.requireChromium();
+    }
+
+    @AfterAll
+    static void closeBrowsers() {
+        BROWSERS.values().forEach(WebDriver::quit);
+    }
+
+    /** The user's browser, signed out, on an empty page. */
+    private WebDriver browserOf(String user) {
+        WebDriver browser = BROWSERS.computeIfAbsent(user, u -> Browsers.open(cloudOf(u)));
+        browser.manage().deleteAllCookies();
+        return browser;
     }
 
     private String url(String path) {
@@ -92,7 +109,7 @@ class GatewayBrowserTest {
     void aUserSignsInLaunchesWithDesktopWatchesItBecomeReadyOpensTheWebShellSeesTheUsageChartAndDeletesIt()
             throws Exception {
         CloudSimulator cloud = cloudOf("alice");
-        WebDriver browser = Browsers.open(cloud);
+        WebDriver browser = browserOf("alice");
         try {
             browser.get(url("/"));
             Browsers.screenshot(browser, "01-sign-in");
@@ -156,105 +173,117 @@ class GatewayBrowserTest {
         } catch (RuntimeException | AssertionError e) {
             Browsers.screenshot(browser, "failed-single-user");
             throw e;
-        } finally {
-            browser.quit();
         }
     }
 
     @Test
     void twoUsersInParallelEachSeeOnlyTheirOwnProjectsInstances() {
-        WebDriver alice = Browsers.open(cloudOf("alice"));
-        WebDriver bob = Browsers.open(cloudOf("bob"));
-        try {
-            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
-                signIn(alice, "alice");
-                launch(alice, "alice-analysis", null, null, false);
-            });
-            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> {
-                signIn(bob, "bob");
-                launch(bob, "bob-analysis", null, null, false);
-            });
-            CompletableFuture.allOf(a, b).join();
-            new WebDriverWait(alice, PAGE).until(ExpectedConditions.textToBe(By.id("instance-name"), "alice-analysis"));
-            new WebDriverWait(bob, PAGE).until(ExpectedConditions.textToBe(By.id("instance-name"), "bob-analysis"));
+        WebDriver alice = browserOf("alice");
+        WebDriver bob = browserOf("bob");
+        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
+            signIn(alice, "alice");
+            launch(alice, "alice-analysis", null, null, false);
+        });
+        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> {
+            signIn(bob, "bob");
+            launch(bob, "bob-analysis", null, null, false);
+        });
+        CompletableFuture.allOf(a, b).join();
+        new WebDriverWait(alice, PAGE).until(ExpectedConditions.textToBe(By.id("instance-name"), "alice-analysis"));
+        new WebDriverWait(bob, PAGE).until(ExpectedConditions.textToBe(By.id("instance-name"), "bob-analysis"));
 
-            alice.get(url("/instances"));
-            bob.get(url("/instances"));
-            Browsers.screenshot(alice, "07-alice-instances");
-            Browsers.screenshot(bob, "08-bob-instances");
-            assertThat(listedNames(alice)).contains("alice-analysis").doesNotContain("bob-analysis");
-            assertThat(listedNames(bob)).contains("bob-analysis").doesNotContain("alice-analysis");
-            // each page lists exactly its own project's servers, as the clouds hold them
-            assertThat(listedNames(alice)).containsExactlyInAnyOrderElementsOf(serverNames(cloudOf("alice")));
-            assertThat(listedNames(bob)).containsExactlyInAnyOrderElementsOf(serverNames(cloudOf("bob")));
+        alice.get(url("/instances"));
+        bob.get(url("/instances"));
+        Browsers.screenshot(alice, "07-alice-instances");
+        Browsers.screenshot(bob, "08-bob-instances");
+        assertThat(listedNames(alice)).contains("alice-analysis").doesNotContain("bob-analysis");
+        assertThat(listedNames(bob)).contains("bob-analysis").doesNotContain("alice-analysis");
+        // each page lists exactly its own project's servers, as the clouds hold them
+        assertThat(listedNames(alice)).containsExactlyInAnyOrderElementsOf(serverNames(cloudOf("alice")));
+        assertThat(listedNames(bob)).containsExactlyInAnyOrderElementsOf(serverNames(cloudOf("bob")));
 
-            // bob cannot open alice's instance by its id either: his cloud does not know it
-            String aliceId = cloudOf("alice").server("alice-analysis").orElseThrow().id();
-            bob.get(url("/instances/" + aliceId));
-            assertThat(bob.findElement(By.id("error")).getText()).isNotBlank();
-            assertThat(bob.getPageSource()).doesNotContain("alice-analysis").doesNotContain("at org.");
-        } finally {
-            alice.quit();
-            bob.quit();
-        }
+        // bob cannot open alice's instance by its id either: his cloud does not know it
+        String aliceId = cloudOf("alice").server("alice-analysis").orElseThrow().id();
+        bob.get(url("/instances/" + aliceId));
+        assertThat(bob.findElement(By.id("error")).getText()).isNotBlank();
+        assertThat(bob.getPageSource()).doesNotContain("alice-analysis").doesNotContain("at org.");
     }
 
     @Test
     void badLaunchInputShowsTheSdksMessageCreatesNothingAndNeverAStackTrace() {
         CloudSimulator cloud = cloudOf("bob");
-        WebDriver browser = Browsers.open(cloud);
-        try {
-            signIn(browser, "bob");
-            int before = cloud.servers().size();
+        WebDriver browser = browserOf("bob");
+        signIn(browser, "bob");
+        int before = cloud.servers().size();
 
-            launch(browser, "bad/name!", null, null, false);
-            assertRefused(browser, "Invalid instance name");
-            Browsers.screenshot(browser, "09-invalid-name");
+        launch(browser, "bad/name!", null, null, false);
+        assertRefused(browser, "Invalid instance name");
+        Browsers.screenshot(browser, "09-invalid-name");
 
-            launch(browser, "unknown-image", null, "No-Such-Image-24", false);
-            assertRefused(browser, "No-Such-Image-24");
-            Browsers.screenshot(browser, "10-unknown-image");
+        launch(browser, "unknown-image", null, "No-Such-Image-24", false);
+        assertRefused(browser, "No-Such-Image-24");
+        Browsers.screenshot(browser, "10-unknown-image");
 
-            launch(browser, "too-big", "m3.2xl", null, false);
-            assertRefused(browser, "quota");
-            Browsers.screenshot(browser, "11-quota-exceeded");
+        launch(browser, "too-big", "m3.2xl", null, false);
+        assertRefused(browser, "quota");
+        Browsers.screenshot(browser, "11-quota-exceeded");
 
-            assertThat(cloud.servers()).hasSize(before);
-            assertThat(serverNames(cloud)).doesNotContain("bad/name!", "unknown-image", "too-big");
-        } finally {
-            browser.quit();
-        }
+        assertThat(cloud.servers()).hasSize(before);
+        assertThat(serverNames(cloud)).doesNotContain("bad/name!", "unknown-image", "too-big");
     }
 
     @Test
     void anInstanceLaunchedBeforeTheGatewayWatchedItIsFollowedFromTheCloudsStateToReady() {
         // as after a restart: the instance exists in the cloud, this gateway process never launched or watched it
         CloudSimulator cloud = cloudOf("bob");
-        WebDriver browser = Browsers.open(cloud);
-        try {
-            signIn(browser, "bob");
-            String id;
-            try (Exosphere elsewhere = SimulatorConnections.exosphere(cloud)) {
-                id = elsewhere.launch(LaunchRequest.builder().name("launched-elsewhere").build())
-                        .execute()
-                        .id();
-            }
-            browser.get(url("/instances/" + id));
-            awaitReady(browser);
-            // the page heard the SDK's watch: progress lines up to READY (kept across the reload at Ready)
-            new WebDriverWait(browser, PAGE)
-                    .ignoring(StaleElementReferenceException.class)
-                    .until(d -> d.findElements(By.cssSelector("#progress li")).stream()
-                            .anyMatch(li -> li.getText().startsWith("READY")));
-            new WebDriverWait(browser, PAGE)
-                    .ignoring(StaleElementReferenceException.class)
-                    .until(ExpectedConditions.textToBe(By.id("setup"), "Complete"));
-            Browsers.screenshot(browser, "12-followed-from-cloud-state");
-            browser.get(url("/instances"));
-            assertThat(listedNames(browser)).contains("launched-elsewhere");
-        } finally {
-            browser.quit();
+        WebDriver browser = browserOf("bob");
+        signIn(browser, "bob");
+        String id;
+        try (Exosphere elsewhere = SimulatorConnections.exosphere(cloud)) {
+            id = elsewhere.launch(LaunchRequest.builder().name("launched-elsewhere").build())
+                    .execute()
+                    .id();
         }
+        browser.get(url("/instances/" + id));
+        awaitReady(browser);
+        // the page heard the SDK's watch: progress lines up to READY (kept across the reload at Ready)
+        new WebDriverWait(browser, PAGE)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#progress li")).stream()
+                        .anyMatch(li -> li.getText().startsWith("READY")));
+        new WebDriverWait(browser, PAGE)
+                .ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBe(By.id("setup"), "Complete"));
+        Browsers.screenshot(browser, "12-followed-from-cloud-state");
+        browser.get(url("/instances"));
+        assertThat(listedNames(browser)).contains("launched-elsewhere");
+    }
+
+    @Test
+    void anApplicationCredentialSignsInToItsProjectAndAWrongSecretShowsTheSdksMessageWithoutTheSecret() {
+        CloudCredentials login = cloudOf("bob").credentials();
+        WebDriver browser = browserOf("bob");
+        String wrongSecret = "not-" + login.applicationCredentialSecret();
+        signInWithApplicationCredential(browser, login.authUrl(), login.applicationCredentialId(), wrongSecret);
+        WebElement error = new WebDriverWait(browser, PAGE)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(error.getText()).isNotBlank();
+        assertThat(browser.getPageSource()).doesNotContain(wrongSecret).doesNotContain("Exception");
+        Browsers.screenshot(browser, "13-application-credential-refused");
+
+        signInWithApplicationCredential(
+                browser, login.authUrl(), login.applicationCredentialId(), login.applicationCredentialSecret());
+        new WebDriverWait(browser, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("launch-form")));
+        assertThat(browser.findElement(By.id("signed-in-as")).getText()).contains("bob", "bob-lab");
+        assertThat(listedNames(browser)).containsExactlyInAnyOrderElementsOf(serverNames(cloudOf("bob")));
+    }
+
+    private void signInWithApplicationCredential(WebDriver browser, String authUrl, String id, String secret) {
+        browser.get(url("/sign-in"));
+        browser.findElement(By.id("auth-url")).sendKeys(authUrl);
+        browser.findElement(By.id("credential-id")).sendKeys(id);
+        browser.findElement(By.id("credential-secret")).sendKeys(secret);
+        browser.findElement(By.id("sign-in-appcred")).click();
     }
 
     private static void assertRefused(WebDriver browser, String expected) {
