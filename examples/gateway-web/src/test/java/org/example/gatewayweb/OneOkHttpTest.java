@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spring Boot 3.5's dependency management pins OkHttp 4 and Kotlin 1.9; with the exosphere BOM and the two
- * properties of this project's pom, the gateway runs with exactly one OkHttp, OkHttp 5 (okhttp-jvm), and one
- * Kotlin stdlib.
+ * Spring Boot 3.5's dependency management pins Kotlin 1.9; with the exosphere BOM (OkHttp 5) and the
+ * {@code kotlin.version} property of this project's pom, the gateway runs with exactly one OkHttp, OkHttp 5
+ * (okhttp-jvm), and one Kotlin stdlib of the 2.x line OkHttp 5 is built with.
  */
 class OneOkHttpTest {
 
