@@ -5,7 +5,6 @@ import app.exosphere.core.error.OpenStackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -33,10 +32,11 @@ public class ErrorPages {
     }
 
     @ExceptionHandler(RuntimeException.class)
-    public ModelAndView unexpected(RuntimeException e, Model model) {
+    public ModelAndView unexpected(RuntimeException e) {
         log.error("Unexpected failure", e);
         ModelAndView page = new ModelAndView("error");
-        page.addObject("message", "Something went wrong in the gateway; the administrator can find the details in its log.");
+        page.addObject(
+                "message", "Something went wrong in the gateway; the administrator can find the details in its log.");
         page.setStatus(HttpStatus.INTERNAL_SERVER_ERROR);
         return page;
     }

@@ -138,10 +138,17 @@ public class InstancesController {
     public String launch(@ModelAttribute("form") LaunchForm form, HttpSession session, Model model) {
         UserSession user = signedIn(session);
         try {
+            // blank image and size mean what the Exosphere web app preselects: a featured image, the smallest size
+            ImageChoice image = form.getImage().isBlank()
+                    ? ImageChoice.featured()
+                    : ImageChoice.name(form.getImage().strip());
+            FlavorChoice flavor = form.getFlavor().isBlank()
+                    ? FlavorChoice.smallestAllowed()
+                    : FlavorChoice.name(form.getFlavor());
             LaunchRequest.Builder request = LaunchRequest.builder()
                     .name(form.getName().strip())
-                    .image(form.getImage().isBlank() ? ImageChoice.featured() : ImageChoice.name(form.getImage().strip()))
-                    .flavor(form.getFlavor().isBlank() ? FlavorChoice.smallestAllowed() : FlavorChoice.name(form.getFlavor()))
+                    .image(image)
+                    .flavor(flavor)
                     .desktop(form.isDesktop());
             if (!form.getWorkflowRepository().isBlank()) {
                 request.workflow(WorkflowSource.of(form.getWorkflowRepository().strip(), null, null));

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
@@ -44,7 +45,8 @@ final class Browsers {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }
-        String message = "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)";
+        String message =
+                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)";
         if ("true".equalsIgnoreCase(System.getenv("EXOSPHERE_REQUIRE_TOOLS"))) {
             fail("EXOSPHERE_REQUIRE_TOOLS=true but " + message);
         }
@@ -76,7 +78,7 @@ final class Browsers {
         try {
             Files.createDirectories(SCREENSHOTS);
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,7 +33,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gateway.simulated-speed=60", "gateway.chart-refresh-seconds=2", "logging.level.org.example.gatewayweb=INFO"})
+        properties = {
+            "gateway.simulated-speed=60",
+            "gateway.chart-refresh-seconds=2",
+            "logging.level.org.example.gatewayweb=INFO"
+        })
 class GatewayBrowserTest {
     private static final Duration PAGE = Duration.ofSeconds(30);
     private static final Duration TO_READY = Duration.ofSeconds(120);
