@@ -1,0 +1,27 @@
+package org.example.gatewayweb;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The gateway's configuration ({@code gateway.*} in application.properties, the environment or the command
+ * line).
+ *
+ * @param simulated run on simulated clouds started in process (default) instead of clouds.yaml
+ * @param simulatedUsers one simulated cloud per name, each with that user and a project {@code <name>-lab}
+ * @param simulatedSpeed simulated seconds per wall second
+ * @param cloudsYaml a clouds.yaml to read instead of openstacksdk's search path (real clouds)
+ * @param cloudConfigs an Exosphere {@code cloud_configs.js} adding UAPs to the built-in ones (real clouds)
+ * @param clientUuid the Exosphere client UUID this gateway writes on what it creates; keep it across restarts
+ * @param chartRefreshSeconds how often the instance page reloads the resource-usage chart
+ */
+@ConfigurationProperties("gateway")
+public record GatewayProperties(
+        boolean simulated,
+        List<String> simulatedUsers,
+        double simulatedSpeed,
+        Path cloudsYaml,
+        Path cloudConfigs,
+        String clientUuid,
+        int chartRefreshSeconds) {}
