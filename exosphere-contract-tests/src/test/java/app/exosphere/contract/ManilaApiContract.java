@@ -88,10 +88,16 @@ abstract class ManilaApiContract extends CloudContract {
 
     @Test
     @Order(3)
-    void refusesAMicroversionAboveItsMaximumAndNamesTheRange() {
+    void refusesAMicroversionAboveItsMaximumWith406WithoutNamingTheRange() {
         Rest.Reply r = member.get(SHARE, "/shares", "2.999");
-        assertThat(r.status()).isIn(404, 406);
-        assertThat(r.text()).contains("Version 2.999 is not supported by the API. Minimum is 2.0 and maximum is 2.");
+        assertThat(r.status()).isEqualTo(406);
+        // Nova's fault shape, but Manila (Zed) leaves its message template unfilled: a client learns
+        // the range from the version document, never from this answer
+        JsonNode fault = r.json().path("computeFault");
+        assertThat(fault.path("code").asInt()).isEqualTo(406);
+        assertThat(fault.path("message").asText())
+                .isEqualTo("Version %(req_ver)s is not supported by the API. Minimum is %(min_ver)s and maximum is"
+                        + " %(max_ver)s.");
     }
 
     @Test
