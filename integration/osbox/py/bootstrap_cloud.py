@@ -131,9 +131,13 @@ def main():
         'cinder': WITH_CINDER,
     }
     if WITH_MANILA:
+        t0 = time.monotonic()
         facts['manila'] = manila_content(conn)
+        print('manila content (share type, scheduler pool): %.1f s' % (time.monotonic() - t0))
     if WITH_DESIGNATE:
+        t0 = time.monotonic()
         facts['designate'] = designate_content(demo)
+        print('designate content (demo zone ACTIVE): %.1f s' % (time.monotonic() - t0))
     path = os.path.join(STATE, 'osbox.json')
     with open(path + '.new', 'w') as out:
         json.dump(facts, out, indent=2, sort_keys=True)

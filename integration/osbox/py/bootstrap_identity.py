@@ -94,6 +94,15 @@ def main():
                                    url=url, region_id=REGION)
             elif ep.url != url:
                 ks.update_endpoint(ep, url=url)
+    # A service start was told not to run must not stay in the catalog: clients
+    # (Exosphere among them) decide from the catalog whether shares or DNS exist.
+    switched_off = [t for t, on in (('sharev2', WITH_MANILA), ('dns', WITH_DESIGNATE)) if not on]
+    for service_type in switched_off:
+        if service_type in by_type:
+            for ep in ks.endpoints(service_id=by_type[service_type].id):
+                ks.delete_endpoint(ep)
+            ks.delete_service(by_type[service_type])
+            print('removed %s from the catalog (switched off)' % service_type)
     print('identity ok: projects service, demo; users demo + %s' % ', '.join(service_users))
     return 0
 
