@@ -140,6 +140,18 @@ abstract class ManilaApiContract extends CloudContract {
     }
 
     @Test
+    @Order(6)
+    void answersUnderTheLegacyProjectIdPathToo() {
+        // Catalogs differ (`…/v2` or `…/v2/{project_id}`); Manila routes both, at any microversion
+        String v2 = root() + "/v2";
+        Map<String, String> headers = Map.of("X-Auth-Token", member.token(), "X-OpenStack-Manila-API-Version", "2.16");
+        Rest.Reply withId = Rest.send("GET", v2 + "/" + member.projectId() + "/types", headers, null);
+        Rest.Reply without = Rest.send("GET", v2 + "/types", headers, null);
+        assertThat(withId.expect(200).path("share_types").findValuesAsText("id"))
+                .isEqualTo(without.expect(200).path("share_types").findValuesAsText("id"));
+    }
+
+    @Test
     @Order(10)
     void createsACephfsShareTheWayExosphereDoesAndItBecomesAvailable() {
         shareName = prefix + "-share";
