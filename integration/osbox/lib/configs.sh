@@ -316,6 +316,116 @@ $(policy_section)
 EOF
 }
 
+write_manila_config() {
+  mkdir -p /var/lib/manila/lock
+  chown -R manila:manila /var/lib/manila
+  # the packaged paste pipeline (manila-common's postinst normally copies it)
+  if [ ! -e /etc/manila/api-paste.ini ]; then
+    install -o root -g manila -m 640 /usr/share/manila-common/api-paste.ini /etc/manila/api-paste.ini
+  fi
+  service_conf /etc/manila/manila.conf manila <<EOF
+[DEFAULT]
+host = osbox
+my_ip = $OSBOX_IP
+state_path = /var/lib/manila
+transport_url = $RABBIT_URL
+auth_strategy = keystone
+api_paste_config = /etc/manila/api-paste.ini
+use_stderr = true
+# one backend: Manila's dummy driver answering as CephFS-native (py/osbox_manila_cephfs.py)
+enabled_share_backends = cephfs
+enabled_share_protocols = CEPHFS
+# the type Exosphere asks for by name (Helpers.GetterSetters.defaultShareTypeName)
+default_share_type = cephfsnativetype
+# the share service reports every 10 s, and is "down" after 60 s without a report
+report_interval = 10
+periodic_interval = 30
+[database]
+connection = $(db_url manila manila)
+$(authtoken_section manila)
+[oslo_concurrency]
+lock_path = /var/lib/manila/lock
+[oslo_messaging_notifications]
+driver = noop
+[cephfs]
+share_driver = osbox_manila_cephfs.CephFSDummyDriver
+share_backend_name = cephfs
+driver_handles_share_servers = false
+# the dummy sleeps 2 s in every driver call by default, 4 s in create_share:
+# half a second keeps shares visibly "creating" without slowing the tests
+dummy_driver_default_driver_method_delay = 0
+dummy_driver_driver_methods_delays = create_share:0.5,delete_share:0.2,update_access:0.2,extend_share:0.2
+$(policy_section)
+EOF
+}
+
+write_designate_config() {
+  mkdir -p /var/lib/designate/lock
+  chown -R designate:designate /var/lib/designate
+  if [ ! -e /etc/designate/api-paste.ini ]; then
+    install -o root -g designate -m 640 /usr/share/designate-common/api-paste.ini /etc/designate/api-paste.ini
+  fi
+  service_conf /etc/designate/designate.conf designate <<EOF
+[DEFAULT]
+state_path = /var/lib/designate
+transport_url = $RABBIT_URL
+use_stderr = true
+[storage:sqlalchemy]
+connection = $(db_url designate designate)
+$(authtoken_section designate)
+[service:api]
+auth_strategy = keystone
+api_base_uri = http://$OSBOX_IP:9001/
+enable_api_v2 = true
+enable_api_admin = true
+enabled_extensions_admin = quotas
+enable_host_header = false
+[service:central]
+workers = 1
+[service:mdns]
+listen = $OSBOX_IP:5354
+workers = 1
+[service:producer]
+workers = 1
+[service:worker]
+workers = 1
+# The pool's only nameserver is designate-mdns itself (the fake backend
+# serves nothing), which answers the new serial at once. A deletion is
+# never "seen" there (mdns serves the zone until Designate drops it), so no
+# nameserver has to confirm a change: threshold 0, and no waiting.
+threshold_percentage = 0
+poll_delay = 0
+poll_retry_interval = 1
+poll_max_retries = 2
+poll_timeout = 2
+[oslo_concurrency]
+lock_path = /var/lib/designate/lock
+[oslo_messaging_notifications]
+driver = noop
+$(policy_section)
+EOF
+  # designate-manage pool update reads this: one pool, the fake backend
+  put_file /etc/designate/pools.yaml root:designate 640 <<EOF
+# exosphere-osbox: the default pool, whose backend is Designate's fake one
+- name: default
+  description: exosphere-osbox pool (designate.backend.impl_fake, nothing is served)
+  attributes: {}
+  ns_records:
+    - hostname: ns1.osbox.test.
+      priority: 1
+  nameservers:
+    - host: $OSBOX_IP
+      port: 5354
+  targets:
+    - type: fake
+      description: designate.backend.impl_fake
+      masters:
+        - host: $OSBOX_IP
+          port: 5354
+      options: {}
+EOF
+}
+
 # uwsgi_ini NAME PORT WSGI_SCRIPT PROCESSES THREADS - our own small uwsgi
 # setup (the packaged ones start 8+ processes of 32 threads each)
 uwsgi_ini() {
@@ -343,12 +453,13 @@ procname-prefix-spaced = osbox-$1
 EOF
 }
 
-# The two tiny Python modules the services load from $OSBOX_PYLIB, plus the
+# The tiny Python modules the services load from $OSBOX_PYLIB, plus the
 # entry point that lets ML2 find the mechanism driver by name.
 install_plugins() {
   : "${OSBOX_DIR:?the sourcing script sets OSBOX_DIR}"
   mkdir -p "$OSBOX_PYLIB/osbox_bind_all-1.0.dist-info"
-  install -m 644 "$OSBOX_DIR/py/osbox_bind_all.py" "$OSBOX_DIR/py/osbox_cinder_nodisk.py" "$OSBOX_PYLIB/"
+  install -m 644 "$OSBOX_DIR/py/osbox_bind_all.py" "$OSBOX_DIR/py/osbox_cinder_nodisk.py" \
+    "$OSBOX_DIR/py/osbox_manila_cephfs.py" "$OSBOX_PYLIB/"
   printf 'Metadata-Version: 2.1\nName: osbox-bind-all\nVersion: 1.0\n' \
     >"$OSBOX_PYLIB/osbox_bind_all-1.0.dist-info/METADATA"
   printf '[neutron.ml2.mechanism_drivers]\nosbox_bind_all = osbox_bind_all:BindAllMechanismDriver\n' \
@@ -364,9 +475,13 @@ write_all_configs() {
   write_nova_config
   write_neutron_config
   if [ "$OSBOX_WITH_CINDER" = 1 ]; then write_cinder_config; fi
+  if [ "$OSBOX_WITH_MANILA" = 1 ]; then write_manila_config; fi
+  if [ "$OSBOX_WITH_DESIGNATE" = 1 ]; then write_designate_config; fi
   uwsgi_ini keystone 5000 /usr/bin/keystone-wsgi-public 2 2
   uwsgi_ini placement 8778 /usr/bin/placement-api 1 4
   uwsgi_ini nova-api 8774 /usr/bin/nova-api-wsgi 2 1
   if [ "$OSBOX_WITH_CINDER" = 1 ]; then uwsgi_ini cinder-api 8776 /usr/bin/cinder-wsgi 1 4; fi
+  if [ "$OSBOX_WITH_MANILA" = 1 ]; then uwsgi_ini manila-api 8786 /usr/bin/manila-wsgi 1 2; fi
+  if [ "$OSBOX_WITH_DESIGNATE" = 1 ]; then uwsgi_ini designate-api 9001 /usr/bin/designate-api-wsgi 1 1; fi
   install_plugins
 }

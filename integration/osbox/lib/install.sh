@@ -16,10 +16,24 @@ OSBOX_PACKAGES=(
   uwsgi-core uwsgi-plugin-python3 python3-pymysql python3-openstackclient
   curl jq
 )
+# Shared file systems (Manila) and DNS (Designate), unless switched off in start:
+# the share service without Ceph (manila-share still depends on python3-rados),
+# Designate's five services, and the clients the `openstack` CLI needs for them.
+OSBOX_MANILA_PACKAGES=(manila-api manila-scheduler manila-share python3-manilaclient)
+OSBOX_DESIGNATE_PACKAGES=(designate-api designate-central designate-worker designate-producer
+  designate-mdns python3-designateclient)
+
+# every package start needs, given the OSBOX_WITH_* choices
+wanted_packages() {
+  printf '%s\n' "${OSBOX_PACKAGES[@]}"
+  if [ "${OSBOX_WITH_MANILA:-1}" = 1 ]; then printf '%s\n' "${OSBOX_MANILA_PACKAGES[@]}"; fi
+  if [ "${OSBOX_WITH_DESIGNATE:-1}" = 1 ]; then printf '%s\n' "${OSBOX_DESIGNATE_PACKAGES[@]}"; fi
+  return 0
+}
 
 missing_packages() {
   local p
-  for p in "${OSBOX_PACKAGES[@]}"; do
+  for p in $(wanted_packages); do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -qx 'install ok installed' || printf '%s\n' "$p"
   done
 }
@@ -49,7 +63,7 @@ install_packages() {
   # explicitly: dpkg must never configure a database, RabbitMQ or Keystone.
   local svc q
   {
-    for svc in keystone glance nova neutron cinder placement; do
+    for svc in keystone glance nova neutron cinder placement manila designate; do
       for q in configure_db configure_rabbit configure_ksat register-endpoint; do
         printf '%s-common %s/%s boolean false\n' "$svc" "$svc" "$q"
         printf '%s %s/%s boolean false\n' "$svc" "$svc" "$q"
@@ -68,7 +82,7 @@ install_packages() {
   if [ $rc = 0 ]; then
     apt-get install -y --no-install-recommends \
       -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
-      "${OSBOX_PACKAGES[@]}" >>"$OSBOX_LOGS/apt.log" 2>&1 || rc=$?
+      "${missing[@]}" >>"$OSBOX_LOGS/apt.log" 2>&1 || rc=$?
   fi
   if [ $own_policy = 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
   if [ $rc != 0 ]; then

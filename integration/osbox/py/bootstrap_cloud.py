@@ -7,6 +7,12 @@ works, raised quotas for the demo project, and the demo project's
 auto-allocated network (created here once, by asking for it, so a test suite
 that later asks gets the same network and leaves nothing new behind).
 
+With Manila: the share type `cephfsnativetype` (the CephFS-native type
+Exosphere asks for by name), once the scheduler knows the share pool. With
+Designate: the demo project's zone `demo.projects.osbox.test.` (Jetstream2
+names its project zones `<project>.projects.jetstream-cloud.org.`), once
+ACTIVE, which proves api -> central -> worker -> mdns.
+
 If auto-allocation does not work, the fallback is a project network whose
 name contains the project name, which is what Exosphere picks when
 auto-allocation fails (Exosphere's `Helpers.newServerNetworkOptions`).
@@ -16,11 +22,15 @@ Writes the facts a test needs to $OSBOX_STATE/osbox.json.
 import json
 import os
 import sys
+import time
 
 import openstack
 
 STATE = os.environ['OSBOX_STATE']
 WITH_CINDER = os.environ.get('OSBOX_WITH_CINDER', '1') == '1'
+WITH_MANILA = os.environ.get('OSBOX_WITH_MANILA', '1') == '1'
+WITH_DESIGNATE = os.environ.get('OSBOX_WITH_DESIGNATE', '1') == '1'
+REGION = os.environ.get('OSBOX_REGION', 'RegionOne')
 
 IMAGE_NAME = 'osbox-tiny'
 # id, name, ram MiB, vcpus, disk GiB. Disk >= 1 everywhere: with Zed's
@@ -37,6 +47,9 @@ PUBLIC_NET = 'public'
 PUBLIC_CIDR = '203.0.113.0/24'  # TEST-NET-3: documentation only, never routed
 POOL_NAME = 'osbox-default-v4'
 FALLBACK_NET = 'demo-network'
+SHARE_TYPE = 'cephfsnativetype'
+DEMO_ZONE = 'demo.projects.osbox.test.'
+MANILA_VERSION = '2.46'
 
 
 def first(items):
@@ -117,6 +130,14 @@ def main():
         'demo_network_id': network_id,
         'cinder': WITH_CINDER,
     }
+    if WITH_MANILA:
+        t0 = time.monotonic()
+        facts['manila'] = manila_content(conn)
+        print('manila content (share type, scheduler pool): %.1f s' % (time.monotonic() - t0))
+    if WITH_DESIGNATE:
+        t0 = time.monotonic()
+        facts['designate'] = designate_content(demo)
+        print('designate content (demo zone ACTIVE): %.1f s' % (time.monotonic() - t0))
     path = os.path.join(STATE, 'osbox.json')
     with open(path + '.new', 'w') as out:
         json.dump(facts, out, indent=2, sort_keys=True)
@@ -125,6 +146,73 @@ def main():
     os.replace(path + '.new', path)
     print(json.dumps(facts, indent=2, sort_keys=True))
     return 0
+
+
+class Rest:
+    """Raw REST on one catalog service through an openstacksdk session."""
+
+    def __init__(self, conn, service_type, headers=None):
+        self.conn, self.service_type, self.headers = conn, service_type, headers or {}
+
+    def call(self, method, path, body=None, ok=(200, 201, 202, 204)):
+        response = self.conn.session.request(
+            path, method, json=body, headers=self.headers, raise_exc=False,
+            endpoint_filter={'service_type': self.service_type, 'interface': 'public',
+                             'region_name': REGION})
+        if response.status_code not in ok:
+            raise RuntimeError('%s %s %s -> %s %s' % (self.service_type, method, path,
+                                                     response.status_code, response.text[:500]))
+        return response.json() if response.content else {}
+
+
+def wait_for(what, seconds, probe):
+    deadline = time.monotonic() + seconds
+    while True:
+        result = probe()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise RuntimeError('gave up after %ss waiting for %s' % (seconds, what))
+        time.sleep(1)
+
+
+def manila_content(conn):
+    """The public CephFS share type, and the scheduler knowing a pool for it."""
+    manila = Rest(conn, 'sharev2', {'X-OpenStack-Manila-API-Version': MANILA_VERSION})
+    types = manila.call('GET', '/types?is_public=all')['share_types']
+    share_type = first(t for t in types if t['name'] == SHARE_TYPE)
+    if share_type is None:
+        share_type = manila.call('POST', '/types', {'share_type': {
+            'name': SHARE_TYPE,
+            'description': 'CephFS native (exosphere-osbox: dummy driver, no Ceph)',
+            'share_type_access:is_public': True,
+            'extra_specs': {'driver_handles_share_servers': 'False'},
+        }})['share_type']
+    # The share service publishes its pools to the scheduler shortly after it
+    # starts; until then every create fails with "No valid host".
+    pools = wait_for('the manila scheduler to know a pool for %s' % SHARE_TYPE, 180, lambda: manila.call(
+        'GET', '/scheduler-stats/pools?share_type=%s' % share_type['id'])['pools'])
+    return {'endpoint': 'http://127.0.0.1:8786/v2', 'share_type': SHARE_TYPE,
+            'share_type_id': share_type['id'], 'pools': [p['name'] for p in pools]}
+
+
+def designate_content(demo):
+    """The demo project's zone, created by the demo user, ACTIVE."""
+    dns = Rest(openstack.connect(cloud='osbox-demo'), 'dns')
+    zone = first(dns.call('GET', '/v2/zones?name=%s' % DEMO_ZONE)['zones'])
+    if zone is None:
+        zone = dns.call('POST', '/v2/zones', {
+            'name': DEMO_ZONE, 'email': 'hostmaster@osbox.test', 'ttl': 3600,
+            'description': 'exosphere-osbox: the demo project\'s zone'})
+
+    def active():
+        current = dns.call('GET', '/v2/zones/%s' % zone['id'])
+        if current['status'] == 'ERROR':
+            raise RuntimeError('zone %s went to ERROR: %s' % (DEMO_ZONE, current))
+        return current if current['status'] == 'ACTIVE' else None
+    zone = wait_for('zone %s to be ACTIVE' % DEMO_ZONE, 120, active)
+    return {'endpoint': 'http://127.0.0.1:9001', 'zone': {'name': zone['name'], 'id': zone['id'],
+                                                         'project_id': demo.id}}
 
 
 def fallback_network(neutron, demo, public):

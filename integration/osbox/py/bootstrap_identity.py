@@ -18,6 +18,8 @@ IP = '127.0.0.1'
 REGION = os.environ.get('OSBOX_REGION', 'RegionOne')
 PASSWORD = os.environ['OSBOX_PASSWORD']
 WITH_CINDER = os.environ.get('OSBOX_WITH_CINDER', '1') == '1'
+WITH_MANILA = os.environ.get('OSBOX_WITH_MANILA', '1') == '1'
+WITH_DESIGNATE = os.environ.get('OSBOX_WITH_DESIGNATE', '1') == '1'
 
 
 def first(items):
@@ -66,6 +68,14 @@ def main():
         services += [('cinderv3', 'volumev3', volume_url),
                      ('cinder', 'block-storage', volume_url)]
         service_users.append('cinder')
+    if WITH_MANILA:
+        # no /{project_id} suffix: Manila routes both forms, and Exosphere
+        # appends the project id itself for the limits call
+        services.append(('manilav2', 'sharev2', 'http://%s:8786/v2' % IP))
+        service_users.append('manila')
+    if WITH_DESIGNATE:
+        services.append(('designate', 'dns', 'http://%s:9001' % IP))
+        service_users.append('designate')
 
     for name in service_users:
         u = user(name, service)
@@ -84,6 +94,15 @@ def main():
                                    url=url, region_id=REGION)
             elif ep.url != url:
                 ks.update_endpoint(ep, url=url)
+    # A service start was told not to run must not stay in the catalog: clients
+    # (Exosphere among them) decide from the catalog whether shares or DNS exist.
+    switched_off = [t for t, on in (('sharev2', WITH_MANILA), ('dns', WITH_DESIGNATE)) if not on]
+    for service_type in switched_off:
+        if service_type in by_type:
+            for ep in ks.endpoints(service_id=by_type[service_type].id):
+                ks.delete_endpoint(ep)
+            ks.delete_service(by_type[service_type])
+            print('removed %s from the catalog (switched off)' % service_type)
     print('identity ok: projects service, demo; users demo + %s' % ', '.join(service_users))
     return 0
 

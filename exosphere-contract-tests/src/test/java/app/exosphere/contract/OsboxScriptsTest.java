@@ -40,7 +40,7 @@ class OsboxScriptsTest {
             Assumptions.abort(message);
         }
         List<String> command = new ArrayList<>(List.of("shellcheck", "-x"));
-        for (String script : List.of("start", "stop", "status", "run-contract-suite")) {
+        for (String script : List.of("start", "stop", "status", "run-contract-suite", "cli-check")) {
             assertThat(HARNESS.resolve(script)).isExecutable();
             command.add(script);
         }

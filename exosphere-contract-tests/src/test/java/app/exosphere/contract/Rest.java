@@ -184,7 +184,10 @@ final class Rest {
         Reply call(String method, String type, String path, JsonNode body, String microversion) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("X-Auth-Token", token);
-            if (microversion != null) {
+            if (microversion != null && type.equals("sharev2")) {
+                // Manila (Zed) reads only its own legacy header
+                headers.put("X-OpenStack-Manila-API-Version", microversion);
+            } else if (microversion != null) {
                 String apiName = type.equals("volumev3") || type.equals("block-storage") ? "volume" : type;
                 headers.put("OpenStack-API-Version", apiName + " " + microversion);
             }
