@@ -32,6 +32,11 @@ final class SecretMasks {
         return tag != null && tag.regionMatches(true, 0, PASSPHRASE_TAG_PREFIX, 0, PASSPHRASE_TAG_PREFIX.length());
     }
 
+    /** A metadata key named like the passphrase tag ({@code exoPw…}, any letter case). */
+    static boolean isPassphraseKey(String key) {
+        return key != null && key.regionMatches(true, 0, "exoPw", 0, 5);
+    }
+
     static Map<String, String> metadata(Map<String, String> metadata) {
         Map<String, String> out = new LinkedHashMap<>();
         metadata.forEach((k, v) -> out.put(k, isSecretKey(k) ? MASK : v));

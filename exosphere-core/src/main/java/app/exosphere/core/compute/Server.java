@@ -88,8 +88,9 @@ public abstract class Server {
     }
 
     /**
-     * Server metadata (all values are strings), without the legacy {@code exouserPassword} entry: its
-     * value is {@link #passphrase()} and its presence {@link #passphraseInLegacyMetadata()}.
+     * Server metadata (all values are strings), without the legacy {@code exouserPassword} entry (its
+     * value is {@link #passphrase()} and its presence {@link #passphraseInLegacyMetadata()}) and without
+     * keys named {@code exoPw…}.
      */
     @JsonProperty("metadata")
     public abstract Map<String, String> metadata();
@@ -193,14 +194,15 @@ public abstract class Server {
 
     /**
      * Moves the passphrase out of the tags and metadata into {@link #passphrase()} (for values read from
-     * JSON and built alike); tags in another letter case ({@code EXOPW:…}, never read back by Exosphere)
-     * are dropped too, since they can only hold a passphrase.
+     * JSON and built alike); tags in another letter case ({@code EXOPW:…}) and metadata keys named
+     * {@code exoPw…}, which Exosphere never reads back but which can only hold a passphrase, are dropped.
      */
     @Value.Check
     protected Server movePassphraseOutOfTagsAndMetadata() {
         boolean inTags = tags().stream().anyMatch(SecretMasks::isPassphraseTag);
         boolean inMetadata = metadata().containsKey(SecretMasks.LEGACY_PASSPHRASE_KEY);
-        if (!inTags && !inMetadata) {
+        boolean exoPwKey = metadata().keySet().stream().anyMatch(SecretMasks::isPassphraseKey);
+        if (!inTags && !inMetadata && !exoPwKey) {
             return this;
         }
         Optional<Secret> fromTag = tags().stream()
@@ -211,6 +213,7 @@ public abstract class Server {
                 .map(Secret::of);
         Map<String, String> metadata = new java.util.LinkedHashMap<>(metadata());
         metadata.remove(SecretMasks.LEGACY_PASSPHRASE_KEY);
+        metadata.keySet().removeIf(SecretMasks::isPassphraseKey);
         return ImmutableServer.builder()
                 .from(this)
                 .tags(tags().stream()
