@@ -11,6 +11,7 @@ module app.exosphere.testkit {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires jdk.jfr; // SecretLeakScanner records exception messages
+    requires jdk.compiler; // DroppedCalls attributes sources with javac
     requires transitive org.junit.jupiter.api;
 
     exports app.exosphere.testkit;

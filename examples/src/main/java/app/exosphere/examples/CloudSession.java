@@ -381,7 +381,7 @@ public final class CloudSession implements AutoCloseable {
         Instance instance = exosphere.instance(serverId).execute();
         try (InstanceWatch watch = instance.watch(p -> {
             Server server = openStack.compute().servers().get(serverId).execute();
-            ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
+            ServerOrigin origin = ServerOrigin.of(server);
             SetupStatus setup = origin.setupStatus();
             progress.accept(new Progress(server, uiStatus(server), setup, p.at(), true));
         })) {
@@ -428,7 +428,7 @@ public final class CloudSession implements AutoCloseable {
 
     /** The Exosphere UI status of a server ({@code View.Helpers.getServerUiStatus}). */
     public ServerUiStatus uiStatus(Server server) {
-        ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
+        ServerOrigin origin = ServerOrigin.of(server);
         return ServerUiStatus.of(
                 server.status().raw(), null, false, origin, origin.setupStatus().state());
     }

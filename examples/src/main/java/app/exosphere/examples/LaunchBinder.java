@@ -40,7 +40,8 @@ public final class LaunchBinder {
         InteractionStatus workflow = session.interactions(ready).status(Interaction.WORKFLOW);
         String rstudioUrl = workflow.value()
                 .orElseThrow(() -> new IllegalStateException("workflow not ready: "
-                        + workflow.reason().orElse(workflow.kind().name())));
+                        + workflow.reason().orElse(workflow.kind().name())))
+                .toUriString(); // the link with its token; printing the value itself masks it
         // end-snippet
         return rstudioUrl;
     }

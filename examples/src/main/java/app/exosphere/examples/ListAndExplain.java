@@ -1,5 +1,6 @@
 package app.exosphere.examples;
 
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.rules.Interaction;
 import app.exosphere.core.rules.InteractionStatus;
@@ -42,7 +43,7 @@ public final class ListAndExplain {
                     interactions.visible().entrySet()) {
                 InteractionStatus s = e.getValue();
                 String why = s.isUsable()
-                        ? s.value().orElse("")
+                        ? s.value().map(SecretUrl::toUriString).orElse("")
                         : s.reason().orElse(s.kind().name());
                 lines.add("  " + e.getKey().displayName() + " [" + s.kind() + "] " + why);
             }

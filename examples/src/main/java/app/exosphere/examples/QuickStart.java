@@ -1,5 +1,6 @@
 package app.exosphere.examples;
 
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.rules.Interaction;
 import app.exosphere.core.rules.InteractionStatus;
@@ -45,7 +46,10 @@ public final class QuickStart {
                 interactions.visible().entrySet()) {
             InteractionStatus status = e.getValue();
             out.println(e.getKey().displayName() + ": "
-                    + status.value().or(status::reason).orElse(status.kind().name()));
+                    + status.value()
+                            .map(SecretUrl::toUriString)
+                            .or(status::reason)
+                            .orElse(status.kind().name()));
         }
         // end-snippet
         return interactions;

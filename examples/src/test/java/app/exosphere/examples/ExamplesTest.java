@@ -3,6 +3,7 @@ package app.exosphere.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.cloudinit.console.ResourceUsageAlert;
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.rules.Interaction;
 import app.exosphere.core.rules.InteractionStatus;
@@ -48,11 +49,16 @@ class ExamplesTest {
         String ip = simulated("quickstart").floatingIp().orElseThrow();
         InteractionStatus shell = interactions.status(Interaction.WEB_SHELL);
         assertThat(shell.kind()).isEqualTo(InteractionStatus.Kind.READY);
-        String host = shell.value().orElseThrow().substring("https://".length()).split("/")[0];
+        String host = shell.value()
+                .orElseThrow()
+                .toUriString()
+                .substring("https://".length())
+                .split("/")[0];
         assertThat(UapTarget.parseRequestHost(UAP, host))
                 .isEqualTo(UapTarget.parseRequestHost(UAP, "http-" + ip.replace('.', '-') + "-49528." + UAP));
         assertThat(interactions.status(Interaction.WEB_DESKTOP).kind()).isEqualTo(InteractionStatus.Kind.READY);
-        assertThat(interactions.status(Interaction.NATIVE_SSH).value()).contains("exouser@" + ip);
+        assertThat(interactions.status(Interaction.NATIVE_SSH).value().map(SecretUrl::toUriString))
+                .contains("exouser@" + ip);
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("Building (setup waiting)", "Ready (setup complete)", "Web Shell: https://");
     }

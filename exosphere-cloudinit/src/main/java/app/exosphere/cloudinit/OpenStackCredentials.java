@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * An OpenStack application credential to inject into an instance for {@code exouser}, as
  * {@code ~/openrc.sh} and {@code ~/.config/openstack/clouds.yaml} (mode 0400, written after the user
  * exists), like Exosphere's experimental "inject OpenStack credentials" ({@code Credentials.getOpenStackCredentialWriteFilesYaml}). The secret
- * is never shown by {@code toString()}. Example:
+ * is held as a {@link SecretText}, so neither {@code toString()} nor printing it shows it. Example:
  *
  * <pre>{@code
  * OpenStackCredentials creds = OpenStackCredentials.builder()
@@ -35,9 +35,8 @@ public abstract class OpenStackCredentials {
     /** The application credential's id. */
     public abstract String applicationCredentialId();
 
-    /** The application credential's secret. */
-    @Value.Redacted
-    public abstract String applicationCredentialSecret();
+    /** The application credential's secret (prints as {@code <redacted>}). */
+    public abstract SecretText applicationCredentialSecret();
 
     /** The project's name (used for the clouds.yaml entry name). */
     public abstract String projectName();
@@ -69,7 +68,10 @@ public abstract class OpenStackCredentials {
     protected void check() {
         Checks.httpUrl("openStackCredentials.authUrl", authUrl());
         Checks.text("openStackCredentials.applicationCredentialId", applicationCredentialId(), 1024);
-        Checks.text("openStackCredentials.applicationCredentialSecret", applicationCredentialSecret(), 1024);
+        Checks.text(
+                "openStackCredentials.applicationCredentialSecret",
+                applicationCredentialSecret().reveal(),
+                1024);
         Checks.text("openStackCredentials.projectName", projectName(), 255);
         region().ifPresent(r -> Checks.text("openStackCredentials.region", r, 255));
         Checks.text("openStackCredentials.cloudName", cloudName(), 255);
@@ -83,5 +85,10 @@ public abstract class OpenStackCredentials {
     /** Builds a {@link OpenStackCredentials}; start one with {@link OpenStackCredentials#builder()} or {@link OpenStackCredentials#toBuilder()}. */
     public static final class Builder extends ImmutableOpenStackCredentials.Builder {
         Builder() {}
+
+        /** Sets the application credential's secret from its text (held as a {@link SecretText}). */
+        public Builder applicationCredentialSecret(String secret) {
+            return applicationCredentialSecret(SecretText.of(secret));
+        }
     }
 }

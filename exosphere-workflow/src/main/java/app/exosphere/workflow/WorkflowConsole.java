@@ -1,5 +1,6 @@
 package app.exosphere.workflow;
 
+import app.exosphere.cloudinit.SecretText;
 import app.exosphere.cloudinit.console.ConsoleObject;
 import app.exosphere.cloudinit.console.ConsoleScanner;
 import app.exosphere.cloudinit.console.JsonLineMode;
@@ -15,18 +16,19 @@ import java.util.Optional;
  * wins — the token changes when the workflow service restarts. Progress lines
  * {@code {"exoWorkflowSetup":"started|complete"}} are read leniently (trailing text ignored).
  *
- * <p>{@link #toString()} does not reveal the token.
+ * <p>The token is a {@link SecretText}: neither it nor {@link #toString()} prints it; read it with
+ * {@code token().orElseThrow().reveal()}.
  *
  * <pre>{@code
  * WorkflowConsole wf = WorkflowConsole.scan(compute.servers().consoleOutput(serverId, null).execute());
- * wf.token();            // Optional[def456]
+ * wf.token();            // Optional[<redacted>]; .map(SecretText::reveal) gives Optional[def456]
  * wf.latestPhase();      // Optional[COMPLETE]
  * }</pre>
  *
  * @param token the last published Jupyter token, if any
  * @param setupEvents the progress lines in console order
  */
-public record WorkflowConsole(Optional<String> token, List<WorkflowSetupEvent> setupEvents) {
+public record WorkflowConsole(Optional<SecretText> token, List<WorkflowSetupEvent> setupEvents) {
 
     /** The console field carrying the token. */
     public static final String TOKEN_FIELD = "exoWorkflowToken";
@@ -45,7 +47,7 @@ public record WorkflowConsole(Optional<String> token, List<WorkflowSetupEvent> s
      * kernel timestamps and garbage lines are fine; {@code null} counts as empty).
      */
     public static WorkflowConsole scan(String consoleText) {
-        Optional<String> token = latestToken(consoleText);
+        Optional<SecretText> token = latestToken(consoleText);
         List<WorkflowSetupEvent> events =
                 ConsoleScanner.decode(consoleText, JsonLineMode.LENIENT, WorkflowConsole::event);
         return new WorkflowConsole(token, events);
@@ -58,8 +60,9 @@ public record WorkflowConsole(Optional<String> token, List<WorkflowSetupEvent> s
     }
 
     /** The last token published in the console log, if any (Exosphere's {@code Helpers.parseConsoleLogForWorkflowToken}). */
-    public static Optional<String> latestToken(String consoleText) {
-        return ConsoleScanner.lastString(consoleText, TOKEN_FIELD, JsonLineMode.STRICT);
+    public static Optional<SecretText> latestToken(String consoleText) {
+        return ConsoleScanner.lastString(consoleText, TOKEN_FIELD, JsonLineMode.STRICT)
+                .map(SecretText::of);
     }
 
     /**
@@ -71,9 +74,9 @@ public record WorkflowConsole(Optional<String> token, List<WorkflowSetupEvent> s
      * @param stored the token known before this poll
      * @param consoleText the console log just read
      */
-    public static Optional<String> tokenAfterPoll(Optional<String> stored, String consoleText) {
+    public static Optional<SecretText> tokenAfterPoll(Optional<SecretText> stored, String consoleText) {
         Objects.requireNonNull(stored, "stored");
-        Optional<String> found = latestToken(consoleText);
+        Optional<SecretText> found = latestToken(consoleText);
         return found.isPresent() ? found : stored;
     }
 

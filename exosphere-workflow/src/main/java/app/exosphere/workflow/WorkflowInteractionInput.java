@@ -1,5 +1,6 @@
 package app.exosphere.workflow;
 
+import app.exosphere.cloudinit.SecretText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public record WorkflowInteractionInput(
         boolean fromExosphere,
         boolean workflowsEnabled,
         Optional<WorkflowMetadata> workflow,
-        Optional<String> token,
+        Optional<SecretText> token,
         Optional<String> uapHostname,
         Optional<String> floatingIp,
         boolean recentServerEvent,
@@ -87,7 +88,7 @@ public record WorkflowInteractionInput(
         private boolean fromExosphere = true;
         private boolean workflowsEnabled = true;
         private Optional<WorkflowMetadata> workflow = Optional.empty();
-        private Optional<String> token = Optional.empty();
+        private Optional<SecretText> token = Optional.empty();
         private Optional<String> uapHostname = Optional.empty();
         private Optional<String> floatingIp = Optional.empty();
         private boolean recentServerEvent;
@@ -126,9 +127,14 @@ public record WorkflowInteractionInput(
         }
 
         /** The workflow token known so far. */
-        public Builder token(Optional<String> token) {
+        public Builder token(Optional<SecretText> token) {
             this.token = token;
             return this;
+        }
+
+        /** The workflow token known so far. */
+        public Builder token(SecretText token) {
+            return token(Optional.of(token));
         }
 
         /** The project's UAP hostname. */

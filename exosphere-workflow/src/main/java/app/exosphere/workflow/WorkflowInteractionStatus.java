@@ -98,7 +98,7 @@ public record WorkflowInteractionStatus(
                         in.uapHostname().get(),
                         in.floatingIp().get(),
                         in.workflow().get().path(),
-                        in.token().get());
+                        in.token().get().reveal());
                 return new WorkflowInteractionStatus(Kind.READY, Optional.empty(), "", Optional.of(urls));
             } catch (InvalidUapValueException e) {
                 return new WorkflowInteractionStatus(

@@ -2,6 +2,7 @@ package app.exosphere.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.exosphere.cloudinit.SecretText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ class WorkflowConsoleTest {
     void findsTheLastTokenOfTheSpecConsoleVector() throws IOException {
         // Exosphere's `Helpers.parseConsoleLogForWorkflowToken` on a setup console log → def456
         assertThat(WorkflowConsole.latestToken(resource("spec-3.3-console.txt")))
+                .map(SecretText::reveal)
                 .contains("def456");
     }
 
@@ -34,25 +36,27 @@ class WorkflowConsoleTest {
     @Test
     void tokenPublishedAfterARestartWins() throws IOException {
         WorkflowConsole console = WorkflowConsole.scan(resource("workflow-restart-console.txt"));
-        assertThat(console.token()).contains("bbbb2222");
+        assertThat(console.token().map(SecretText::reveal)).contains("bbbb2222");
         assertThat(console.isReady()).isTrue();
     }
 
     @Test
     void tokenLineWithTrailingTextIsIgnoredLikeExosphere() {
         String log = "{\"exoWorkflowToken\":\"first\"}\r\n{\"exoWorkflowToken\":\"second\"} trailing\n";
-        assertThat(WorkflowConsole.latestToken(log)).contains("first");
+        assertThat(WorkflowConsole.latestToken(log)).map(SecretText::reveal).contains("first");
     }
 
     @Test
     void tokenLineWithTrailingWhitespaceAndCarriageReturnCounts() {
         assertThat(WorkflowConsole.latestToken("[ 1.0] {\"exoWorkflowToken\":\"abc\"} \t\r\n"))
+                .map(SecretText::reveal)
                 .contains("abc");
     }
 
     @Test
     void nonStringTokenIsIgnored() {
         assertThat(WorkflowConsole.latestToken("{\"exoWorkflowToken\":\"abc\"}\n{\"exoWorkflowToken\":42}\n"))
+                .map(SecretText::reveal)
                 .contains("abc");
         assertThat(WorkflowConsole.latestToken("{\"exoWorkflowToken\":null}")).isEmpty();
     }
@@ -93,9 +97,11 @@ class WorkflowConsoleTest {
 
     @Test
     void pollKeepsStoredTokenWhenNoneIsFoundAndReplacesItOtherwise() {
-        assertThat(WorkflowConsole.tokenAfterPoll(Optional.of("old"), "nothing here"))
+        Optional<SecretText> old = Optional.of(SecretText.of("old"));
+        assertThat(WorkflowConsole.tokenAfterPoll(old, "nothing here").map(SecretText::reveal))
                 .contains("old");
-        assertThat(WorkflowConsole.tokenAfterPoll(Optional.of("old"), "{\"exoWorkflowToken\":\"new\"}"))
+        assertThat(WorkflowConsole.tokenAfterPoll(old, "{\"exoWorkflowToken\":\"new\"}")
+                        .map(SecretText::reveal))
                 .contains("new");
         assertThat(WorkflowConsole.tokenAfterPoll(Optional.empty(), "")).isEmpty();
     }
@@ -104,6 +110,8 @@ class WorkflowConsoleTest {
     void toStringDoesNotRevealTheToken() {
         WorkflowConsole console = WorkflowConsole.scan("{\"exoWorkflowToken\":\"s3cr3tt0k3n\"}");
         assertThat(console.toString()).doesNotContain("s3cr3tt0k3n").contains("present");
+        assertThat(String.valueOf(console.token())).doesNotContain("s3cr3tt0k3n");
+        assertThat(console.token().orElseThrow().reveal()).isEqualTo("s3cr3tt0k3n");
     }
 
     @Test

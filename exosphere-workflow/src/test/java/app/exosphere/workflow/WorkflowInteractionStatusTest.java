@@ -2,6 +2,7 @@ package app.exosphere.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.exosphere.cloudinit.SecretText;
 import app.exosphere.uap.UapUrl;
 import app.exosphere.workflow.WorkflowInteractionInput.ConsoleLogState;
 import app.exosphere.workflow.WorkflowInteractionStatus.Kind;
@@ -34,7 +35,7 @@ class WorkflowInteractionStatusTest {
 
     @Test
     void readyWithTheStoredPathOnceTheTokenIsKnown() {
-        WorkflowInteractionStatus s = eval(reachable().token(Optional.of("0123abcd")));
+        WorkflowInteractionStatus s = eval(reachable().token(SecretText.of("0123abcd")));
         assertThat(s.kind()).isEqualTo(Kind.READY);
         assertThat(s.isReady()).isTrue();
         assertThat(s.reason()).isEmpty();
@@ -46,7 +47,7 @@ class WorkflowInteractionStatusTest {
 
     @Test
     void readyAlsoWhileVerifyingAResize() {
-        assertThat(eval(reachable().serverStatus("VERIFY_RESIZE").token(Optional.of("t")))
+        assertThat(eval(reachable().serverStatus("VERIFY_RESIZE").token(SecretText.of("t")))
                         .kind())
                 .isEqualTo(Kind.READY);
     }
@@ -54,7 +55,7 @@ class WorkflowInteractionStatusTest {
     @Test
     void hiddenWhenWorkflowsAreDisabled() {
         assertStatus(
-                eval(reachable().workflowsEnabled(false).token(Optional.of("t"))),
+                eval(reachable().workflowsEnabled(false).token(SecretText.of("t"))),
                 Kind.HIDDEN,
                 WorkflowStatusReason.WORKFLOWS_DISABLED);
     }
@@ -70,7 +71,7 @@ class WorkflowInteractionStatusTest {
 
     @Test
     void unavailableWhileBuilding() {
-        WorkflowInteractionStatus s = eval(reachable().serverStatus("BUILD").token(Optional.of("t")));
+        WorkflowInteractionStatus s = eval(reachable().serverStatus("BUILD").token(SecretText.of("t")));
         assertStatus(s, Kind.UNAVAILABLE, WorkflowStatusReason.INSTANCE_BUILDING);
         assertThat(s.message()).isEqualTo("Instance is still building");
     }
@@ -78,14 +79,14 @@ class WorkflowInteractionStatusTest {
     @ParameterizedTest
     @ValueSource(strings = {"SHUTOFF", "SUSPENDED", "SHELVED_OFFLOADED", "ERROR", "REBOOT", "RESIZE", "active"})
     void unavailableWhenNotActive(String status) {
-        WorkflowInteractionStatus s = eval(reachable().serverStatus(status).token(Optional.of("t")));
+        WorkflowInteractionStatus s = eval(reachable().serverStatus(status).token(SecretText.of("t")));
         assertStatus(s, Kind.UNAVAILABLE, WorkflowStatusReason.INSTANCE_NOT_ACTIVE);
         assertThat(s.message()).isEqualTo("Instance is not active");
     }
 
     @Test
     void unavailableWhenNotFromExosphere() {
-        WorkflowInteractionStatus s = eval(reachable().fromExosphere(false).token(Optional.of("t")));
+        WorkflowInteractionStatus s = eval(reachable().fromExosphere(false).token(SecretText.of("t")));
         assertStatus(s, Kind.UNAVAILABLE, WorkflowStatusReason.NOT_FROM_EXOSPHERE);
         assertThat(s.message()).isEqualTo("Instance not launched from Exosphere");
     }
@@ -93,11 +94,11 @@ class WorkflowInteractionStatusTest {
     @Test
     void withTokenMissingUapOrFloatingIpIsUnavailable() {
         WorkflowInteractionStatus noUap =
-                eval(reachable().token(Optional.of("t")).uapHostname(Optional.empty()));
+                eval(reachable().token(SecretText.of("t")).uapHostname(Optional.empty()));
         assertStatus(noUap, Kind.UNAVAILABLE, WorkflowStatusReason.NO_UAP);
         assertThat(noUap.message()).isEqualTo("Cannot find TLS-terminating reverse proxy server");
         WorkflowInteractionStatus noFip =
-                eval(reachable().token(Optional.of("t")).floatingIp(Optional.empty()));
+                eval(reachable().token(SecretText.of("t")).floatingIp(Optional.empty()));
         assertStatus(noFip, Kind.UNAVAILABLE, WorkflowStatusReason.NO_FLOATING_IP);
         assertThat(noFip.message()).isEqualTo("Instance does not have a floating IP address");
     }
@@ -139,16 +140,17 @@ class WorkflowInteractionStatusTest {
 
     @Test
     void unusableAddressIsAnErrorNotAnException() {
-        WorkflowInteractionStatus s = eval(reachable().token(Optional.of("t")).floatingIp(Optional.of("2001:db8::1")));
+        WorkflowInteractionStatus s =
+                eval(reachable().token(SecretText.of("t")).floatingIp(Optional.of("2001:db8::1")));
         assertStatus(s, Kind.ERROR, WorkflowStatusReason.INVALID_ADDRESS);
         assertThat(s.message()).startsWith("Cannot build the workflow URL: ").contains("IPv4 only");
     }
 
     @Test
     void inputToStringDoesNotRevealTheToken() {
-        assertThat(reachable().token(Optional.of("s3cr3t")).build().toString())
+        assertThat(reachable().token(SecretText.of("s3cr3t")).build().toString())
                 .doesNotContain("s3cr3t")
                 .contains("token=present");
-        assertThat(eval(reachable().token(Optional.of("s3cr3t"))).toString()).doesNotContain("s3cr3t");
+        assertThat(eval(reachable().token(SecretText.of("s3cr3t"))).toString()).doesNotContain("s3cr3t");
     }
 }

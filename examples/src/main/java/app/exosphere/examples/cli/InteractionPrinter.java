@@ -1,5 +1,6 @@
 package app.exosphere.examples.cli;
 
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.rules.Interaction;
 import app.exosphere.core.rules.InteractionStatus;
@@ -24,7 +25,7 @@ final class InteractionPrinter {
             m.put("interaction", e.getKey().exosphereName());
             m.put("name", e.getKey().displayName());
             m.put("status", e.getValue().kind().name().toLowerCase(Locale.ROOT));
-            m.put("value", e.getValue().value().orElse(null));
+            m.put("value", e.getValue().value().map(SecretUrl::toUriString).orElse(null));
             m.put("reason", e.getValue().reason().orElse(null));
             list.add(m);
         }
@@ -35,7 +36,7 @@ final class InteractionPrinter {
         for (Map.Entry<Interaction, InteractionStatus> e :
                 interactions.visible().entrySet()) {
             InteractionStatus s = e.getValue();
-            String detail = s.value().or(s::reason).orElse("");
+            String detail = s.value().map(SecretUrl::toUriString).or(s::reason).orElse("");
             cmd.out()
                     .println(String.format(
                                     Locale.ROOT,
@@ -63,7 +64,7 @@ final class InteractionPrinter {
         m.put("uiStatus", session.uiStatus(server).display());
         m.put(
                 "setup",
-                app.exosphere.core.rules.ServerOrigin.read(server.metadata(), server.tags())
+                app.exosphere.core.rules.ServerOrigin.of(server)
                         .setupStatus()
                         .state()
                         .wire());

@@ -198,8 +198,7 @@ final class LaunchCommand extends CliCommand {
                                             "  [00:00] %-8s %-13s setup %s",
                                             created.status().raw(),
                                             session.uiStatus(created).display(),
-                                            app.exosphere.core.rules.ServerOrigin.read(
-                                                            created.metadata(), created.tags())
+                                            app.exosphere.core.rules.ServerOrigin.of(created)
                                                     .setupStatus()
                                                     .state()
                                                     .wire())

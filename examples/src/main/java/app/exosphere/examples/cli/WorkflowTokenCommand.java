@@ -43,7 +43,8 @@ final class WorkflowTokenCommand extends CliCommand {
                                         .map(p -> " (workflow setup " + p.wire() + ")")
                                         .orElse("")
                                 + "; the instance publishes {\"exoWorkflowToken\":\"<hex>\"} once its Jupyter server"
-                                + " runs"));
+                                + " runs"))
+                .reveal(); // the command's output is the token itself
         if (json()) {
             List<Map<String, Object>> events = new ArrayList<>();
             for (WorkflowSetupEvent e : console.setupEvents()) {

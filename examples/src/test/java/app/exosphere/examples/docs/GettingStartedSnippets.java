@@ -25,7 +25,8 @@ final class GettingStartedSnippets {
                     .execute()
                     .status(Interaction.WEB_SHELL)
                     .value()
-                    .orElseThrow();
+                    .orElseThrow()
+                    .toUriString(); // the link; the SecretUrl itself prints with the token masked
         }
         // end-snippet
     }

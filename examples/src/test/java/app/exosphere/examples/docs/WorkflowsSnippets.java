@@ -81,7 +81,7 @@ final class WorkflowsSnippets {
         // snippet:workflows-urls
         WorkflowConsole console = WorkflowConsole.scan(consoleText);
         console.latestPhase(); // Optional[COMPLETE]  — progress to show while waiting
-        console.token(); // Optional[0123abcd…] — secret: toString() never prints it
+        console.token(); // Optional[<redacted>] — a SecretText; .orElseThrow().reveal() is 0123abcd…
 
         String uap = UapCatalog.exosphereDefaults()
                 .uapHostnameFor("https://js2.jetstream-cloud.org:5000/identity/v3", "IU")

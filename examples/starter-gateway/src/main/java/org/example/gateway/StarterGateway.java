@@ -21,7 +21,8 @@ public final class StarterGateway {
         Instance ready = instance.watch().awaitReady(Duration.ofHours(1)).refresh().execute();
         InteractionStatus webShell = ready.fetchInteractions().execute().status(Interaction.WEB_SHELL);
         return webShell.value()
-                .orElseThrow(() -> new IllegalStateException("no web shell: " + webShell.reason().orElse("")));
+                .orElseThrow(() -> new IllegalStateException("no web shell: " + webShell.reason().orElse("")))
+                .toUriString();
     }
 
     public static void main(String[] args) {

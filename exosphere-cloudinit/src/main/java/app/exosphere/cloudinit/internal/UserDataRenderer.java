@@ -106,7 +106,8 @@ public final class UserDataRenderer {
                 + "export OS_REGION_NAME=" + ShellQuote.doubleQuoted(c.regionName()) + "\n"
                 + "export OS_INTERFACE=public\n"
                 + "export OS_APPLICATION_CREDENTIAL_ID=" + ShellQuote.doubleQuoted(c.applicationCredentialId()) + "\n"
-                + "export OS_APPLICATION_CREDENTIAL_SECRET=" + ShellQuote.doubleQuoted(c.applicationCredentialSecret())
+                + "export OS_APPLICATION_CREDENTIAL_SECRET="
+                + ShellQuote.doubleQuoted(c.applicationCredentialSecret().reveal())
                 + "\n";
     }
 
@@ -120,7 +121,8 @@ public final class UserDataRenderer {
         ObjectNode auth = cloud.putObject("auth");
         auth.put("auth_url", c.authUrl());
         auth.put("application_credential_id", c.applicationCredentialId());
-        auth.put("application_credential_secret", c.applicationCredentialSecret());
+        auth.put(
+                "application_credential_secret", c.applicationCredentialSecret().reveal());
         return Yaml.write(root);
     }
 

@@ -1,5 +1,6 @@
 package app.exosphere.core.compute;
 
+import app.exosphere.core.auth.SecretUrl;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -12,7 +13,8 @@ import org.immutables.value.Value;
  * {@code os-getVNCConsole}/{@code os-getSPICEConsole} actions.
  *
  * <pre>{@code
- * String url = compute.servers().remoteConsoles(id).create(RemoteConsole.Protocol.VNC).execute().url();
+ * SecretUrl url = compute.servers().remoteConsoles(id).create(RemoteConsole.Protocol.VNC).execute().url();
+ * String link = url.toUriString();   // url.toString() masks the token
  * }</pre>
  */
 @Value.Immutable
@@ -65,10 +67,9 @@ public abstract class RemoteConsole {
     @JsonProperty("type")
     public abstract Optional<String> type();
 
-    /** The URL to open; it embeds a short-lived token, so treat it as a secret. */
+    /** The URL to open; it embeds a short-lived token, so it prints with its query values masked. */
     @JsonProperty("url")
-    @Value.Redacted
-    public abstract String url();
+    public abstract SecretUrl url();
 
     /** A builder of {@link RemoteConsole}. */
     public static Builder builder() {

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 final class SecretMasks {
     static final String PASSPHRASE_TAG_PREFIX = "exoPw:";
+    static final String LEGACY_PASSPHRASE_KEY = "exouserPassword";
     private static final String MASK = "<redacted>";
     private static final String[] SECRET_KEY_PARTS = {"password", "passwd", "secret", "token", "passphrase", "exopw"};
 
@@ -23,10 +24,17 @@ final class SecretMasks {
     }
 
     static String tag(String tag) {
-        // masked in any letter case, although only "exoPw:" is read back
-        boolean masked =
-                tag != null && tag.regionMatches(true, 0, PASSPHRASE_TAG_PREFIX, 0, PASSPHRASE_TAG_PREFIX.length());
-        return masked ? PASSPHRASE_TAG_PREFIX + MASK : tag;
+        return isPassphraseTag(tag) ? PASSPHRASE_TAG_PREFIX + MASK : tag;
+    }
+
+    /** An {@code exoPw:} tag in any letter case, although only {@code exoPw:} is read back. */
+    static boolean isPassphraseTag(String tag) {
+        return tag != null && tag.regionMatches(true, 0, PASSPHRASE_TAG_PREFIX, 0, PASSPHRASE_TAG_PREFIX.length());
+    }
+
+    /** A metadata key named like the passphrase tag ({@code exoPw…}, any letter case). */
+    static boolean isPassphraseKey(String key) {
+        return key != null && key.regionMatches(true, 0, "exoPw", 0, 5);
     }
 
     static Map<String, String> metadata(Map<String, String> metadata) {

@@ -2,6 +2,7 @@ package app.exosphere.core.compute;
 
 import app.exosphere.core.auth.Secret;
 import app.exosphere.core.internal.json.Timestamps;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -20,6 +21,7 @@ import org.immutables.value.Value;
  * Server s = compute.servers().get(id).execute();
  * if (s.status().is(ServerStatus.Known.ACTIVE) && !s.locked()) { compute.servers().actions(s).shelve().execute(); }
  * String exoSetup = s.metadata().get("exoSetup");
+ * Optional<Secret> passphrase = s.passphrase();   // the exoPw: tag, never in s.tags()
  * }</pre>
  */
 @Value.Immutable
@@ -85,13 +87,40 @@ public abstract class Server {
         return ServerImage.none();
     }
 
-    /** Server metadata (all values are strings). */
+    /**
+     * Server metadata (all values are strings), without the legacy {@code exouserPassword} entry (its
+     * value is {@link #passphrase()} and its presence {@link #passphraseInLegacyMetadata()}) and without
+     * keys named {@code exoPw…}.
+     */
     @JsonProperty("metadata")
     public abstract Map<String, String> metadata();
 
-    /** Server tags (2.26+); empty below. */
+    /**
+     * Server tags (2.26+; empty below), without any {@code exoPw:<passphrase>} tag (in any letter case):
+     * the passphrase is {@link #passphrase()}, so printing, comparing or logging the tags never shows it.
+     */
     @JsonProperty("tags")
     public abstract List<String> tags();
+
+    /**
+     * The exouser passphrase the server records: the first {@code exoPw:<passphrase>} tag, else the legacy
+     * {@code exouserPassword} metadata (Exosphere's {@code Helpers.GetterSetters.getServerExouserPassphrase}).
+     * It is taken out of {@link #tags()} and {@link #metadata()} when the server is read, and is not
+     * written back when a {@code Server} is serialised.
+     */
+    @JsonIgnore
+    public abstract Optional<Secret> passphrase();
+
+    /**
+     * Whether the server carries the legacy {@code exouserPassword} metadata (Exosphere server version 0;
+     * {@code ExoServerVersion.fromMetadata} reads its presence). The entry is kept out of
+     * {@link #metadata()}; {@link app.exosphere.core.rules.ServerOrigin#of(Server)} takes it into account.
+     */
+    @JsonIgnore
+    @Value.Default
+    public boolean passphraseInLegacyMetadata() {
+        return false;
+    }
 
     /** Whether the server is locked (2.9+; {@code false} when not reported). */
     @JsonProperty("locked")
@@ -164,19 +193,39 @@ public abstract class Server {
     }
 
     /**
-     * The exouser passphrase the server records: the {@code exoPw:<passphrase>} tag, else the legacy
-     * {@code exouserPassword} metadata (Exosphere's {@code Helpers.GetterSetters.getServerExouserPassphrase}).
+     * Moves the passphrase out of the tags and metadata into {@link #passphrase()} (for values read from
+     * JSON and built alike); tags in another letter case ({@code EXOPW:…}) and metadata keys named
+     * {@code exoPw…}, which Exosphere never reads back but which can only hold a passphrase, are dropped.
      */
-    public Optional<Secret> passphrase() {
-        for (String tag : tags()) {
-            if (tag.startsWith(SecretMasks.PASSPHRASE_TAG_PREFIX)) {
-                return Optional.of(Secret.of(tag.substring(SecretMasks.PASSPHRASE_TAG_PREFIX.length())));
-            }
+    @Value.Check
+    protected Server movePassphraseOutOfTagsAndMetadata() {
+        boolean inTags = tags().stream().anyMatch(SecretMasks::isPassphraseTag);
+        boolean inMetadata = metadata().containsKey(SecretMasks.LEGACY_PASSPHRASE_KEY);
+        boolean exoPwKey = metadata().keySet().stream().anyMatch(SecretMasks::isPassphraseKey);
+        if (!inTags && !inMetadata && !exoPwKey) {
+            return this;
         }
-        return Optional.ofNullable(metadata().get("exouserPassword")).map(Secret::of);
+        Optional<Secret> fromTag = tags().stream()
+                .filter(t -> t.startsWith(SecretMasks.PASSPHRASE_TAG_PREFIX))
+                .findFirst()
+                .map(t -> Secret.of(t.substring(SecretMasks.PASSPHRASE_TAG_PREFIX.length())));
+        Optional<Secret> fromMetadata = Optional.ofNullable(metadata().get(SecretMasks.LEGACY_PASSPHRASE_KEY))
+                .map(Secret::of);
+        Map<String, String> metadata = new java.util.LinkedHashMap<>(metadata());
+        metadata.remove(SecretMasks.LEGACY_PASSPHRASE_KEY);
+        metadata.keySet().removeIf(SecretMasks::isPassphraseKey);
+        return ImmutableServer.builder()
+                .from(this)
+                .tags(tags().stream()
+                        .filter(t -> !SecretMasks.isPassphraseTag(t))
+                        .toList())
+                .metadata(metadata)
+                .passphrase(passphrase().or(() -> fromTag).or(() -> fromMetadata))
+                .passphraseInLegacyMetadata(passphraseInLegacyMetadata() || inMetadata)
+                .build();
     }
 
-    /** The server with the passphrase in its tags and secret-looking metadata values masked. */
+    /** The server with secret-looking metadata values masked; the passphrase shows as present or not. */
     @Override
     public String toString() {
         return "Server{id=" + id() + ", name=" + name() + ", status=" + status()
@@ -186,6 +235,7 @@ public abstract class Server {
                 + ", image=" + image()
                 + ", metadata=" + SecretMasks.metadata(metadata())
                 + ", tags=" + SecretMasks.tags(tags())
+                + (passphrase().isPresent() ? ", passphrase=<redacted>" : "")
                 + ", addresses=" + addresses()
                 + (locked() ? ", locked" : "")
                 + fault().map(f -> ", fault=" + f).orElse("")

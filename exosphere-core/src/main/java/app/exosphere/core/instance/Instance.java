@@ -5,6 +5,7 @@ import app.exosphere.cloudinit.console.SetupState;
 import app.exosphere.cloudinit.console.SetupStatus;
 import app.exosphere.cloudinit.console.VolumeMountpoint;
 import app.exosphere.core.auth.Secret;
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.compute.Flavor;
 import app.exosphere.core.compute.InstanceAction;
 import app.exosphere.core.compute.RebootType;
@@ -79,7 +80,7 @@ public final class Instance {
     Instance(EngineContext ctx, Server server) {
         this.ctx = ctx;
         this.server = server;
-        this.origin = ServerOrigin.read(server.metadata(), server.tags());
+        this.origin = ServerOrigin.of(server);
     }
 
     /** The server id. */
@@ -245,7 +246,7 @@ public final class Instance {
             try {
                 WorkflowConsole wc = WorkflowConsole.scan(
                         ctx.os.compute().servers().consoleOutput(id(), null).execute());
-                b.workflowToken(wc.token().map(Secret::of));
+                b.workflowToken(wc.token().map(t -> Secret.of(t.reveal())));
             } catch (OpenStackException e) {
                 b.consoleLogError(e.getMessage());
             }
@@ -277,12 +278,15 @@ public final class Instance {
         return ctx.operation(() -> Interactions.of(interactionContext()));
     }
 
-    /** Creates a Nova remote console and returns its URL (noVNC, else SPICE). */
-    public Call<String> createConsoleUrl() {
+    /**
+     * Creates a Nova remote console and returns its URL (noVNC, else SPICE); it embeds the console token,
+     * so it prints masked ({@link SecretUrl#toUriString()} is the link).
+     */
+    public Call<SecretUrl> createConsoleUrl() {
         return ctx.operation(this::consoleUrl);
     }
 
-    private String consoleUrl() {
+    private SecretUrl consoleUrl() {
         try {
             return ctx.os
                     .compute()

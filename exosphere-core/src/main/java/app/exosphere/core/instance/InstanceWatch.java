@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.auth.SecretUrl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
     private final EngineContext ctx;
     private final Instance initial;
     private final CompletableFuture<Instance> ready = new CompletableFuture<>();
-    private final CompletableFuture<String> workflowReady = new CompletableFuture<>();
+    private final CompletableFuture<SecretUrl> workflowReady = new CompletableFuture<>();
     private final List<Consumer<Progress>> listeners = new CopyOnWriteArrayList<>();
     private final SubmissionPublisher<Progress> publisher;
     private volatile Progress.State last;
@@ -87,9 +88,10 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
 
     /**
      * For workflow instances: completes with the workflow's Jupyter URL once the instance published its
-     * token (this comes after {@link #ready()}). A secret-bearing URL: do not log it.
+     * token (this comes after {@link #ready()}). It carries the token, so it prints masked; the link is
+     * {@link SecretUrl#toUriString()}.
      */
-    public CompletableFuture<String> workflowReady() {
+    public CompletableFuture<SecretUrl> workflowReady() {
         return workflowReady;
     }
 
@@ -110,7 +112,7 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
     }
 
     /** Blocks until the workflow URL is known (see {@link #workflowReady()}). */
-    public String awaitWorkflow(Duration timeout) {
+    public SecretUrl awaitWorkflow(Duration timeout) {
         return await(workflowReady, timeout);
     }
 
@@ -175,7 +177,7 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
         }
     }
 
-    void completeWorkflow(String url) {
+    void completeWorkflow(SecretUrl url) {
         workflowReady.complete(url);
         if (ready.isDone()) {
             close();

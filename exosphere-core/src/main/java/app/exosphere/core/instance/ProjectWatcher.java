@@ -1,7 +1,9 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.cloudinit.SecretText;
 import app.exosphere.cloudinit.console.SetupState;
 import app.exosphere.cloudinit.console.SetupStatus;
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerAddress;
 import app.exosphere.core.error.ConflictException;
@@ -268,7 +270,7 @@ final class ProjectWatcher {
         boolean workflowStarted;
         boolean readyDone;
         boolean failed;
-        String workflowToken;
+        SecretText workflowToken;
         int floatingIpAttempts;
         Integer consoleLines;
         /** The server's first port, looked up while it builds so the floating IP follows ACTIVE at once. */
@@ -296,7 +298,7 @@ final class ProjectWatcher {
             if (failed || !s.status().raw().equalsIgnoreCase("ACTIVE")) {
                 return false;
             }
-            ServerOrigin o = ServerOrigin.read(s.metadata(), s.tags());
+            ServerOrigin o = ServerOrigin.of(s);
             if (!o.fromExosphere() || !o.versionAtLeast(4)) {
                 return false;
             }
@@ -663,12 +665,12 @@ final class ProjectWatcher {
                             .findFirst());
             if (uap.isPresent() && fip.isPresent()) {
                 workflowToken = wc.token().get();
-                String url = JupyterUrls.workflow(
+                SecretUrl url = SecretUrl.of(JupyterUrls.workflow(
                                 uap.get(),
                                 fip.get(),
                                 instance.origin().workflow().get().path(),
-                                workflowToken)
-                        .normalized();
+                                workflowToken.reveal())
+                        .normalized());
                 emit(Progress.State.WORKFLOW_READY, "The workflow is ready");
                 LaunchLog.info(serverId, launchId, "server {}: workflow ready", serverId);
                 handles.forEach(h -> h.completeWorkflow(url));

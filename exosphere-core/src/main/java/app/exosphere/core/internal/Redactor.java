@@ -233,6 +233,11 @@ public final class Redactor {
         if (node.isTextual() && node.textValue().toLowerCase(Locale.ROOT).startsWith("exopw")) {
             return TextNode.valueOf("exoPw:<redacted>");
         }
+        if (node.isTextual() && carriesSecret(node.textValue())) {
+            // a link under a harmless key, e.g. a remote console's "url" with its ?token= (raw or encoded)
+            String masked = secretsMasked(node.textValue());
+            return TextNode.valueOf(carriesSecret(masked) ? REDACTED : masked);
+        }
         return node;
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  * server looks like (Exosphere's {@code getNewFloatingIpOption} and floating-IP orchestration step).
  *
  * <pre>{@code
- * ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
+ * ServerOrigin origin = ServerOrigin.of(server);
  * FloatingIpDecision d = FloatingIpDecision.decide(origin.floatingIp(), "ACTIVE", true, false, List.of("10.0.0.5"));
  * if (d.action() == FloatingIpDecision.Action.CREATE) { System.out.println("POST /v2.0/floatingips"); }
  * }</pre>

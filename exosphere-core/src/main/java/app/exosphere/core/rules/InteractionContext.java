@@ -1,6 +1,7 @@
 package app.exosphere.core.rules;
 
 import app.exosphere.core.auth.Secret;
+import app.exosphere.core.auth.SecretUrl;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -14,7 +15,7 @@ import org.immutables.value.Value;
  * InteractionContext ctx = InteractionContext.builder()
  *         .serverId(server.id())
  *         .novaStatus("ACTIVE")
- *         .origin(ServerOrigin.read(server.metadata(), server.tags()))
+ *         .origin(ServerOrigin.of(server))
  *         .floatingIp("149.165.1.2")
  *         .uapHostname("proxy-js2-iu.exosphere.app")
  *         .guacamoleToken(Secret.of("A1B2C3"))
@@ -75,8 +76,8 @@ public abstract class InteractionContext {
     /** The error of the last failed Guacamole token request (secret-free text). */
     public abstract Optional<String> guacamoleTokenError();
 
-    /** The remote console URL, when known. */
-    public abstract Optional<String> consoleUrl();
+    /** The remote console URL, when known (it embeds a console token; it prints masked). */
+    public abstract Optional<SecretUrl> consoleUrl();
 
     /** Whether a console URL request is in flight. */
     @Value.Default

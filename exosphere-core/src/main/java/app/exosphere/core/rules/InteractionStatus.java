@@ -1,5 +1,6 @@
 package app.exosphere.core.rules;
 
+import app.exosphere.core.auth.SecretUrl;
 import java.util.Optional;
 
 /**
@@ -9,13 +10,14 @@ import java.util.Optional;
  * <pre>{@code
  * InteractionStatus status = instance.fetchInteractions().execute().status(Interaction.WEB_SHELL);
  * switch (status.kind()) {
- *     case READY, WARN -> System.out.println("open " + status.value().orElseThrow());
+ *     case READY, WARN -> System.out.println("open " + status.value().orElseThrow().toUriString());
  *     default -> System.out.println(status.reason().orElse(""));
  * }
  * }</pre>
  *
- * <p>A ready web shell or desktop URL contains a Guacamole token, and a workflow URL a Jupyter token:
- * they grant access to the instance, so treat them like credentials (their {@code toString()} masks the tokens).
+ * <p>A ready web shell or desktop URL contains a Guacamole token, a console URL a Nova console token and a
+ * workflow URL a Jupyter token: they grant access to the instance, so every value is a {@link SecretUrl}
+ * whose {@code toString()} masks them; {@link SecretUrl#toUriString()} is the link to open.
  */
 public sealed interface InteractionStatus {
 
@@ -32,8 +34,8 @@ public sealed interface InteractionStatus {
     /** The kind. */
     Kind kind();
 
-    /** The URL or text to use, for {@link Ready} and {@link Warn}. */
-    default Optional<String> value() {
+    /** The URL or text to use, for {@link Ready} and {@link Warn} (printed with its tokens masked). */
+    default Optional<SecretUrl> value() {
         return Optional.empty();
     }
 
@@ -69,43 +71,33 @@ public sealed interface InteractionStatus {
     }
 
     /** Usable: open the URL or use the text. */
-    record Ready(String url) implements InteractionStatus {
+    record Ready(SecretUrl url) implements InteractionStatus {
         @Override
         public Kind kind() {
             return Kind.READY;
         }
 
         @Override
-        public Optional<String> value() {
+        public Optional<SecretUrl> value() {
             return Optional.of(url);
-        }
-
-        @Override
-        public String toString() {
-            return "Ready[" + Redact.tokens(url) + "]";
         }
     }
 
     /** Usable with a caveat. */
-    record Warn(String url, String why) implements InteractionStatus {
+    record Warn(SecretUrl url, String why) implements InteractionStatus {
         @Override
         public Kind kind() {
             return Kind.WARN;
         }
 
         @Override
-        public Optional<String> value() {
+        public Optional<SecretUrl> value() {
             return Optional.of(url);
         }
 
         @Override
         public Optional<String> reason() {
             return Optional.of(why);
-        }
-
-        @Override
-        public String toString() {
-            return "Warn[" + Redact.tokens(url) + ", " + why + "]";
         }
     }
 

@@ -1,5 +1,6 @@
 package app.exosphere.core.rules;
 
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.rules.InteractionStatus.Error;
 import app.exosphere.core.rules.InteractionStatus.Hidden;
 import app.exosphere.core.rules.InteractionStatus.Loading;
@@ -113,7 +114,7 @@ public final class Interactions {
             case CONSOLE:
                 return console(ctx);
             case CONSOLE_LOG:
-                return new Ready(consoleLogRoute(ctx));
+                return new Ready(SecretUrl.of(consoleLogRoute(ctx)));
             case WEB_SHELL:
                 return guacamole(ctx, false);
             case WEB_DESKTOP:
@@ -130,14 +131,14 @@ public final class Interactions {
         if (fip.isEmpty()) {
             Optional<String> v6 =
                     ctx.fixedIps().stream().filter(IpAddresses::isValidIpv6).findFirst();
-            return v6.<InteractionStatus>map(ip -> new Ready(DefaultSshUser.EXOUSER + "@" + ip))
+            return v6.<InteractionStatus>map(ip -> new Ready(SecretUrl.of(DefaultSshUser.EXOUSER + "@" + ip)))
                     .orElseGet(() -> new Unavailable(NO_FLOATING_IP));
         }
         if (ctx.origin().fromExosphere()) {
-            return new Ready(DefaultSshUser.EXOUSER + "@" + fip.get());
+            return new Ready(SecretUrl.of(DefaultSshUser.EXOUSER + "@" + fip.get()));
         }
         String target = ctx.defaultSshUser().map(u -> u + "@" + fip.get()).orElse(fip.get());
-        return new Warn(target, SSH_NOT_CONFIGURED);
+        return new Warn(SecretUrl.of(target), SSH_NOT_CONFIGURED);
     }
 
     private static InteractionStatus console(InteractionContext ctx) {
@@ -195,8 +196,9 @@ public final class Interactions {
             String uap = ctx.uapHostname().get();
             String ip = ctx.floatingIp().get();
             String token = ctx.guacamoleToken().get().reveal();
-            return new Ready((desktop ? GuacamoleUrls.desktop(uap, ip, token) : GuacamoleUrls.terminal(uap, ip, token))
-                    .toUriString());
+            return new Ready(SecretUrl.of(
+                    (desktop ? GuacamoleUrls.desktop(uap, ip, token) : GuacamoleUrls.terminal(uap, ip, token))
+                            .toUriString()));
         }
         if (ctx.floatingIp().isEmpty() && !ctx.floatingIpMayStillCome()) {
             return new Error(NO_FLOATING_IP); // none will come: "check back in a few minutes" would be false
@@ -243,12 +245,12 @@ public final class Interactions {
             }
             // normalized: a stored path starting with "/" would otherwise give "//" (Exosphere's
             // `Interaction.customWorkflowfInteractionStatus` quirk)
-            return new Ready(JupyterUrls.workflow(
+            return new Ready(SecretUrl.of(JupyterUrls.workflow(
                             ctx.uapHostname().get(),
                             ctx.floatingIp().get(),
                             wf.get().path(),
                             ctx.workflowToken().get().reveal())
-                    .normalized());
+                    .normalized()));
         }
         if (ctx.floatingIp().isEmpty() && !ctx.floatingIpMayStillCome()) {
             return new Error(NO_FLOATING_IP);

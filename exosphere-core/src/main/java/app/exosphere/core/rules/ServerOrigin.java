@@ -3,10 +3,12 @@ package app.exosphere.core.rules;
 import app.exosphere.cloudinit.console.ExoServerVersion;
 import app.exosphere.cloudinit.console.SetupStatus;
 import app.exosphere.core.auth.Secret;
+import app.exosphere.core.compute.Server;
 import app.exosphere.workflow.WorkflowMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +21,7 @@ import java.util.OptionalInt;
  * web app, or by anything else (then {@link #fromExosphere()} is false).
  *
  * <pre>{@code
- * ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
+ * ServerOrigin origin = ServerOrigin.of(server);
  * if (origin.fromExosphere() && origin.guacamole().map(ServerOrigin.Guacamole::desktop).orElse(false)) { System.out.println("has a desktop"); }
  * }</pre>
  *
@@ -39,10 +41,10 @@ public final class ServerOrigin {
     private final String clientUuid;
     private final String creatorUsername;
     private final String setupValue;
-    private final String passphrase;
+    private final Secret passphrase;
     private final String launchId;
 
-    private ServerOrigin(Map<String, String> md, Collection<String> tags) {
+    private ServerOrigin(Map<String, String> md, Secret passphrase) {
         this.version = ExoServerVersion.fromMetadata(md).orElse(null);
         this.guacamole = decodeGuacamole(md.get(ExosphereMetadata.GUAC));
         this.workflow = WorkflowMetadata.fromServerMetadata(md).orElse(null);
@@ -51,7 +53,7 @@ public final class ServerOrigin {
         this.clientUuid = md.get(ExosphereMetadata.CLIENT_UUID);
         this.creatorUsername = md.get(ExosphereMetadata.CREATOR_USERNAME);
         this.setupValue = md.get(ExosphereMetadata.SETUP);
-        this.passphrase = decodePassphrase(md, tags);
+        this.passphrase = passphrase;
         this.launchId = md.get(ExosphereMetadata.LAUNCH_ID);
     }
 
@@ -62,7 +64,23 @@ public final class ServerOrigin {
      * @param tags the server's tags ({@code null} is treated as none; needs compute ≥ 2.26 to be listed)
      */
     public static ServerOrigin read(Map<String, String> metadata, Collection<String> tags) {
-        return new ServerOrigin(metadata == null ? Map.of() : metadata, tags == null ? List.of() : tags);
+        Map<String, String> md = metadata == null ? Map.of() : metadata;
+        return new ServerOrigin(md, decodePassphrase(md, tags == null ? List.of() : tags));
+    }
+
+    /**
+     * Reads a server's markers, its {@linkplain Server#passphrase() passphrase} included (a {@link Server}
+     * keeps it out of its tags and metadata, so use this rather than {@link #read(Map, Collection)} with
+     * them).
+     */
+    public static ServerOrigin of(Server server) {
+        Map<String, String> md = server.metadata();
+        if (server.passphraseInLegacyMetadata() && !md.containsKey(ExosphereMetadata.LEGACY_PASSWORD)) {
+            // version-0 detection reads the key's presence only; the value stays in the Secret
+            md = new HashMap<>(md);
+            md.put(ExosphereMetadata.LEGACY_PASSWORD, "");
+        }
+        return new ServerOrigin(md, server.passphrase().orElse(null));
     }
 
     private static Guacamole decodeGuacamole(String raw) {
@@ -75,13 +93,14 @@ public final class ServerOrigin {
 
     // Exosphere's `GetterSetters.getServerExouserPassphrase` read order: exoPw: tag, then legacy exouserPassword
     // metadata
-    private static String decodePassphrase(Map<String, String> md, Collection<String> tags) {
+    private static Secret decodePassphrase(Map<String, String> md, Collection<String> tags) {
         for (String tag : tags) {
             if (tag != null && tag.startsWith(ExosphereMetadata.PASSPHRASE_TAG_PREFIX)) {
-                return tag.substring(ExosphereMetadata.PASSPHRASE_TAG_PREFIX.length());
+                return Secret.of(tag.substring(ExosphereMetadata.PASSPHRASE_TAG_PREFIX.length()));
             }
         }
-        return md.get(ExosphereMetadata.LEGACY_PASSWORD);
+        String legacy = md.get(ExosphereMetadata.LEGACY_PASSWORD);
+        return legacy == null ? null : Secret.of(legacy);
     }
 
     private static JsonNode parse(String raw) {
@@ -164,7 +183,7 @@ public final class ServerOrigin {
      * {@code exouserPassword} metadata), as a {@link Secret} that prints masked.
      */
     public Optional<Secret> passphrase() {
-        return Optional.ofNullable(passphrase).map(Secret::of);
+        return Optional.ofNullable(passphrase);
     }
 
     /** The SDK launch id, when the SDK launched the server. */

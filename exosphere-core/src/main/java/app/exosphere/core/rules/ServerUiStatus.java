@@ -9,7 +9,7 @@ import java.util.Locale;
  * {@code ACTIVE} server still running its setup is "Running Setup", not "Ready".
  *
  * <pre>{@code
- * ServerOrigin origin = ServerOrigin.read(server.metadata(), server.tags());
+ * ServerOrigin origin = ServerOrigin.of(server);
  * ServerUiStatus s = ServerUiStatus.of("ACTIVE", null, false, origin, SetupState.RUNNING);
  * s.display();   // "Running Setup"
  * }</pre>

@@ -2,6 +2,7 @@ package app.exosphere.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.exosphere.testkit.DroppedCalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A {@link Call} sends nothing until it is executed, so a dropped one is a silent no-op. These tests keep
  * the SDK's own code (core main and test sources, the testkit) free of them, and show the detector finds
- * each shape of the mistake.
+ * each shape of the mistake. The examples (CLI), the contract suite and the benchmarks run the same check
+ * over their sources in their own {@code DroppedCallsTest}, against their own class paths.
  */
 class DroppedCallsTest {
 

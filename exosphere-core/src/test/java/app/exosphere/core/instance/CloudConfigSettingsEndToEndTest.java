@@ -121,7 +121,8 @@ class CloudConfigSettingsEndToEndTest {
                                 .execute()
                                 .status(Interaction.WEB_SHELL)
                                 .value()
-                                .orElseThrow())
+                                .orElseThrow()
+                                .toUriString())
                         .contains(".proxy-js2-iu.simulated.test/guacamole/");
                 // Exosphere's `docs/flavor-groups.md`: the configured group hides Suspend, before any call
                 assertThat(ready.fetchFlavorGroup().execute())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.compute.VolumeAttachment;
 import app.exosphere.core.error.InvalidLaunchRequestException;
 import app.exosphere.core.http.Call;
@@ -401,9 +402,9 @@ class InstanceOperationsEndToEndTest {
 
         Interactions ready = vm.fetchInteractions().execute();
 
-        assertThat(ready.status(Interaction.NATIVE_SSH).value()).contains("exouser@" + fip);
+        assertThat(ready.status(Interaction.NATIVE_SSH).value()).contains(SecretUrl.of("exouser@" + fip));
         // Exosphere's `Helpers.Url.buildProxyUrl`: http-<ip with dashes>-49528.<uap hostname>
-        assertThat(ready.status(Interaction.WEB_SHELL).value().orElseThrow())
+        assertThat(ready.status(Interaction.WEB_SHELL).value().orElseThrow().toUriString())
                 .startsWith("https://http-" + fip.replace('.', '-') + "-49528."
                         + cloud.uapHostname("IU").orElseThrow());
 

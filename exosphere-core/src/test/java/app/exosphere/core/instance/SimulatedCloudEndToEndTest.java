@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.auth.Credentials;
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.rules.Interaction;
 import app.exosphere.core.rules.Interactions;
 import app.exosphere.core.rules.ServerUiStatus;
@@ -86,9 +87,17 @@ class SimulatedCloudEndToEndTest {
             assertThat(ready.uiStatus()).isEqualTo(ServerUiStatus.READY);
             assertThat(ready.origin().passphrase()).isPresent(); // the exoPw: tag, like Exosphere
             Interactions interactions = ready.fetchInteractions().execute();
-            assertThat(interactions.status(Interaction.NATIVE_SSH).value().orElseThrow())
+            assertThat(interactions
+                            .status(Interaction.NATIVE_SSH)
+                            .value()
+                            .orElseThrow()
+                            .toUriString())
                     .startsWith("exouser@149.165.150.");
-            String shell = interactions.status(Interaction.WEB_SHELL).value().orElseThrow();
+            String shell = interactions
+                    .status(Interaction.WEB_SHELL)
+                    .value()
+                    .orElseThrow()
+                    .toUriString();
             assertThat(shell)
                     .startsWith("https://http-149-165-150-")
                     .contains("-49528.proxy-js2-iu.simulated.test/guacamole/#/client/c2hlbGwAYwBkZWZhdWx0?token=");
@@ -147,7 +156,8 @@ class SimulatedCloudEndToEndTest {
             InstanceWatch watch = vm.watch(p -> states.add(p.state()));
 
             Instance ready = watch.awaitReady(Duration.ofSeconds(60));
-            String url = watch.awaitWorkflow(Duration.ofSeconds(60));
+            SecretUrl workflowUrl = watch.awaitWorkflow(Duration.ofSeconds(60));
+            String url = workflowUrl.toUriString();
 
             assertThat(ready.origin().workflow()).isPresent();
             String token =
@@ -162,7 +172,7 @@ class SimulatedCloudEndToEndTest {
                             .execute()
                             .status(Interaction.WORKFLOW)
                             .value())
-                    .contains(url);
+                    .contains(workflowUrl);
         }
     }
 
@@ -183,7 +193,7 @@ class SimulatedCloudEndToEndTest {
                                     "https://github.com/binder-examples/r_with_python"))
                     .execute();
 
-            String url = watch.awaitWorkflow(Duration.ofSeconds(60));
+            String url = watch.awaitWorkflow(Duration.ofSeconds(60)).toUriString();
 
             String token = cloud.server(watch.latest().id())
                     .orElseThrow()

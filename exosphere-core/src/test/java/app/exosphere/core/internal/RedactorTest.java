@@ -48,6 +48,21 @@ class RedactorTest {
     }
 
     @Test
+    void aBodyLinkCarryingATokenUnderAHarmlessKeyIsMaskedRawOrPercentEncoded() {
+        String body = "{\"remote_console\":{\"protocol\":\"vnc\",\"type\":\"novnc\",\"url\":"
+                + "\"http://nova.example:6080/vnc_lite.html?path=%3Ftoken%3D5f1a9c2e-console\"},"
+                + "\"link\":\"https://uap.example/guacamole/#/client/c2g?token=ABCDEF0123456789\"}";
+
+        String logged = redactor.body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+
+        assertThat(logged)
+                .doesNotContain("5f1a9c2e-console")
+                .doesNotContain("ABCDEF0123456789")
+                .contains("vnc_lite.html?path=%3Ftoken%3D<redacted>")
+                .contains("\"protocol\":\"vnc\"");
+    }
+
+    @Test
     void anAllowedHeaderWhoseValueCarriesAMaskedPathIsMasked() {
         String line = redactor.headers(Headers.of("Vary", "exoPw%3A" + "hunter2"));
 

@@ -3,6 +3,7 @@ package app.exosphere.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.core.auth.Secret;
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.rules.InteractionStatus.Kind;
 import java.util.HashMap;
 import java.util.List;
@@ -122,7 +123,7 @@ class InteractionsTest {
                         "console url",
                         Interaction.CONSOLE,
                         md(),
-                        b -> b.consoleUrl("https://nova:6080/vnc_auto.html?token=x"),
+                        b -> b.consoleUrl(SecretUrl.of("https://nova:6080/vnc_auto.html?token=x")),
                         Kind.READY,
                         "https://nova:6080/vnc_auto.html?token=x"),
                 row(
@@ -330,9 +331,9 @@ class InteractionsTest {
         InteractionStatus status = Interactions.status(ctx, interaction);
         assertThat(status.kind()).isEqualTo(kind);
         if (kind == Kind.READY) {
-            assertThat(status.value()).contains(expected);
+            assertThat(status.value().map(SecretUrl::toUriString)).contains(expected);
         } else if (kind == Kind.WARN) {
-            assertThat(status.value()).contains(expected);
+            assertThat(status.value().map(SecretUrl::toUriString)).contains(expected);
             assertThat(status.reason()).contains(Interactions.SSH_NOT_CONFIGURED);
         } else if (expected != null) {
             assertThat(status.reason()).contains(expected);
@@ -355,7 +356,21 @@ class InteractionsTest {
         InteractionContext ctx =
                 base(EXO_GUAC_SHELL).guacamoleToken(Secret.of("SECRETTOKEN")).build();
         Interactions all = Interactions.of(ctx);
-        assertThat(all.toString()).doesNotContain("SECRETTOKEN").contains("token=***");
+        assertThat(all.toString()).doesNotContain("SECRETTOKEN").contains("token=REDACTED");
         assertThat(ctx.toString()).doesNotContain("SECRETTOKEN").doesNotContain("ABE ACE");
+        InteractionStatus shell = all.status(Interaction.WEB_SHELL);
+        assertThat(shell.value().orElseThrow().toUriString()).endsWith("token=SECRETTOKEN");
+        assertThat(shell.toString() + " " + shell.value()).doesNotContain("SECRETTOKEN");
+    }
+
+    @Test
+    void aConsoleUrlInTheContextPrintsWithItsTokenMasked() {
+        SecretUrl console = SecretUrl.of("https://nova.example:6080/vnc_lite.html?path=%3Ftoken%3DCONSOLETOKEN");
+        InteractionContext ctx = base(EXO_GUAC_SHELL).consoleUrl(console).build();
+        InteractionStatus status = Interactions.status(ctx, Interaction.CONSOLE);
+
+        assertThat(status.value()).contains(console);
+        assertThat(ctx + " " + status + " " + status.value()).doesNotContain("CONSOLETOKEN");
+        assertThat(console.toString()).isEqualTo("https://nova.example:6080/vnc_lite.html?path=REDACTED");
     }
 }

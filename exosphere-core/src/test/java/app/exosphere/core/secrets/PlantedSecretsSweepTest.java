@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.exosphere.cloudinit.RenderedUserData;
+import app.exosphere.cloudinit.SecretText;
 import app.exosphere.core.auth.ApplicationCredential;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.ScopeTarget;
 import app.exosphere.core.auth.Secret;
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.auth.ServiceCatalog;
 import app.exosphere.core.auth.TokenInfo;
 import app.exosphere.core.auth.UserRef;
@@ -58,11 +60,7 @@ class PlantedSecretsSweepTest {
     void noPublicModelPrintsAPlantedSecret() {
         List<String> built = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
-        List<Class<?>> types = new ArrayList<>(PublicModels.publicTypes());
-        types.addAll(ExportedTypes.of(UapUrl.class, "app.exosphere.uap"));
-        types.addAll(ExportedTypes.of(WorkflowUrls.class, "app.exosphere.workflow"));
-        types.addAll(ExportedTypes.of(RenderedUserData.class, "app.exosphere.cloudinit"));
-        for (Class<?> type : types) {
+        for (Class<?> type : allTypes()) {
             Object model = build(type, 0);
             if (model == null) {
                 continue;
@@ -86,8 +84,120 @@ class PlantedSecretsSweepTest {
                         "Token",
                         "OidcAccessToken",
                         "UapUrl",
-                        "WorkflowInteractionInput");
+                        "WorkflowInteractionInput",
+                        "RemoteConsole",
+                        "Ready", // InteractionStatus.Ready: a SecretUrl
+                        "Warn",
+                        "OpenStackCredentials",
+                        "WorkflowConsole",
+                        "SecretUrl",
+                        "SecretText");
         assertThat(built.size()).isGreaterThan(100);
+    }
+
+    /**
+     * What a model hands out must print masked too: every public no-argument accessor of every model
+     * built above (a server's {@code tags()} and {@code metadata()}, a console's {@code url()}, an
+     * interaction's {@code value()}, a workflow console's {@code token()}...) is printed and scanned. Only
+     * the readers whose purpose is to give the secret to the caller are exempt, each with its reason.
+     */
+    @Test
+    void noAccessorOfAPublicModelHandsOutAPlantedSecretThatPrints() {
+        List<String> leaks = new ArrayList<>();
+        int read = 0;
+        for (Class<?> type : allTypes()) {
+            Object model = build(type, 0);
+            if (model == null) {
+                continue;
+            }
+            read += accessorLeaks(type, model, leaks);
+        }
+        assertThat(leaks).isEmpty();
+        assertThat(read).isGreaterThan(500);
+    }
+
+    /** A model of the shape this sweep guards against: the passphrase tag and a token handed out raw. */
+    public record LeakyModel(List<String> tags, Optional<String> token) {
+        @Override
+        public String toString() {
+            return "LeakyModel{tags=" + tags.size() + "}";
+        }
+    }
+
+    @Test
+    void theAccessorSweepFindsAPlantedSecretHandedOutRawEvenWhenToStringMasks() {
+        Object leaky = build(LeakyModel.class, 0);
+        List<String> leaks = new ArrayList<>();
+
+        accessorLeaks(LeakyModel.class, leaky, leaks);
+
+        assertThat(leaky.toString()).doesNotContain(PlantedSecrets.PASSPHRASE);
+        assertThat(leaks)
+                .hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("LeakyModel.tags() raw"))
+                .anySatisfy(l -> assertThat(l).startsWith("LeakyModel.token() raw"));
+    }
+
+    /** Prints every public no-argument accessor of {@code model} and adds the leaks; returns how many were read. */
+    private static int accessorLeaks(Class<?> type, Object model, List<String> leaks) {
+        int read = 0;
+        for (Method m : type.getMethods()) {
+            String qualified = type.getSimpleName() + "." + m.getName();
+            if (Modifier.isStatic(m.getModifiers())
+                    || m.getParameterCount() != 0
+                    || m.getReturnType() == void.class
+                    || m.getDeclaringClass() == Object.class
+                    || m.getName().equals("toString")
+                    || m.getName().equals("toBuilder")
+                    || REVEALING.containsKey(m.getName())
+                    || REVEALING.containsKey(qualified)) {
+                continue;
+            }
+            Object value;
+            try {
+                value = m.invoke(model);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                continue; // an accessor that refuses the planted value: its message is scanned by the extension
+            }
+            read++;
+            for (String leak : SecretLeakScanner.findLeaks(String.valueOf(value), SECRETS)) {
+                leaks.add(qualified + "() " + leak);
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Readers exempt from the accessor sweep (by method name, or {@code Type.method}), with why: those
+     * that exist to hand the secret out, what a caller builds to send (it holds what the caller gave),
+     * and free-text tags/metadata of resources where Exosphere never stores a passphrase (the sweep plants
+     * {@code exoPw:} in every tag list and {@code exouserPassword} in every metadata map).
+     */
+    private static final Map<String, String> REVEALING = Map.ofEntries(
+            Map.entry("reveal", "Secret/SecretText: the explicit reader of the value"),
+            Map.entry("toUriString", "SecretUrl/UapUrl: the link to open, token included"),
+            Map.entry("normalized", "UapUrl: the link to open with a clean path, token included"),
+            Map.entry("toUri", "UapUrl: normalized() as a URI"),
+            Map.entry("ServerCreateRequest.tags", "a request the caller builds; toString masks exoPw:"),
+            Map.entry("ServerCreateRequest.metadata", "a request the caller builds; toString masks it"),
+            Map.entry("ServerCreateRequest.userData", "a request the caller builds: the user data to send"),
+            Map.entry("ServerListOptions.tags", "a filter the caller gives"),
+            Map.entry("ServerListOptions.tagsAny", "a filter the caller gives"),
+            Map.entry("ServerListOptions.notTags", "a filter the caller gives"),
+            Map.entry("ImageListOptions.tags", "a filter the caller gives"),
+            Map.entry("ImageUpdate.toJson", "the JSON-patch body to send"),
+            Map.entry("VolumeCreateRequest.metadata", "a request the caller builds"),
+            Map.entry("Image.tags", "image tags: Exosphere keeps no passphrase there; toString masks them"),
+            Map.entry("Network.tags", "network tags: Exosphere keeps no passphrase there; toString masks them"),
+            Map.entry("Volume.metadata", "volume metadata: Exosphere keeps no passphrase there"),
+            Map.entry("Volume.imageMetadata", "copied image properties: Exosphere keeps no passphrase there"));
+
+    private static List<Class<?>> allTypes() {
+        List<Class<?>> types = new ArrayList<>(PublicModels.publicTypes());
+        types.addAll(ExportedTypes.of(UapUrl.class, "app.exosphere.uap"));
+        types.addAll(ExportedTypes.of(WorkflowUrls.class, "app.exosphere.workflow"));
+        types.addAll(ExportedTypes.of(RenderedUserData.class, "app.exosphere.cloudinit"));
+        return types;
     }
 
     @Test
@@ -274,10 +384,14 @@ class PlantedSecretsSweepTest {
 
     private static Object value(String name, Class<?> type, Type generic, int depth) {
         String lower = name.toLowerCase(Locale.ROOT);
-        boolean secret = SECRET_NAME.matcher(name).matches();
+        // an error text (e.g. guacamoleTokenError) is written by the SDK, secret-free: not a place to plant
+        boolean secret = SECRET_NAME.matcher(name).matches() && !lower.endsWith("error");
         if (type == String.class) {
             if (lower.equals("uaphostname")) {
                 return "proxy-js2-iu.exosphere.app";
+            }
+            if (lower.endsWith("url") && !secret) {
+                return "https://keystone.example:5000/v3/"; // e.g. OpenStackCredentials.authUrl
             }
             if (lower.equals("ip") || lower.endsWith("ipv4") || lower.equals("floatingip")) {
                 return "149.165.1.2";
@@ -324,6 +438,18 @@ class PlantedSecretsSweepTest {
             Object v = inner instanceof Class<?> c ? value(name, c, c, depth) : null;
             return Optional.ofNullable(v);
         }
+        if (type == SecretUrl.class) {
+            // a console link with its token percent-encoded in the query, and a Guacamole route's ?token=
+            return SecretUrl.of(
+                    lower.contains("guac")
+                            ? "https://http-149-165-1-2-49528.proxy-js2-iu.exosphere.app/guacamole/#/client/c2g?token="
+                                    + PlantedSecrets.GUACAMOLE_TOKEN
+                            : "https://nova.example:6080/vnc_lite.html?path=%3Ftoken%3D" + PlantedSecrets.TOKEN);
+        }
+        if (type == SecretText.class) {
+            return SecretText.of(
+                    secret ? (String) value(name, String.class, String.class, depth) : PlantedSecrets.TOKEN);
+        }
         if (type == Secret.class) {
             return Secret.of(
                     secret ? (String) value(name, String.class, String.class, depth) : PlantedSecrets.PASSPHRASE);
@@ -353,6 +479,9 @@ class PlantedSecretsSweepTest {
         }
         if (type.getName().startsWith("app.exosphere.")) {
             return build(type, depth + 1);
+        }
+        if (type == List.class) {
+            return List.of(); // a list of models (e.g. WorkflowConsole.setupEvents): empty
         }
         if (Map.class.isAssignableFrom(type)) {
             return lower.contains("metadata")

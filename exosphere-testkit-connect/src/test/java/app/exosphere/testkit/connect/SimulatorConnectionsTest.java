@@ -39,7 +39,7 @@ class SimulatorConnectionsTest {
                             .execute()
                             .status(Interaction.WEB_SHELL)
                             .value())
-                    .hasValueSatisfying(url -> assertThat(url)
+                    .hasValueSatisfying(url -> assertThat(url.toUriString())
                             .startsWith("https://")
                             .contains(".proxy-js2-iu.simulated.test/guacamole/#/client/"));
             // the default image is the newest featured one, as the exosphere CLI launches

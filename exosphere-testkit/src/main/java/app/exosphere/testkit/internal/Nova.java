@@ -910,7 +910,10 @@ public final class Nova {
         ObjectNode c = Json.object();
         c.put("protocol", protocol);
         c.put("type", type);
-        c.put("url", w.apiBase + "/novnc/vnc_lite.html?path=%3Ftoken%3D" + w.ids.uuid());
+        // not a UUID: another simulator with the same seed hands out the same UUIDs as request ids
+        String token = w.ids.hex(40);
+        w.otherIssuedSecrets.add(token); // the console token grants the console: never to be printed
+        c.put("url", w.apiBase + "/novnc/vnc_lite.html?path=%3Ftoken%3D" + token);
         return c;
     }
 

@@ -1,5 +1,6 @@
 package app.exosphere.workflow.fuzz;
 
+import app.exosphere.cloudinit.SecretText;
 import app.exosphere.workflow.WorkflowConsole;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,6 @@ class WorkflowConsoleFuzzTest {
         String console = new String(input, StandardCharsets.UTF_8);
         WorkflowConsole.scan(console);
         WorkflowConsole.latestToken(console);
-        WorkflowConsole.tokenAfterPoll(Optional.of("stored"), console);
+        WorkflowConsole.tokenAfterPoll(Optional.of(SecretText.of("stored")), console);
     }
 }

@@ -1,4 +1,4 @@
-package app.exosphere.core.http;
+package app.exosphere.testkit;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -33,7 +33,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Finds {@link Call}s that are built and thrown away: an operation returns a {@code Call} and sends
+ * Finds {@code app.exosphere.core.http.Call}s that are built and thrown away: an operation returns a {@code Call} and sends
  * nothing until {@code execute()}, so a statement {@code servers.delete(id);} compiles and silently
  * does nothing. Reported: expression statements whose value is a {@code Call}, expression lambdas whose
  * body is a {@code Call} where the lambda returns nothing ({@code () -> servers.delete(id)} as a
@@ -41,13 +41,30 @@ import javax.tools.ToolProvider;
  * returned ({@code ids.forEach(servers::delete)}).
  *
  * <p>The sources are attributed with the JDK's compiler (no class files written) against {@code
- * classPath}; a source that does not compile is an error.
+ * classPath}; a source that does not compile is an error. The SDK's own modules run it over their sources;
+ * a gateway's tests can run it over theirs:
+ *
+ * <pre>{@code
+ * List<String> dropped = DroppedCalls.find(List.of(Path.of("src", "main", "java")), System.getProperty("java.class.path"));
+ * if (!dropped.isEmpty()) throw new AssertionError("Calls never executed: " + dropped);
+ * }</pre>
  */
-final class DroppedCalls {
+public final class DroppedCalls {
+    private static final String CALL = "app.exosphere.core.http.Call";
+    private static final String SERVICE_CALL = "app.exosphere.core.http.ServiceCall";
+
     private DroppedCalls() {}
 
-    /** {@code file:line: what} for every dropped call in the {@code .java} files under {@code roots}. */
-    static List<String> find(List<Path> roots, String classPath) throws IOException {
+    /**
+     * {@code file:line: what} for every dropped call in the {@code .java} files under {@code roots}
+     * ({@code module-info.java} skipped).
+     *
+     * @param roots source directories to scan
+     * @param classPath what the sources compile against; exosphere-core must be on it
+     * @throws IOException if a source cannot be read
+     * @throws IllegalStateException if the sources do not compile against {@code classPath}
+     */
+    public static List<String> find(List<Path> roots, String classPath) throws IOException {
         List<Path> sources = new ArrayList<>();
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
@@ -79,7 +96,7 @@ final class DroppedCalls {
             }
             Trees trees = Trees.instance(task);
             Types types = task.getTypes();
-            TypeElement callElement = task.getElements().getTypeElement(Call.class.getCanonicalName());
+            TypeElement callElement = task.getElements().getTypeElement(CALL);
             if (callElement == null) {
                 throw new IllegalStateException("Call is not on the class path given: " + out);
             }
@@ -140,13 +157,13 @@ final class DroppedCalls {
         }
 
         /**
-         * A {@link ServiceCall} builder method ({@code query}, {@code microversion}, …): it returns the same
+         * A {@code ServiceCall} builder method ({@code query}, {@code microversion}, …): it returns the same
          * request for chaining, so ignoring its result drops nothing.
          */
         private boolean isFluentSetter(javax.lang.model.element.Element element) {
             return element instanceof ExecutableElement method
                     && method.getEnclosingElement() instanceof TypeElement owner
-                    && owner.getQualifiedName().contentEquals(ServiceCall.class.getCanonicalName())
+                    && owner.getQualifiedName().contentEquals(SERVICE_CALL)
                     && types.isSameType(types.erasure(method.getReturnType()), types.erasure(owner.asType()));
         }
 
