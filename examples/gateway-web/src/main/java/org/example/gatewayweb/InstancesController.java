@@ -3,6 +3,7 @@ package org.example.gatewayweb;
 import app.exosphere.cloudinit.console.ResourceUsageAlert;
 import app.exosphere.cloudinit.console.ResourceUsageHistory;
 import app.exosphere.cloudinit.console.chart.ResourceUsageChart;
+import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.compute.Flavor;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.image.Image;
@@ -182,7 +183,7 @@ public class InstancesController {
                 .map(e -> new InteractionView(
                         e.getKey().displayName(),
                         e.getValue().kind().name(),
-                        e.getValue().value().orElse(""),
+                        e.getValue().value().map(SecretUrl::toUriString).orElse(""),
                         e.getKey().isUrl() || e.getKey() == Interaction.CONSOLE_LOG,
                         e.getValue().reason().orElse("")))
                 .toList());
