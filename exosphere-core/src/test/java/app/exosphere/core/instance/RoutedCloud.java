@@ -16,10 +16,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -36,7 +41,7 @@ final class RoutedCloud implements AutoCloseable {
     static final Instant SAMPLE_NOW = Instant.parse("2015-11-07T02:00:00Z");
     static final String PROJECT_ID = "a6944d763bf64ee6a275f1263fae0352";
 
-    record Call(String method, String path, String query, String body, long arrivedNanos, long answeredNanos) {
+    record Call(String method, String path, String query, String body, long arrivedNanos) {
         String line() {
             return method + " " + path;
         }
@@ -48,11 +53,16 @@ final class RoutedCloud implements AutoCloseable {
             Deque<Function<RecordedRequest, MockResponse>> once,
             Function<RecordedRequest, MockResponse> always) {}
 
+    private static final long HOLD_LIMIT_SECONDS = 20;
+
     private final MockWebServer server = new MockWebServer();
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final long t0 = System.nanoTime();
-    private volatile long delayMs;
+    private volatile Set<String> heldTogether = Set.of();
+    private volatile CountDownLatch allHeldArrived = new CountDownLatch(0);
+    private final Set<String> heldArrived = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean heldAnswersTimedOut = new AtomicBoolean();
     private OpenStack openStack;
 
     RoutedCloud() {
@@ -100,12 +110,20 @@ final class RoutedCloud implements AutoCloseable {
                         path,
                         query == null ? "" : query,
                         r.getBody() == null ? "" : r.getBody().utf8(),
-                        arrived,
-                        arrived + delayMs * 1_000_000));
-                if (delayMs > 0) {
-                    answer = answer.newBuilder()
-                            .headersDelay(delayMs, TimeUnit.MILLISECONDS)
-                            .build();
+                        arrived));
+                String line = r.getMethod() + " " + path;
+                if (heldTogether.contains(line)) {
+                    CountDownLatch latch = allHeldArrived;
+                    if (heldArrived.add(line)) { // a retried request does not count twice
+                        latch.countDown();
+                    }
+                    try {
+                        if (!latch.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                            heldAnswersTimedOut.set(true);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 return answer;
             }
@@ -117,10 +135,22 @@ final class RoutedCloud implements AutoCloseable {
         }
     }
 
-    /** Delays every routed answer, to make overlapping requests observable. */
-    RoutedCloud delay(long ms) {
-        this.delayMs = ms;
+    /**
+     * Holds the answer to each of these requests ({@code "METHOD /path"}) until all of them have arrived,
+     * so they are answered only if the client sent them concurrently; a client that waits for one answer
+     * before sending the next stalls for {@value #HOLD_LIMIT_SECONDS} s and {@link #heldAnswersTimedOut()}
+     * says so. No timing is measured: the proof is that every request arrived before any was answered.
+     */
+    RoutedCloud answerOnlyWhenAllArrived(Collection<String> lines) {
+        this.heldArrived.clear();
+        this.allHeldArrived = new CountDownLatch(lines.size());
+        this.heldTogether = Set.copyOf(lines);
         return this;
+    }
+
+    /** Whether a request held by {@link #answerOnlyWhenAllArrived} gave up waiting for the others. */
+    boolean heldAnswersTimedOut() {
+        return heldAnswersTimedOut.get() || allHeldArrived.getCount() > 0;
     }
 
     /** Always answers {@code method pathRegex} this way (after any queued one-off answers). */
