@@ -132,7 +132,8 @@ class ShareClientTest {
         RecordedRequest e = cloud.take();
         assertThat(path(e)).isEqualTo(BASE + "/shares/011d21e2/action");
         // the sample also sends "force", an administrator-only flag a project member must not send
-        JsonNode sample = Samples.json("manila/share-actions-extend-request.json").get("extend");
+        JsonNode sample =
+                Samples.json("manila/share-actions-extend-request.json").get("extend");
         assertThat(ServiceJson.tree(body(e)).get("extend").get("new_size")).isEqualTo(sample.get("new_size"));
         assertThat(ServiceJson.tree(body(e)).get("extend").has("force")).isFalse();
 
