@@ -163,7 +163,8 @@ class SharesOnSimulatorTest {
     @Test
     void aNameCephCannotUseForTheRulesIsRefusedWithWhatToUseInstead() {
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
-            assertThatThrownBy(() -> exo.shares().create("My Shared Data", null, 1))
+            assertThatThrownBy(
+                            () -> exo.shares().create("My Shared Data", null, 1).execute())
                     .isInstanceOf(InvalidShareRequestException.class)
                     .hasMessageContaining("letters, digits");
             assertThat(cloud.shareCount()).isZero();

@@ -157,7 +157,8 @@ class ShareClientTest {
                         () -> ShareCreateRequest.builder().name("x").sizeGb(0).build())
                 .isInstanceOf(InvalidShareRequestException.class)
                 .hasMessageContaining("at least 1 GB");
-        assertThatThrownBy(() -> manila.shares().extend("s", 0)).isInstanceOf(InvalidShareRequestException.class);
+        assertThatThrownBy(() -> manila.shares().extend("s", 0).execute())
+                .isInstanceOf(InvalidShareRequestException.class);
         assertThat(cloud.idle()).isTrue();
     }
 
