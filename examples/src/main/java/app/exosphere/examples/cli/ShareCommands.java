@@ -90,8 +90,10 @@ final class ShareCommands {
             name = "create",
             mixinStandardHelpOptions = true,
             description = {
-                "Create a CephFS share as the web app does (type cephfsnativetype, exoClientUuid metadata,",
-                "quota check), wait until it is available and give it its <name>-rw and <name>-ro access rules."
+                "Create a CephFS share the web app's way and give it its <name>-rw and <name>-ro access rules.",
+                "",
+                "Share type cephfsnativetype, exoClientUuid metadata and a quota check first; waits until the",
+                "share is available and its rules are applied."
             })
     static final class Create extends CliCommand {
         @Mixin
@@ -154,7 +156,9 @@ final class ShareCommands {
                     out().println(Json.document()
                             .put(
                                     "shares",
-                                    shares.stream().map(ShareCommands::shareJson).toList()));
+                                    shares.stream()
+                                            .map(ShareCommands::shareJson)
+                                            .toList()));
                 } else if (shares.isEmpty()) {
                     out().println("no shares in " + session.description());
                 } else {
@@ -232,9 +236,10 @@ final class ShareCommands {
             name = "mount-commands",
             mixinStandardHelpOptions = true,
             description = {
-                "Print the web app's mount and unmount commands for a CephFS share (values shell-quoted; the",
-                "mount command holds the access key), or with --cloud-init the cloud-config that mounts it at",
-                "first boot with the key in a root-only file."
+                "Print the web app's mount and unmount commands for a CephFS share, values shell-quoted.",
+                "",
+                "The mount command holds the access key. With --cloud-init, print instead the cloud-config that",
+                "mounts the share at first boot with the key in a root-only file."
             })
     static final class MountCommands extends CliCommand {
         @Mixin
