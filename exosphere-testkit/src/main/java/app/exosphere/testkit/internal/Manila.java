@@ -130,7 +130,9 @@ public final class Manila {
                 ObjectNode l = Json.object();
                 l.put(
                         "path",
-                        "10.0.0.11:6789,10.0.0.12:6789,10.0.0.13:6789:/volumes/_nogroup/" + id + "/" + w.ids.uuid());
+                        "10.0.0.11:6789,10.0.0.12:6789,10.0.0.13:6789:/volumes/_nogroup/" + id + "/"
+                                + java.util.UUID.nameUUIDFromBytes(
+                                        ("subvolume" + id).getBytes(StandardCharsets.UTF_8)));
                 l.put("share_instance_id", id);
                 l.put("is_admin_only", false);
                 l.put(
