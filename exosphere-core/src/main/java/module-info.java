@@ -28,6 +28,7 @@ module app.exosphere.core {
     exports app.exosphere.core.image;
     exports app.exosphere.core.network;
     exports app.exosphere.core.volume;
+    exports app.exosphere.core.share;
     exports app.exosphere.core.placement;
     exports app.exosphere.core.rules;
     exports app.exosphere.core.instance;
@@ -42,6 +43,8 @@ module app.exosphere.core {
     opens app.exosphere.core.network to
             com.fasterxml.jackson.databind;
     opens app.exosphere.core.quota to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.share to
             com.fasterxml.jackson.databind;
     opens app.exosphere.core.volume to
             com.fasterxml.jackson.databind;

@@ -77,6 +77,7 @@ public abstract class JavadocExampleContext {
     protected String portId;
     protected String externalNetId;
     protected String volumeId;
+    protected String shareId;
     /** Any resource id. */
     protected String id;
     /** The text of a server's console log. */

@@ -31,6 +31,7 @@ import app.exosphere.core.internal.TlsSetup;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.network.NetworkClient;
 import app.exosphere.core.placement.PlacementClient;
+import app.exosphere.core.share.ShareClient;
 import app.exosphere.core.volume.VolumeClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -194,6 +195,11 @@ public final class OpenStack implements AutoCloseable {
     /** Typed Cinder client of this view ({@code /volumes}, {@code /types}, …). */
     public VolumeClient volume() {
         return VolumeClient.on(service(ServiceType.VOLUME));
+    }
+
+    /** Typed Manila client of this view ({@code /shares}, {@code /share-access-rules}, …; catalog type {@code sharev2}). */
+    public ShareClient share() {
+        return ShareClient.on(service(ServiceType.SHARE));
     }
 
     /** Typed Placement client of this view ({@code /usages}). */

@@ -25,7 +25,8 @@ import mockwebserver3.RecordedRequest;
  * project-scoped token sample, the version documents of Nova (2.1–2.104), Cinder (3.0–3.71) and
  * Placement are served automatically, and every other request is recorded and answered from a queue
  * the test fills. Service endpoints: {@code /compute/v2.1}, {@code /image}, {@code /network},
- * {@code /volume/v3}, {@code /placement}, {@code /identity}.
+ * {@code /volume/v3}, {@code /placement}, {@code /identity}, {@code /share/v2/263fd9} (Manila, version
+ * document from its sample with a chosen maximum).
  */
 public final class FakeCloud implements AutoCloseable {
     public static final String PROJECT_ID = "263fd9";
@@ -38,6 +39,7 @@ public final class FakeCloud implements AutoCloseable {
     private final BlockingQueue<RecordedRequest> calls = new LinkedBlockingQueue<>();
     private final java.util.Map<String, MockResponse> routes = new java.util.concurrent.ConcurrentHashMap<>();
     private final OpenStack openStack;
+    private volatile String manilaMaxVersion = "2.65";
 
     public FakeCloud() {
         server.setDispatcher(new Dispatcher() {
@@ -57,6 +59,16 @@ public final class FakeCloud implements AutoCloseable {
                 }
                 if (r.getMethod().equals("GET") && path.equals("/volume/v3/")) {
                     return json(200, Samples.text("cinder/versions__version-show-response.json"));
+                }
+                if (r.getMethod().equals("GET") && path.equals("/share/v2/")) {
+                    // Manila's sample version document (max 2.15) with the maximum the test chose
+                    com.fasterxml.jackson.databind.node.ObjectNode doc =
+                            (com.fasterxml.jackson.databind.node.ObjectNode)
+                                    Samples.json("manila/versions-get-version-response.json");
+                    ((com.fasterxml.jackson.databind.node.ObjectNode)
+                                    doc.get("versions").get(0))
+                            .put("version", manilaMaxVersion);
+                    return json(200, doc.toString());
                 }
                 if (r.getMethod().equals("GET") && path.equals("/placement/")) {
                     return json(200, PLACEMENT_VERSIONS);
@@ -91,8 +103,18 @@ public final class FakeCloud implements AutoCloseable {
                 .endpointOverride(ServiceType.NETWORK, base + "/network")
                 .endpointOverride(ServiceType.VOLUME, base + "/volume/v3")
                 .endpointOverride(ServiceType.PLACEMENT, base + "/placement")
+                .endpointOverride(ServiceType.SHARE, base + "/share/v2/" + PROJECT_ID)
                 .endpointOverride(ServiceType.IDENTITY, base + "/identity")
                 .build();
+    }
+
+    /**
+     * The maximum microversion Manila's version document offers (default 2.65; the upstream sample says
+     * 2.15). Set it before the first Manila call: the SDK caches the document.
+     */
+    public FakeCloud manilaMaxVersion(String value) {
+        manilaMaxVersion = value;
+        return this;
     }
 
     /** {@code http://127.0.0.1:port} (no trailing slash). */

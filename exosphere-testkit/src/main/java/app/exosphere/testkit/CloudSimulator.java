@@ -356,6 +356,39 @@ public final class CloudSimulator implements AutoCloseable {
         }
     }
 
+    /** Every Manila share of every region, whatever its status (for counting what a client created). */
+    public int shareCount() {
+        synchronized (world) {
+            world.tick();
+            return world.regions.values().stream()
+                    .mapToInt(rs -> rs.shares.size())
+                    .sum();
+        }
+    }
+
+    /**
+     * The {@code access_to} of every access rule of the share with this id or name, in creation order
+     * (for counting what a client created; empty when there is no such share).
+     */
+    public List<String> shareAccessRules(String shareIdOrName) {
+        synchronized (world) {
+            world.tick();
+            List<String> out = new java.util.ArrayList<>();
+            for (World.RegionState rs : world.regions.values()) {
+                for (var s : rs.shares.values()) {
+                    if (s.path("id").asText().equals(shareIdOrName)
+                            || s.path("name").asText().equals(shareIdOrName)) {
+                        String id = s.path("id").asText();
+                        rs.shareAccessRules.values().stream()
+                                .filter(r -> r.path("share_id").asText().equals(id))
+                                .forEach(r -> out.add(r.path("access_to").asText()));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
     /** The floating IPs bound to the ports of server {@code serverId} (0 when it has none). */
     public int floatingIpCountOf(String serverId) {
         synchronized (world) {

@@ -19,6 +19,8 @@ public enum Service {
     NETWORK,
     /** Cinder v3 (catalog type {@code volumev3}). */
     VOLUME,
+    /** Manila v2 (catalog type {@code sharev2}). */
+    SHARE,
     /** Placement (catalog type {@code placement}). */
     PLACEMENT,
     /** The User Application Proxy and what it fronts (Guacamole on 49528, Jupyter on 8888). */

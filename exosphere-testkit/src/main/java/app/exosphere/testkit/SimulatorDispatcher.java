@@ -6,6 +6,7 @@ import app.exosphere.testkit.internal.Exchange;
 import app.exosphere.testkit.internal.Glance;
 import app.exosphere.testkit.internal.Json;
 import app.exosphere.testkit.internal.Keystone;
+import app.exosphere.testkit.internal.Manila;
 import app.exosphere.testkit.internal.Neutron;
 import app.exosphere.testkit.internal.Nova;
 import app.exosphere.testkit.internal.Placement;
@@ -98,6 +99,10 @@ final class SimulatorDispatcher extends Dispatcher {
                     world.tick();
                     if (route.service() == Service.COMPUTE) {
                         mv = Nova.microversion(ex);
+                    } else if (route.service() == Service.SHARE
+                            && !route.segments().isEmpty()
+                            && !route.segments().get(0).equals("<versions>")) {
+                        mv = Manila.microversion(ex);
                     }
                     reply = handle(route, ex, host, mv);
                 }
@@ -131,6 +136,13 @@ final class SimulatorDispatcher extends Dispatcher {
                 reply.header("OpenStack-API-Version", "compute 2." + used);
                 reply.header("X-OpenStack-Nova-API-Version", "2." + used);
                 reply.header("Vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version");
+            }
+            if (route.service() == Service.SHARE && status < 500 && mv > 0) {
+                if (reply == null) {
+                    reply = Reply.text(status, contentType, text);
+                }
+                reply.header("X-OpenStack-Manila-API-Version", "2." + mv);
+                reply.header("Vary", "X-OpenStack-Manila-API-Version");
             }
         }
         MockResponse.Builder b = new MockResponse.Builder().code(status);
@@ -179,7 +191,9 @@ final class SimulatorDispatcher extends Dispatcher {
     /** Plays a late-landing request (its answer goes nowhere); called by the world's scheduler. */
     private void land(Route route, Exchange ex, String host) {
         try {
-            int mv = route.service() == Service.COMPUTE ? Nova.microversion(ex) : 0;
+            int mv = route.service() == Service.COMPUTE
+                    ? Nova.microversion(ex)
+                    : route.service() == Service.SHARE ? Manila.microversion(ex) : 0;
             handle(route, ex, host, mv);
         } catch (RuntimeException e) {
             LOG.info("a late-landing {} {} request was refused: {}", route.service(), ex.method(), e.toString());
@@ -278,6 +292,16 @@ final class SimulatorDispatcher extends Dispatcher {
                 case "placement" -> {
                     return new Route(Service.PLACEMENT, region, base, rest);
                 }
+                case "share" -> {
+                    if (rest.size() >= 2 && rest.get(0).equals("v2")) {
+                        return new Route(
+                                Service.SHARE,
+                                region,
+                                base + "/v2/" + rest.get(1),
+                                prefixed(rest.get(1), rest.subList(2, rest.size())));
+                    }
+                    return new Route(Service.SHARE, region, base, prefixed("<versions>", rest));
+                }
                 default -> {
                     // fall through to unknown
                 }
@@ -369,6 +393,20 @@ final class SimulatorDispatcher extends Dispatcher {
             }
             case PLACEMENT -> {
                 return new Placement(world, rs, keystone).handle(ex);
+            }
+            case SHARE -> {
+                if (first.equals("<versions>")) {
+                    // real Manila: "/" answers 300 with every version, "/v2/" 200 with v2.0
+                    boolean versionedRoot = seg.size() == 2 && seg.get(1).equals("v2");
+                    return Reply.json(versionedRoot ? 200 : 300, Manila.versions(route.base()));
+                }
+                if (!first.equals(world.projectId)) {
+                    keystone.requireToken(ex);
+                    throw new ApiException(400, "Malformed request url");
+                }
+                Exchange inner = new Exchange(
+                        ex.method(), ex.url(), seg.subList(1, seg.size()), ex.headers(), ex.bodyBytes(), route.base());
+                return new Manila(world, rs, keystone).handle(inner, mv);
             }
             default -> throw new ApiException(404, "The resource could not be found.");
         }

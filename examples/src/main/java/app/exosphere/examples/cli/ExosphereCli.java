@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
             ServerCommands.ActionCommand.class,
             ServerCommands.DeleteCommand.class,
             ServerCommands.VolumeCommand.class,
+            ShareCommands.ShareCommand.class,
             ServerCommands.WorkflowCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -30,6 +30,29 @@ class GuideSnippetsTest {
     }
 
     @Test
+    void sharesGuideCreatesMountsAtLaunchChangesAndUsesTheRawClient() {
+        SharesSnippets guide = new SharesSnippets();
+        guide.createWithRules(session.exosphere());
+        assertThat(guide.printed).containsExactly("lab-data-rw read-write ACTIVE", "lab-data-ro read-only ACTIVE");
+        String id = guide.created.share().id();
+
+        guide.mountAtLaunch(session.exosphere(), id);
+        assertThat(guide.mountCommand).contains("--access-rule-name='lab-data-rw'");
+        assertThat(guide.launch.mountShares()).containsExactly(guide.mount);
+
+        guide.rawClient(session.openStack());
+        assertThat(guide.printed).contains("lab-data AVAILABLE 1 export location(s)");
+        assertThat(session.simulator().orElseThrow().shareAccessRules(id))
+                .containsExactly("lab-data-rw", "lab-data-ro", "lab-data-ci");
+
+        guide.changeShare(
+                session.exosphere(), id, guide.created.accessRules().get(1).id());
+        assertThat(guide.printed).contains("20 GB");
+        session.simulator().orElseThrow().advance(java.time.Duration.ofSeconds(10));
+        assertThat(session.simulator().orElseThrow().shareCount()).isZero();
+    }
+
+    @Test
     void errorsGuideCatchTreatsAMissingServerAsGone() {
         ErrorsSnippets errors = new ErrorsSnippets();
         errors.fetchServer(session.openStack(), "no-such-server");

@@ -27,6 +27,15 @@ public class InsufficientQuotaException extends OpenStackClientException {
         this.exhausted = List.copyOf(exhausted);
     }
 
+    /**
+     * @param message the whole message: what is short and what to do (for resources other than instances)
+     * @param exhausted one line per exhausted quota
+     */
+    public InsufficientQuotaException(String message, List<String> exhausted) {
+        super(message);
+        this.exhausted = List.copyOf(exhausted);
+    }
+
     /** The quotas that are short, one human-readable line each. */
     public List<String> exhausted() {
         return exhausted;

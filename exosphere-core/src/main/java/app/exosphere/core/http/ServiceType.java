@@ -31,7 +31,14 @@ public final class ServiceType {
     /** Placement (unversioned URLs, microversions 1.x). */
     public static final ServiceType PLACEMENT = new ServiceType("placement", List.of("placement"), null, "placement");
 
-    private static final List<ServiceType> KNOWN = List.of(COMPUTE, IMAGE, NETWORK, VOLUME, IDENTITY, PLACEMENT);
+    /**
+     * Manila (Shared File Systems API v2), found under {@code sharev2} (what Exosphere looks for) or
+     * {@code shared-file-system}; its microversions travel in {@code X-OpenStack-Manila-API-Version}.
+     */
+    public static final ServiceType SHARE =
+            new ServiceType("sharev2", List.of("sharev2", "shared-file-system"), "v2", "shared-file-system");
+
+    private static final List<ServiceType> KNOWN = List.of(COMPUTE, IMAGE, NETWORK, VOLUME, IDENTITY, PLACEMENT, SHARE);
 
     private final String type;
     private final List<String> catalogTypes;

@@ -77,6 +77,11 @@ public final class Exosphere implements AutoCloseable {
         return instances;
     }
 
+    /** Manila shares of this project and region, the web app's way ({@link Shares}). */
+    public Shares shares() {
+        return instances.shares();
+    }
+
     /**
      * Launches one Exosphere-style instance (the request's {@link LaunchRequest#count()} must be 1); see
      * {@link Instances#launchAll} for what a launch does and how it fails.

@@ -36,6 +36,7 @@ public final class Instances {
     private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F-]{32,36}");
 
     private final EngineContext ctx;
+    private final Shares shares;
 
     private Instances(OpenStack os, ExosphereSettings settings, Clock clock, ScheduledExecutorService scheduler) {
         this.ctx = new EngineContext(
@@ -43,6 +44,7 @@ public final class Instances {
                 Objects.requireNonNull(settings, "settings"),
                 Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(scheduler, "scheduler"));
+        this.shares = new Shares(ctx);
     }
 
     /**
@@ -53,6 +55,11 @@ public final class Instances {
     public static Instances create(
             OpenStack openStack, ExosphereSettings settings, Clock clock, ScheduledExecutorService scheduler) {
         return new Instances(openStack, settings, clock, scheduler);
+    }
+
+    /** Manila shares the web app's way (create with automatic access rules, resize, revoke, mounts). */
+    public Shares shares() {
+        return shares;
     }
 
     /** The OpenStack view these operations use. */

@@ -495,6 +495,9 @@ final class Launch {
                 .installOsUpdates(req.installOsUpdates())
                 .addAllSshPublicKeys(req.sshPublicKeys())
                 .addAllExtraCloudConfig(req.extraCloudConfig())
+                .addAllExtraCloudConfig(req.mountShares().stream()
+                        .map(app.exosphere.core.rules.ShareMount::cloudConfig)
+                        .toList())
                 .addAllExtraShellParts(req.extraShellParts());
         ctx.settings.configManagementRepository().ifPresent(ud::configManagementRepository);
         ctx.settings.configManagementCheckout().ifPresent(ud::configManagementCheckout);

@@ -116,6 +116,12 @@ public abstract class LaunchRequest {
     /** Extra cloud-config deep-merged after Exosphere's. */
     public abstract List<CloudConfigFragment> extraCloudConfig();
 
+    /**
+     * CephFS shares to mount at first boot (and every boot after), each with its key in a root-only file:
+     * see {@link app.exosphere.core.rules.ShareMount#cloudConfig()}; get one from {@code exosphere.shares().mount(…)}.
+     */
+    public abstract List<app.exosphere.core.rules.ShareMount> mountShares();
+
     /** Extra shell scripts run after Exosphere's parts. */
     public abstract List<ShellPart> extraShellParts();
 
@@ -158,6 +164,18 @@ public abstract class LaunchRequest {
                 throw new InvalidLaunchRequestException("rootVolumeGb must be at least 1 GB, got " + gb);
             }
         });
+        java.util.Set<String> mountPoints = new java.util.HashSet<>();
+        for (app.exosphere.core.rules.ShareMount m : mountShares()) {
+            if (!m.hasAccessKey()) {
+                throw new InvalidLaunchRequestException(
+                        "The share mount " + m.mountPoint()
+                                + " has no access key yet: Manila fills it once the rule is active; fetch it again with exosphere.shares().mount(...)");
+            }
+            if (!mountPoints.add(m.mountPoint())) {
+                throw new InvalidLaunchRequestException(
+                        "Two shares would mount at " + m.mountPoint() + "; mount each share once");
+            }
+        }
         for (String key : extraMetadata().keySet()) {
             if (key.startsWith("exo")) {
                 throw new InvalidLaunchRequestException("Metadata key " + key

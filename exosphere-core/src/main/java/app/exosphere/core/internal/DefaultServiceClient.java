@@ -40,6 +40,7 @@ import okhttp3.HttpUrl;
 
 /** The transport of one service in one view. */
 public final class DefaultServiceClient implements ServiceClient {
+    private static final String MANILA = "shared-file-system";
     private static final Pattern VERSION_SEGMENT = Pattern.compile("v\\d+(\\.\\d+)?");
     private static final String JSON = "application/json";
 
@@ -309,6 +310,11 @@ public final class DefaultServiceClient implements ServiceClient {
                         && parts[0].equalsIgnoreCase(service)
                         && Microversion.parse(parts[1]).equals(v);
             }
+            Optional<String> manila = head.header("X-OpenStack-Manila-API-Version");
+            if (MANILA.equals(service)) {
+                return manila.isPresent()
+                        && Microversion.parse(manila.get().trim()).equals(v);
+            }
             Optional<String> nova = head.header("X-OpenStack-Nova-API-Version");
             return service.equals("compute")
                     && nova.isPresent()
@@ -340,6 +346,9 @@ public final class DefaultServiceClient implements ServiceClient {
         Headers.Builder hb = new Headers.Builder().add("OpenStack-API-Version", service + " " + chosen);
         if ("compute".equals(service)) {
             hb.add("X-OpenStack-Nova-API-Version", chosen.toString());
+        } else if (MANILA.equals(service)) {
+            // Manila reads only its own header (manila.api.openstack.wsgi API_VERSION_REQUEST_HEADER)
+            hb.add("X-OpenStack-Manila-API-Version", chosen.toString());
         }
         return hb.build();
     }

@@ -57,6 +57,7 @@ public final class ApiException extends RuntimeException {
         if (status == 401
                 && (service == Service.COMPUTE
                         || service == Service.VOLUME
+                        || service == Service.SHARE
                         || service == Service.NETWORK
                         || service == Service.PLACEMENT)) {
             // keystonemiddleware refuses the token before the service sees the request, so Nova,
@@ -68,7 +69,7 @@ public final class ApiException extends RuntimeException {
             return Body.json(Json.object("error", inner));
         }
         switch (service) {
-            case COMPUTE, VOLUME -> {
+            case COMPUTE, VOLUME, SHARE -> {
                 ObjectNode inner = Json.object();
                 inner.put("code", status);
                 inner.put("message", message);

@@ -93,6 +93,9 @@ public final class World {
         public final Map<String, ObjectNode> securityGroupRules = new LinkedHashMap<>();
         public final Map<String, ObjectNode> volumes = new LinkedHashMap<>();
         public final Map<String, ObjectNode> volumeTypes = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> shares = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> shareAccessRules = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> shareTypes = new LinkedHashMap<>();
         public String externalNetworkId;
         public String autoTopologyNetworkId;
         public int nextFloating = 10;
@@ -213,6 +216,7 @@ public final class World {
         type.set("extra_specs", Json.object());
         type.putNull("qos_specs_id");
         rs.volumeTypes.put(type.get("id").asText(), type);
+        Manila.seedTypes(this, rs);
 
         ObjectNode ext = Neutron.network(this, rs, "public", true, true, "admin");
         rs.externalNetworkId = ext.get("id").asText();
@@ -364,6 +368,7 @@ public final class World {
         catalog.add(service("network", "neutron", region -> apiBase + "/" + region + "/network"));
         catalog.add(service("volumev3", "cinderv3", region -> apiBase + "/" + region + "/volume/v3/" + projectId));
         catalog.add(service("placement", "placement", region -> apiBase + "/" + region + "/placement"));
+        catalog.add(service("sharev2", "manilav2", region -> apiBase + "/" + region + "/share/v2/" + projectId));
         return catalog;
     }
 
