@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ServiceClient nova = openStack.service(ServiceType.COMPUTE);
- * ServiceClient designate = openStack.service(ServiceType.of("dns"));
+ * ServiceClient swift = openStack.service(ServiceType.of("object-store"));
  * }</pre>
  */
 public final class ServiceType {
@@ -31,7 +31,10 @@ public final class ServiceType {
     /** Placement (unversioned URLs, microversions 1.x). */
     public static final ServiceType PLACEMENT = new ServiceType("placement", List.of("placement"), null, "placement");
 
-    private static final List<ServiceType> KNOWN = List.of(COMPUTE, IMAGE, NETWORK, VOLUME, IDENTITY, PLACEMENT);
+    /** Designate (API v2; catalog URLs carry no version, Exosphere's {@code Rest.Designate} appends {@code v2}). */
+    public static final ServiceType DNS = new ServiceType("dns", List.of("dns"), "v2", null);
+
+    private static final List<ServiceType> KNOWN = List.of(COMPUTE, IMAGE, NETWORK, VOLUME, IDENTITY, PLACEMENT, DNS);
 
     private final String type;
     private final List<String> catalogTypes;
