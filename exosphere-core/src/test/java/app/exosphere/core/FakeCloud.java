@@ -91,6 +91,7 @@ public final class FakeCloud implements AutoCloseable {
                 .endpointOverride(ServiceType.NETWORK, base + "/network")
                 .endpointOverride(ServiceType.VOLUME, base + "/volume/v3")
                 .endpointOverride(ServiceType.PLACEMENT, base + "/placement")
+                .endpointOverride(ServiceType.DNS, base + "/dns")
                 .endpointOverride(ServiceType.IDENTITY, base + "/identity")
                 .build();
     }

@@ -2,6 +2,7 @@ package app.exosphere.testkit;
 
 import app.exosphere.testkit.internal.ApiException;
 import app.exosphere.testkit.internal.Cinder;
+import app.exosphere.testkit.internal.Designate;
 import app.exosphere.testkit.internal.Exchange;
 import app.exosphere.testkit.internal.Glance;
 import app.exosphere.testkit.internal.Json;
@@ -278,6 +279,9 @@ final class SimulatorDispatcher extends Dispatcher {
                 case "placement" -> {
                     return new Route(Service.PLACEMENT, region, base, rest);
                 }
+                case "dns" -> {
+                    return new Route(Service.DNS, region, base, rest.isEmpty() ? List.of("<versions>") : rest);
+                }
                 default -> {
                     // fall through to unknown
                 }
@@ -369,6 +373,12 @@ final class SimulatorDispatcher extends Dispatcher {
             }
             case PLACEMENT -> {
                 return new Placement(world, rs, keystone).handle(ex);
+            }
+            case DNS -> {
+                if (first.equals("<versions>")) {
+                    return Reply.ok(Designate.versions(route.base()));
+                }
+                return new Designate(world, rs, keystone).handle(ex);
             }
             default -> throw new ApiException(404, "The resource could not be found.");
         }

@@ -93,6 +93,10 @@ public final class World {
         public final Map<String, ObjectNode> securityGroupRules = new LinkedHashMap<>();
         public final Map<String, ObjectNode> volumes = new LinkedHashMap<>();
         public final Map<String, ObjectNode> volumeTypes = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> snapshots = new LinkedHashMap<>();
+        /** Designate zones and record sets of the project. */
+        public final Map<String, ObjectNode> dnsZones = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> recordSets = new LinkedHashMap<>();
         public String externalNetworkId;
         public String autoTopologyNetworkId;
         public int nextFloating = 10;
@@ -364,6 +368,7 @@ public final class World {
         catalog.add(service("network", "neutron", region -> apiBase + "/" + region + "/network"));
         catalog.add(service("volumev3", "cinderv3", region -> apiBase + "/" + region + "/volume/v3/" + projectId));
         catalog.add(service("placement", "placement", region -> apiBase + "/" + region + "/placement"));
+        catalog.add(service("dns", "designate", region -> apiBase + "/" + region + "/dns/"));
         return catalog;
     }
 
