@@ -183,7 +183,8 @@ public final class CloudSimulator implements AutoCloseable {
                 + "      instanceTypes: [],\n"
                 + "      flavorGroups: [],\n"
                 + "      desktopMessage: null,\n"
-                + "      dnsZones: [ { region: null, zone: \"{project_name}" + app.exosphere.testkit.internal.Designate.ZONE_SUFFIX + "\" } ],\n"
+                + "      dnsZones: [ { region: null, zone: \"{project_name}"
+                + app.exosphere.testkit.internal.Designate.ZONE_SUFFIX + "\" } ],\n"
                 + "    },\n"
                 + "  ],\n"
                 + "};\n";
@@ -363,7 +364,8 @@ public final class CloudSimulator implements AutoCloseable {
                     .map(rs -> rs.images.get(imageId))
                     .filter(java.util.Objects::nonNull)
                     .findFirst()
-                    .map(i -> i.path("status").asText() + "/" + i.path("visibility").asText());
+                    .map(i -> i.path("status").asText() + "/"
+                            + i.path("visibility").asText());
         }
     }
 
@@ -371,7 +373,9 @@ public final class CloudSimulator implements AutoCloseable {
     public int snapshotCount() {
         synchronized (world) {
             world.tick();
-            return world.regions.values().stream().mapToInt(rs -> rs.snapshots.size()).sum();
+            return world.regions.values().stream()
+                    .mapToInt(rs -> rs.snapshots.size())
+                    .sum();
         }
     }
 
@@ -387,7 +391,8 @@ public final class CloudSimulator implements AutoCloseable {
                 for (var r : rs.recordSets.values()) {
                     for (var rec : r.path("records")) {
                         if (rec.asText().equals(ip)) {
-                            out.add(r.path("type").asText() + " " + r.path("name").asText());
+                            out.add(r.path("type").asText() + " "
+                                    + r.path("name").asText());
                         }
                     }
                 }

@@ -82,6 +82,11 @@ public final class Instance {
         this.origin = ServerOrigin.read(server.metadata(), server.tags());
     }
 
+    /** The shared state this handle belongs to (for the operations of this package). */
+    EngineContext context() {
+        return ctx;
+    }
+
     /** The server id. */
     public String id() {
         return server.id();

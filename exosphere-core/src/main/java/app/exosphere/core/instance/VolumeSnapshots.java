@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.error.BadRequestException;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.error.ResourceStatusException;
@@ -128,7 +129,8 @@ public final class VolumeSnapshots {
 
     /**
      * Deletes the snapshot ({@code DELETE /snapshots/{id}}, Exosphere's {@code OpenStack.Volumes.requestDeleteVolumeSnapshot});
-     * idempotent: one already gone (404) counts as deleted, and an ambiguous failure is tried once more.
+     * idempotent: one already gone (404) or already being deleted counts as deleted, and an ambiguous failure is
+     * tried once more.
      */
     public Call<Void> delete(String snapshotId) {
         return ctx.operation(() -> {
@@ -138,6 +140,12 @@ public final class VolumeSnapshots {
                     return null;
                 } catch (NotFoundException gone) {
                     return null;
+                } catch (BadRequestException refused) {
+                    // Cinder refuses to delete a snapshot that is already being deleted (a retry, another replica)
+                    if (alreadyGoing(snapshotId)) {
+                        return null;
+                    }
+                    throw refused;
                 } catch (OpenStackException e) {
                     if (attempt >= 2 || !ExactlyOnceCreate.ambiguous(e)) {
                         throw e;
@@ -145,6 +153,16 @@ public final class VolumeSnapshots {
                 }
             }
         });
+    }
+
+    private boolean alreadyGoing(String snapshotId) {
+        try {
+            SnapshotStatus st =
+                    ctx.os.volume().snapshots().get(snapshotId).execute().status();
+            return st.is(SnapshotStatus.Known.DELETING) || st.is(SnapshotStatus.Known.DELETED);
+        } catch (NotFoundException gone) {
+            return true;
+        }
     }
 
     /** Fetches the snapshot, empty when Cinder does not have it. */

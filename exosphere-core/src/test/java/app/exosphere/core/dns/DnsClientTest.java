@@ -99,10 +99,15 @@ class DnsClientTest {
 
     @Test
     void refusesARecordSetThatIsNotFullyQualifiedOrHasNoRecord() {
-        assertThatThrownBy(() -> RecordSetCreateRequest.builder().name("vm1.example.org").addRecords("10.0.0.1").build())
+        assertThatThrownBy(() -> RecordSetCreateRequest.builder()
+                        .name("vm1.example.org")
+                        .addRecords("10.0.0.1")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("end in '.'");
-        assertThatThrownBy(() -> RecordSetCreateRequest.builder().name("vm1.example.org.").build())
+        assertThatThrownBy(() -> RecordSetCreateRequest.builder()
+                        .name("vm1.example.org.")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one record");
     }

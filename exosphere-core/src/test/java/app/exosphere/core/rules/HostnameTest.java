@@ -20,7 +20,8 @@ class HostnameTest {
         assertThat(Hostname.sanitize("的hello")).contains("hello");
         assertThat(Hostname.sanitize("(#@&$!(@*--#&91)(__=+--test-host.example!!.com-0+"))
                 .contains("91----test-host-example-com-0");
-        assertThat(Hostname.sanitize("<}\u001fh\u0010e\u0008l\u0002l\u0005o\u0012!{>")).contains("hello");
+        assertThat(Hostname.sanitize("<}\u001fh\u0010e\u0008l\u0002l\u0005o\u0012!{>"))
+                .contains("hello");
         assertThat(Hostname.sanitize("a".repeat(64))).contains("a".repeat(63));
         assertThat(Hostname.sanitize("a".repeat(62) + "-a")).contains("a".repeat(62));
         assertThat(Hostname.sanitize("的")).isEmpty();
@@ -78,7 +79,8 @@ class HostnameTest {
 
     @Test
     void aTieGoesToTheZoneSeenLastAsTheWebAppsReversedStableSort() {
-        List<RecordSet> sets = List.of(rs("z1", "one.example.org.", "a.one.example.org."), rs("z2", "two.example.org.", "a.two.example.org."));
+        List<RecordSet> sets = List.of(
+                rs("z1", "one.example.org.", "a.one.example.org."), rs("z2", "two.example.org.", "a.two.example.org."));
         assertThat(DnsZoneChoice.choose(Optional.empty(), "p", sets))
                 .contains(new DnsZoneChoice.Chosen("z2", "two.example.org."));
     }

@@ -294,7 +294,8 @@ public final class Cinder {
                 String st = sn.path("status").asText();
                 if (!List.of("available", "error", "error_deleting").contains(st)) {
                     throw new ApiException(
-                            400, "Invalid snapshot: Volume Snapshot status must be available or error or error_deleting.");
+                            400,
+                            "Invalid snapshot: Volume Snapshot status must be available or error or error_deleting.");
                 }
                 sn.put("status", "deleting");
                 String id = sn.get("id").asText();
@@ -326,8 +327,10 @@ public final class Cinder {
         boolean force = req.path("force").asBoolean(false)
                 || "true".equalsIgnoreCase(req.path("force").asText());
         if (!vst.equals("available") && !(vst.equals("in-use") && force)) {
-            throw new ApiException(400, "Invalid volume: Volume " + volumeId + " status must be available, but current"
-                    + " status is: " + vst + ".");
+            throw new ApiException(
+                    400,
+                    "Invalid volume: Volume " + volumeId + " status must be available, but current" + " status is: "
+                            + vst + ".");
         }
         if (rs.snapshots.size() >= 10) {
             throw new ApiException(413, "SnapshotLimitExceeded: Maximum number of snapshots allowed (10) exceeded");
@@ -342,7 +345,11 @@ public final class Cinder {
             sn.putNull("description");
         }
         sn.put("id", id);
-        sn.set("metadata", req.has("metadata") && req.get("metadata").isObject() ? req.get("metadata").deepCopy() : Json.object());
+        sn.set(
+                "metadata",
+                req.has("metadata") && req.get("metadata").isObject()
+                        ? req.get("metadata").deepCopy()
+                        : Json.object());
         if (req.hasNonNull("name")) {
             sn.put("name", Json.text(req, "name"));
         } else {

@@ -69,10 +69,20 @@ public final class Designate {
         rs.dnsZones.put(zoneId, z);
         rs.recordSets.put(
                 "soa",
-                recordSet(ids.uuid(), z, name, "SOA", null, List.of("ns1.simulated.test. hostmaster.simulated.test. "
-                        + created.getEpochSecond() + " 3519 600 86400 3600"), created, "ACTIVE", "NONE"));
+                recordSet(
+                        ids.uuid(),
+                        z,
+                        name,
+                        "SOA",
+                        null,
+                        List.of("ns1.simulated.test. hostmaster.simulated.test. " + created.getEpochSecond()
+                                + " 3519 600 86400 3600"),
+                        created,
+                        "ACTIVE",
+                        "NONE"));
         rs.recordSets.put(
-                "ns", recordSet(ids.uuid(), z, name, "NS", null, List.of("ns1.simulated.test."), created, "ACTIVE", "NONE"));
+                "ns",
+                recordSet(ids.uuid(), z, name, "NS", null, List.of("ns1.simulated.test."), created, "ACTIVE", "NONE"));
         // keyed by id, like everything else
         ObjectNode soa = rs.recordSets.remove("soa");
         ObjectNode ns = rs.recordSets.remove("ns");
@@ -170,7 +180,11 @@ public final class Designate {
                 }
                 case "DELETE" -> {
                     String type = r.get("type").asText();
-                    if (type.equals("SOA") || type.equals("NS") && r.get("name").asText().equals(zone.get("name").asText())) {
+                    if (type.equals("SOA")
+                            || type.equals("NS")
+                                    && r.get("name")
+                                            .asText()
+                                            .equals(zone.get("name").asText())) {
                         throw new ApiException(403, "Managed records may not be deleted");
                     }
                     r.put("status", "PENDING");
@@ -226,7 +240,8 @@ public final class Designate {
         }
         Integer ttl = req.hasNonNull("ttl") ? req.get("ttl").asInt() : null;
         Instant now = w.now();
-        ObjectNode r = recordSet(w.ids.uuid(), zone, name.toLowerCase(Locale.ROOT), type, ttl, records, now, "PENDING", "CREATE");
+        ObjectNode r = recordSet(
+                w.ids.uuid(), zone, name.toLowerCase(Locale.ROOT), type, ttl, records, now, "PENDING", "CREATE");
         if (req.hasNonNull("description")) {
             r.put("description", req.get("description").asText());
         }
@@ -274,11 +289,15 @@ public final class Designate {
         if (page.more()) {
             links.put(
                     "next",
-                    ex.url().newBuilder()
+                    ex.url()
+                            .newBuilder()
                             .removeAllQueryParameters("marker")
                             .addQueryParameter(
                                     "marker",
-                                    page.items().get(page.items().size() - 1).get("id").asText())
+                                    page.items()
+                                            .get(page.items().size() - 1)
+                                            .get("id")
+                                            .asText())
                             .build()
                             .toString());
         }
@@ -305,11 +324,15 @@ public final class Designate {
         arr.add(Json.object()
                 .put("id", "v2.1")
                 .put("status", "CURRENT")
-                .set("links", Json.array().add(Json.object().put("href", base + "/v2").put("rel", "self"))));
+                .set(
+                        "links",
+                        Json.array().add(Json.object().put("href", base + "/v2").put("rel", "self"))));
         arr.add(Json.object()
                 .put("id", "v2.0")
                 .put("status", "SUPPORTED")
-                .set("links", Json.array().add(Json.object().put("href", base + "/v2").put("rel", "self"))));
+                .set(
+                        "links",
+                        Json.array().add(Json.object().put("href", base + "/v2").put("rel", "self"))));
         return Json.object("versions", arr);
     }
 }

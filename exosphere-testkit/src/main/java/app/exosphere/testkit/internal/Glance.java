@@ -160,8 +160,21 @@ public final class Glance {
     }
 
     private static final Set<String> READ_ONLY = Set.of(
-            "id", "status", "created_at", "updated_at", "size", "virtual_size", "checksum", "owner", "self", "file",
-            "schema", "os_hash_algo", "os_hash_value", "direct_url", "locations");
+            "id",
+            "status",
+            "created_at",
+            "updated_at",
+            "size",
+            "virtual_size",
+            "checksum",
+            "owner",
+            "self",
+            "file",
+            "schema",
+            "os_hash_algo",
+            "os_hash_value",
+            "direct_url",
+            "locations");
 
     /**
      * {@code PATCH /v2/images/{id}} with a JSON-patch ({@code add}, {@code replace}, {@code remove}); as real
@@ -172,8 +185,10 @@ public final class Glance {
     private Reply patch(Exchange ex, ObjectNode image) {
         String type = ex.header("Content-Type");
         if (type == null || !type.startsWith("application/openstack-images-v2.1-json-patch")) {
-            throw new ApiException(415, "The request has media type " + type + " which is not allowed. Only"
-                    + " application/openstack-images-v2.1-json-patch is allowed.");
+            throw new ApiException(
+                    415,
+                    "The request has media type " + type + " which is not allowed. Only"
+                            + " application/openstack-images-v2.1-json-patch is allowed.");
         }
         if (!w.projectId.equals(image.path("owner").asText())) {
             throw new ApiException(403, "You are not permitted to modify this image.");
@@ -216,8 +231,11 @@ public final class Glance {
                     }
                     copy.remove(attr);
                 }
-                default -> throw new ApiException(400, "Operation objects must contain exactly one member named"
-                        + " \"add\", \"remove\", or \"replace\".");
+                default ->
+                    throw new ApiException(
+                            400,
+                            "Operation objects must contain exactly one member named"
+                                    + " \"add\", \"remove\", or \"replace\".");
             }
         }
         copy.put("updated_at", Json.seconds(w.now()));

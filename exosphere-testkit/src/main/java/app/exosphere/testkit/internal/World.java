@@ -96,6 +96,7 @@ public final class World {
         public final Map<String, ObjectNode> snapshots = new LinkedHashMap<>();
         /** Designate zones and record sets of the project. */
         public final Map<String, ObjectNode> dnsZones = new LinkedHashMap<>();
+
         public final Map<String, ObjectNode> recordSets = new LinkedHashMap<>();
         public String externalNetworkId;
         public String autoTopologyNetworkId;
