@@ -56,6 +56,8 @@ import picocli.CommandLine.Spec;
             ServerCommands.DeleteCommand.class,
             ServerCommands.VolumeCommand.class,
             ServerCommands.WorkflowCommand.class,
+            ImageAndHostnameCommands.ImageCommand.class,
+            ImageAndHostnameCommands.HostnameCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
