@@ -229,7 +229,8 @@ class ImagesSnapshotsAndHostnamesTest {
             assertThatThrownBy(() -> exo.snapshots()
                             .create(SnapshotCreateRequest.builder()
                                     .volumeId("v")
-                                    .build()))
+                                    .build())
+                            .execute())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("needs a name");
         }
@@ -297,7 +298,7 @@ class ImagesSnapshotsAndHostnamesTest {
             Instance renamed =
                     new Instance(vm.context(), vm.server().toBuilder().name("的").build());
             cloud.journal().clear();
-            assertThatThrownBy(() -> exo.hostnames().create(renamed, "149.165.150.10"))
+            assertThatThrownBy(() -> exo.hostnames().create(renamed, "149.165.150.10").execute())
                     .isInstanceOf(OpenStackClientException.class)
                     .hasMessageContaining("Could not determine a valid hostname for instance named '的'.");
             assertThat(cloud.journal().count(Service.DNS)).isZero();
