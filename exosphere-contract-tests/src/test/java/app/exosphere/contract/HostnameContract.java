@@ -52,7 +52,8 @@ abstract class HostnameContract extends CloudContract {
 
     @BeforeAll
     void requireDesignate() {
-        assumeTrue(member.hasService("dns"), cloud.name() + " has no dns service in its catalog (Designate not running)");
+        assumeTrue(
+                member.hasService("dns"), cloud.name() + " has no dns service in its catalog (Designate not running)");
     }
 
     private Exosphere connect() {
@@ -76,7 +77,8 @@ abstract class HostnameContract extends CloudContract {
 
     /** The record sets holding the floating IP, as Designate lists them to the member ({@code "<type> <name>"}). */
     private List<String> recordsHoldingIp() {
-        JsonNode sets = member.get("dns", "/v2/recordsets?limit=1000").expect(200).path("recordsets");
+        JsonNode sets =
+                member.get("dns", "/v2/recordsets?limit=1000").expect(200).path("recordsets");
         List<String> out = new ArrayList<>();
         for (JsonNode r : sets) {
             for (JsonNode rec : r.path("records")) {
@@ -97,8 +99,12 @@ abstract class HostnameContract extends CloudContract {
             ObjectNode zone = JsonNodeFactory.instance.objectNode();
             zone.put("name", prefix + ".contract.test.");
             zone.put("email", "hostmaster@contract.test");
-            createdZoneId = member.post("dns", "/v2/zones", zone).expect(202).path("id").asText();
-            await("zone to hold its SOA record set", () -> exo.hostnames().fetchDefaultZone().execute(), z -> z.isPresent());
+            createdZoneId =
+                    member.post("dns", "/v2/zones", zone).expect(202).path("id").asText();
+            await(
+                    "zone to hold its SOA record set",
+                    () -> exo.hostnames().fetchDefaultZone().execute(),
+                    z -> z.isPresent());
         }
         String image = os.image()
                 .list(ImageListOptions.builder().name(cloud.imageName()).build())
@@ -110,7 +116,8 @@ abstract class HostnameContract extends CloudContract {
                 .findFirst()
                 .orElseThrow()
                 .id();
-        String network = os.network().autoAllocatedTopology(member.projectId()).execute().id();
+        String network =
+                os.network().autoAllocatedTopology(member.projectId()).execute().id();
         serverId = os.compute()
                 .servers()
                 .create(ServerCreateRequest.builder()
@@ -165,7 +172,9 @@ abstract class HostnameContract extends CloudContract {
     @Order(3)
     void deletesTheRecordIdempotentlyEvenWhenTheAnswerIsLost() {
         fault.arm("DELETE", "/recordsets/");
-        assertThat(exo.hostnames().deleteFor(ip).execute()).extracting(RecordSet::id).containsExactly(record.id());
+        assertThat(exo.hostnames().deleteFor(ip).execute())
+                .extracting(RecordSet::id)
+                .containsExactly(record.id());
         await("record set to go", this::recordsHoldingIp, List::isEmpty);
         assertThat(exo.hostnames().deleteFor(ip).execute()).isEmpty();
     }
@@ -177,7 +186,10 @@ abstract class HostnameContract extends CloudContract {
         }
         if (serverId != null) {
             member.delete("compute", "/servers/" + serverId);
-            await("server to go", () -> member.get("compute", "/servers/" + serverId).status(), st -> st == 404);
+            await(
+                    "server to go",
+                    () -> member.get("compute", "/servers/" + serverId).status(),
+                    st -> st == 404);
         }
         if (createdZoneId != null) {
             member.delete("dns", "/v2/zones/" + createdZoneId);

@@ -99,7 +99,8 @@ abstract class ImagesAndSnapshotsContract extends CloudContract {
                 .findFirst()
                 .orElseThrow()
                 .id();
-        String network = os.network().autoAllocatedTopology(member.projectId()).execute().id();
+        String network =
+                os.network().autoAllocatedTopology(member.projectId()).execute().id();
         serverId = os.compute()
                 .servers()
                 .create(ServerCreateRequest.builder()
@@ -138,9 +139,13 @@ abstract class ImagesAndSnapshotsContract extends CloudContract {
             Image active = exo.images().awaitActive(imageId, cloud.patience()).execute();
             assertThat(active.status().raw()).isEqualTo("active");
         }
-        Image community = exo.images().setVisibility(imageId, ImageVisibility.COMMUNITY).execute();
+        Image community =
+                exo.images().setVisibility(imageId, ImageVisibility.COMMUNITY).execute();
         assertThat(community.visibility()).contains("community");
-        assertThat(member.get("image", "/v2/images/" + imageId).expect(200).path("visibility").asText())
+        assertThat(member.get("image", "/v2/images/" + imageId)
+                        .expect(200)
+                        .path("visibility")
+                        .asText())
                 .isEqualTo("community");
 
         fault.arm("DELETE", "/v2/images/");
@@ -156,7 +161,10 @@ abstract class ImagesAndSnapshotsContract extends CloudContract {
         volumeId = exo.openStack()
                 .volume()
                 .volumes()
-                .create(VolumeCreateRequest.builder().sizeGb(1).name(prefix + "-snap-vol").build())
+                .create(VolumeCreateRequest.builder()
+                        .sizeGb(1)
+                        .name(prefix + "-snap-vol")
+                        .build())
                 .execute()
                 .id();
         awaitVolumeStatus(volumeId, "available");
@@ -172,7 +180,8 @@ abstract class ImagesAndSnapshotsContract extends CloudContract {
 
         assertThat(fault.dropped()).isEqualTo(1);
         assertThat(snapshotsOfVolume()).containsExactly(snapshotId);
-        Snapshot available = exo.snapshots().awaitAvailable(snapshotId, cloud.patience()).execute();
+        Snapshot available =
+                exo.snapshots().awaitAvailable(snapshotId, cloud.patience()).execute();
         assertThat(available.status().display()).isEqualTo("Available");
         assertThat(exo.snapshots().listOf(volumeId).execute())
                 .extracting(Snapshot::id)
@@ -196,11 +205,17 @@ abstract class ImagesAndSnapshotsContract extends CloudContract {
         if (volumeId != null) {
             await("snapshot to go", () -> snapshotsOfVolume().isEmpty(), g -> g);
             member.delete("volumev3", "/volumes/" + volumeId);
-            await("volume to go", () -> member.get("volumev3", "/volumes/" + volumeId).status(), st -> st == 404);
+            await(
+                    "volume to go",
+                    () -> member.get("volumev3", "/volumes/" + volumeId).status(),
+                    st -> st == 404);
         }
         if (serverId != null) {
             member.delete("compute", "/servers/" + serverId);
-            await("server to go", () -> member.get("compute", "/servers/" + serverId).status(), st -> st == 404);
+            await(
+                    "server to go",
+                    () -> member.get("compute", "/servers/" + serverId).status(),
+                    st -> st == 404);
         }
         if (exo != null) {
             exo.close();

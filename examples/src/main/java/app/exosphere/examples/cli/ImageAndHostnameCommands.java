@@ -111,7 +111,8 @@ final class ImageAndHostnameCommands {
                 if (wanted != null) {
                     image = exo.images().setVisibility(image.id(), wanted).execute();
                     if (!json()) {
-                        out().println(image.name() + ": visibility " + image.visibility().orElse("?"));
+                        out().println(image.name() + ": visibility "
+                                + image.visibility().orElse("?"));
                     }
                 }
                 if (json()) {
@@ -185,9 +186,10 @@ final class ImageAndHostnameCommands {
                             .put("hostnames", names)
                             .put(create ? "created" : delete ? "deleted" : "changed", changed));
                 } else if (delete) {
-                    out().println(changed.isEmpty()
-                            ? vm.name() + ": no hostname to delete"
-                            : vm.name() + ": deleted " + String.join(", ", changed));
+                    out().println(
+                                    changed.isEmpty()
+                                            ? vm.name() + ": no hostname to delete"
+                                            : vm.name() + ": deleted " + String.join(", ", changed));
                 } else if (names.isEmpty()) {
                     out().println(vm.name() + ": no hostname (create one with --create)");
                 } else {

@@ -24,8 +24,12 @@ final class ImagesAndDnsSnippets {
 
     Image imageOf(Exosphere exosphere, Instance instance) {
         // snippet:images-create-from
-        Image image = exosphere.images().createFrom(instance).execute(); // "<instance name>-image", from-exosphere: true
-        Image active = exosphere.images().awaitActive(image.id(), Duration.ofMinutes(30)).execute();
+        Image image =
+                exosphere.images().createFrom(instance).execute(); // "<instance name>-image", from-exosphere: true
+        Image active = exosphere
+                .images()
+                .awaitActive(image.id(), Duration.ofMinutes(30))
+                .execute();
         exosphere.images().setVisibility(active.id(), ImageVisibility.COMMUNITY).execute();
         // end-snippet
         return active;
@@ -40,7 +44,8 @@ final class ImagesAndDnsSnippets {
 
     Snapshot snapshotOf(Exosphere exosphere, String volumeId) {
         // snippet:snapshots
-        Snapshot s = exosphere.snapshots()
+        Snapshot s = exosphere
+                .snapshots()
                 .create(SnapshotCreateRequest.builder()
                         .volumeId(volumeId)
                         .name("before-upgrade")
@@ -48,7 +53,8 @@ final class ImagesAndDnsSnippets {
                 .execute();
         exosphere.snapshots().awaitAvailable(s.id(), Duration.ofMinutes(10)).execute();
         for (Snapshot each : exosphere.snapshots().listOf(volumeId).execute()) {
-            print(each.name().orElse("-") + " " + each.sizeGb() + " GB " + each.status().display());
+            print(each.name().orElse("-") + " " + each.sizeGb() + " GB "
+                    + each.status().display());
         }
         // end-snippet
         return s;
@@ -56,7 +62,8 @@ final class ImagesAndDnsSnippets {
 
     RecordSet hostnameOf(Exosphere exosphere, Instance instance, String floatingIp) {
         // snippet:hostnames
-        Optional<DnsZoneChoice.Chosen> zone = exosphere.hostnames().fetchDefaultZone().execute();
+        Optional<DnsZoneChoice.Chosen> zone =
+                exosphere.hostnames().fetchDefaultZone().execute();
         print("zone " + zone.map(DnsZoneChoice.Chosen::zoneName).orElse("none"));
         print("hostname " + Hostname.sanitize(instance.name()).orElse("none"));
         RecordSet record = exosphere.hostnames().create(instance, floatingIp).execute();

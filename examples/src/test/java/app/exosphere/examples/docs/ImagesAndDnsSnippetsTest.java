@@ -29,7 +29,8 @@ class ImagesAndDnsSnippetsTest {
         session = CloudSession.simulated();
         cloud = session.simulator().orElseThrow();
         Exosphere exo = session.exosphere();
-        Instance launched = exo.launch(LaunchRequest.builder().name("docs vm").build()).execute();
+        Instance launched =
+                exo.launch(LaunchRequest.builder().name("docs vm").build()).execute();
         session.waitUntilReady(launched.id(), Duration.ofMinutes(30), p -> {});
         instance = exo.instance(launched.id()).execute();
     }

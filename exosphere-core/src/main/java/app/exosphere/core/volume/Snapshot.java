@@ -48,7 +48,9 @@ public abstract class Snapshot {
     @JsonProperty("created_at")
     public abstract Optional<String> created();
 
+    /** Free-form metadata (may hold credentials: never printed). */
     @JsonProperty("metadata")
+    @Value.Redacted
     public abstract Map<String, String> metadata();
 
     /** {@code created_at} as an instant. */

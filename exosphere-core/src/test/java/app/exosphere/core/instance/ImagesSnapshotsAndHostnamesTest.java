@@ -298,7 +298,8 @@ class ImagesSnapshotsAndHostnamesTest {
             Instance renamed =
                     new Instance(vm.context(), vm.server().toBuilder().name("的").build());
             cloud.journal().clear();
-            assertThatThrownBy(() -> exo.hostnames().create(renamed, "149.165.150.10").execute())
+            assertThatThrownBy(() ->
+                            exo.hostnames().create(renamed, "149.165.150.10").execute())
                     .isInstanceOf(OpenStackClientException.class)
                     .hasMessageContaining("Could not determine a valid hostname for instance named '的'.");
             assertThat(cloud.journal().count(Service.DNS)).isZero();
