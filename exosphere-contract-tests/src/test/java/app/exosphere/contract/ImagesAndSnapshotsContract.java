@@ -17,7 +17,6 @@ import app.exosphere.core.image.ImageVisibility;
 import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.core.instance.Instance;
-import app.exosphere.core.volume.Snapshot;
 import app.exosphere.core.volume.SnapshotCreateRequest;
 import app.exosphere.core.volume.VolumeCreateRequest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -170,7 +169,7 @@ abstract class ImagesAndSnapshotsContract extends CloudContract {
         awaitVolumeStatus(volumeId, "available");
         fault.arm("POST", "/snapshots$");
 
-        Snapshot s = exo.snapshots()
+        app.exosphere.core.volume.Snapshot s = exo.snapshots()
                 .create(SnapshotCreateRequest.builder()
                         .volumeId(volumeId)
                         .name(prefix + "-snap")
@@ -184,7 +183,7 @@ abstract class ImagesAndSnapshotsContract extends CloudContract {
                 exo.snapshots().awaitAvailable(snapshotId, cloud.patience()).execute();
         assertThat(available.status().display()).isEqualTo("Available");
         assertThat(exo.snapshots().listOf(volumeId).execute())
-                .extracting(Snapshot::id)
+                .extracting(app.exosphere.core.volume.Snapshot::id)
                 .containsExactly(snapshotId);
 
         exo.snapshots().delete(snapshotId).execute();
