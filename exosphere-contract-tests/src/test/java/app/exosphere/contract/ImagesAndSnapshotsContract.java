@@ -179,7 +179,7 @@ abstract class ImagesAndSnapshotsContract extends CloudContract {
 
         assertThat(fault.dropped()).isEqualTo(1);
         assertThat(snapshotsOfVolume()).containsExactly(snapshotId);
-        Snapshot available =
+        app.exosphere.core.volume.Snapshot available =
                 exo.snapshots().awaitAvailable(snapshotId, cloud.patience()).execute();
         assertThat(available.status().display()).isEqualTo("Available");
         assertThat(exo.snapshots().listOf(volumeId).execute())
