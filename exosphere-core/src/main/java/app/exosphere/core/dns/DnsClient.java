@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * DnsClient dns = openStack.dns();
- * List<RecordSet> all = dns.recordSets().toList();
+ * java.util.List<RecordSet> all = dns.recordSets().toList();
  * dns.deleteRecordSet(all.get(0).zoneId(), all.get(0).id()).execute();
  * }</pre>
  */

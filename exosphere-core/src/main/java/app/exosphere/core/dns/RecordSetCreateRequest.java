@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * is given).
  *
  * <pre>{@code
- * RecordSet rs = openStack.dns().createRecordSet(zoneId, RecordSetCreateRequest.builder()
+ * RecordSet rs = openStack.dns().createRecordSet(id, RecordSetCreateRequest.builder()
  *         .name("vm1.proj.projects.example.org.").type("A").addRecords("149.165.157.212").build()).execute();
  * }</pre>
  */

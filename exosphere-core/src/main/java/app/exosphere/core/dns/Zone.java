@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * A Designate zone ({@code GET /v2/zones}).
  *
  * <pre>{@code
- * List<Zone> zones = openStack.dns().zones().toList();
+ * java.util.List<Zone> zones = openStack.dns().zones().toList();
  * zones.forEach(z -> System.out.println(z.name() + " " + z.status()));
  * }</pre>
  */

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * try {
- *     exosphere.images().awaitActive(imageId, Duration.ofMinutes(30)).execute();
+ *     exosphere.images().awaitActive(imageId, java.time.Duration.ofMinutes(30)).execute();
  * } catch (ResourceStatusException e) {
  *     System.out.println(e.resourceId() + " " + e.lastStatus().orElse("gone") + (e.timedOut() ? " (timed out)" : ""));
  * }

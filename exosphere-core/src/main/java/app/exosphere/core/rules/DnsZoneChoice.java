@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Optional<DnsZoneChoice.Chosen> zone = DnsZoneChoice.choose(
- *         Optional.of(new DnsZone("IU", "{project_name}.projects.jetstream-cloud.org.")), "bio101", recordSets);
+ *         Optional.of(new DnsZone("IU", "{project_name}.projects.jetstream-cloud.org.")), "bio101", openStack.dns().recordSets().toList());
  * }</pre>
  */
 public final class DnsZoneChoice {

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  * with the fields the web app decodes ({@code OpenStack.VolumeSnapshots}).
  *
  * <pre>{@code
- * List<Snapshot> mine = volume.snapshots().list().stream().filter(s -> s.belongsTo(volumeId)).toList();
+ * java.util.List<Snapshot> mine = volume.snapshots().list().stream().filter(s -> s.belongsTo(volumeId)).toList();
  * }</pre>
  */
 @Value.Immutable

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * for (Snapshot s : volume.snapshots().list().toList()) {
  *     System.out.println(s.name().orElse("-") + " " + s.sizeGb() + " GiB " + s.status().display());
  * }
- * volume.snapshots().delete(snapshotId).execute();
+ * volume.snapshots().delete(id).execute();
  * }</pre>
  */
 public final class SnapshotApi {

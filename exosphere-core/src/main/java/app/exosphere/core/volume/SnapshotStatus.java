@@ -14,7 +14,7 @@ import java.util.Set;
  * #raw()} instead, so one new status on the cloud does not hide every snapshot.
  *
  * <pre>{@code
- * Snapshot s = volume.snapshots().get(snapshotId).execute();
+ * Snapshot s = volume.snapshots().get(id).execute();
  * if (s.status().isTransitioning()) { System.out.println(s.status().display() + "..."); }
  * }</pre>
  */
