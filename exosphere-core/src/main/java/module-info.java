@@ -1,5 +1,5 @@
 /**
- * OpenStack REST clients (Keystone, Nova, Glance, Neutron, Cinder, Placement) and the Exosphere
+ * OpenStack REST clients (Keystone, Nova, Glance, Neutron, Cinder, Placement, Designate) and the Exosphere
  * operations built on them: launch, watch, interactions and lifecycle.
  */
 module app.exosphere.core {
@@ -29,12 +29,15 @@ module app.exosphere.core {
     exports app.exosphere.core.network;
     exports app.exosphere.core.volume;
     exports app.exosphere.core.share;
+    exports app.exosphere.core.dns;
     exports app.exosphere.core.placement;
     exports app.exosphere.core.rules;
     exports app.exosphere.core.instance;
 
     // Jackson binds the Immutables-generated JSON shapes (package-private) of these packages
     opens app.exosphere.core.compute to
+            com.fasterxml.jackson.databind;
+    opens app.exosphere.core.dns to
             com.fasterxml.jackson.databind;
     opens app.exosphere.core.image to
             com.fasterxml.jackson.databind;

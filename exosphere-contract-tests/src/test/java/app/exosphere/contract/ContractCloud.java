@@ -55,6 +55,14 @@ interface ContractCloud extends AutoCloseable {
         return java.time.Clock.systemUTC();
     }
 
+    /**
+     * Whether an image made from a server gets its data and becomes {@code active}: true on the simulator;
+     * false on osbox, whose Nova {@code fake.FakeDriver} uploads nothing, so the image stays queued.
+     */
+    default boolean savesServerImages() {
+        return true;
+    }
+
     /** How long a state change (server ACTIVE, volume available, …) may take before a scenario fails. */
     Duration patience();
 

@@ -110,6 +110,11 @@ final class OsboxCloud implements ContractCloud {
     }
 
     @Override
+    public boolean savesServerImages() {
+        return false; // Nova's fake.FakeDriver snapshots nothing into Glance
+    }
+
+    @Override
     public Duration patience() {
         // a 2-core machine shared with parallel builds: first boots have taken 13 s
         return Duration.ofSeconds(180);

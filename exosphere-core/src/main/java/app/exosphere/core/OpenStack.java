@@ -11,6 +11,7 @@ import app.exosphere.core.compute.ComputeClient;
 import app.exosphere.core.config.CloudConfig;
 import app.exosphere.core.config.CloudsYaml;
 import app.exosphere.core.config.OpenRc;
+import app.exosphere.core.dns.DnsClient;
 import app.exosphere.core.error.ConfigurationException;
 import app.exosphere.core.http.Call;
 import app.exosphere.core.http.EndpointInterface;
@@ -200,6 +201,14 @@ public final class OpenStack implements AutoCloseable {
     /** Typed Manila client of this view ({@code /shares}, {@code /share-access-rules}, …; catalog type {@code sharev2}). */
     public ShareClient share() {
         return ShareClient.on(service(ServiceType.SHARE));
+    }
+
+    /**
+     * Typed Designate client of this view ({@code /v2/zones}, {@code /v2/recordsets}); the cloud must list a
+     * {@code dns} service, else its calls fail with {@code EndpointNotFoundException}.
+     */
+    public DnsClient dns() {
+        return DnsClient.on(service(ServiceType.DNS));
     }
 
     /** Typed Placement client of this view ({@code /usages}). */

@@ -104,6 +104,7 @@ public final class FakeCloud implements AutoCloseable {
                 .endpointOverride(ServiceType.VOLUME, base + "/volume/v3")
                 .endpointOverride(ServiceType.PLACEMENT, base + "/placement")
                 .endpointOverride(ServiceType.SHARE, base + "/share/v2/" + PROJECT_ID)
+                .endpointOverride(ServiceType.DNS, base + "/dns")
                 .endpointOverride(ServiceType.IDENTITY, base + "/identity")
                 .build();
     }

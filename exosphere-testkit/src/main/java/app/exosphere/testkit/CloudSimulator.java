@@ -183,6 +183,8 @@ public final class CloudSimulator implements AutoCloseable {
                 + "      instanceTypes: [],\n"
                 + "      flavorGroups: [],\n"
                 + "      desktopMessage: null,\n"
+                + "      dnsZones: [ { region: null, zone: \"{project_name}"
+                + app.exosphere.testkit.internal.Designate.ZONE_SUFFIX + "\" } ],\n"
                 + "    },\n"
                 + "  ],\n"
                 + "};\n";
@@ -343,6 +345,62 @@ public final class CloudSimulator implements AutoCloseable {
                 throw new IllegalStateException("server " + serverId + " no longer exists in the simulated cloud");
             }
             return f.apply(world, s);
+        }
+    }
+
+    /** Images made from server {@code serverId} (Glance images whose {@code instance_uuid} is it), in every region. */
+    public int imageCountOf(String serverId) {
+        synchronized (world) {
+            world.tick();
+            return (int) world.regions.values().stream()
+                    .flatMap(rs -> rs.images.values().stream())
+                    .filter(i -> serverId.equals(i.path("instance_uuid").asText(null)))
+                    .count();
+        }
+    }
+
+    /** The status of Glance image {@code imageId} and its visibility ("status/visibility"), empty when gone. */
+    public Optional<String> imageState(String imageId) {
+        synchronized (world) {
+            world.tick();
+            return world.regions.values().stream()
+                    .map(rs -> rs.images.get(imageId))
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .map(i -> i.path("status").asText() + "/"
+                            + i.path("visibility").asText());
+        }
+    }
+
+    /** Every Cinder volume snapshot of every region (for counting what a client created). */
+    public int snapshotCount() {
+        synchronized (world) {
+            world.tick();
+            return world.regions.values().stream()
+                    .mapToInt(rs -> rs.snapshots.size())
+                    .sum();
+        }
+    }
+
+    /**
+     * The Designate record sets of every region holding {@code ip} (any type), as {@code "<type> <name>"}
+     * (for counting what a client created).
+     */
+    public List<String> recordSetsHolding(String ip) {
+        synchronized (world) {
+            world.tick();
+            List<String> out = new ArrayList<>();
+            for (World.RegionState rs : world.regions.values()) {
+                for (var r : rs.recordSets.values()) {
+                    for (var rec : r.path("records")) {
+                        if (rec.asText().equals(ip)) {
+                            out.add(r.path("type").asText() + " "
+                                    + r.path("name").asText());
+                        }
+                    }
+                }
+            }
+            return out;
         }
     }
 

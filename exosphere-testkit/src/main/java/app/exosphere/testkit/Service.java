@@ -23,6 +23,8 @@ public enum Service {
     SHARE,
     /** Placement (catalog type {@code placement}). */
     PLACEMENT,
+    /** Designate v2 (catalog type {@code dns}). */
+    DNS,
     /** The User Application Proxy and what it fronts (Guacamole on 49528, Jupyter on 8888). */
     UAP,
     /** Matches every service (only meaningful in a {@link Fault}). */

@@ -2,6 +2,7 @@ package app.exosphere.testkit;
 
 import app.exosphere.testkit.internal.ApiException;
 import app.exosphere.testkit.internal.Cinder;
+import app.exosphere.testkit.internal.Designate;
 import app.exosphere.testkit.internal.Exchange;
 import app.exosphere.testkit.internal.Glance;
 import app.exosphere.testkit.internal.Json;
@@ -302,6 +303,9 @@ final class SimulatorDispatcher extends Dispatcher {
                     }
                     return new Route(Service.SHARE, region, base, prefixed("<versions>", rest));
                 }
+                case "dns" -> {
+                    return new Route(Service.DNS, region, base, rest.isEmpty() ? List.of("<versions>") : rest);
+                }
                 default -> {
                     // fall through to unknown
                 }
@@ -407,6 +411,12 @@ final class SimulatorDispatcher extends Dispatcher {
                 Exchange inner = new Exchange(
                         ex.method(), ex.url(), seg.subList(1, seg.size()), ex.headers(), ex.bodyBytes(), route.base());
                 return new Manila(world, rs, keystone).handle(inner, mv);
+            }
+            case DNS -> {
+                if (first.equals("<versions>")) {
+                    return Reply.ok(Designate.versions(route.base()));
+                }
+                return new Designate(world, rs, keystone).handle(ex);
             }
             default -> throw new ApiException(404, "The resource could not be found.");
         }

@@ -57,6 +57,8 @@ import picocli.CommandLine.Spec;
             ServerCommands.VolumeCommand.class,
             ShareCommands.ShareCommand.class,
             ServerCommands.WorkflowCommand.class,
+            ImageAndHostnameCommands.ImageCommand.class,
+            ImageAndHostnameCommands.HostnameCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

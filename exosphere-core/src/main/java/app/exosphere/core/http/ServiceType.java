@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ServiceClient nova = openStack.service(ServiceType.COMPUTE);
- * ServiceClient designate = openStack.service(ServiceType.of("dns"));
+ * ServiceClient swift = openStack.service(ServiceType.of("object-store"));
  * }</pre>
  */
 public final class ServiceType {
@@ -38,7 +38,11 @@ public final class ServiceType {
     public static final ServiceType SHARE =
             new ServiceType("sharev2", List.of("sharev2", "shared-file-system"), "v2", "shared-file-system");
 
-    private static final List<ServiceType> KNOWN = List.of(COMPUTE, IMAGE, NETWORK, VOLUME, IDENTITY, PLACEMENT, SHARE);
+    /** Designate (API v2; catalog URLs carry no version, Exosphere's {@code Rest.Designate} appends {@code v2}). */
+    public static final ServiceType DNS = new ServiceType("dns", List.of("dns"), "v2", null);
+
+    private static final List<ServiceType> KNOWN =
+            List.of(COMPUTE, IMAGE, NETWORK, VOLUME, IDENTITY, PLACEMENT, SHARE, DNS);
 
     private final String type;
     private final List<String> catalogTypes;

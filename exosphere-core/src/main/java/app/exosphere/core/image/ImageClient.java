@@ -79,7 +79,19 @@ public final class ImageClient {
         return update(image.id(), ImageUpdate.setProperties(image, properties));
     }
 
-    /** {@code DELETE /v2/images/{id}}. */
+    /**
+     * {@code PATCH /v2/images/{id}} {@code [{"op":"replace","path":"/visibility","value":…}]} (Exosphere's
+     * {@code Rest.Glance.requestChangeVisibility}); returns the updated image.
+     */
+    public Call<Image> setVisibility(String imageId, ImageVisibility visibility) {
+        return update(
+                imageId,
+                ImageUpdate.builder()
+                        .replace("visibility", visibility.apiValue())
+                        .build());
+    }
+
+    /** {@code DELETE /v2/images/{id}} (Exosphere's {@code Rest.Glance.requestDeleteImage}). */
     public Call<Void> delete(String imageId) {
         return Operation.noResult(() -> glance.delete("images/{id}", imageId));
     }

@@ -103,6 +103,21 @@ public final class Exosphere implements AutoCloseable {
         return instances.launchWorkflow(request, source);
     }
 
+    /** Images of instances, the web app's way: create from an instance (exactly once), visibility, delete, follow. */
+    public Images images() {
+        return instances.images();
+    }
+
+    /** Volume snapshots: list, create (exactly once), delete, follow status. */
+    public VolumeSnapshots snapshots() {
+        return instances.snapshots();
+    }
+
+    /** DNS hostnames for floating IPs (Designate), the web app's way. */
+    public Hostnames hostnames() {
+        return instances.hostnames();
+    }
+
     /** Fetches the instance with this server id. */
     public Call<Instance> instance(String serverId) {
         return instances.get(serverId);

@@ -83,6 +83,11 @@ public final class Instance {
         this.origin = ServerOrigin.of(server);
     }
 
+    /** The shared state this handle belongs to (for the operations of this package). */
+    EngineContext context() {
+        return ctx;
+    }
+
     /** The server id. */
     public String id() {
         return server.id();
@@ -152,6 +157,22 @@ public final class Instance {
             }
             return List.copyOf(out);
         });
+    }
+
+    /**
+     * Fetches the DNS hostnames of the server's floating IPs: the names (without the trailing {@code .}) of
+     * the Designate record sets holding one of them, as the web app's instance page shows them
+     * ({@code GetterSetters.getServerDnsRecordSets}). Empty when it has none or no floating IP; fails with
+     * {@code EndpointNotFoundException} when the cloud has no {@code dns} service.
+     */
+    public Call<List<String>> fetchHostnames() {
+        return new Hostnames(ctx).of(this);
+    }
+
+    /** Fetches the server's first hostname ({@link #fetchHostnames()}), when one exists. */
+    public Call<Optional<String>> fetchHostname() {
+        Call<List<String>> all = fetchHostnames();
+        return ctx.operation(() -> all.execute().stream().findFirst());
     }
 
     // ------------------------------------------------------------------ interactions
@@ -383,6 +404,11 @@ public final class Instance {
         return Operation.fromAsync(() -> send.apply(actions(action)));
     }
 
+    /** The actions of this server after the flavor-group check (for the operations next to it). */
+    ServerActionApi actionsChecked(ServerAction action) {
+        return actions(action);
+    }
+
     private ServerActionApi actions(ServerAction action) {
         Optional<FlavorGroup> group = flavorGroup();
         if (group.isPresent()
@@ -469,11 +495,13 @@ public final class Instance {
                 a -> a.rebuild(imageId, null).executeAsync().thenApply(s -> null));
     }
 
-    /** Creates an image of the server, marked {@code from-exosphere} like Exosphere; returns its id. */
+    /**
+     * Creates an image of the server, marked {@code from-exosphere} like Exosphere, exactly once; returns
+     * its id (see {@link Images#createFrom(Instance, String)}).
+     */
     public Call<String> createImage(String imageName) {
-        return action(
-                ServerAction.CREATE_IMAGE,
-                a -> a.createImage(imageName, Map.of("from-exosphere", "true")).executeAsync());
+        Call<app.exosphere.core.image.Image> create = new Images(ctx).createFrom(this, imageName);
+        return ctx.operation(() -> create.execute().id());
     }
 
     /** Renames the server; an invalid name is refused here, before any call is built. */

@@ -77,6 +77,21 @@ public final class Instances {
         return ctx.uapHostname();
     }
 
+    /** Images of instances: create from an instance exactly once, visibility, delete, follow status. */
+    public Images images() {
+        return new Images(ctx);
+    }
+
+    /** Volume snapshots: list, create exactly once, delete, follow status. */
+    public VolumeSnapshots snapshots() {
+        return new VolumeSnapshots(ctx);
+    }
+
+    /** DNS hostnames for floating IPs (Designate). */
+    public Hostnames hostnames() {
+        return new Hostnames(ctx);
+    }
+
     /** Fetches the instance with this server id. */
     public Call<Instance> get(String serverId) {
         Call<Server> server = ctx.os.compute().servers().get(serverId);

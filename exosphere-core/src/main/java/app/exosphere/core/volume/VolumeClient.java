@@ -21,6 +21,7 @@ import java.util.Objects;
  *   <caption>Where each API path lives</caption>
  *   <tr><td>{@code /volumes...}</td><td>{@link #volumes()}</td></tr>
  *   <tr><td>{@code /types}</td><td>{@link #types()}</td></tr>
+ *   <tr><td>{@code /snapshots...}</td><td>{@link #snapshots()}</td></tr>
  *   <tr><td>{@code /attachments} (3.27+)</td><td>{@link #attachments()}</td></tr>
  *   <tr><td>{@code /limits}</td><td>{@link #limits()}</td></tr>
  *   <tr><td>{@code /os-quota-sets/{project}?usage=true}</td><td>{@link #quotaUsage(String)}</td></tr>
@@ -56,6 +57,11 @@ public final class VolumeClient {
     /** {@code /volumes}. */
     public VolumeApi volumes() {
         return new VolumeApi(cinder);
+    }
+
+    /** {@code /snapshots}. */
+    public SnapshotApi snapshots() {
+        return new SnapshotApi(cinder);
     }
 
     /** {@code /attachments} (3.27+). */

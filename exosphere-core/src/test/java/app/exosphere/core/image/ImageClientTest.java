@@ -103,6 +103,22 @@ class ImageClientTest {
     }
 
     @Test
+    void changesVisibilityWithTheWebAppsSingleReplaceOperation() {
+        cloud.replySample(200, "glance/image-update-response.json");
+        glance.setVisibility("img-1", ImageVisibility.COMMUNITY).execute();
+        RecordedRequest r = cloud.take();
+        assertThat(r.getMethod()).isEqualTo("PATCH");
+        assertThat(r.getUrl().encodedPath()).isEqualTo("/image/v2/images/img-1");
+        assertThat(r.getHeaders().get("Content-Type")).startsWith("application/openstack-images-v2.1-json-patch");
+        // Exosphere's Rest.Glance.requestChangeVisibility
+        assertThat(body(r)).isEqualTo("[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"community\"}]");
+        assertThat(ImageVisibility.of("Shared")).isEqualTo(ImageVisibility.SHARED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImageVisibility.of("everyone"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("public, community, shared or private");
+    }
+
+    @Test
     void setPropertiesReplacesExistingOnesAndAddsNewOnes() {
         JsonNode n = Samples.json("glance/image-show-response.json");
         ((ObjectNode) n).put("os_distro", "cirros");

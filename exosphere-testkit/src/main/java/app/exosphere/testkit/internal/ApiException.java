@@ -95,6 +95,23 @@ public final class ApiException extends RuntimeException {
                         "text/plain; charset=UTF-8",
                         statusLine + "\n\n" + explanation(status) + "\n\n" + message + "\n\n   ");
             }
+            case DNS -> {
+                // Designate's faults: {"code": 404, "type": "recordset_not_found", "message": ..., "request_id": ...}
+                ObjectNode err = Json.object();
+                err.put("code", status);
+                err.put(
+                        "type",
+                        switch (status) {
+                            case 400 -> "invalid_object";
+                            case 403 -> "forbidden";
+                            case 404 -> "not_found";
+                            case 409 -> message.startsWith("Duplicate") ? "duplicate_recordset" : "conflict";
+                            default -> "service_unavailable";
+                        });
+                err.put("message", message);
+                err.put("request_id", "req-" + java.util.UUID.randomUUID());
+                return Body.json(err);
+            }
             case PLACEMENT -> {
                 ObjectNode err = Json.object();
                 err.put("status", status);

@@ -129,6 +129,7 @@ public final class Cinder {
         return switch (ex.seg(0)) {
             case "volumes" -> volumes(ex);
             case "types" -> types(ex);
+            case "snapshots" -> snapshots(ex);
             case "limits" -> limits(ex);
             case "os-quota-sets" -> quotaSets(ex);
             default -> throw new ApiException(404, "The resource could not be found.");
@@ -211,6 +212,16 @@ public final class Cinder {
                                         + " attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated"
                                         + " from snapshots after volume transfer.");
                     }
+                    String volumeId = v.get("id").asText();
+                    if (rs.snapshots.values().stream()
+                            .anyMatch(sn -> volumeId.equals(sn.path("volume_id").asText()))) {
+                        throw new ApiException(
+                                400,
+                                "Invalid volume: Volume status must be available or error or"
+                                        + " error_restoring or error_extending or error_managing and must not be migrating,"
+                                        + " attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated"
+                                        + " from snapshots after volume transfer.");
+                    }
                     v.put("status", "deleting");
                     w.schedule(
                             w.now().plusSeconds(3),
@@ -221,6 +232,147 @@ public final class Cinder {
             }
         }
         throw new ApiException(404, "The resource could not be found.");
+    }
+
+    /**
+     * {@code /snapshots}: list (summary or detail, filters {@code volume_id}, {@code name}, {@code status}),
+     * show, create ({@code creating} → {@code available} after 10 s; an attached volume needs {@code force})
+     * and delete ({@code deleting}, gone after 3 s), shaped like the Cinder API samples.
+     */
+    private Reply snapshots(Exchange ex) {
+        if (ex.size() == 1 && ex.method().equals("POST")) {
+            return createSnapshot(ex);
+        }
+        if ((ex.size() == 1 || ex.matches("snapshots", "detail")) && ex.method().equals("GET")) {
+            boolean detail = ex.size() == 2;
+            List<ObjectNode> all = new ArrayList<>(rs.snapshots.values());
+            all.sort(Comparator.comparing((ObjectNode v) -> v.get("created_at").asText())
+                    .reversed()
+                    .thenComparing(v -> v.get("id").asText()));
+            for (String f : List.of("volume_id", "name", "status")) {
+                String want = ex.query(f);
+                if (want != null) {
+                    all.removeIf(sn -> !want.equals(sn.path(f).asText()));
+                }
+            }
+            Paging.Page<ObjectNode> page = Paging.page(
+                    all,
+                    v -> v.get("id").asText(),
+                    Paging.limit(ex),
+                    ex.query("marker"),
+                    1000,
+                    "marker [" + ex.query("marker") + "] not found");
+            ArrayNode arr = Json.array();
+            for (ObjectNode sn : page.items()) {
+                arr.add(detail ? sn : summary(sn));
+            }
+            ObjectNode body = Json.object("snapshots", arr);
+            if (page.more()) {
+                body.set(
+                        "snapshots_links",
+                        Nova.nextLink(
+                                ex,
+                                page.items()
+                                        .get(page.items().size() - 1)
+                                        .get("id")
+                                        .asText()));
+            }
+            return Reply.ok(body);
+        }
+        if (ex.size() != 2) {
+            throw new ApiException(404, "The resource could not be found.");
+        }
+        ObjectNode sn = rs.snapshots.get(ex.seg(1));
+        if (sn == null) {
+            throw new ApiException(404, "Snapshot " + ex.seg(1) + " could not be found.");
+        }
+        switch (ex.method()) {
+            case "GET" -> {
+                return Reply.ok(Json.object("snapshot", sn));
+            }
+            case "DELETE" -> {
+                String st = sn.path("status").asText();
+                if (!List.of("available", "error", "error_deleting").contains(st)) {
+                    throw new ApiException(
+                            400,
+                            "Invalid snapshot: Volume Snapshot status must be available or error or error_deleting.");
+                }
+                sn.put("status", "deleting");
+                String id = sn.get("id").asText();
+                w.schedule(w.now().plusSeconds(3), () -> rs.snapshots.remove(id));
+                return Reply.empty(202);
+            }
+            default -> throw new ApiException(405, "The method is not allowed for the requested URL.");
+        }
+    }
+
+    /** The members of {@code GET /snapshots} (the summary list, as in the API sample). */
+    private static ObjectNode summary(ObjectNode sn) {
+        ObjectNode o = Json.object();
+        for (String f : List.of(
+                "created_at", "description", "id", "metadata", "name", "size", "status", "updated_at", "volume_id")) {
+            o.set(f, sn.get(f));
+        }
+        return o;
+    }
+
+    private Reply createSnapshot(Exchange ex) {
+        ObjectNode req = ex.requireObject("snapshot");
+        String volumeId = Json.text(req, "volume_id");
+        ObjectNode vol = volumeId == null ? null : rs.volumes.get(volumeId);
+        if (vol == null) {
+            throw new ApiException(404, "Volume " + volumeId + " could not be found.");
+        }
+        String vst = vol.path("status").asText();
+        boolean force = req.path("force").asBoolean(false)
+                || "true".equalsIgnoreCase(req.path("force").asText());
+        if (!vst.equals("available") && !(vst.equals("in-use") && force)) {
+            throw new ApiException(
+                    400,
+                    "Invalid volume: Volume " + volumeId + " status must be available, but current" + " status is: "
+                            + vst + ".");
+        }
+        if (rs.snapshots.size() >= 10) {
+            throw new ApiException(413, "SnapshotLimitExceeded: Maximum number of snapshots allowed (10) exceeded");
+        }
+        Instant now = w.now();
+        ObjectNode sn = Json.object();
+        String id = w.ids.uuid();
+        sn.put("created_at", Json.micros(now));
+        if (req.hasNonNull("description")) {
+            sn.put("description", Json.text(req, "description"));
+        } else {
+            sn.putNull("description");
+        }
+        sn.put("id", id);
+        sn.set(
+                "metadata",
+                req.has("metadata") && req.get("metadata").isObject()
+                        ? req.get("metadata").deepCopy()
+                        : Json.object());
+        if (req.hasNonNull("name")) {
+            sn.put("name", Json.text(req, "name"));
+        } else {
+            sn.putNull("name");
+        }
+        sn.put("os-extended-snapshot-attributes:progress", "0%");
+        sn.put("os-extended-snapshot-attributes:project_id", w.projectId);
+        sn.put("size", vol.get("size").asInt());
+        sn.put("status", "creating");
+        sn.putNull("updated_at");
+        sn.put("volume_id", volumeId);
+        sn.putNull("group_snapshot_id");
+        sn.put("user_id", w.userId);
+        sn.put("consumes_quota", true);
+        rs.snapshots.put(id, sn);
+        w.schedule(now.plusSeconds(10), () -> {
+            if ("creating".equals(sn.path("status").asText())) {
+                sn.put("status", "available");
+                sn.put("os-extended-snapshot-attributes:progress", "100%");
+                sn.put("updated_at", Json.micros(w.now()));
+            }
+        });
+        return Reply.json(202, Json.object("snapshot", sn));
     }
 
     private Reply create(Exchange ex) {
@@ -262,7 +414,7 @@ public final class Cinder {
         var q = w.scenario.quotas();
         int[] used = usage(w, rs);
         ObjectNode a = Json.object();
-        a.put("totalSnapshotsUsed", 0);
+        a.put("totalSnapshotsUsed", rs.snapshots.size());
         a.put("maxTotalBackups", 10);
         a.put("maxTotalVolumeGigabytes", q.volumeGigabytes());
         a.put("maxTotalSnapshots", 10);
@@ -289,14 +441,14 @@ public final class Cinder {
         set.put("id", ex.seg(1));
         put(set, "volumes", q.volumes(), used[0], usage);
         put(set, "gigabytes", q.volumeGigabytes(), used[1], usage);
-        put(set, "snapshots", 10, 0, usage);
+        put(set, "snapshots", 10, rs.snapshots.size(), usage);
         put(set, "backups", 10, 0, usage);
         put(set, "backup_gigabytes", 1000, 0, usage);
         put(set, "groups", 10, 0, usage);
         put(set, "per_volume_gigabytes", -1, 0, usage);
         put(set, "volumes___DEFAULT__", -1, used[0], usage);
         put(set, "gigabytes___DEFAULT__", -1, used[1], usage);
-        put(set, "snapshots___DEFAULT__", -1, 0, usage);
+        put(set, "snapshots___DEFAULT__", -1, rs.snapshots.size(), usage);
         return Reply.ok(Json.object("quota_set", set));
     }
 

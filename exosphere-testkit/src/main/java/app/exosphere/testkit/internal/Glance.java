@@ -91,6 +91,9 @@ public final class Glance {
                 case "GET" -> {
                     return Reply.ok(image);
                 }
+                case "PATCH" -> {
+                    return patch(ex, image);
+                }
                 case "DELETE" -> {
                     if (!w.projectId.equals(image.path("owner").asText())) {
                         throw new ApiException(403, "You are not permitted to delete this image.");
@@ -154,6 +157,91 @@ public final class Glance {
         i.put("schema", "/v2/schemas/image");
         rs.images.put(id, i);
         return Reply.json(201, i);
+    }
+
+    private static final Set<String> READ_ONLY = Set.of(
+            "id",
+            "status",
+            "created_at",
+            "updated_at",
+            "size",
+            "virtual_size",
+            "checksum",
+            "owner",
+            "self",
+            "file",
+            "schema",
+            "os_hash_algo",
+            "os_hash_value",
+            "direct_url",
+            "locations");
+
+    /**
+     * {@code PATCH /v2/images/{id}} with a JSON-patch ({@code add}, {@code replace}, {@code remove}); as real
+     * Glance: only the media type {@code application/openstack-images-v2.1-json-patch} (415 otherwise), only
+     * the owner (403), read-only attributes refused (403), and {@code public} visibility is an admin-only
+     * policy ({@code publicize_image}, 403).
+     */
+    private Reply patch(Exchange ex, ObjectNode image) {
+        String type = ex.header("Content-Type");
+        if (type == null || !type.startsWith("application/openstack-images-v2.1-json-patch")) {
+            throw new ApiException(
+                    415,
+                    "The request has media type " + type + " which is not allowed. Only"
+                            + " application/openstack-images-v2.1-json-patch is allowed.");
+        }
+        if (!w.projectId.equals(image.path("owner").asText())) {
+            throw new ApiException(403, "You are not permitted to modify this image.");
+        }
+        com.fasterxml.jackson.databind.JsonNode ops = ex.json();
+        if (ops == null || !ops.isArray()) {
+            throw new ApiException(400, "Request body must be a JSON array of operation objects.");
+        }
+        ObjectNode copy = image.deepCopy();
+        for (com.fasterxml.jackson.databind.JsonNode op : ops) {
+            String kind = op.path("op").asText();
+            String path = op.path("path").asText();
+            if (!path.startsWith("/") || path.length() < 2) {
+                throw new ApiException(400, "Unable to find '" + path + "' in JSON Schema change");
+            }
+            String attr = path.substring(1).replace("~1", "/").replace("~0", "~");
+            if (READ_ONLY.contains(attr)) {
+                throw new ApiException(403, "Attribute '" + attr + "' is read-only.");
+            }
+            switch (kind) {
+                case "add", "replace" -> {
+                    if (kind.equals("replace") && !copy.has(attr)) {
+                        throw new ApiException(409, "Property " + attr + " does not exist.");
+                    }
+                    com.fasterxml.jackson.databind.JsonNode value = op.get("value");
+                    if (attr.equals("visibility")) {
+                        String v = value == null ? "" : value.asText();
+                        if (!Set.of("public", "private", "shared", "community").contains(v)) {
+                            throw new ApiException(400, "Invalid visibility value: " + v);
+                        }
+                        if (v.equals("public")) {
+                            throw new ApiException(403, "You are not authorized to complete publicize_image action.");
+                        }
+                    }
+                    copy.set(attr, value == null ? Json.object().nullNode() : value.deepCopy());
+                }
+                case "remove" -> {
+                    if (!copy.has(attr)) {
+                        throw new ApiException(409, "Property " + attr + " does not exist.");
+                    }
+                    copy.remove(attr);
+                }
+                default ->
+                    throw new ApiException(
+                            400,
+                            "Operation objects must contain exactly one member named"
+                                    + " \"add\", \"remove\", or \"replace\".");
+            }
+        }
+        copy.put("updated_at", Json.seconds(w.now()));
+        image.removeAll();
+        image.setAll(copy);
+        return Reply.ok(image);
     }
 
     private boolean visibleTo(ObjectNode image) {

@@ -96,6 +96,11 @@ public final class World {
         public final Map<String, ObjectNode> shares = new LinkedHashMap<>();
         public final Map<String, ObjectNode> shareAccessRules = new LinkedHashMap<>();
         public final Map<String, ObjectNode> shareTypes = new LinkedHashMap<>();
+        public final Map<String, ObjectNode> snapshots = new LinkedHashMap<>();
+        /** Designate zones and record sets of the project. */
+        public final Map<String, ObjectNode> dnsZones = new LinkedHashMap<>();
+
+        public final Map<String, ObjectNode> recordSets = new LinkedHashMap<>();
         public String externalNetworkId;
         public String autoTopologyNetworkId;
         public int nextFloating = 10;
@@ -369,6 +374,7 @@ public final class World {
         catalog.add(service("volumev3", "cinderv3", region -> apiBase + "/" + region + "/volume/v3/" + projectId));
         catalog.add(service("placement", "placement", region -> apiBase + "/" + region + "/placement"));
         catalog.add(service("sharev2", "manilav2", region -> apiBase + "/" + region + "/share/v2/" + projectId));
+        catalog.add(service("dns", "designate", region -> apiBase + "/" + region + "/dns/"));
         return catalog;
     }
 

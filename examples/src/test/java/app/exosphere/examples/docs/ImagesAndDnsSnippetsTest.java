@@ -1,0 +1,86 @@
+package app.exosphere.examples.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.exosphere.core.dns.RecordSet;
+import app.exosphere.core.image.Image;
+import app.exosphere.core.instance.Exosphere;
+import app.exosphere.core.instance.Instance;
+import app.exosphere.core.instance.LaunchRequest;
+import app.exosphere.core.network.FloatingIp;
+import app.exosphere.core.volume.Snapshot;
+import app.exosphere.core.volume.Volume;
+import app.exosphere.core.volume.VolumeCreateRequest;
+import app.exosphere.examples.CloudSession;
+import app.exosphere.testkit.CloudSimulator;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** docs/images-and-dns.md: its snippets, run on the simulated cloud, do what the guide says. */
+class ImagesAndDnsSnippetsTest {
+    static CloudSession session;
+    static CloudSimulator cloud;
+    static Instance instance;
+
+    @BeforeAll
+    static void start() {
+        session = CloudSession.simulated();
+        cloud = session.simulator().orElseThrow();
+        Exosphere exo = session.exosphere();
+        Instance launched =
+                exo.launch(LaunchRequest.builder().name("docs vm").build()).execute();
+        session.waitUntilReady(launched.id(), Duration.ofMinutes(30), p -> {});
+        instance = exo.instance(launched.id()).execute();
+    }
+
+    @AfterAll
+    static void stop() {
+        session.close();
+    }
+
+    @Test
+    void imageSnippetsCreateOneCommunityImageAndDeleteIt() {
+        ImagesAndDnsSnippets guide = new ImagesAndDnsSnippets();
+        Image image = guide.imageOf(session.exosphere(), instance);
+        assertThat(image.name()).isEqualTo("docs vm-image");
+        assertThat(cloud.imageState(image.id())).contains("active/community");
+        guide.deleteImage(session.exosphere(), image.id());
+        assertThat(cloud.imageState(image.id())).isEmpty();
+    }
+
+    @Test
+    void snapshotSnippetCreatesOneAndListsItAvailable() {
+        Volume v = session.exosphere()
+                .openStack()
+                .volume()
+                .volumes()
+                .create(VolumeCreateRequest.builder().name("docs-vol").sizeGb(2).build())
+                .execute();
+        cloud.advance(Duration.ofSeconds(10));
+        ImagesAndDnsSnippets guide = new ImagesAndDnsSnippets();
+        int before = cloud.snapshotCount();
+        Snapshot s = guide.snapshotOf(session.exosphere(), v.id());
+        assertThat(cloud.snapshotCount()).isEqualTo(before + 1);
+        assertThat(guide.printed).containsExactly("before-upgrade 2 GB Available");
+        session.exosphere().snapshots().delete(s.id()).execute();
+    }
+
+    @Test
+    void hostnameSnippetCreatesTheWebAppsRecordAndShowsIt() {
+        String ip = instance.fetchFloatingIps().execute().stream()
+                .map(FloatingIp::floatingIpAddress)
+                .findFirst()
+                .orElseThrow();
+        ImagesAndDnsSnippets guide = new ImagesAndDnsSnippets();
+        RecordSet rs = guide.hostnameOf(session.exosphere(), instance, ip);
+        assertThat(rs.name()).isEqualTo("docs-vm.tra000001.projects.simulated.test.");
+        assertThat(guide.printed)
+                .containsExactly(
+                        "zone tra000001.projects.simulated.test.",
+                        "hostname docs-vm",
+                        "docs-vm.tra000001.projects.simulated.test");
+        session.exosphere().hostnames().deleteFor(ip).execute();
+    }
+}
