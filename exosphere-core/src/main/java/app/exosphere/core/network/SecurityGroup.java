@@ -38,6 +38,10 @@ public abstract class SecurityGroup {
     @JsonProperty("project_id")
     public abstract Optional<String> projectId();
 
+    /** Neutron tags, e.g. Exosphere's {@code exo:preset} and {@code exo:creatorUsername::<user>}. */
+    @JsonProperty("tags")
+    public abstract List<String> tags();
+
     @JsonProperty("stateful")
     public abstract Optional<Boolean> stateful();
 

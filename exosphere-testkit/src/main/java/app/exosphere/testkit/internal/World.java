@@ -42,6 +42,9 @@ public final class World {
     public final String defaultAppCredId;
     public final Map<String, RegionState> regions = new LinkedHashMap<>();
     public final List<ObjectNode> flavors = new ArrayList<>();
+    /** Jetstream2 accounting allocations of the project (the bare array {@link Accounting} serves). */
+    public final List<ObjectNode> allocations = new ArrayList<>();
+
     public volatile Predicate<String> failSetup = name -> false;
 
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
@@ -135,6 +138,7 @@ public final class World {
                         null,
                         false));
         seedUsage(regions.values().iterator().next(), now);
+        allocations.addAll(Accounting.seed(now));
     }
 
     public Instant now() {
@@ -281,6 +285,16 @@ public final class World {
                 base.plus(Duration.ofDays(12)),
                 "rocky",
                 "9");
+        // Jetstream2 publishes a Windows image that Exosphere marks "not supported" (Image.detectOperatingSystem)
+        Glance.image(
+                this,
+                rs,
+                "Windows-Server-2022-JS2-Beta",
+                "public",
+                "admin-project",
+                base.plus(Duration.ofDays(13)),
+                "windows",
+                "2022");
     }
 
     private void seedUsage(RegionState rs, Instant now) {
@@ -364,6 +378,7 @@ public final class World {
         catalog.add(service("network", "neutron", region -> apiBase + "/" + region + "/network"));
         catalog.add(service("volumev3", "cinderv3", region -> apiBase + "/" + region + "/volume/v3/" + projectId));
         catalog.add(service("placement", "placement", region -> apiBase + "/" + region + "/placement"));
+        catalog.add(service("accounting", "jetstream2-accounting", region -> apiBase + "/" + region + "/accounting/"));
         return catalog;
     }
 
