@@ -29,6 +29,7 @@ module app.exosphere.core {
     exports app.exosphere.core.network;
     exports app.exosphere.core.volume;
     exports app.exosphere.core.placement;
+    exports app.exosphere.core.accounting;
     exports app.exosphere.core.rules;
     exports app.exosphere.core.instance;
 

@@ -1,5 +1,6 @@
 package app.exosphere.core;
 
+import app.exosphere.core.accounting.AccountingClient;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.Identity;
@@ -194,6 +195,14 @@ public final class OpenStack implements AutoCloseable {
     /** Typed Cinder client of this view ({@code /volumes}, {@code /types}, …). */
     public VolumeClient volume() {
         return VolumeClient.on(service(ServiceType.VOLUME));
+    }
+
+    /**
+     * Jetstream2's allocation accounting client of this view (catalog type {@code accounting}); calls fail
+     * with {@link app.exosphere.core.error.EndpointNotFoundException} on clouds without it.
+     */
+    public AccountingClient accounting() {
+        return AccountingClient.on(service(AccountingClient.ACCOUNTING));
     }
 
     /** Typed Placement client of this view ({@code /usages}). */

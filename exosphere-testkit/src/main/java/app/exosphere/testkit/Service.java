@@ -21,6 +21,8 @@ public enum Service {
     VOLUME,
     /** Placement (catalog type {@code placement}). */
     PLACEMENT,
+    /** Jetstream2's allocation accounting service (catalog type {@code accounting}). */
+    ACCOUNTING,
     /** The User Application Proxy and what it fronts (Guacamole on 49528, Jupyter on 8888). */
     UAP,
     /** Matches every service (only meaningful in a {@link Fault}). */

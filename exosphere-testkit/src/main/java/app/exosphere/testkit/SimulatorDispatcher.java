@@ -1,5 +1,6 @@
 package app.exosphere.testkit;
 
+import app.exosphere.testkit.internal.Accounting;
 import app.exosphere.testkit.internal.ApiException;
 import app.exosphere.testkit.internal.Cinder;
 import app.exosphere.testkit.internal.Exchange;
@@ -278,6 +279,9 @@ final class SimulatorDispatcher extends Dispatcher {
                 case "placement" -> {
                     return new Route(Service.PLACEMENT, region, base, rest);
                 }
+                case "accounting" -> {
+                    return new Route(Service.ACCOUNTING, region, base, rest);
+                }
                 default -> {
                     // fall through to unknown
                 }
@@ -369,6 +373,9 @@ final class SimulatorDispatcher extends Dispatcher {
             }
             case PLACEMENT -> {
                 return new Placement(world, rs, keystone).handle(ex);
+            }
+            case ACCOUNTING -> {
+                return new Accounting(world, keystone).handle(ex);
             }
             default -> throw new ApiException(404, "The resource could not be found.");
         }

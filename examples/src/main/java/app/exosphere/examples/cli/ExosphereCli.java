@@ -56,6 +56,7 @@ import picocli.CommandLine.Spec;
             ServerCommands.DeleteCommand.class,
             ServerCommands.VolumeCommand.class,
             ServerCommands.WorkflowCommand.class,
+            AllocationCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

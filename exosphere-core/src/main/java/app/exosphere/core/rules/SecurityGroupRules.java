@@ -19,6 +19,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * List<SecurityGroupRule> rules = network.securityGroups().get(id).execute().rules();
+ * List<SecurityGroupRule> wanted = SecurityGroupTemplates.exosphereDefault().rules().stream()
+ *         .map(t -> SecurityGroupRules.fromTemplate(t, id)).toList();
  * SecurityGroupRules.Diff diff = SecurityGroupRules.diff(rules, wanted);
  * diff.missing();   // rules to POST
  * diff.extra();     // rules to DELETE
