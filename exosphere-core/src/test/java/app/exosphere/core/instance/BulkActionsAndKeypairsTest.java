@@ -80,7 +80,8 @@ class BulkActionsAndKeypairsTest {
     @Test
     void onlyTheWebAppsBulkActionsAreOffered() {
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
-            assertThatThrownBy(() -> exo.instances().bulk(ServerAction.RESIZE, List.of()).execute())
+            assertThatThrownBy(() ->
+                            exo.instances().bulk(ServerAction.RESIZE, List.of()).execute())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("SHELVE");
         }
@@ -91,15 +92,16 @@ class BulkActionsAndKeypairsTest {
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
             Keypairs keypairs = exo.keypairs();
 
-            assertThatThrownBy(() -> keypairs.importKey(" laptop", "ssh-ed25519 AAAAC3Nza me@x").execute())
+            assertThatThrownBy(() -> keypairs.importKey(" laptop", "ssh-ed25519 AAAAC3Nza me@x")
+                            .execute())
                     .isInstanceOf(InvalidLaunchRequestException.class)
                     .hasMessageContaining("must not start with a space");
             assertThatThrownBy(() -> keypairs.importKey("laptop", " ").execute())
                     .isInstanceOf(InvalidLaunchRequestException.class)
                     .hasMessageContaining("public key is required");
-            assertThatThrownBy(() ->
-                            keypairs.importKey("laptop", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE=\n")
-                                    .execute())
+            assertThatThrownBy(() -> keypairs.importKey(
+                                    "laptop", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE=\n")
+                            .execute())
                     .isInstanceOf(PrivateKeyDetectedException.class);
             assertThat(cloud.journal().count(Service.COMPUTE, "POST", ".*/os-keypairs$"))
                     .isZero();
