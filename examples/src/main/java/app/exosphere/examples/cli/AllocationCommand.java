@@ -29,8 +29,9 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {
-            "Show the project's Jetstream2 allocations (SUs used and remaining per resource), the burn rate",
-            "of its servers in SUs/hour, and when each allocation runs out at that rate.",
+            "Show the project's Jetstream2 allocation usage, burn rate and forecasts.",
+            "Per resource: SUs used and remaining; the burn rate of its servers in SUs/hour; when each",
+            "allocation runs out at that rate.",
             "",
             "Examples:",
             "  exosphere allocation --cloud js2",

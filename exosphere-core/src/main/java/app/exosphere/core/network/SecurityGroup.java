@@ -40,6 +40,7 @@ public abstract class SecurityGroup {
 
     /** Neutron tags, e.g. Exosphere's {@code exo:preset} and {@code exo:creatorUsername::<user>}. */
     @JsonProperty("tags")
+    @Value.Redacted // tags are free text: one may carry a passphrase (exoPw:)
     public abstract List<String> tags();
 
     @JsonProperty("stateful")
