@@ -31,6 +31,7 @@ module app.exosphere.core {
     exports app.exosphere.core.share;
     exports app.exosphere.core.dns;
     exports app.exosphere.core.placement;
+    exports app.exosphere.core.accounting;
     exports app.exosphere.core.rules;
     exports app.exosphere.core.instance;
 

@@ -1,5 +1,6 @@
 package app.exosphere.core;
 
+import app.exosphere.core.accounting.AccountingClient;
 import app.exosphere.core.auth.Credentials;
 import app.exosphere.core.auth.DomainRef;
 import app.exosphere.core.auth.Identity;
@@ -209,6 +210,14 @@ public final class OpenStack implements AutoCloseable {
      */
     public DnsClient dns() {
         return DnsClient.on(service(ServiceType.DNS));
+    }
+
+    /**
+     * Jetstream2's allocation accounting client of this view (catalog type {@code accounting}); calls fail
+     * with {@link app.exosphere.core.error.EndpointNotFoundException} on clouds without it.
+     */
+    public AccountingClient accounting() {
+        return AccountingClient.on(service(AccountingClient.ACCOUNTING));
     }
 
     /** Typed Placement client of this view ({@code /usages}). */

@@ -47,7 +47,7 @@ class ArchitectureTest {
             List.of("internal"),
             List.of("placement"),
             List.of("quota"),
-            List.of("compute", "image", "network", "volume", "share", "dns"),
+            List.of("compute", "image", "network", "volume", "share", "dns", "accounting"),
             List.of("rules"),
             List.of("(root)"),
             List.of("instance"));

@@ -404,6 +404,30 @@ public final class CloudSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the project's Jetstream2 accounting allocations: {@code GET <accounting URL>/} then answers
+     * exactly these objects (any shape, to test decoders), in this order.
+     *
+     * @param jsonArray a JSON array of allocation objects
+     */
+    public void replaceAllocations(String jsonArray) {
+        com.fasterxml.jackson.databind.JsonNode parsed = app.exosphere.testkit.internal.Json.parse(jsonArray);
+        if (parsed == null || !parsed.isArray()) {
+            throw new IllegalArgumentException("allocations must be a JSON array");
+        }
+        synchronized (world.allocations) {
+            world.allocations.clear();
+            parsed.forEach(a -> world.allocations.add((com.fasterxml.jackson.databind.node.ObjectNode) a));
+        }
+    }
+
+    /** The number of accounting allocations the simulated service answers. */
+    public int allocationCount() {
+        synchronized (world.allocations) {
+            return world.allocations.size();
+        }
+    }
+
     /** Every floating IP of every region, bound or not (for counting what a client created). */
     public int floatingIpCount() {
         synchronized (world) {

@@ -25,6 +25,8 @@ public enum Service {
     PLACEMENT,
     /** Designate v2 (catalog type {@code dns}). */
     DNS,
+    /** Jetstream2's allocation accounting service (catalog type {@code accounting}). */
+    ACCOUNTING,
     /** The User Application Proxy and what it fronts (Guacamole on 49528, Jupyter on 8888). */
     UAP,
     /** Matches every service (only meaningful in a {@link Fault}). */

@@ -1,5 +1,6 @@
 package app.exosphere.testkit;
 
+import app.exosphere.testkit.internal.Accounting;
 import app.exosphere.testkit.internal.ApiException;
 import app.exosphere.testkit.internal.Cinder;
 import app.exosphere.testkit.internal.Designate;
@@ -306,6 +307,9 @@ final class SimulatorDispatcher extends Dispatcher {
                 case "dns" -> {
                     return new Route(Service.DNS, region, base, rest.isEmpty() ? List.of("<versions>") : rest);
                 }
+                case "accounting" -> {
+                    return new Route(Service.ACCOUNTING, region, base, rest);
+                }
                 default -> {
                     // fall through to unknown
                 }
@@ -417,6 +421,9 @@ final class SimulatorDispatcher extends Dispatcher {
                     return Reply.ok(Designate.versions(route.base()));
                 }
                 return new Designate(world, rs, keystone).handle(ex);
+            }
+            case ACCOUNTING -> {
+                return new Accounting(world, keystone).handle(ex);
             }
             default -> throw new ApiException(404, "The resource could not be found.");
         }

@@ -546,9 +546,9 @@ class CloudSimulatorTest {
             pages++;
         }
         assertThat(pages).as("default page size 25").isEqualTo(2);
-        assertThat(ids).hasSize(32);
+        assertThat(ids).hasSize(33);
         JsonNode all = api.call("GET", glance + "/v2/images?limit=999999", null).json();
-        assertThat(all.path("images")).hasSize(32);
+        assertThat(all.path("images")).hasSize(33);
         assertThat(all.has("next")).isFalse();
         assertThat(api.call("GET", glance + "/v2/images?visibility=community&status=active", null)
                         .json()

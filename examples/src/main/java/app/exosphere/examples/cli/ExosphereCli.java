@@ -59,6 +59,7 @@ import picocli.CommandLine.Spec;
             ServerCommands.WorkflowCommand.class,
             ImageAndHostnameCommands.ImageCommand.class,
             ImageAndHostnameCommands.HostnameCommand.class,
+            AllocationCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -118,6 +118,16 @@ public final class Exosphere implements AutoCloseable {
         return instances.hostnames();
     }
 
+    /** Jetstream2 allocation operations: the allocation balance and burn rate of this project. */
+    public Allocations allocations() {
+        return instances.allocations();
+    }
+
+    /** Keypair management: list, import with the web app's checks, delete. */
+    public Keypairs keypairs() {
+        return instances.keypairs();
+    }
+
     /** Fetches the instance with this server id. */
     public Call<Instance> instance(String serverId) {
         return instances.get(serverId);

@@ -281,12 +281,10 @@ public final class Instance {
     private Optional<String> imageUser() {
         return safe(
                 () -> {
-                    var img = ctx.os
+                    return DefaultSshUser.forImage(ctx.os
                             .image()
                             .get(server.image().id().orElseThrow())
-                            .execute();
-                    return DefaultSshUser.guess(
-                            img.osDistro().orElse(null), img.osVersion().orElse(null));
+                            .execute());
                 },
                 Optional.empty());
     }

@@ -2,6 +2,8 @@ package app.exosphere.core.instance;
 
 import app.exosphere.core.OpenStack;
 import app.exosphere.core.compute.Server;
+import app.exosphere.core.compute.ServerAction;
+import app.exosphere.core.compute.ServerActionNotAllowedException;
 import app.exosphere.core.error.InsufficientQuotaException;
 import app.exosphere.core.error.InvalidLaunchRequestException;
 import app.exosphere.core.http.Call;
@@ -32,6 +34,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class Instances {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Instances.class);
 
     private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F-]{32,36}");
 
@@ -90,6 +93,76 @@ public final class Instances {
     /** DNS hostnames for floating IPs (Designate). */
     public Hostnames hostnames() {
         return new Hostnames(ctx);
+    }
+
+    /** The actions the web app's server list offers on a selection (Exosphere's {@code Page.ServerList}). */
+    public static final java.util.Set<ServerAction> BULK_ACTIONS =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
+                    ServerAction.SHELVE,
+                    ServerAction.UNSHELVE,
+                    ServerAction.REBOOT,
+                    ServerAction.PAUSE,
+                    ServerAction.UNPAUSE,
+                    ServerAction.DELETE));
+
+    /**
+     * Sends one action to each selected instance that allows it, as the web app's bulk actions do
+     * (Exosphere's {@code Page.ServerList}): an instance whose status, lock or flavor group forbids the
+     * action is skipped (a WARN line and a {@code BULK_SKIPPED} milestone with the reason; nothing sent to
+     * it); the others get the request, one after the other. Bulk delete always releases the floating IPs
+     * the SDK created, as upstream's does, and does not wait for the servers to disappear.
+     *
+     * @param action one of {@link #BULK_ACTIONS}
+     * @throws IllegalArgumentException for another action
+     */
+    public Call<BulkOutcome> bulk(ServerAction action, List<Instance> selection) {
+        if (!BULK_ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("the web app offers " + BULK_ACTIONS + " on a selection, not " + action);
+        }
+        List<Instance> chosen = List.copyOf(selection);
+        return ctx.operation(() -> {
+            List<String> done = new java.util.ArrayList<>();
+            java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>();
+            java.util.Map<String, RuntimeException> failed = new java.util.LinkedHashMap<>();
+            for (Instance vm : chosen) {
+                try {
+                    send(action, vm);
+                    done.add(vm.id());
+                } catch (ServerActionNotAllowedException refused) { // ActionDisallowedException too (a subclass)
+                    String reason = refused.getMessage();
+                    LOG.warn("bulk {}: {} skipped: {}", action, vm.id(), reason);
+                    ctx.milestone("BULK_SKIPPED", vm.id(), null, action.displayName() + " skipped: " + reason);
+                    skipped.put(vm.id(), reason);
+                } catch (RuntimeException e) {
+                    RuntimeException cause = ExactlyOnceCreate.unwrap(e) instanceof RuntimeException r ? r : e;
+                    LOG.warn("bulk {}: {} failed: {}", action, vm.id(), cause.getMessage());
+                    failed.put(vm.id(), cause);
+                }
+            }
+            return new BulkOutcome(action, done, skipped, failed);
+        });
+    }
+
+    private static void send(ServerAction action, Instance vm) {
+        switch (action) {
+            case SHELVE -> vm.shelve().execute();
+            case UNSHELVE -> vm.unshelve().execute();
+            case REBOOT -> vm.reboot().execute();
+            case PAUSE -> vm.pause().execute();
+            case UNPAUSE -> vm.unpause().execute();
+            case DELETE -> vm.delete(true, null).execute();
+            default -> throw new IllegalArgumentException("not a bulk action: " + action);
+        }
+    }
+
+    /** Keypair management the web app's way (import with its checks, idempotent delete, bulk delete). */
+    public Keypairs keypairs() {
+        return new Keypairs(ctx);
+    }
+
+    /** Jetstream2 allocation operations of this project (allocation balance, burn rate). */
+    public Allocations allocations() {
+        return new Allocations(ctx);
     }
 
     /** Fetches the instance with this server id. */

@@ -1,5 +1,6 @@
 package app.exosphere.core.instance;
 
+import app.exosphere.core.rules.SshKeyType;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,11 +27,17 @@ public final class KeypairChoice {
         return new KeypairChoice(ImageChoice.requireText(name, "keypair name"), null);
     }
 
-    /** Imports {@code publicKey} as keypair {@code name} unless it exists already with that key. */
+    /**
+     * Imports {@code publicKey} as keypair {@code name} unless it exists already with that key. A private
+     * key pasted by mistake is refused here, before anything is sent or kept (Exosphere's
+     * {@code SshKeyTypeGuesser.guessKeyType} on the keypair form).
+     *
+     * @throws app.exosphere.core.error.PrivateKeyDetectedException when {@code publicKey} is a private key
+     */
     public static KeypairChoice importKey(String name, String publicKey) {
-        return new KeypairChoice(
-                ImageChoice.requireText(name, "keypair name"),
-                ImageChoice.requireText(publicKey, "public key").trim());
+        String key = ImageChoice.requireText(publicKey, "public key");
+        SshKeyType.requireNotPrivate(key.strip());
+        return new KeypairChoice(ImageChoice.requireText(name, "keypair name"), key.trim());
     }
 
     /** The keypair name. */

@@ -26,7 +26,9 @@ import app.exosphere.core.rules.ExosphereMetadata;
 import app.exosphere.core.rules.FloatingIpChoice;
 import app.exosphere.core.rules.InstanceTypeImages;
 import app.exosphere.core.rules.NetworkChoice;
+import app.exosphere.core.rules.OperatingSystem;
 import app.exosphere.core.rules.QuotaCheck;
+import app.exosphere.core.rules.SecurityGroupTags;
 import app.exosphere.core.rules.SecurityGroupTemplates;
 import app.exosphere.core.volume.VolumeLimits;
 import app.exosphere.workflow.WorkflowSource;
@@ -101,6 +103,7 @@ final class Launch {
                         novaVersions)
                 .thenCompose(ignored -> {
                     Flavor flavor = chooseFlavor(flavors.join(), image.join());
+                    warnUnsupportedOs(image.join());
                     QuotaCheck.Usage usage = new QuotaCheck.Usage(
                             novaLimits.join().cores(),
                             novaLimits.join().instances(),
@@ -143,6 +146,25 @@ final class Launch {
                                 }));
                     }
                     return collect(created);
+                });
+    }
+
+    /**
+     * The web app marks an image whose detected system is unsupported (Windows) with "not supported" on the
+     * create page but still launches it; so does the SDK, with a WARN line and an event saying why the
+     * instance will not become ready.
+     */
+    // Exosphere's `Image.detectOperatingSystem` as `Page.ServerCreate` uses it
+    private void warnUnsupportedOs(Image image) {
+        OperatingSystem.detect(image)
+                .filter(os -> os.support() == OperatingSystem.Support.UNSUPPORTED)
+                .ifPresent(os -> {
+                    String reason =
+                            "Image \"" + image.name() + "\" (" + image.id() + ") looks like " + os.distribution()
+                                    + ": " + os.describe() + "; Exosphere's setup will not run on it, so the instance"
+                                    + " will not become ready. Choose a Linux image (e.g. ImageChoice.featured())";
+                    LOG.warn("launch {}: {}", req.launchId(), reason);
+                    ctx.milestone("IMAGE_OS_UNSUPPORTED", null, req.launchId().value(), reason);
                 });
     }
 
@@ -359,8 +381,41 @@ final class Launch {
                                     .network()
                                     .securityGroups()
                                     .create(name, template.description() == null ? "" : template.description())
-                                    .executeAsync());
+                                    .executeAsync()
+                                    .thenCompose(this::tagCreator));
                     return group.thenCompose(g -> reconcile(template, g)).thenApply(v -> name);
+                });
+    }
+
+    /**
+     * Exosphere tags every group it creates with {@code exo:creatorUsername::<user>} right after creating it
+     * ({@code State.State} after {@code Rest.Neutron.requestCreateSecurityGroup}). A cloud without Neutron
+     * tags refuses it: the group is still used, with a WARN line and an event saying the tag is missing.
+     */
+    private CompletableFuture<SecurityGroup> tagCreator(SecurityGroup group) {
+        String user = token.user().name();
+        if (user == null || user.isBlank()) {
+            String reason = "Security group " + group.name() + " (" + group.id() + ") created without the "
+                    + SecurityGroupTags.CREATOR_PREFIX + " tag: the token names no user";
+            LOG.warn("launch {}: {}", req.launchId(), reason);
+            ctx.milestone("SECURITY_GROUP_UNTAGGED", null, req.launchId().value(), reason);
+            return CompletableFuture.completedFuture(group);
+        }
+        return ctx.os
+                .network()
+                .securityGroups()
+                .addTag(group.id(), SecurityGroupTags.creatorTag(user))
+                .executeAsync()
+                .handle((v, err) -> {
+                    if (err != null) {
+                        String reason = "Security group " + group.name() + " (" + group.id() + ") created without the "
+                                + SecurityGroupTags.CREATOR_PREFIX + " tag: "
+                                + ExactlyOnceCreate.unwrap(err).getMessage();
+                        LOG.warn("launch {}: {}", req.launchId(), reason);
+                        ctx.milestone(
+                                "SECURITY_GROUP_UNTAGGED", null, req.launchId().value(), reason);
+                    }
+                    return group;
                 });
     }
 

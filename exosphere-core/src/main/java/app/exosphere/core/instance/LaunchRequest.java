@@ -7,6 +7,7 @@ import app.exosphere.core.error.InvalidLaunchRequestException;
 import app.exosphere.core.rules.ExosphereMetadata;
 import app.exosphere.core.rules.FloatingIpChoice;
 import app.exosphere.core.rules.ServerName;
+import app.exosphere.core.rules.SshKeyType;
 import app.exosphere.workflow.WorkflowSource;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,11 @@ public abstract class LaunchRequest {
                 throw new InvalidLaunchRequestException(
                         "Metadata item " + key + " exceeds Nova's 255-character limit for keys and values");
             }
+        }
+        // Exosphere's `SshKeyTypeGuesser.guessKeyType`: a private key pasted as a public key is refused
+        // (the web app's keypair form does the same); unknown texts pass, as there
+        for (String key : sshPublicKeys()) {
+            SshKeyType.requireNotPrivate(key == null ? null : key.strip());
         }
         workflow().ifPresent(wf -> {
             if (!wf.toMetadata().fitsNova()) {

@@ -38,6 +38,11 @@ public abstract class SecurityGroup {
     @JsonProperty("project_id")
     public abstract Optional<String> projectId();
 
+    /** Neutron tags, e.g. Exosphere's {@code exo:preset} and {@code exo:creatorUsername::<user>}. */
+    @JsonProperty("tags")
+    @Value.Redacted // tags are free text: one may carry a passphrase (exoPw:)
+    public abstract List<String> tags();
+
     @JsonProperty("stateful")
     public abstract Optional<Boolean> stateful();
 

@@ -49,6 +49,33 @@ public final class SecurityGroupApi {
                 () -> neutron.post("security-groups").body(body), Decode.member("security_group", SecurityGroup.class));
     }
 
+    /**
+     * {@code PUT /v2.0/security-groups/{id}} {@code {"security_group":{"name":…,"description":…}}}
+     * (Exosphere's {@code Rest.Neutron.requestUpdateSecurityGroup}).
+     */
+    public Call<SecurityGroup> update(String id, String name, String description) {
+        ObjectNode body = ServiceJson.object();
+        body.putObject("security_group").put("name", name).put("description", description == null ? "" : description);
+        return Operation.of(
+                () -> neutron.put("security-groups/{id}", id).body(body),
+                Decode.member("security_group", SecurityGroup.class));
+    }
+
+    /**
+     * {@code PUT /v2.0/security-groups/{id}/tags/{tag}}: adds one Neutron tag (idempotent). Exosphere's
+     * {@code Rest.Neutron} sends {@code POST …/tags} with a list, which only newer Neutron accepts; adding
+     * tags one by one has the same effect on every Neutron that has the {@code standard-attr-tag}
+     * extension.
+     */
+    public Call<Void> addTag(String id, String tag) {
+        return Operation.noResult(() -> neutron.put("security-groups/{id}/tags/{tag}", id, tag));
+    }
+
+    /** {@code DELETE /v2.0/security-groups/{id}/tags/{tag}}: removes one tag (404 when it is not there). */
+    public Call<Void> removeTag(String id, String tag) {
+        return Operation.noResult(() -> neutron.delete("security-groups/{id}/tags/{tag}", id, tag));
+    }
+
     /** {@code DELETE /v2.0/security-groups/{id}}. */
     public Call<Void> delete(String id) {
         return Operation.noResult(() -> neutron.delete("security-groups/{id}", id));

@@ -1,5 +1,6 @@
 package app.exosphere.core.rules;
 
+import app.exosphere.core.image.Image;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import java.util.Optional;
  * DefaultSshUser.guess("ubuntu", "24.04");   // Optional[ubuntu]
  * DefaultSshUser.guess("centos", "9");       // Optional[cloud-user]
  * DefaultSshUser.guess("windows", null);     // Optional.empty
+ * DefaultSshUser.forImage(openStack.image().get("0d1a0b0e").execute());   // from os_distro/os_version
  * }</pre>
  */
 public final class DefaultSshUser {
@@ -58,5 +60,13 @@ public final class DefaultSshUser {
             default:
                 return Optional.empty();
         }
+    }
+
+    /**
+     * The default user of a Glance image, from its {@code os_distro} and {@code os_version} properties
+     * (what the web app shows in the SSH interaction of a server it did not create).
+     */
+    public static Optional<String> forImage(Image image) {
+        return guess(image.osDistro().orElse(null), image.osVersion().orElse(null));
     }
 }

@@ -6,8 +6,6 @@ import app.exosphere.core.network.SecurityGroupRule;
 import app.exosphere.core.network.SecurityGroupRuleCreateRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -69,24 +67,26 @@ public final class SecurityGroupTemplates {
     }
 
     /**
-     * Compares the existing rules of a group with the template: template rules without an equal existing
-     * rule are to be created, existing rules without an equal template rule are to be deleted.
+     * Compares the existing rules of a group with the template by {@link SecurityGroupRules#diff}: template
+     * rules without an existing rule of the same effect and description are to be created, existing rules
+     * without such a template rule are to be deleted (so Neutron's undescribed default egress rules are
+     * replaced by the template's described ones).
      */
-    // Exosphere's `Rest.Neutron.requestUpdateSecurityGroupRules` reconcile
+    // Exosphere's `SecurityGroupRule.compareSecurityGroupRuleLists` as `Rest.Neutron.requestUpdateSecurityGroupRules`
+    // applies it
     public static Plan reconcile(SecurityGroupTemplate template, List<SecurityGroupRule> existing) {
+        String groupId = existing.isEmpty() ? "" : existing.get(0).securityGroupId();
+        List<SecurityGroupRule> wanted = template.rules().stream()
+                .map(r -> SecurityGroupRules.fromTemplate(r, groupId))
+                .toList();
+        SecurityGroupRules.Diff diff = SecurityGroupRules.diff(existing, wanted);
         List<SecurityGroupRuleTemplate> toCreate = new ArrayList<>();
-        for (SecurityGroupRuleTemplate wanted : template.rules()) {
-            if (existing.stream().noneMatch(have -> sameAs(wanted, asTemplate(have)))) {
-                toCreate.add(wanted);
+        for (int i = 0; i < wanted.size(); i++) {
+            if (diff.missing().contains(wanted.get(i))) {
+                toCreate.add(template.rules().get(i));
             }
         }
-        List<String> toDelete = new ArrayList<>();
-        for (SecurityGroupRule have : existing) {
-            SecurityGroupRuleTemplate h = asTemplate(have);
-            if (template.rules().stream().noneMatch(w -> sameAs(w, h)) && have.id() != null) {
-                toDelete.add(have.id());
-            }
-        }
+        List<String> toDelete = diff.extra().stream().map(SecurityGroupRule::id).toList();
         return new Plan(toCreate, toDelete);
     }
 
@@ -104,19 +104,14 @@ public final class SecurityGroupTemplates {
     }
 
     /**
-     * Exosphere's {@code matchRuleAndDescription}: same ethertype, direction, protocol, ports and remote,
-     * and descriptions equal after trimming with blank and absent treated alike.
+     * Exosphere's {@code matchRuleAndDescription} over two rules in template form: same ethertype,
+     * direction, protocol, ports and remote, and descriptions equal after trimming with blank and absent
+     * treated alike ({@link SecurityGroupRules#sameEffectAndDescription}).
      */
-    // Exosphere's `GetterSetters.projectDefaultSecurityGroup`
+    // Exosphere's `SecurityGroupRule.matchRuleAndDescription`
     public static boolean sameAs(SecurityGroupRuleTemplate a, SecurityGroupRuleTemplate b) {
-        return eq(a.ethertype(), b.ethertype())
-                && eq(a.direction(), b.direction())
-                && Objects.equals(normalizeProtocol(a.protocol()), normalizeProtocol(b.protocol()))
-                && Objects.equals(a.portRangeMin(), b.portRangeMin())
-                && Objects.equals(a.portRangeMax(), b.portRangeMax())
-                && Objects.equals(blankToNull(a.remoteIpPrefix()), blankToNull(b.remoteIpPrefix()))
-                && Objects.equals(blankToNull(a.remoteGroupId()), blankToNull(b.remoteGroupId()))
-                && Objects.equals(trimToNull(a.description()), trimToNull(b.description()));
+        return SecurityGroupRules.sameEffectAndDescription(
+                SecurityGroupRules.fromTemplate(a, ""), SecurityGroupRules.fromTemplate(b, ""));
     }
 
     /** The Neutron create request for a template rule in the group {@code securityGroupId}. */
@@ -132,25 +127,5 @@ public final class SecurityGroupTemplates {
                 .remoteGroupId(Optional.ofNullable(r.remoteGroupId()))
                 .description(Optional.ofNullable(r.description()))
                 .build();
-    }
-
-    private static boolean eq(String a, String b) {
-        return a == null ? b == null : b != null && a.equalsIgnoreCase(b);
-    }
-
-    static String normalizeProtocol(String p) {
-        if (p == null || p.isBlank() || p.equalsIgnoreCase("any")) {
-            return null;
-        }
-        String lower = p.toLowerCase(Locale.ROOT);
-        return lower.equals("ipv6-icmp") ? "icmpv6" : lower;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static String trimToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

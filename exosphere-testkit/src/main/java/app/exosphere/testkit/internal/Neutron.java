@@ -33,6 +33,9 @@ public final class Neutron {
             throw notFound();
         }
         String id = ex.size() > 2 ? strip(ex.seg(2)) : null;
+        if (collection.equals("security-groups") && id != null && ex.size() > 3 && "tags".equals(ex.seg(3))) {
+            return tags(ex, rs.securityGroups, id, "SecurityGroupNotFound", "Security group");
+        }
         return switch (collection) {
             case "networks" ->
                 crud(
@@ -71,8 +74,10 @@ public final class Neutron {
                         this::deleteFloatingIp,
                         "FloatingIPNotFound",
                         "Floating IP");
-            case "security-groups" ->
-                crud(
+            case "security-groups" -> {
+                // a group's rules are whatever rules point at it now, as Neutron answers them
+                rs.securityGroups.values().forEach(this::withRules);
+                yield crud(
                         ex,
                         "security_group",
                         rs.securityGroups,
@@ -82,6 +87,7 @@ public final class Neutron {
                         this::deleteGroup,
                         "SecurityGroupNotFound",
                         "Security group");
+            }
             case "security-group-rules" ->
                 crud(
                         ex,
@@ -172,6 +178,64 @@ public final class Neutron {
             default ->
                 throw new ApiException(405, "The method is not allowed for the requested URL.", "HTTPMethodNotAllowed");
         }
+    }
+
+    /**
+     * Neutron's standard-attribute tags of one resource: {@code GET …/tags}, {@code PUT …/tags/{tag}} (add
+     * one), {@code POST …/tags} with {@code {"tags":[…]}} (add several, newer Neutron, Exosphere's request),
+     * {@code PUT …/tags} (replace all), {@code DELETE …/tags/{tag}} (remove one, 404 when absent) and
+     * {@code DELETE …/tags} (remove all).
+     */
+    private Reply tags(Exchange ex, Map<String, ObjectNode> store, String id, String notFoundType, String noun) {
+        ObjectNode existing = store.get(id);
+        if (existing == null || !isVisible(existing)) {
+            throw new ApiException(404, noun + " " + id + " could not be found.", notFoundType);
+        }
+        java.util.LinkedHashSet<String> tags = new java.util.LinkedHashSet<>();
+        existing.path("tags").forEach(t -> tags.add(t.asText()));
+        String tag = ex.size() > 4 ? ex.seg(4) : null;
+        String method = ex.method();
+        if (method.equals("GET") && tag == null) {
+            return Reply.ok(Json.object("tags", toArray(tags)));
+        }
+        if (method.equals("GET")) {
+            if (!tags.contains(tag)) {
+                throw new ApiException(404, "Tag " + tag + " could not be found.", "TagNotFound");
+            }
+            return Reply.empty(204);
+        }
+        if ((method.equals("POST") || method.equals("PUT")) && tag == null) {
+            JsonNode body = ex.json();
+            if (body == null || !body.path("tags").isArray()) {
+                throw new ApiException(400, "Invalid input for tags.", "HTTPBadRequest");
+            }
+            if (method.equals("PUT")) {
+                tags.clear();
+            }
+            body.path("tags").forEach(t -> tags.add(t.asText()));
+        } else if (method.equals("PUT")) {
+            tags.add(tag);
+        } else if (method.equals("DELETE") && tag == null) {
+            tags.clear();
+        } else if (method.equals("DELETE")) {
+            if (!tags.remove(tag)) {
+                throw new ApiException(404, "Tag " + tag + " could not be found.", "TagNotFound");
+            }
+        } else {
+            throw new ApiException(405, "The method is not allowed for the requested URL.", "HTTPMethodNotAllowed");
+        }
+        existing.set("tags", toArray(tags));
+        touch(existing);
+        if (method.equals("DELETE")) {
+            return Reply.empty(204);
+        }
+        return tag == null ? Reply.ok(Json.object("tags", toArray(tags))) : Reply.empty(201);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode toArray(java.util.Collection<String> values) {
+        com.fasterxml.jackson.databind.node.ArrayNode a = Json.array();
+        values.forEach(a::add);
+        return a;
     }
 
     private static ObjectNode requireBody(Exchange ex, String single) {

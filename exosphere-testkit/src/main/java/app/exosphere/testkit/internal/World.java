@@ -42,6 +42,9 @@ public final class World {
     public final String defaultAppCredId;
     public final Map<String, RegionState> regions = new LinkedHashMap<>();
     public final List<ObjectNode> flavors = new ArrayList<>();
+    /** Jetstream2 accounting allocations of the project (the bare array {@link Accounting} serves). */
+    public final List<ObjectNode> allocations = new ArrayList<>();
+
     public volatile Predicate<String> failSetup = name -> false;
 
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
@@ -143,6 +146,7 @@ public final class World {
                         null,
                         false));
         seedUsage(regions.values().iterator().next(), now);
+        allocations.addAll(Accounting.seed(now));
     }
 
     public Instant now() {
@@ -290,6 +294,16 @@ public final class World {
                 base.plus(Duration.ofDays(12)),
                 "rocky",
                 "9");
+        // Jetstream2 publishes a Windows image that Exosphere marks "not supported" (Image.detectOperatingSystem)
+        Glance.image(
+                this,
+                rs,
+                "Windows-Server-2022-JS2-Beta",
+                "public",
+                "admin-project",
+                base.plus(Duration.ofDays(13)),
+                "windows",
+                "2022");
     }
 
     private void seedUsage(RegionState rs, Instant now) {
@@ -375,6 +389,7 @@ public final class World {
         catalog.add(service("placement", "placement", region -> apiBase + "/" + region + "/placement"));
         catalog.add(service("sharev2", "manilav2", region -> apiBase + "/" + region + "/share/v2/" + projectId));
         catalog.add(service("dns", "designate", region -> apiBase + "/" + region + "/dns/"));
+        catalog.add(service("accounting", "jetstream2-accounting", region -> apiBase + "/" + region + "/accounting/"));
         return catalog;
     }
 
