@@ -190,7 +190,17 @@ class PlantedSecretsSweepTest {
             Map.entry("Image.tags", "image tags: Exosphere keeps no passphrase there; toString masks them"),
             Map.entry("Network.tags", "network tags: Exosphere keeps no passphrase there; toString masks them"),
             Map.entry("Volume.metadata", "volume metadata: Exosphere keeps no passphrase there"),
-            Map.entry("Volume.imageMetadata", "copied image properties: Exosphere keeps no passphrase there"));
+            Map.entry("Volume.imageMetadata", "copied image properties: Exosphere keeps no passphrase there"),
+            Map.entry("Snapshot.metadata", "snapshot metadata: Exosphere keeps no passphrase there; toString masks it"),
+            Map.entry("SnapshotCreateRequest.metadata", "a request the caller builds; toString masks it"),
+            Map.entry(
+                    "SecurityGroup.tags",
+                    "group tags (exo:preset, exo:creatorUsername::): no passphrase; toString" + " masks them"),
+            Map.entry("Share.metadata", "share metadata (exoClientUuid): no passphrase; toString masks it"),
+            Map.entry("ShareCreateRequest.metadata", "a request the caller builds; toString masks it"),
+            Map.entry(
+                    "AccessRule.metadata",
+                    "access-rule metadata: Exosphere keeps no passphrase there; toString" + " masks it"));
 
     private static List<Class<?>> allTypes() {
         List<Class<?>> types = new ArrayList<>(PublicModels.publicTypes());
