@@ -49,12 +49,15 @@ final class ImageAndHostnameCommands {
             mixinStandardHelpOptions = true,
             usageHelpAutoWidth = true,
             description = {
-                "Create an image of an instance, exactly once, with the web app's metadata (from-exosphere: true).",
-                "The default name is '<instance name>-image', as the web app pre-fills it.",
+                "Create an image of an instance exactly once, with the web app's metadata and default name.",
+                "",
+                "The image carries from-exosphere=true; its default name is '<instance name>-image', as the web",
+                "app pre-fills it.",
                 "",
                 "Examples:",
                 "  exosphere image create-from --cloud js2 my-instance --wait",
-                "  exosphere image create-from --cloud js2 my-instance --name golden --visibility community --wait"
+                "  exosphere image create-from --cloud js2 my-instance --name golden --wait",
+                "  exosphere image create-from --cloud js2 my-instance --visibility community"
             })
     static final class ImageCreateFrom extends CliCommand {
         @Mixin
@@ -134,8 +137,9 @@ final class ImageAndHostnameCommands {
             mixinStandardHelpOptions = true,
             usageHelpAutoWidth = true,
             description = {
-                "Show, create or delete the DNS hostnames (Designate A records) of an instance's floating IPs,",
-                "the web app's way: <sanitised instance name>.<project zone>.",
+                "Show, create or delete the DNS hostnames of an instance's floating IPs, the web app's way.",
+                "",
+                "Each is a Designate A record named <sanitised instance name>.<project zone>.",
                 "",
                 "Examples:",
                 "  exosphere hostname --cloud js2 my-instance",
