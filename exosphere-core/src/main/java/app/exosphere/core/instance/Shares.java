@@ -346,39 +346,11 @@ public final class Shares {
     private Share createOnce(ShareCreateRequest request) {
         String name = request.name().orElseThrow();
         Set<String> before = ours(name).stream().map(Share::id).collect(Collectors.toSet());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return api().create(request).execute();
-            } catch (RuntimeException e) {
-                if (!ExactlyOnceCreate.ambiguous(e)) {
-                    throw e;
-                }
-                LOG.warn(
-                        "share {}: POST /shares failed ambiguously ({}); looking it up before creating again",
-                        name,
-                        e.getClass().getSimpleName());
-                Optional<Share> found = lookUpUntilWindow(() -> ours(name).stream()
-                        .filter(s -> !before.contains(s.id()))
-                        .findFirst());
-                if (found.isPresent()) {
-                    LOG.info(
-                            "share {}: the create had reached Manila: {}",
-                            name,
-                            found.get().id());
-                    return found.get();
-                }
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw new OpenStackClientException(
-                            "Creating share \"" + name + "\" failed " + attempt
-                                    + " times and no such share exists; last error: " + e.getMessage(),
-                            e);
-                }
-                LOG.warn(
-                        "share {}: no share appeared within {} s of the failed create; creating again",
-                        name,
-                        ctx.settings.reconcileWindow().toSeconds());
-            }
-        }
+        return CreateOnce.run(
+                ctx,
+                "share \"" + name + "\"",
+                () -> api().create(request).execute(),
+                () -> ours(name).stream().filter(s -> !before.contains(s.id())).findFirst());
     }
 
     /** The shares named {@code name} carrying this client's {@code exoClientUuid}. */
@@ -406,30 +378,11 @@ public final class Shares {
             LOG.info("share {}: access rule {} exists already; not creating it again", share.id(), to);
             return existing.get();
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return api().grantAccess(share.id(), request).execute();
-            } catch (RuntimeException e) {
-                if (!ExactlyOnceCreate.ambiguous(e)) {
-                    throw e;
-                }
-                LOG.warn(
-                        "share {}: creating access rule {} failed ambiguously ({}); looking it up",
-                        share.id(),
-                        to,
-                        e.getClass().getSimpleName());
-                Optional<AccessRule> found = lookUpUntilWindow(() -> rule(share.id(), to));
-                if (found.isPresent()) {
-                    return found.get();
-                }
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw new OpenStackClientException(
-                            "Creating access rule " + to + " on share " + share.id() + " failed " + attempt
-                                    + " times; last error: " + e.getMessage(),
-                            e);
-                }
-            }
-        }
+        return CreateOnce.run(
+                ctx,
+                "access rule " + to + " on share " + share.id(),
+                () -> api().grantAccess(share.id(), request).execute(),
+                () -> rule(share.id(), to));
     }
 
     private Optional<AccessRule> rule(String shareId, String accessTo) {
@@ -512,25 +465,12 @@ public final class Shares {
 
     /** One look-up, repeated with backoff while it fails, until the reconcile window ends. */
     private <T> Optional<T> lookUp(Supplier<T> lookup) {
-        return lookUpUntil(() -> Optional.ofNullable(lookup.get()), false);
-    }
-
-    /** Repeats {@code lookup} until it finds something or one started after the window found nothing. */
-    private <T> Optional<T> lookUpUntilWindow(Supplier<Optional<T>> lookup) {
-        return lookUpUntil(lookup, true);
-    }
-
-    private <T> Optional<T> lookUpUntil(Supplier<Optional<T>> lookup, boolean waitForWindow) {
         Instant deadline = ctx.clock.instant().plus(ctx.settings.reconcileWindow());
         Duration wait = Duration.ZERO;
         while (true) {
-            Instant started = ctx.clock.instant();
-            boolean past = !started.isBefore(deadline);
+            boolean past = !ctx.clock.instant().isBefore(deadline);
             try {
-                Optional<T> found = lookup.get();
-                if (found.isPresent() || !waitForWindow || past) {
-                    return found;
-                }
+                return Optional.ofNullable(lookup.get());
             } catch (NotFoundException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -545,10 +485,6 @@ public final class Shares {
                 LOG.warn("share look-up failed ({}); trying again", e.toString());
             }
             wait = nextWait(wait);
-            Duration untilDeadline = Duration.between(ctx.clock.instant(), deadline);
-            if (waitForWindow && untilDeadline.compareTo(wait) < 0) {
-                wait = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
-            }
             ctx.timer.delay(wait).join();
         }
     }
