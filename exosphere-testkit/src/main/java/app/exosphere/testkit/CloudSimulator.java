@@ -41,6 +41,19 @@ import okhttp3.tls.HandshakeCertificates;
  * }
  * }</pre>
  *
+ * <p>One cloud may host several projects, each with its own user, password, application credential,
+ * resources and quotas ({@link Builder#addProject}); a token sees only its project's resources, as on a
+ * real cloud. The catalog, flavors, public images and the external network's addresses are the
+ * cloud's. Without {@code addProject} the cloud has one project, the scenario's.
+ *
+ * <pre>{@code
+ * try (CloudSimulator cloud = CloudSimulator.builder().addProject("beta", "bob", "bob-password").start()) {
+ *     CloudCredentials alice = cloud.credentials();          // the scenario's project and user
+ *     CloudCredentials bob = cloud.credentials("beta");
+ *     int bobsServers = cloud.project("beta").servers().size();
+ * }
+ * }</pre>
+ *
  * <p>Thread-safe. Close it to stop both servers.
  */
 public final class CloudSimulator implements AutoCloseable {
@@ -53,6 +66,23 @@ public final class CloudSimulator implements AutoCloseable {
 
     private CloudSimulator(Builder b) throws IOException {
         this.world = new World(b.scenario, b.clock, b.seed);
+        long projectSeed = b.seed;
+        for (ProjectSpec p : b.projects) {
+            if (p.name().equals(b.scenario.projectName()) || p.username().equals(b.scenario.username())) {
+                throw new IllegalArgumentException(
+                        "project " + p.name() + " or its user " + p.username() + " has the scenario's own name");
+            }
+            projectSeed += 0x9E3779B97F4A7C15L;
+            new World(
+                    b.scenario.toBuilder()
+                            .projectName(p.name())
+                            .username(p.username())
+                            .password(p.password())
+                            .build(),
+                    b.clock,
+                    projectSeed,
+                    world);
+        }
         SecretLeakScanner.started(this); // its secrets are scanned for even when a test keeps it in a local
         List<String> uaps = new ArrayList<>();
         b.scenario.regions().forEach(r -> r.uap().ifPresent(uaps::add));
@@ -67,7 +97,9 @@ public final class CloudSimulator implements AutoCloseable {
         uapServer.start(loopback, 0);
         network.port(uapServer.getPort());
         synchronized (world) {
-            world.apiBase = "http://127.0.0.1:" + api.getPort();
+            for (World p : world.projects) {
+                p.apiBase = "http://127.0.0.1:" + api.getPort();
+            }
         }
     }
 
@@ -93,29 +125,92 @@ public final class CloudSimulator implements AutoCloseable {
         return "127.0.0.1";
     }
 
-    /** User, password, project, an application credential and an OIDC access token that the cloud accepts. */
+    /**
+     * User, password, project, an application credential and an OIDC access token that the cloud accepts,
+     * for the scenario's (first) project.
+     */
     public CloudCredentials credentials() {
+        return credentials(world);
+    }
+
+    /**
+     * The user, password, project and application credential of project {@code projectName} (the OIDC
+     * access token is the first project's user's, the only federated user).
+     *
+     * @throws IllegalArgumentException when the cloud has no such project
+     */
+    public CloudCredentials credentials(String projectName) {
+        return credentials(projectNamed(projectName));
+    }
+
+    private CloudCredentials credentials(World p) {
         World.AppCred c;
         synchronized (world) {
-            c = world.appCreds.get(world.defaultAppCredId);
+            c = world.appCreds.get(p.defaultAppCredId);
         }
-        Scenario s = world.scenario;
+        Scenario s = p.scenario;
         return new CloudCredentials(
                 keystoneUrl(),
                 s.username(),
                 s.password(),
-                world.domainName,
-                world.domainId,
-                world.userId,
+                p.domainName,
+                p.domainId,
+                p.userId,
                 s.projectName(),
-                world.projectId,
-                world.domainName,
+                p.projectId,
+                p.domainName,
                 s.regions().get(0).id(),
                 c == null ? "" : c.id(),
                 c == null ? "" : c.secret(),
                 world.oidcIdp,
                 world.oidcProtocol,
                 world.oidcAccessToken);
+    }
+
+    /**
+     * A view of project {@code projectName} of this cloud, to count what a client created in it.
+     *
+     * @throws IllegalArgumentException when the cloud has no such project
+     */
+    public SimulatedProject project(String projectName) {
+        return new SimulatedProject(this, projectNamed(projectName).projectId);
+    }
+
+    /** Every project of this cloud, the scenario's first. */
+    public List<SimulatedProject> projects() {
+        return world.projects.stream()
+                .map(p -> new SimulatedProject(this, p.projectId))
+                .toList();
+    }
+
+    private World projectNamed(String projectName) {
+        for (World p : world.projects) {
+            if (p.scenario.projectName().equals(projectName)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("this simulated cloud has no project named " + projectName
+                + "; its projects are "
+                + world.projects.stream().map(p -> p.scenario.projectName()).toList());
+    }
+
+    /** Runs {@code f} on project {@code projectId}'s state under the cloud's lock, after playing out what is due. */
+    <T> T inspectProject(String projectId, java.util.function.Function<World, T> f) {
+        synchronized (world) {
+            world.tick();
+            return f.apply(world.project(projectId));
+        }
+    }
+
+    /** The live servers of project {@code p} as views. */
+    List<SimulatedServer> serversOf(World p) {
+        List<SimulatedServer> out = new ArrayList<>();
+        for (World.RegionState rs : p.regions.values()) {
+            for (SimServer s : rs.liveServers()) {
+                out.add(new SimulatedServer(this, s.id));
+            }
+        }
+        return out;
     }
 
     /**
@@ -272,11 +367,13 @@ public final class CloudSimulator implements AutoCloseable {
     /** Servers launched from now on whose name matches {@code regex} finish setup with {@code error}. */
     public void failSetupOfServersNamed(String regex) {
         Pattern p = Pattern.compile(regex);
-        world.failSetup = name -> p.matcher(name).find();
+        for (World project : world.projects) {
+            project.failSetup = name -> p.matcher(name).find();
+        }
     }
 
     /**
-     * Every secret this cloud has handed out so far: the user's password, the OIDC access token, every
+     * Every secret this cloud has handed out so far: every user's password, the OIDC access token, every
      * Keystone token, application-credential secret, server admin password, exouser passphrase,
      * Guacamole token, remote-console token and workflow (Jupyter) token. For leak scanners such as {@link SecretLeakScanner}: none of these may ever be
      * printed by the code under test.
@@ -284,11 +381,11 @@ public final class CloudSimulator implements AutoCloseable {
     public Set<String> issuedSecrets() {
         synchronized (world) {
             Set<String> out = new LinkedHashSet<>();
-            out.add(world.scenario.password());
+            world.projects.forEach(p -> out.add(p.scenario.password()));
             out.add(world.oidcAccessToken);
             out.addAll(world.tokens.keySet());
             world.appCreds.values().forEach(c -> out.add(c.secret()));
-            for (World.RegionState rs : world.regions.values()) {
+            for (World.RegionState rs : allRegionStates()) {
                 for (SimServer s : rs.servers.values()) {
                     if (s.passphrase != null) {
                         out.add(s.passphrase);
@@ -306,27 +403,48 @@ public final class CloudSimulator implements AutoCloseable {
         }
     }
 
-    /** Every server not yet deleted, in all regions. */
+    /** Every server not yet deleted, in all regions of every project. */
     public List<SimulatedServer> servers() {
         synchronized (world) {
             world.tick();
             List<SimulatedServer> out = new ArrayList<>();
-            for (World.RegionState rs : world.regions.values()) {
-                for (SimServer s : rs.liveServers()) {
-                    out.add(new SimulatedServer(this, s.id));
-                }
+            for (World p : world.projects) {
+                out.addAll(serversOf(p));
             }
             return out;
         }
     }
 
-    /** The server with this id or name, if it exists. */
+    /** The server with this id or name in any project, if it exists. */
     public Optional<SimulatedServer> server(String idOrName) {
         synchronized (world) {
             world.tick();
-            SimServer s = world.findServer(idOrName);
+            SimServer s = findServer(idOrName);
             return s == null || s.deleted ? Optional.empty() : Optional.of(new SimulatedServer(this, s.id));
         }
+    }
+
+    /** The region states of every project (each project has its own per region). */
+    private List<World.RegionState> allRegionStates() {
+        List<World.RegionState> out = new ArrayList<>();
+        for (World p : world.projects) {
+            out.addAll(p.regions.values());
+        }
+        return out;
+    }
+
+    private SimServer findServer(String idOrName) {
+        World p = projectOfServer(idOrName);
+        return p == null ? null : p.findServer(idOrName);
+    }
+
+    private World projectOfServer(String idOrName) {
+        for (World p : world.projects) {
+            if (p.findServer(idOrName) != null) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Advances the clock by {@code amount} and plays out what became due. */
@@ -340,11 +458,12 @@ public final class CloudSimulator implements AutoCloseable {
     <T> T inspect(String serverId, java.util.function.BiFunction<World, SimServer, T> f) {
         synchronized (world) {
             world.tick();
-            SimServer s = world.findServer(serverId);
+            World p = projectOfServer(serverId);
+            SimServer s = p == null ? null : p.findServer(serverId);
             if (s == null) {
                 throw new IllegalStateException("server " + serverId + " no longer exists in the simulated cloud");
             }
-            return f.apply(world, s);
+            return f.apply(p, s);
         }
     }
 
@@ -376,7 +495,7 @@ public final class CloudSimulator implements AutoCloseable {
     public int snapshotCount() {
         synchronized (world) {
             world.tick();
-            return world.regions.values().stream()
+            return allRegionStates().stream()
                     .mapToInt(rs -> rs.snapshots.size())
                     .sum();
         }
@@ -390,7 +509,7 @@ public final class CloudSimulator implements AutoCloseable {
         synchronized (world) {
             world.tick();
             List<String> out = new ArrayList<>();
-            for (World.RegionState rs : world.regions.values()) {
+            for (World.RegionState rs : allRegionStates()) {
                 for (var r : rs.recordSets.values()) {
                     for (var rec : r.path("records")) {
                         if (rec.asText().equals(ip)) {
@@ -405,7 +524,7 @@ public final class CloudSimulator implements AutoCloseable {
     }
 
     /**
-     * Replaces the project's Jetstream2 accounting allocations: {@code GET <accounting URL>/} then answers
+     * Replaces the first project's Jetstream2 accounting allocations: {@code GET <accounting URL>/} then answers
      * exactly these objects (any shape, to test decoders), in this order.
      *
      * @param jsonArray a JSON array of allocation objects
@@ -421,30 +540,28 @@ public final class CloudSimulator implements AutoCloseable {
         }
     }
 
-    /** The number of accounting allocations the simulated service answers. */
+    /** The number of accounting allocations the simulated service answers the first project. */
     public int allocationCount() {
         synchronized (world.allocations) {
             return world.allocations.size();
         }
     }
 
-    /** Every floating IP of every region, bound or not (for counting what a client created). */
+    /** Every floating IP of every region and project, bound or not (for counting what a client created). */
     public int floatingIpCount() {
         synchronized (world) {
             world.tick();
-            return world.regions.values().stream()
+            return allRegionStates().stream()
                     .mapToInt(rs -> rs.floatingIps.size())
                     .sum();
         }
     }
 
-    /** Every Manila share of every region, whatever its status (for counting what a client created). */
+    /** Every Manila share of every region and project, whatever its status (for counting what a client created). */
     public int shareCount() {
         synchronized (world) {
             world.tick();
-            return world.regions.values().stream()
-                    .mapToInt(rs -> rs.shares.size())
-                    .sum();
+            return allRegionStates().stream().mapToInt(rs -> rs.shares.size()).sum();
         }
     }
 
@@ -456,7 +573,7 @@ public final class CloudSimulator implements AutoCloseable {
         synchronized (world) {
             world.tick();
             List<String> out = new java.util.ArrayList<>();
-            for (World.RegionState rs : world.regions.values()) {
+            for (World.RegionState rs : allRegionStates()) {
                 for (var s : rs.shares.values()) {
                     if (s.path("id").asText().equals(shareIdOrName)
                             || s.path("name").asText().equals(shareIdOrName)) {
@@ -475,11 +592,12 @@ public final class CloudSimulator implements AutoCloseable {
     public int floatingIpCountOf(String serverId) {
         synchronized (world) {
             world.tick();
-            SimServer s = world.findServer(serverId);
+            World p = projectOfServer(serverId);
+            SimServer s = p == null ? null : p.findServer(serverId);
             if (s == null) {
                 return 0;
             }
-            World.RegionState rs = world.region(s.region);
+            World.RegionState rs = p.region(s.region);
             int n = 0;
             for (var f : rs.floatingIps.values()) {
                 if (s.portIds.contains(app.exosphere.testkit.internal.Json.text(f, "port_id"))) {
@@ -515,14 +633,47 @@ public final class CloudSimulator implements AutoCloseable {
         return "CloudSimulator[" + world.scenario.friendlyName() + " at " + keystoneUrl() + "]";
     }
 
+    private record ProjectSpec(String name, String username, String password) {
+        @Override
+        public String toString() {
+            return "ProjectSpec[" + name + ", " + username + "]"; // never the password
+        }
+    }
+
     /** Builds and starts a {@link CloudSimulator}. */
     public static final class Builder {
         private Scenario scenario = Scenario.jetstream2();
         private SimulatedClock clock;
         private long seed = System.nanoTime();
         private int port;
+        private final List<ProjectSpec> projects = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Adds a project with its own user to the cloud, besides the scenario's: same regions, quotas and
+         * pre-existing resources as the scenario's project, its own resources and an application
+         * credential of its own. Names must differ from every other project's and user's.
+         */
+        public Builder addProject(String projectName, String username, String password) {
+            Objects.requireNonNull(projectName, "projectName");
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+            if (projectName.isBlank() || username.isBlank() || password.isEmpty()) {
+                throw new IllegalArgumentException("a project needs a name, a user name and a password");
+            }
+            if (projectName.equals(scenario.projectName())
+                    || projects.stream().anyMatch(p -> p.name().equals(projectName))) {
+                throw new IllegalArgumentException("the cloud already has a project named " + projectName);
+            }
+            if (username.equals(scenario.username())
+                    || projects.stream().anyMatch(p -> p.username().equals(username))) {
+                throw new IllegalArgumentException(
+                        "the cloud already has a user named " + username + "; each project has its own user");
+            }
+            projects.add(new ProjectSpec(projectName, username, password));
+            return this;
+        }
 
         /** The loopback port of the OpenStack APIs (default 0: any free port); the UAP always takes a free one. */
         public Builder port(int port) {

@@ -318,6 +318,16 @@ final class SimulatorDispatcher extends Dispatcher {
         return new Route(Service.IDENTITY, null, api, prefixed("<unknown>", seg));
     }
 
+    /**
+     * The project of the request's token, whose state the service acts on; the root project when the
+     * request has no valid project-scoped token (the service then refuses it as before).
+     */
+    private World projectOf(Exchange ex) {
+        World.Token t = world.validToken(ex.header("X-Auth-Token"));
+        World p = t == null || t.projectId() == null ? null : world.project(t.projectId());
+        return p == null ? world : p;
+    }
+
     private static List<String> prefixed(String first, List<String> rest) {
         List<String> out = new ArrayList<>();
         out.add(first);
@@ -328,7 +338,8 @@ final class SimulatorDispatcher extends Dispatcher {
     private Reply handle(Route route, Exchange ex, String host, int mv) {
         List<String> seg = route.segments();
         String first = seg.isEmpty() ? "" : seg.get(0);
-        World.RegionState rs = route.region() == null ? null : world.region(route.region());
+        World project = projectOf(ex);
+        World.RegionState rs = route.region() == null ? null : project.region(route.region());
         switch (route.service()) {
             case UAP -> {
                 return uap.handle(host, ex);
@@ -362,7 +373,7 @@ final class SimulatorDispatcher extends Dispatcher {
                     return Reply.ok(
                             Json.object("version", Nova.versionDoc(route.base().replace("/v2.1", ""), true)));
                 }
-                return new Nova(world, rs, keystone).handle(ex, mv);
+                return new Nova(project, rs, keystone).handle(ex, mv);
             }
             case IMAGE -> {
                 if (first.equals("<versions>")) {
@@ -372,7 +383,7 @@ final class SimulatorDispatcher extends Dispatcher {
                     // real Glance answers GET /versions with 200 and no token (contract suite, osbox)
                     return Reply.ok(Glance.versions(route.base()));
                 }
-                return new Glance(world, rs, keystone).handle(ex);
+                return new Glance(project, rs, keystone).handle(ex);
             }
             case NETWORK -> {
                 if (first.equals("<versions>")) {
@@ -381,7 +392,7 @@ final class SimulatorDispatcher extends Dispatcher {
                 if (!first.equals("v2.0")) {
                     throw new ApiException(404, "The resource could not be found.");
                 }
-                return new Neutron(world, rs, keystone).handle(ex);
+                return new Neutron(project, rs, keystone).handle(ex);
             }
             case VOLUME -> {
                 if (first.equals("<versions>")) {
@@ -391,16 +402,16 @@ final class SimulatorDispatcher extends Dispatcher {
                             && route.segments().get(1).equals("v3");
                     return Reply.json(versionedRoot ? 200 : 300, Cinder.versions(route.base()));
                 }
-                if (!first.equals(world.projectId)) {
+                if (!first.equals(project.projectId)) {
                     keystone.requireToken(ex);
                     throw new ApiException(400, "Malformed request url");
                 }
                 Exchange inner = new Exchange(
                         ex.method(), ex.url(), seg.subList(1, seg.size()), ex.headers(), ex.bodyBytes(), route.base());
-                return new Cinder(world, rs, keystone).handle(inner);
+                return new Cinder(project, rs, keystone).handle(inner);
             }
             case PLACEMENT -> {
-                return new Placement(world, rs, keystone).handle(ex);
+                return new Placement(project, rs, keystone).handle(ex);
             }
             case SHARE -> {
                 if (first.equals("<versions>")) {
@@ -408,22 +419,22 @@ final class SimulatorDispatcher extends Dispatcher {
                     boolean versionedRoot = seg.size() == 2 && seg.get(1).equals("v2");
                     return Reply.json(versionedRoot ? 200 : 300, Manila.versions(route.base()));
                 }
-                if (!first.equals(world.projectId)) {
+                if (!first.equals(project.projectId)) {
                     keystone.requireToken(ex);
                     throw new ApiException(400, "Malformed request url");
                 }
                 Exchange inner = new Exchange(
                         ex.method(), ex.url(), seg.subList(1, seg.size()), ex.headers(), ex.bodyBytes(), route.base());
-                return new Manila(world, rs, keystone).handle(inner, mv);
+                return new Manila(project, rs, keystone).handle(inner, mv);
             }
             case DNS -> {
                 if (first.equals("<versions>")) {
                     return Reply.ok(Designate.versions(route.base()));
                 }
-                return new Designate(world, rs, keystone).handle(ex);
+                return new Designate(project, rs, keystone).handle(ex);
             }
             case ACCOUNTING -> {
-                return new Accounting(world, keystone).handle(ex);
+                return new Accounting(project, keystone).handle(ex);
             }
             default -> throw new ApiException(404, "The resource could not be found.");
         }

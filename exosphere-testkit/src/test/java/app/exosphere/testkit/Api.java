@@ -18,6 +18,7 @@ final class Api {
     OkHttpClient http;
     final CloudSimulator cloud;
     String token;
+    String projectId;
     JsonNode catalog;
 
     record Result(int status, JsonNode json, String text, okhttp3.Headers headers) {}
@@ -55,7 +56,11 @@ final class Api {
 
     /** Password login, then project scope (Exosphere's {@code Rest.Keystone.requestUnscopedAuthToken}, then {@code requestScopedAuthToken}). */
     Api login() {
-        CloudCredentials c = cloud.credentials();
+        return login(cloud.credentials());
+    }
+
+    /** The same login as {@link #login()} with another user's credentials. */
+    Api login(CloudCredentials c) {
         Result unscoped = call(
                 "POST",
                 c.authUrl() + "/auth/tokens",
@@ -69,6 +74,7 @@ final class Api {
                 "{\"auth\":{\"identity\":{\"methods\":[\"token\"]," + "\"token\":{\"id\":\"" + t
                         + "\"}},\"scope\":{\"project\":{\"id\":\"" + c.projectId() + "\"}}}}");
         token = scoped.headers().get("X-Subject-Token");
+        projectId = c.projectId();
         catalog = scoped.json().path("token").path("catalog");
         return this;
     }

@@ -14,9 +14,7 @@ import app.exosphere.testkit.SimulatedClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -34,9 +32,9 @@ import org.springframework.stereotype.Component;
  * pools. The gateway keeps no other state: which instances exist and how far they got is read from the cloud
  * on every page, so a restarted gateway carries on where the cloud is.
  *
- * <p>In simulated mode (the default) it starts one simulated cloud per configured user, each with its own
- * project, and offers them as clouds.yaml entries; otherwise it reads clouds.yaml from openstacksdk's search
- * path (or {@code gateway.clouds-yaml}).
+ * <p>In simulated mode (the default) it starts one simulated cloud with a project per configured user (each
+ * user signs in to their own project of the same cloud, as on a real one) and offers them as clouds.yaml
+ * entries; otherwise it reads clouds.yaml from openstacksdk's search path (or {@code gateway.clouds-yaml}).
  */
 @Component
 public class Clouds implements DisposableBean {
@@ -44,27 +42,35 @@ public class Clouds implements DisposableBean {
 
     private final GatewayProperties properties;
     private final OkHttpClient shared = new OkHttpClient();
-    private final Map<String, CloudSimulator> simulators = new LinkedHashMap<>();
+    private final CloudSimulator simulator;
     private final CloudsYaml cloudsYaml;
     private final ExosphereCloudConfigs cloudConfigs;
 
     public Clouds(GatewayProperties properties) {
         this.properties = properties;
         if (properties.simulated()) {
+            List<String> users = properties.simulatedUsers();
+            if (users.isEmpty()) {
+                throw new IllegalArgumentException("gateway.simulated-users names no user");
+            }
+            Scenario scenario = Scenario.jetstream2().toBuilder()
+                    .friendlyName("Simulated Jetstream2")
+                    .username(users.get(0))
+                    .projectName(users.get(0) + "-lab")
+                    .buildTime(Duration.ofMinutes(2))
+                    .build();
+            CloudSimulator.Builder cloudBuilder = CloudSimulator.builder()
+                    .scenario(scenario)
+                    .clock(SimulatedClock.accelerated(properties.simulatedSpeed()));
+            for (String user : users.subList(1, users.size())) {
+                cloudBuilder.addProject(user + "-lab", user, scenario.password() + "-" + user);
+            }
+            this.simulator = cloudBuilder.start();
             StringBuilder yaml = new StringBuilder("clouds:\n");
-            ExosphereCloudConfigs configs = ExosphereCloudConfigs.builtIn();
-            for (String user : properties.simulatedUsers()) {
-                CloudSimulator cloud = CloudSimulator.builder()
-                        .scenario(Scenario.jetstream2().toBuilder()
-                                .friendlyName("Simulated Jetstream2 (" + user + ")")
-                                .username(user)
-                                .projectName(user + "-lab")
-                                .buildTime(Duration.ofMinutes(2))
-                                .build())
-                        .clock(SimulatedClock.accelerated(properties.simulatedSpeed()))
-                        .start();
-                simulators.put(user, cloud);
-                CloudCredentials c = cloud.credentials();
+            ExosphereCloudConfigs configs = ExosphereCloudConfigs.builtIn()
+                    .with(ExosphereCloudConfigs.parse(simulator.cloudConfigsJs(), "simulated cloud_configs.js"));
+            for (String user : users) {
+                CloudCredentials c = simulator.credentials(user + "-lab");
                 yaml.append("  ").append(user).append(":\n")
                         .append("    region_name: ").append(c.defaultRegion()).append('\n')
                         .append("    auth:\n")
@@ -74,12 +80,12 @@ public class Clouds implements DisposableBean {
                         .append("      user_domain_name: ").append(c.userDomainName()).append('\n')
                         .append("      project_name: ").append(c.projectName()).append('\n')
                         .append("      project_domain_name: ").append(c.projectDomainName()).append('\n');
-                configs = configs.with(ExosphereCloudConfigs.parse(cloud.cloudConfigsJs(), user + " cloud_configs.js"));
-                log.info("Simulated cloud for user {} (project {}) at {}", user, c.projectName(), c.authUrl());
+                log.info("Simulated user {} (project {}) at {}", user, c.projectName(), c.authUrl());
             }
             this.cloudsYaml = CloudsYaml.parse(yaml.toString(), "simulated clouds.yaml");
             this.cloudConfigs = configs;
         } else {
+            this.simulator = null;
             this.cloudsYaml = properties.cloudsYaml() == null
                     ? CloudsYaml.load()
                     : CloudsYaml.parse(read(properties.cloudsYaml()), properties.cloudsYaml().toString());
@@ -102,9 +108,9 @@ public class Clouds implements DisposableBean {
         return new ArrayList<>(cloudsYaml.cloudNames());
     }
 
-    /** The simulated clouds by user name (empty against real clouds). */
-    public Map<String, CloudSimulator> simulators() {
-        return Map.copyOf(simulators);
+    /** The simulated cloud every simulated user has a project in (empty against real clouds). */
+    public Optional<CloudSimulator> simulator() {
+        return Optional.ofNullable(simulator);
     }
 
     /** Signs in with a clouds.yaml entry. */
@@ -151,16 +157,17 @@ public class Clouds implements DisposableBean {
 
     private Optional<CloudSimulator> simulatorAt(String authUrl) {
         String url = authUrl.replaceAll("/+$", "");
-        return simulators.values().stream()
-                .filter(s -> url.equals(s.keystoneUrl()) || url.equals(s.keystoneUrl().replaceAll("/v3$", "")))
-                .findFirst();
+        return simulator()
+                .filter(s -> url.equals(s.keystoneUrl()) || url.equals(s.keystoneUrl().replaceAll("/v3$", "")));
     }
 
     @Override
     public void destroy() {
         shared.dispatcher().executorService().shutdown();
         shared.connectionPool().evictAll();
-        simulators.values().forEach(CloudSimulator::close);
+        if (simulator != null) {
+            simulator.close();
+        }
         try {
             shared.dispatcher().executorService().awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

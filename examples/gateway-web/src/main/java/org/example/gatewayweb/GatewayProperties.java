@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * line).
  *
  * @param simulated run on simulated clouds started in process (default) instead of clouds.yaml
- * @param simulatedUsers one simulated cloud per name, each with that user and a project {@code <name>-lab}
+ * @param simulatedUsers the simulated cloud's users, each with a project {@code <name>-lab} of its own
  * @param simulatedSpeed simulated seconds per wall second
  * @param cloudsYaml a clouds.yaml to read instead of openstacksdk's search path (real clouds)
  * @param cloudConfigs an Exosphere {@code cloud_configs.js} adding UAPs to the built-in ones (real clouds)
  * @param clientUuid the Exosphere client UUID this gateway writes on what it creates; keep it across restarts
  * @param chartRefreshSeconds how often the instance page reloads the resource-usage chart
+ * @param exosphereAppUrl the Exosphere web app whose mount helper script the shares page's commands run
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -24,4 +25,5 @@ public record GatewayProperties(
         Path cloudsYaml,
         Path cloudConfigs,
         String clientUuid,
-        int chartRefreshSeconds) {}
+        int chartRefreshSeconds,
+        String exosphereAppUrl) {}

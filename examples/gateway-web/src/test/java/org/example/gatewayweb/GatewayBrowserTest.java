@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.LaunchRequest;
+import app.exosphere.core.rules.ShareMount;
+import app.exosphere.core.share.AccessLevel;
 import app.exosphere.testkit.CloudCredentials;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.SimulatedServer;
@@ -27,9 +29,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The gateway in a real browser (headless Debian Chromium, Selenium) against its simulated clouds: one cloud,
- * user and project for alice, another for bob. Resources are counted in the simulators' state, not in what the
- * pages say. Screenshots of each step go to target/screenshots.
+ * The gateway in a real browser (headless Debian Chromium, Selenium) against its simulated cloud: one cloud,
+ * with a project and user for alice and another for bob. Resources are counted in each project's state in the
+ * simulator, not in what the pages say. Screenshots of each step go to target/screenshots.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -63,7 +65,7 @@ class GatewayBrowserTest {
 
     /** The user's browser, signed out, on an empty page. */
     private WebDriver browserOf(String user) {
-        WebDriver browser = BROWSERS.computeIfAbsent(user, u -> Browsers.open(cloudOf(u)));
+        WebDriver browser = BROWSERS.computeIfAbsent(user, u -> Browsers.open(cloud()));
         browser.manage().deleteAllCookies();
         return browser;
     }
@@ -72,12 +74,16 @@ class GatewayBrowserTest {
         return "http://127.0.0.1:" + port + path;
     }
 
-    private CloudSimulator cloudOf(String user) {
-        return clouds.simulators().get(user);
+    /** The one simulated cloud alice and bob each have a project in. */
+    private CloudSimulator cloud() {
+        return clouds.simulator().orElseThrow();
     }
 
-    private static List<String> serverNames(CloudSimulator cloud) {
-        return cloud.servers().stream().map(SimulatedServer::name).toList();
+    /** The names of the servers in {@code user}'s project, as the simulated cloud holds them. */
+    private List<String> serverNames(String user) {
+        return cloud().project(user + "-lab").servers().stream()
+                .map(SimulatedServer::name)
+                .toList();
     }
 
     private void signIn(WebDriver browser, String cloud) {
@@ -112,7 +118,7 @@ class GatewayBrowserTest {
     @Test
     void aUserSignsInLaunchesWithDesktopWatchesItBecomeReadyOpensTheWebShellSeesTheUsageChartAndDeletesIt()
             throws Exception {
-        CloudSimulator cloud = cloudOf("alice");
+        CloudSimulator cloud = cloud();
         WebDriver browser = browserOf("alice");
         try {
             browser.get(url("/"));
@@ -122,7 +128,7 @@ class GatewayBrowserTest {
 
             launch(browser, "web-demo", "m3.small", null, true);
             new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBe(By.id("instance-name"), "web-demo"));
-            assertThat(serverNames(cloud)).containsOnlyOnce("web-demo");
+            assertThat(serverNames("alice")).containsOnlyOnce("web-demo");
             new WebDriverWait(browser, PAGE)
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress li")));
             Browsers.screenshot(browser, "02-launch-progress");
@@ -172,7 +178,7 @@ class GatewayBrowserTest {
             browser.findElement(By.id("delete")).click();
             new WebDriverWait(browser, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("notice"), "Deleted web-demo."));
-            assertThat(serverNames(cloud)).doesNotContain("web-demo");
+            assertThat(serverNames("alice")).doesNotContain("web-demo");
             Browsers.screenshot(browser, "06-deleted");
         } catch (RuntimeException | AssertionError e) {
             Browsers.screenshot(browser, "failed-single-user");
@@ -202,23 +208,35 @@ class GatewayBrowserTest {
         Browsers.screenshot(bob, "08-bob-instances");
         assertThat(listedNames(alice)).contains("alice-analysis").doesNotContain("bob-analysis");
         assertThat(listedNames(bob)).contains("bob-analysis").doesNotContain("alice-analysis");
-        // each page lists exactly its own project's servers, as the clouds hold them
-        assertThat(listedNames(alice)).containsExactlyInAnyOrderElementsOf(serverNames(cloudOf("alice")));
-        assertThat(listedNames(bob)).containsExactlyInAnyOrderElementsOf(serverNames(cloudOf("bob")));
+        // each page lists exactly its own project's servers, as the one cloud holds them
+        assertThat(listedNames(alice)).containsExactlyInAnyOrderElementsOf(serverNames("alice"));
+        assertThat(listedNames(bob)).containsExactlyInAnyOrderElementsOf(serverNames("bob"));
+        assertThat(serverNames("alice")).doesNotContain("bob-analysis");
+        assertThat(serverNames("bob")).doesNotContain("alice-analysis");
+        assertThat(cloud().credentials("bob-lab").authUrl()).isEqualTo(cloud().credentials("alice-lab").authUrl());
 
-        // bob cannot open alice's instance by its id either: his cloud does not know it
-        String aliceId = cloudOf("alice").server("alice-analysis").orElseThrow().id();
+        // neither can open the other's instance by its URL: the cloud answers the other project's id as unknown
+        String aliceId = cloud().server("alice-analysis").orElseThrow().id();
+        String bobId = cloud().server("bob-analysis").orElseThrow().id();
         bob.get(url("/instances/" + aliceId));
         assertThat(bob.findElement(By.id("error")).getText()).isNotBlank();
         assertThat(bob.getPageSource()).doesNotContain("alice-analysis").doesNotContain("at org.");
+        assertThat(bob.findElements(By.id("instance-name"))).isEmpty();
+        Browsers.screenshot(bob, "08b-bob-opens-alices-instance-url");
+        alice.get(url("/instances/" + bobId));
+        assertThat(alice.findElement(By.id("error")).getText()).isNotBlank();
+        assertThat(alice.getPageSource()).doesNotContain("bob-analysis").doesNotContain("at org.");
+        assertThat(alice.findElements(By.id("instance-name"))).isEmpty();
+        // nor its usage chart
+        bob.get(url("/instances/" + aliceId + "/usage.svg"));
+        assertThat(bob.getPageSource()).doesNotContain("<svg").doesNotContain("alice-analysis");
     }
 
     @Test
     void badLaunchInputShowsTheSdksMessageCreatesNothingAndNeverAStackTrace() {
-        CloudSimulator cloud = cloudOf("bob");
         WebDriver browser = browserOf("bob");
         signIn(browser, "bob");
-        int before = cloud.servers().size();
+        int before = serverNames("bob").size();
 
         launch(browser, "bad/name!", null, null, false);
         assertRefused(browser, "Invalid instance name");
@@ -232,18 +250,19 @@ class GatewayBrowserTest {
         assertRefused(browser, "quota");
         Browsers.screenshot(browser, "11-quota-exceeded");
 
-        assertThat(cloud.servers()).hasSize(before);
-        assertThat(serverNames(cloud)).doesNotContain("bad/name!", "unknown-image", "too-big");
+        assertThat(serverNames("bob")).hasSize(before);
+        assertThat(cloud().servers())
+                .extracting(SimulatedServer::name)
+                .doesNotContain("bad/name!", "unknown-image", "too-big");
     }
 
     @Test
     void anInstanceLaunchedBeforeTheGatewayWatchedItIsFollowedFromTheCloudsStateToReady() {
         // as after a restart: the instance exists in the cloud, this gateway process never launched or watched it
-        CloudSimulator cloud = cloudOf("bob");
         WebDriver browser = browserOf("bob");
         signIn(browser, "bob");
         String id;
-        try (Exosphere elsewhere = SimulatorConnections.exosphere(cloud)) {
+        try (Exosphere elsewhere = SimulatorConnections.exosphere(cloud(), "bob-lab")) {
             id = elsewhere.launch(LaunchRequest.builder().name("launched-elsewhere").build())
                     .execute()
                     .id();
@@ -265,7 +284,7 @@ class GatewayBrowserTest {
 
     @Test
     void anApplicationCredentialSignsInToItsProjectAndAWrongSecretShowsTheSdksMessageWithoutTheSecret() {
-        CloudCredentials login = cloudOf("bob").credentials();
+        CloudCredentials login = cloud().credentials("bob-lab");
         WebDriver browser = browserOf("bob");
         String wrongSecret = "not-" + login.applicationCredentialSecret();
         signInWithApplicationCredential(browser, login.authUrl(), login.applicationCredentialId(), wrongSecret);
@@ -279,7 +298,99 @@ class GatewayBrowserTest {
                 browser, login.authUrl(), login.applicationCredentialId(), login.applicationCredentialSecret());
         new WebDriverWait(browser, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("launch-form")));
         assertThat(browser.findElement(By.id("signed-in-as")).getText()).contains("bob", "bob-lab");
-        assertThat(listedNames(browser)).containsExactlyInAnyOrderElementsOf(serverNames(cloudOf("bob")));
+        assertThat(listedNames(browser)).containsExactlyInAnyOrderElementsOf(serverNames("bob"));
+    }
+
+    @Test
+    void theSharesPageShowsTheProjectsSharesWithStatusSizeExportPathAndMountCommandsOnRequest() {
+        String scriptUrl = ShareMount.scriptUrl("https://exosphere.jetstream-cloud.org/");
+        ShareMount mount;
+        try (Exosphere aliceElsewhere = SimulatorConnections.exosphere(cloud(), "alice-lab")) {
+            String id = aliceElsewhere.shares()
+                    .create("alice-data", "course data", 5)
+                    .execute()
+                    .share()
+                    .id();
+            mount = aliceElsewhere.shares().mount(id, AccessLevel.RW).execute();
+        }
+        WebDriver alice = browserOf("alice");
+        signIn(alice, "alice");
+        alice.findElement(By.id("nav-shares")).click();
+        new WebDriverWait(alice, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.className("share")));
+        // one row per share of alice's project, as the cloud holds them
+        assertThat(alice.findElements(By.className("share"))).hasSize(cloud().project("alice-lab").shareCount());
+        WebElement share = alice.findElements(By.className("share")).stream()
+                .filter(e -> e.findElement(By.className("share-name")).getText().equals("alice-data"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(share.findElement(By.className("share-status")).getText()).isEqualTo("available");
+        assertThat(share.findElement(By.className("share-size")).getText()).isEqualTo("5 GB");
+        assertThat(share.findElement(By.className("share-export-path")).getText()).isEqualTo(mount.exportPath());
+        assertThat(share.findElement(By.className("share-access-rule")).getText()).isEqualTo("alice-data-rw");
+        assertThat(share.findElement(By.className("share-unmount-command")).getText())
+                .isEqualTo(mount.unmountCommand(scriptUrl));
+        // the mount command holds the cephx key: not in the page until asked for
+        String command = mount.mountCommand(scriptUrl).reveal();
+        assertThat(alice.getPageSource()).doesNotContain("--access-rule-key=");
+        share.findElement(By.className("reveal-mount-command")).click();
+        new WebDriverWait(alice, PAGE)
+                .until(d -> share.findElement(By.className("share-mount-command")).getText().equals(command));
+        assertThat(command).contains("--access-rule-name='alice-data-rw'", "--share-path='" + mount.exportPath());
+        Browsers.screenshot(alice, "14-shares");
+
+        // bob's project has its own shares: alice's is not among them
+        WebDriver bob = browserOf("bob");
+        signIn(bob, "bob");
+        bob.get(url("/shares"));
+        assertThat(bob.findElements(By.className("share"))).hasSize(cloud().project("bob-lab").shareCount());
+        assertThat(bob.getPageSource()).doesNotContain("alice-data");
+        bob.get(url("/instances"));
+    }
+
+    @Test
+    void anInstanceLaunchedWithABinderRepositoryOpensItsWorkflowThroughTheWorkflowButton() {
+        String repository = "https://github.com/binder-examples/requirements";
+        WebDriver browser = browserOf("alice");
+        try {
+            signIn(browser, "alice");
+            browser.get(url("/instances"));
+            browser.findElement(By.id("name")).sendKeys("binder-demo");
+            browser.findElement(By.id("workflow")).sendKeys(repository);
+            browser.findElement(By.id("launch")).click();
+            new WebDriverWait(browser, PAGE)
+                    .until(ExpectedConditions.textToBe(By.id("instance-name"), "binder-demo"));
+            assertThat(cloud().server("binder-demo").orElseThrow().workflowRepository())
+                    .hasValue(repository);
+            awaitReady(browser);
+            String instancePage = browser.getCurrentUrl();
+            // the workflow is up once the instance published its Jupyter token: reload until the button is live
+            new WebDriverWait(browser, TO_READY).until(d -> {
+                d.get(instancePage);
+                return !d.findElements(By.id("interaction-workflow")).isEmpty();
+            });
+            String workflow = browser.findElement(By.id("interaction-workflow")).getAttribute("href");
+            assertThat(workflow).startsWith("https://").contains("-8888.proxy-js2-iu.simulated.test");
+            Browsers.screenshot(browser, "15-workflow-ready");
+
+            String gatewayTab = browser.getWindowHandle();
+            browser.findElement(By.id("interaction-workflow")).click();
+            new WebDriverWait(browser, PAGE).until(ExpectedConditions.numberOfWindowsToBe(2));
+            browser.getWindowHandles().stream()
+                    .filter(h -> !h.equals(gatewayTab))
+                    .findFirst()
+                    .ifPresent(h -> browser.switchTo().window(h));
+            // the simulated UAP's Jupyter over TLS, reached with the instance's token, serving the repository
+            new WebDriverWait(browser, PAGE).until(ExpectedConditions.titleIs("Jupyter Notebook"));
+            assertThat(browser.getCurrentUrl()).startsWith("https://");
+            assertThat(browser.findElement(By.id("notebook")).getAttribute("data-repository"))
+                    .isEqualTo(repository);
+            Browsers.screenshot(browser, "16-workflow");
+            browser.close();
+            browser.switchTo().window(gatewayTab);
+        } catch (RuntimeException | AssertionError e) {
+            Browsers.screenshot(browser, "failed-workflow");
+            throw e;
+        }
     }
 
     private void signInWithApplicationCredential(WebDriver browser, String authUrl, String id, String secret) {

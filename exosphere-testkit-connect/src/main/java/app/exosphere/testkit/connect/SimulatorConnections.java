@@ -49,7 +49,21 @@ public final class SimulatorConnections {
      */
     public static OpenStack openStack(CloudSimulator cloud, TransportOptions transport) {
         Objects.requireNonNull(cloud, "cloud");
-        CloudCredentials login = cloud.credentials();
+        return openStack(cloud, cloud.credentials(), transport);
+    }
+
+    /**
+     * As {@link #openStack(CloudSimulator)}, signed in as the user of project {@code projectName} of a cloud
+     * with several projects ({@code CloudSimulator.Builder.addProject}).
+     *
+     * @throws IllegalArgumentException when the cloud has no such project
+     */
+    public static OpenStack openStack(CloudSimulator cloud, String projectName) {
+        Objects.requireNonNull(cloud, "cloud");
+        return openStack(cloud, cloud.credentials(projectName), TransportOptions.defaults());
+    }
+
+    private static OpenStack openStack(CloudSimulator cloud, CloudCredentials login, TransportOptions transport) {
         return OpenStack.builder()
                 .authUrl(login.authUrl())
                 .credentials(Credentials.password(
@@ -73,7 +87,20 @@ public final class SimulatorConnections {
 
     /** As {@link #exosphere(CloudSimulator)}, with transport options (e.g. an {@code ExosphereListener}). */
     public static Exosphere exosphere(CloudSimulator cloud, TransportOptions transport) {
-        OpenStack openStack = openStack(cloud, transport);
+        return exosphere(cloud, openStack(cloud, transport));
+    }
+
+    /**
+     * As {@link #exosphere(CloudSimulator)}, signed in as the user of project {@code projectName} of a cloud
+     * with several projects ({@code CloudSimulator.Builder.addProject}).
+     *
+     * @throws IllegalArgumentException when the cloud has no such project
+     */
+    public static Exosphere exosphere(CloudSimulator cloud, String projectName) {
+        return exosphere(cloud, openStack(cloud, projectName));
+    }
+
+    private static Exosphere exosphere(CloudSimulator cloud, OpenStack openStack) {
         try {
             return Exosphere.builder()
                     .openStack(openStack)

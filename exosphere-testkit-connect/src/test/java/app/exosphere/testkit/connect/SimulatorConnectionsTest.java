@@ -52,6 +52,37 @@ class SimulatorConnectionsTest {
     }
 
     @Test
+    void eachProjectOfOneCloudGetsAnExosphereThatSeesOnlyItsOwnInstances() {
+        try (CloudSimulator cloud = CloudSimulator.builder()
+                        .addProject("s19-beta", "s19-bob", "s19-bob-password")
+                        .start();
+                Exosphere alpha = SimulatorConnections.exosphere(cloud);
+                Exosphere beta = SimulatorConnections.exosphere(cloud, "s19-beta")) {
+            Instance alphas = alpha.launch(
+                            LaunchRequest.builder().name("s19-alpha-vm").build())
+                    .execute();
+            Instance betas = beta.launch(
+                            LaunchRequest.builder().name("s19-beta-vm").build())
+                    .execute();
+
+            assertThat(alpha.list().execute()).extracting(Instance::id).containsExactly(alphas.id());
+            assertThat(beta.list().execute()).extracting(Instance::id).containsExactly(betas.id());
+            assertThatThrownBy(() -> beta.instance(alphas.id()).execute())
+                    .isInstanceOf(app.exosphere.core.error.NotFoundException.class);
+            assertThat(cloud.project("s19-beta").servers())
+                    .extracting(s -> s.id())
+                    .containsExactly(betas.id());
+            assertThat(beta.openStack()
+                            .token()
+                            .execute()
+                            .project()
+                            .orElseThrow()
+                            .name())
+                    .isEqualTo("s19-beta");
+        }
+    }
+
+    @Test
     void closingTheOpenStackConnectionStopsTheThreadsTheSdkCreated() {
         try (CloudSimulator cloud = CloudSimulator.start(Scenario.jetstream2())) {
             OpenStack openStack = SimulatorConnections.openStack(cloud);

@@ -245,6 +245,11 @@ public final class Glance {
     }
 
     private boolean visibleTo(ObjectNode image) {
+        return visibleTo(w, image);
+    }
+
+    /** Whether project {@code w} sees {@code image} (images are the cloud's; a private one only its owner's). */
+    static boolean visibleTo(World w, ObjectNode image) {
         String v = image.path("visibility").asText();
         return v.equals("public")
                 || v.equals("community")

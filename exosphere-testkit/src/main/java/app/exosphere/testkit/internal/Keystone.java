@@ -7,13 +7,27 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Simulated Keystone v3 (paths after {@code /v3}). Callers hold the {@link World} lock. */
+/**
+ * Simulated Keystone v3 (paths after {@code /v3}) for every project of the cloud: each project has its
+ * own user, a token is scoped to its user's project, and a user sees only its own project, user and
+ * application credentials. Callers hold the root {@link World}'s lock.
+ */
 public final class Keystone {
     private static final String AUTH_REQUIRED = "The request you have made requires authentication.";
+    /** The cloud's root project: tokens, application credentials, ids and the OIDC user are its. */
     private final World w;
 
     public Keystone(World w) {
-        this.w = w;
+        this.w = w.root;
+    }
+
+    /** The project of {@code userId}'s user (every token names a user of the cloud). */
+    private World userWorld(String userId) {
+        World p = w.projectOfUser(userId);
+        if (p == null) {
+            throw unauthorized();
+        }
+        return p;
     }
 
     public Reply handle(Exchange ex) {
@@ -37,19 +51,20 @@ public final class Keystone {
             return federated(ex);
         }
         World.Token token = requireToken(ex);
+        World mine = userWorld(token.userId());
         if (ex.is("GET", "auth", "projects")
                 || ex.is("GET", "OS-FEDERATION", "projects")
-                || ex.is("GET", "users", w.userId, "projects")) {
-            return Reply.ok(list("projects", List.of(project())));
+                || ex.is("GET", "users", token.userId(), "projects")) {
+            return Reply.ok(list("projects", List.of(project(mine))));
         }
         if (ex.is("GET", "projects")) {
-            return Reply.ok(list("projects", List.of(project())));
+            return Reply.ok(list("projects", List.of(project(mine))));
         }
         if (ex.is("GET", "projects", "*")) {
-            if (!ex.seg(1).equals(w.projectId)) {
+            if (!ex.seg(1).equals(mine.projectId)) {
                 throw new ApiException(404, "Could not find project: " + ex.seg(1) + ".");
             }
-            return Reply.ok(Json.object("project", project()));
+            return Reply.ok(Json.object("project", project(mine)));
         }
         if (ex.is("GET", "auth", "domains")) {
             return Reply.ok(list("domains", List.of()));
@@ -58,7 +73,7 @@ public final class Keystone {
             if (token.projectId() == null) {
                 throw new ApiException(403, "A project-scoped token is required to produce a service catalog.");
             }
-            ObjectNode body = Json.object("catalog", w.catalog());
+            ObjectNode body = Json.object("catalog", userWorld(token.userId()).catalog());
             body.set("links", links("auth/catalog"));
             return Reply.ok(body);
         }
@@ -73,21 +88,21 @@ public final class Keystone {
             return Reply.ok(Json.object("region", region(ex.seg(1))));
         }
         if (ex.is("GET", "users", "*")) {
-            requireSelf(ex.seg(1));
-            return Reply.ok(Json.object("user", user()));
+            requireSelf(token, ex.seg(1));
+            return Reply.ok(Json.object("user", user(mine)));
         }
         if (ex.is("GET", "registered_limits") || ex.is("GET", "limits")) {
             return Reply.ok(list(ex.seg(0), List.of()));
         }
         if (ex.size() >= 3 && ex.seg(0).equals("users") && ex.seg(2).equals("application_credentials")) {
-            requireSelf(ex.seg(1));
-            return appCredentials(ex, token);
+            requireSelf(token, ex.seg(1));
+            return appCredentials(ex, token, mine);
         }
         throw new ApiException(404, "The resource could not be found.");
     }
 
-    private void requireSelf(String userId) {
-        if (!userId.equals(w.userId)) {
+    private static void requireSelf(World.Token token, String userId) {
+        if (!userId.equals(token.userId())) {
             throw new ApiException(403, "You are not authorized to perform the requested action: identity:get_user.");
         }
     }
@@ -105,13 +120,19 @@ public final class Keystone {
         String method = methods.get(0).asText();
         String project = null;
         String appCred = null;
+        World subject = null;
         switch (method) {
             case "password" -> {
                 JsonNode user = identity.path("password").path("user");
-                boolean nameOk =
-                        w.scenario.username().equals(Json.text(user, "name")) && domainMatches(user.get("domain"));
-                boolean idOk = w.userId.equals(Json.text(user, "id"));
-                if (!(nameOk || idOk) || !w.scenario.password().equals(Json.text(user, "password"))) {
+                for (World p : w.projects) {
+                    boolean nameOk =
+                            p.scenario.username().equals(Json.text(user, "name")) && domainMatches(user.get("domain"));
+                    boolean idOk = p.userId.equals(Json.text(user, "id"));
+                    if (nameOk || idOk) {
+                        subject = p;
+                    }
+                }
+                if (subject == null || !subject.scenario.password().equals(Json.text(user, "password"))) {
                     throw unauthorized();
                 }
             }
@@ -120,6 +141,7 @@ public final class Keystone {
                 if (t == null) {
                     throw unauthorized();
                 }
+                subject = userWorld(t.userId());
                 if (t.appCredId() != null) {
                     throw new ApiException(
                             403,
@@ -154,6 +176,7 @@ public final class Keystone {
                 }
                 appCred = found.id();
                 project = found.projectId();
+                subject = userWorld(found.userId());
             }
             default -> throw new ApiException(401, "Attempted to authenticate with an unsupported method.");
         }
@@ -165,15 +188,15 @@ public final class Keystone {
             }
             String pid = Json.text(p, "id");
             String pname = Json.text(p, "name");
-            if (w.projectId.equals(pid)
-                    || (pid == null && w.scenario.projectName().equals(pname))) {
-                project = w.projectId;
+            if (subject.projectId.equals(pid)
+                    || (pid == null && subject.scenario.projectName().equals(pname))) {
+                project = subject.projectId;
             } else {
                 throw new ApiException(
-                        401, "User " + w.userId + " has no access to project " + (pid != null ? pid : pname));
+                        401, "User " + subject.userId + " has no access to project " + (pid != null ? pid : pname));
             }
         }
-        World.Token t = w.issueToken(w.userId, project, List.of(method), appCred, false);
+        World.Token t = w.issueToken(subject.userId, project, List.of(method), appCred, false);
         boolean catalog = ex.query("nocatalog") == null;
         return Reply.json(201, Json.object("token", tokenBody(t, catalog))).header("X-Subject-Token", t.id());
     }
@@ -230,12 +253,13 @@ public final class Keystone {
     }
 
     private ObjectNode tokenBody(World.Token t, boolean withCatalog) {
+        World u = userWorld(t.userId());
         ObjectNode tok = Json.object();
         ArrayNode audit = Json.array();
         t.auditIds().forEach(audit::add);
         tok.set("audit_ids", audit);
         if (t.projectId() != null && withCatalog) {
-            tok.set("catalog", w.catalog());
+            tok.set("catalog", u.catalog());
         }
         tok.put("expires_at", Json.keystoneTime(t.expiresAt()));
         tok.put("issued_at", Json.keystoneTime(t.issuedAt()));
@@ -250,8 +274,8 @@ public final class Keystone {
             tok.put("is_domain", false);
             ObjectNode p = Json.object();
             p.set("domain", domain());
-            p.put("id", w.projectId);
-            p.put("name", w.scenario.projectName());
+            p.put("id", u.projectId);
+            p.put("name", u.scenario.projectName());
             tok.set("project", p);
             ArrayNode roles = Json.array();
             roles.add(role("member"));
@@ -268,8 +292,8 @@ public final class Keystone {
         }
         ObjectNode user = Json.object();
         user.set("domain", domain());
-        user.put("id", w.userId);
-        user.put("name", w.scenario.username());
+        user.put("id", u.userId);
+        user.put("name", u.scenario.username());
         user.putNull("password_expires_at");
         if (t.federated()) {
             ObjectNode fed = Json.object();
@@ -316,11 +340,14 @@ public final class Keystone {
 
     // ------------------------------------------------------------------ app credentials
 
-    private Reply appCredentials(Exchange ex, World.Token token) {
+    private Reply appCredentials(Exchange ex, World.Token token, World mine) {
         if (ex.size() == 3 && ex.method().equals("GET")) {
             return Reply.ok(list(
                     "application_credentials",
-                    w.appCreds.values().stream().map(c -> appCred(c, false)).toList()));
+                    w.appCreds.values().stream()
+                            .filter(c -> c.userId().equals(mine.userId))
+                            .map(c -> appCred(c, false))
+                            .toList()));
         }
         if (ex.size() == 3 && ex.method().equals("POST")) {
             if (token.projectId() == null) {
@@ -341,7 +368,7 @@ public final class Keystone {
                 throw new ApiException(400, "Invalid input for field 'name': the name must be 1 to 255 characters.");
             }
             for (World.AppCred c : w.appCreds.values()) {
-                if (c.name().equals(name)) {
+                if (c.name().equals(name) && c.userId().equals(mine.userId)) {
                     throw new ApiException(
                             409,
                             "Conflict occurred attempting to store application_credential -"
@@ -367,7 +394,7 @@ public final class Keystone {
                     name,
                     secret,
                     token.projectId(),
-                    w.userId,
+                    mine.userId,
                     Json.text(req, "description"),
                     expires,
                     req.path("unrestricted").asBoolean(false));
@@ -376,7 +403,7 @@ public final class Keystone {
         }
         if (ex.size() == 4) {
             World.AppCred c = w.appCreds.get(ex.seg(3));
-            if (c == null) {
+            if (c == null || !c.userId().equals(mine.userId)) {
                 throw new ApiException(404, "Could not find Application Credential: " + ex.seg(3) + ".");
             }
             if (ex.method().equals("GET")) {
@@ -424,17 +451,18 @@ public final class Keystone {
 
     // ------------------------------------------------------------------ documents
 
-    private ObjectNode project() {
+    private ObjectNode project(World mine) {
         ObjectNode p = Json.object();
         p.put("description", "Simulated allocation");
         p.put("domain_id", w.domainId);
         p.put("enabled", true);
-        p.put("id", w.projectId);
+        p.put("id", mine.projectId);
         p.put("is_domain", false);
         p.set(
                 "links",
-                Json.object("self", Json.MAPPER.getNodeFactory().textNode(w.apiBase + "/v3/projects/" + w.projectId)));
-        p.put("name", w.scenario.projectName());
+                Json.object(
+                        "self", Json.MAPPER.getNodeFactory().textNode(w.apiBase + "/v3/projects/" + mine.projectId)));
+        p.put("name", mine.scenario.projectName());
         p.put("parent_id", w.domainId);
         p.set("tags", Json.array());
         p.set("options", Json.object());
@@ -450,13 +478,13 @@ public final class Keystone {
         return r;
     }
 
-    private ObjectNode user() {
+    private ObjectNode user(World mine) {
         ObjectNode u = Json.object();
         u.put("default_project_id", (String) null);
         u.put("domain_id", w.domainId);
         u.put("enabled", true);
-        u.put("id", w.userId);
-        u.put("name", w.scenario.username());
+        u.put("id", mine.userId);
+        u.put("name", mine.scenario.username());
         u.putNull("password_expires_at");
         u.set("options", Json.object());
         return u;

@@ -436,7 +436,7 @@ public final class Neutron {
                                                 .findFirst()
                                                 .map(s -> s.get("id").asText())
                                                 .orElse(""))
-                                .put("ip_address", rs.spec.floatingIpPrefix() + "." + (rs.nextFloating++))));
+                                .put("ip_address", rs.spec.floatingIpPrefix() + "." + w.nextFloatingHost(rs))));
         r.set("external_gateway_info", gw);
         r.put("distributed", false);
         r.put("ha", false);
@@ -668,7 +668,7 @@ public final class Neutron {
     static ObjectNode floatingIp(World w, World.RegionState rs, String portId, String address) {
         ObjectNode f = base(w, "", w.projectId);
         f.remove("name");
-        String ip = address != null ? address : rs.spec.floatingIpPrefix() + "." + (rs.nextFloating++);
+        String ip = address != null ? address : rs.spec.floatingIpPrefix() + "." + w.nextFloatingHost(rs);
         f.put("floating_ip_address", ip);
         f.put("floating_network_id", rs.externalNetworkId);
         f.putNull("router_id");
@@ -751,7 +751,10 @@ public final class Neutron {
                                 + " is not a valid IP for the specified subnet.",
                         "InvalidInput");
             }
-            for (ObjectNode f : rs.floatingIps.values()) {
+            // the external network is the cloud's: an address another project holds is in use too
+            for (ObjectNode f : w.projects.stream()
+                    .flatMap(p -> p.region(rs.spec.id()).floatingIps.values().stream())
+                    .toList()) {
                 if (address.equals(f.get("floating_ip_address").asText())) {
                     throw new ApiException(
                             409,

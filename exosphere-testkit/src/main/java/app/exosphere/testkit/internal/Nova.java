@@ -399,7 +399,7 @@ public final class Nova {
             JsonNode boot = bdm.get(0);
             String src = Json.text(boot, "uuid");
             if ("image".equals(Json.text(boot, "source_type"))) {
-                if (src == null || !rs.images.containsKey(src)) {
+                if (src == null || !rs.images.containsKey(src) || !Glance.visibleTo(w, rs.images.get(src))) {
                     throw new ApiException(400, "Image " + src + " could not be found.");
                 }
                 imageRef = null;
@@ -412,7 +412,7 @@ public final class Nova {
             req.put("_bootImage", src);
         } else if (imageRef == null || imageRef.isEmpty()) {
             throw new ApiException(400, "Missing imageRef attribute");
-        } else if (!rs.images.containsKey(imageRef)) {
+        } else if (!rs.images.containsKey(imageRef) || !Glance.visibleTo(w, rs.images.get(imageRef))) {
             throw new ApiException(400, "Image " + imageRef + " could not be found.");
         } else if (!"active".equals(rs.images.get(imageRef).path("status").asText())) {
             throw new ApiException(400, "Image " + imageRef + " is not active.");

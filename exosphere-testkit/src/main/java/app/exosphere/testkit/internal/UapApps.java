@@ -27,7 +27,7 @@ public final class UapApps {
     private record GuacSession(String serverId, Instant lastUsed) {}
 
     public UapApps(World w) {
-        this.w = w;
+        this.w = w.root;
     }
 
     public Reply handle(String host, Exchange ex) {
@@ -56,11 +56,15 @@ public final class UapApps {
             throw new ApiException(502, "upstream " + ip + " outside this UAP's network");
         }
         SimServer server = null;
-        for (ObjectNode fip : rs.floatingIps.values()) {
-            if (ip.equals(fip.get("floating_ip_address").asText()) && fip.hasNonNull("port_id")) {
-                ObjectNode port2 = rs.ports.get(fip.get("port_id").asText());
-                if (port2 != null) {
-                    server = rs.servers.get(port2.get("device_id").asText());
+        // the external network is the cloud's: the floating IP may be any project's
+        for (World project : w.projects) {
+            World.RegionState prs = project.region(rs.spec.id());
+            for (ObjectNode fip : prs.floatingIps.values()) {
+                if (ip.equals(fip.get("floating_ip_address").asText()) && fip.hasNonNull("port_id")) {
+                    ObjectNode port2 = prs.ports.get(fip.get("port_id").asText());
+                    if (port2 != null) {
+                        server = prs.servers.get(port2.get("device_id").asText());
+                    }
                 }
             }
         }

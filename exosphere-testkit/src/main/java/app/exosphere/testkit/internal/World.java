@@ -15,9 +15,12 @@ import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 /**
- * The whole simulated cloud's state: identity, and per region Nova, Glance, Neutron and Cinder
- * resources, plus a scheduler that plays out status transitions on the simulated clock. Every access
- * holds this object's monitor.
+ * One project's state in the simulated cloud: its user, and per region its Nova, Neutron, Cinder,
+ * Manila and Designate resources. The cloud's first project is the <em>root</em>: it also holds what the
+ * whole cloud shares (Keystone's tokens and application credentials, the scheduler that plays out
+ * status transitions on the simulated clock, the list of {@link #projects}, the public images and the
+ * external network's floating-address counter); every further project refers to it. Every access holds
+ * the root's monitor.
  */
 public final class World {
     public final Scenario scenario;
@@ -33,11 +36,16 @@ public final class World {
     public final String oidcIdp = "simulated-idp";
     public final String oidcProtocol = "openid";
     public final String oidcAccessToken;
-    public final Map<String, Token> tokens = new LinkedHashMap<>();
-    public final Map<String, AppCred> appCreds = new LinkedHashMap<>();
+    /** Keystone's tokens, shared by every project of the cloud. */
+    public final Map<String, Token> tokens;
+    /** Keystone's application credentials, shared by every project of the cloud. */
+    public final Map<String, AppCred> appCreds;
     /** Secrets handed out that live nowhere else (admin passwords, Guacamole tokens), for leak scanners. */
-    public final java.util.Set<String> otherIssuedSecrets =
-            java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    public final java.util.Set<String> otherIssuedSecrets;
+    /** The cloud's projects, the root first (the same list in every project). */
+    public final List<World> projects;
+    /** The cloud's first project, which holds what the cloud shares (this one for the root). */
+    public final World root;
 
     public final String defaultAppCredId;
     public final Map<String, RegionState> regions = new LinkedHashMap<>();
@@ -47,7 +55,7 @@ public final class World {
 
     public volatile Predicate<String> failSetup = name -> false;
 
-    private final PriorityQueue<Task> tasks = new PriorityQueue<>();
+    private final PriorityQueue<Task> tasks = new PriorityQueue<>(); // used in the root only
     private long taskSeq;
 
     /** A Keystone token. */
@@ -85,7 +93,9 @@ public final class World {
     public static final class RegionState {
         public final Scenario.Region spec;
         public final Map<String, SimServer> servers = new LinkedHashMap<>();
-        public final Map<String, ObjectNode> images = new LinkedHashMap<>();
+        /** Glance's images of the region, shared by every project (visibility and owner say who sees one). */
+        public final Map<String, ObjectNode> images;
+
         public final Map<String, ObjectNode> keypairs = new LinkedHashMap<>();
         public final Map<String, ObjectNode> networks = new LinkedHashMap<>();
         public final Map<String, ObjectNode> subnets = new LinkedHashMap<>();
@@ -109,8 +119,9 @@ public final class World {
         public int nextFloating = 10;
         public int nextKeypairId = 1;
 
-        RegionState(Scenario.Region spec) {
+        RegionState(Scenario.Region spec, Map<String, ObjectNode> images) {
             this.spec = spec;
+            this.images = images;
         }
 
         public List<SimServer> liveServers() {
@@ -118,20 +129,45 @@ public final class World {
         }
     }
 
+    /** The root (first) project of a new cloud. */
     public World(Scenario scenario, SimulatedClock clock, long seed) {
+        this(scenario, clock, seed, null);
+    }
+
+    /**
+     * A project of a cloud: the root when {@code cloud} is {@code null}, otherwise a further project of
+     * {@code cloud}'s cloud (same regions, clock, identity and images; its own user, resources and quotas).
+     */
+    public World(Scenario scenario, SimulatedClock clock, long seed, World cloud) {
         this.scenario = scenario;
         this.clock = clock;
         this.seed = seed;
         this.ids = new Ids(seed);
+        if (cloud == null) {
+            this.root = this;
+            this.tokens = new LinkedHashMap<>();
+            this.appCreds = new LinkedHashMap<>();
+            this.otherIssuedSecrets = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+            this.projects = new java.util.concurrent.CopyOnWriteArrayList<>();
+        } else {
+            this.root = cloud.root;
+            this.tokens = root.tokens;
+            this.appCreds = root.appCreds;
+            this.otherIssuedSecrets = root.otherIssuedSecrets;
+            this.projects = root.projects;
+            this.apiBase = root.apiBase;
+        }
+        projects.add(this);
         this.userId = ids.hex32();
         this.projectId = ids.hex32();
         this.oidcAccessToken = ids.token();
         Instant now = clock.now();
         seedFlavors();
         for (Scenario.Region r : scenario.regions()) {
-            RegionState rs = new RegionState(r);
+            RegionState shared = root == this ? null : root.region(r.id());
+            RegionState rs = new RegionState(r, shared == null ? new LinkedHashMap<>() : shared.images);
             regions.put(r.id(), rs);
-            seedRegion(rs, now);
+            seedRegion(rs, now, shared == null);
         }
         this.defaultAppCredId = ids.hex32();
         appCreds.put(
@@ -153,6 +189,34 @@ public final class World {
         return clock.now();
     }
 
+    /** The project {@code projectId} of this cloud, or {@code null}. */
+    public World project(String projectId) {
+        for (World p : projects) {
+            if (p.projectId.equals(projectId)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The project whose user is {@code userId} (each project has its own user), or {@code null}. */
+    public World projectOfUser(String userId) {
+        for (World p : projects) {
+            if (p.userId.equals(userId)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The next free host number on {@code rs}'s external network: one counter for the whole cloud, as
+     * the external network's subnet is the same for every project.
+     */
+    public int nextFloatingHost(RegionState rs) {
+        return root.region(rs.spec.id()).nextFloating++;
+    }
+
     public RegionState region(String id) {
         return regions.get(id);
     }
@@ -160,11 +224,19 @@ public final class World {
     // ---------------------------------------------------------------- scheduler
 
     public void schedule(Instant at, Runnable r) {
+        if (root != this) {
+            root.schedule(at, r);
+            return;
+        }
         tasks.add(new Task(at, taskSeq++, r));
     }
 
-    /** Plays out every transition due by now. */
+    /** Plays out every transition due by now, in every project of the cloud. */
     public void tick() {
+        if (root != this) {
+            root.tick();
+            return;
+        }
         Instant now = clock.now();
         while (!tasks.isEmpty() && !tasks.peek().at().isAfter(now)) {
             tasks.poll().run().run();
@@ -215,8 +287,10 @@ public final class World {
         return null;
     }
 
-    private void seedRegion(RegionState rs, Instant now) {
-        seedImages(rs, now);
+    private void seedRegion(RegionState rs, Instant now, boolean withImages) {
+        if (withImages) {
+            seedImages(rs, now);
+        }
         ObjectNode type = Json.object();
         type.put("id", ids.uuid());
         type.put("name", "__DEFAULT__");
