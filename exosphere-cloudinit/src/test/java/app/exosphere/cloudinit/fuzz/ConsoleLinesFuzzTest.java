@@ -5,6 +5,7 @@ import app.exosphere.cloudinit.console.JsonLineMode;
 import app.exosphere.cloudinit.console.ResourceUsageAlert;
 import app.exosphere.cloudinit.console.ResourceUsageHistory;
 import app.exosphere.cloudinit.console.SetupStatus;
+import app.exosphere.fuzz.Seeds;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package app.exosphere.cloudinit.fuzz;
 import app.exosphere.cloudinit.ParsedUserData;
 import app.exosphere.cloudinit.UserData;
 import app.exosphere.cloudinit.UserDataException;
+import app.exosphere.fuzz.Seeds;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

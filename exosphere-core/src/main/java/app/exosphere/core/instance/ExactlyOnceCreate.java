@@ -7,11 +7,9 @@ import app.exosphere.core.compute.ServerListOptions;
 import app.exosphere.core.compute.ServerStatus;
 import app.exosphere.core.error.ConnectionException;
 import app.exosphere.core.error.NotFoundException;
-import app.exosphere.core.error.OpenStackClientException;
 import app.exosphere.core.error.ResponseDecodingException;
 import app.exosphere.core.error.ServerErrorException;
 import app.exosphere.core.rules.ExosphereMetadata;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /servers} exactly once, whatever happens to the answer.
+ * {@code POST /servers} exactly once, whatever happens to the answer: the server {@link CreateOnce.Target} of
+ * {@link CreateOnce}'s create-then-look-up loop (the one images, snapshots, DNS records and shares use), plus
+ * the launch-id rules below.
  *
  * <ul>
  *   <li>The transport never retries a POST. When the create fails <em>ambiguously</em> — connection reset,
@@ -46,11 +46,9 @@ import org.slf4j.LoggerFactory;
  *       exists" rather than two servers surviving.
  * </ul>
  */
-final class ExactlyOnceCreate {
+final class ExactlyOnceCreate implements CreateOnce.Target<Server> {
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceCreate.class);
-    static final int MAX_ATTEMPTS = 3;
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+    static final int MAX_ATTEMPTS = CreateOnce.MAX_ATTEMPTS;
 
     private final EngineContext ctx;
     private final ServerCreateRequest body;
@@ -79,12 +77,13 @@ final class ExactlyOnceCreate {
     }
 
     CompletableFuture<Server> run() {
+        CreateOnce.Pace pace = CreateOnce.Pace.of(ctx);
         if (!lookFirst) {
-            return post(1);
+            return CreateOnce.createAsync(pace, this);
         }
         Instant deadline = ctx.clock.instant().plus(ctx.settings.reconcileWindow());
         // a successful look-up is final here; only failing look-ups are repeated (until the window ends)
-        return lookUntilKnown(deadline, Duration.ZERO, true).thenCompose(found -> {
+        return CreateOnce.lookUntilKnown(pace, this, deadline, true, null).thenCompose(found -> {
             if (found.isPresent()) {
                 LOG.info(
                         "launch {}: server {} already exists for this launch id; not creating another",
@@ -92,105 +91,43 @@ final class ExactlyOnceCreate {
                         found.get().id());
                 return CompletableFuture.completedFuture(found.get());
             }
-            return post(1);
+            return CreateOnce.createAsync(pace, this);
         });
     }
 
-    private CompletableFuture<Server> post(int attempt) {
-        Instant sent = ctx.clock.instant();
+    @Override
+    public String what() {
+        return "server \"" + body.name() + "\" (launch id " + id + ")";
+    }
+
+    /**
+     * {@code POST /servers} once; a 2xx without a server id counts as a cut answer (ambiguous). Under a launch
+     * id looked up first, a successful create is followed by the race check of the class rule.
+     */
+    @Override
+    public CompletableFuture<Server> create() {
         return ctx.os
                 .compute()
                 .servers()
                 .create(body)
                 .executeAsync()
-                .handle((created, err) -> {
-                    Throwable cause = unwrap(err);
-                    if (cause == null && (created == null || created.id().isBlank())) {
-                        cause = new ResponseDecodingException("POST /servers answered 2xx without a server id", null);
+                .thenApply(created -> {
+                    if (created == null || created.id().isBlank()) {
+                        throw new ResponseDecodingException("POST /servers answered 2xx without a server id", null);
                     }
-                    if (cause == null) {
-                        Server server = snapshot(created);
-                        return lookFirst ? settleRace(server) : CompletableFuture.completedFuture(server);
-                    }
-                    if (!ambiguous(cause)) {
-                        return CompletableFuture.<Server>failedFuture(cause);
-                    }
-                    LOG.warn(
-                            "launch {}: POST /servers failed ambiguously ({}); the server may exist, looking it up for up to {} s",
-                            id,
-                            cause.getClass().getSimpleName(),
-                            ctx.settings.reconcileWindow().toSeconds());
-                    return reconcile(attempt, sent, cause);
+                    return snapshot(created);
                 })
-                .thenCompose(f -> f);
+                .thenCompose(server -> lookFirst ? settleRace(server) : CompletableFuture.completedFuture(server));
     }
 
-    /** Looks the id up until found, or until a look-up after the window found nothing (then POSTs again). */
-    private CompletableFuture<Server> reconcile(int attempt, Instant sent, Throwable createFailure) {
-        Instant deadline = sent.plus(ctx.settings.reconcileWindow());
-        return lookUntilKnown(deadline, Duration.ZERO, false).thenCompose(found -> {
-            if (found.isPresent()) {
-                LOG.info(
-                        "launch {}: the create had reached Nova: server {}",
-                        id,
-                        found.get().id());
-                return CompletableFuture.completedFuture(found.get());
-            }
-            if (attempt >= MAX_ATTEMPTS) {
-                return CompletableFuture.<Server>failedFuture(new OpenStackClientException(
-                        "Creating server \"" + body.name() + "\" failed " + attempt
-                                + " times and no server with launch id " + id + " exists; last error: "
-                                + createFailure.getMessage(),
-                        createFailure));
-            }
-            LOG.warn(
-                    "launch {}: no server appeared within {} s of the failed create; creating again (attempt {})",
-                    id,
-                    ctx.settings.reconcileWindow().toSeconds(),
-                    attempt + 1);
-            return post(attempt + 1);
-        });
+    @Override
+    public CompletableFuture<Optional<Server>> findNew() {
+        return find();
     }
 
-    /**
-     * Repeats the look-up (first after {@code wait}, then with doubling waits) until it finds the server, or
-     * until one that <em>started</em> at or after {@code deadline} (any one, with {@code emptyIsFinal})
-     * succeeds and finds nothing. When every look-up from the deadline on fails, the outcome is unknown.
-     */
-    private CompletableFuture<Optional<Server>> lookUntilKnown(Instant deadline, Duration wait, boolean emptyIsFinal) {
-        return ctx.timer.delay(wait).thenCompose(v -> {
-            Instant startedAt = ctx.clock.instant();
-            return find().handle((found, err) -> {
-                        Throwable cause = unwrap(err);
-                        boolean pastDeadline = !startedAt.isBefore(deadline);
-                        if (cause == null && found.isPresent()) {
-                            return CompletableFuture.completedFuture(found);
-                        }
-                        if (cause == null && (pastDeadline || emptyIsFinal)) {
-                            return CompletableFuture.completedFuture(Optional.<Server>empty());
-                        }
-                        if (cause != null && !(cause instanceof RuntimeException)) {
-                            return CompletableFuture.<Optional<Server>>failedFuture(cause);
-                        }
-                        if (cause != null && pastDeadline) {
-                            return CompletableFuture.<Optional<Server>>failedFuture(
-                                    new LaunchOutcomeUnknownException(baseId(), body.name(), cause));
-                        }
-                        if (cause != null) {
-                            LOG.warn(
-                                    "launch {}: looking the launch up failed ({}); trying again", id, cause.toString());
-                        }
-                        Duration next = wait.isZero()
-                                ? FIRST_BACKOFF
-                                : wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
-                        Duration untilDeadline = Duration.between(ctx.clock.instant(), deadline);
-                        if (untilDeadline.compareTo(next) < 0) {
-                            next = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
-                        }
-                        return lookUntilKnown(deadline, next, emptyIsFinal);
-                    })
-                    .thenCompose(f -> f);
-        });
+    @Override
+    public RuntimeException outcomeUnknown(Throwable createFailure, Throwable lookupFailure) {
+        return new LaunchOutcomeUnknownException(baseId(), body.name(), lookupFailure);
     }
 
     /** After a successful create under a chosen id: make sure no racer created one too (see the class rule). */

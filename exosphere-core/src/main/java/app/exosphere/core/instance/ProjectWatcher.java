@@ -454,8 +454,11 @@ final class ProjectWatcher {
                     && origin.guacamole().isEmpty()
                     && origin.createdByClient(ctx.settings.clientUuid())
                     && ctx.uapHostname().isEmpty()) {
-                skip("Guacamole (web shell and desktop) was not deployed: no User Application Proxy is known for"
-                        + " this cloud and region; set ExosphereSettings.uapHostname, or launch with guacamole(true)");
+                // the event only: the launch that decided it logged the WARN line (Launch.userData)
+                emit(
+                        Progress.State.SKIPPED,
+                        "Guacamole (web shell and desktop) was not deployed: no User Application Proxy is known for"
+                                + " this cloud and region; set ExosphereSettings.uapHostname, or launch with guacamole(true)");
             }
         }
 

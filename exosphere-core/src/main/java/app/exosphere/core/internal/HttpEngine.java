@@ -573,6 +573,13 @@ public final class HttpEngine {
     }
 
     /** Pauses the calling thread (rate-limiter wait, retry back-off) without busy waiting. */
+    /**
+     * Waits out a retry backoff or a rate-limiter delay on the calling thread. Transport waits (here and in
+     * {@link #later}) are wall time, not the injected {@link Clock}: they pace requests to a server that
+     * recovers in real time, and the clock may be fixed ({@code Clock.fixed}, e.g. for token expiry in tests)
+     * or manual, on which a clock-measured backoff would never end. The synchronous and asynchronous paths
+     * wait the same delays; this one blocks because {@code execute()} must.
+     */
     private static void pause(long millis) {
         if (millis > 0) {
             Futures.join(CompletableFuture.runAsync(

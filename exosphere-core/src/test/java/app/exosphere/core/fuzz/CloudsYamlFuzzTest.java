@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.exosphere.core.config.CloudsYaml;
 import app.exosphere.core.error.ConfigurationException;
+import app.exosphere.fuzz.Seeds;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

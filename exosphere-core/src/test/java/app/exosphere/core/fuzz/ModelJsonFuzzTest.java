@@ -7,6 +7,7 @@ import app.exosphere.core.error.ResponseDecodingException;
 import app.exosphere.core.http.OpenStackResponse;
 import app.exosphere.core.internal.calls.Decode;
 import app.exosphere.core.internal.json.ServiceJson;
+import app.exosphere.fuzz.Seeds;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package app.exosphere.core.fuzz;
 
 import app.exosphere.core.config.OpenRc;
 import app.exosphere.core.error.ConfigurationException;
+import app.exosphere.fuzz.Seeds;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

@@ -2,6 +2,7 @@ package app.exosphere.uap.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.exosphere.fuzz.Seeds;
 import app.exosphere.uap.InvalidUapValueException;
 import app.exosphere.uap.UapCatalog;
 import app.exosphere.uap.UapTarget;

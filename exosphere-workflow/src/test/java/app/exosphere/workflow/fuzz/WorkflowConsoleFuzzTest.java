@@ -1,6 +1,7 @@
 package app.exosphere.workflow.fuzz;
 
 import app.exosphere.cloudinit.SecretText;
+import app.exosphere.fuzz.Seeds;
 import app.exosphere.workflow.WorkflowConsole;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;

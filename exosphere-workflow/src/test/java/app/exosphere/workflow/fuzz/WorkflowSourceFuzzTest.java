@@ -1,5 +1,6 @@
 package app.exosphere.workflow.fuzz;
 
+import app.exosphere.fuzz.Seeds;
 import app.exosphere.workflow.InvalidWorkflowSourceException;
 import app.exosphere.workflow.WorkflowSource;
 import app.exosphere.workflow.WorkflowValidation;

@@ -1,4 +1,4 @@
-package app.exosphere.core.fuzz;
+package app.exosphere.fuzz;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,16 +12,18 @@ import java.util.stream.Stream;
 /**
  * The committed seed corpus of a fuzz test ({@code <Class>Inputs/<method>/} under test resources), used
  * to warm the parsers up before the one-second per-input limit applies (class loading and JIT are not
- * hangs).
+ * hangs), and that limit itself. One copy for every module with fuzz tests: their poms add this directory
+ * to their test sources (build-helper-maven-plugin, execution {@code fuzz-seeds} in the root pom), so it is
+ * compiled with each module's tests and never packaged or published.
  */
-final class Seeds {
+public final class Seeds {
     private Seeds() {}
 
     /**
      * Runs one fuzz input and fails if it took more than one second of CPU time: a hang, measured
      * independently of how loaded the machine is (the wall-clock limit of the test is only a backstop).
      */
-    static void withinOneCpuSecond(Runnable input) {
+    public static void withinOneCpuSecond(Runnable input) {
         long start = cpuNanos();
         input.run();
         long used = cpuNanos() - start;
@@ -60,7 +62,8 @@ final class Seeds {
         return System.nanoTime();
     }
 
-    static void each(Class<?> fuzzTest, String method, Consumer<byte[]> body) {
+    /** Runs {@code body} on every committed seed of {@code fuzzTest}'s {@code method}, in file-name order. */
+    public static void each(Class<?> fuzzTest, String method, Consumer<byte[]> body) {
         URL dir = fuzzTest.getResource(fuzzTest.getSimpleName() + "Inputs/" + method);
         if (dir == null) {
             throw new IllegalStateException("no seed corpus for " + fuzzTest.getSimpleName() + "." + method);
