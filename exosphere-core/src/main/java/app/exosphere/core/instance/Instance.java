@@ -511,7 +511,9 @@ public final class Instance {
 
     /**
      * Deletes the server. With {@code releaseFloatingIps}, first deletes the floating IPs the SDK created
-     * for it (an existing IP the launch reused, or one attached by hand, is kept); with {@code waitFor}
+     * for it (an existing IP the launch reused, or one attached by hand, is kept), and before them the DNS
+     * record sets holding them, as the web app does (one more request to list the record sets, on a cloud
+     * with Designate); with {@code waitFor}
      * non-null, waits (on the injected clock) until Nova no longer knows it.
      *
      * <p>Idempotent and safe from two replicas: a floating IP or server already gone (404, e.g. on the
@@ -581,15 +583,15 @@ public final class Instance {
 
     private void releaseCreatedFloatingIps(String launchId) {
         String createdByUs = createdFloatingIpDescription(id());
-        List<String> ids = new ArrayList<>();
+        Map<String, String> addresses = new LinkedHashMap<>(); // id -> address, null when not known here
         String known = ctx.createdFloatingIps.get(id());
         if (known != null) {
-            ids.add(known);
+            addresses.put(known, null);
         } else {
             try {
                 ctx.os.network().floatingIps().list(Map.of("description", createdByUs)).stream()
                         .filter(f -> f.description().filter(createdByUs::equals).isPresent())
-                        .forEach(f -> ids.add(f.id()));
+                        .forEach(f -> addresses.put(f.id(), f.floatingIpAddress()));
             } catch (OpenStackException e) {
                 LaunchLog.warn(
                         id(),
@@ -602,7 +604,9 @@ public final class Instance {
                 return;
             }
         }
-        for (String fipId : ids) {
+        // Exosphere deletes a floating IP's DNS record sets with it
+        AutomaticHostnames.beforeRelease(ctx, id(), launchId, addresses);
+        for (String fipId : addresses.keySet()) {
             try {
                 deleteFloatingIp(fipId);
             } catch (OpenStackException e) {
