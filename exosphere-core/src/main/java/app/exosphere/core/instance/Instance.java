@@ -25,6 +25,7 @@ import app.exosphere.core.network.FixedIp;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.network.Port;
 import app.exosphere.core.network.PortListOptions;
+import app.exosphere.core.rules.ConsoleLogView;
 import app.exosphere.core.rules.DefaultSshUser;
 import app.exosphere.core.rules.ExosphereMetadata;
 import app.exosphere.core.rules.FlavorGroups;
@@ -44,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -329,6 +331,17 @@ public final class Instance {
     public Call<String> fetchConsoleLog(Integer lines) {
         return Operation.fromAsync(
                 () -> ctx.os.compute().servers().consoleOutput(id(), lines).executeAsync());
+    }
+
+    /**
+     * Fetches the console log with one of the web app's console-page lengths (Exosphere's {@code
+     * Page.ServerConsoleLog}: 50, 200 by default, 500, 1000 lines, or all): {@code
+     * {"os-getConsoleOutput":{"length":N}}}, or {@code {"os-getConsoleOutput":{}}} for {@link
+     * ConsoleLogView.Length#ALL}. Show it with {@link ConsoleLogView#display}.
+     */
+    public Call<String> fetchConsoleLog(ConsoleLogView.Length length) {
+        Objects.requireNonNull(length, "length (ConsoleLogView.Length.DEFAULT is the web app's 200 lines)");
+        return fetchConsoleLog(length.lines().orElse(null));
     }
 
     /**
