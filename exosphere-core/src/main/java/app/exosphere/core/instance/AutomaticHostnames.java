@@ -45,7 +45,10 @@ final class AutomaticHostnames {
             String launchId,
             Instant watchStarted,
             List<InstanceWatch> handles) {
+        String serverId = instance.id();
         if (!ctx.settings.automaticHostnames()) {
+            ctx.attachedFloatingIps.put(
+                    serverId, new Attached(fip.id(), fip.floatingIpAddress(), CompletableFuture.completedFuture(null)));
             LaunchLog.info(
                     instance.id(),
                     launchId,
@@ -65,10 +68,16 @@ final class AutomaticHostnames {
                     report.skipped("it failed unexpectedly (" + cause + ")");
                     return null;
                 });
-        ctx.pendingHostnames.put(instance.id(), done);
-        done.whenComplete((v, e) -> ctx.pendingHostnames.remove(instance.id(), done));
+        ctx.attachedFloatingIps.put(serverId, new Attached(fip.id(), fip.floatingIpAddress(), done));
         return done;
     }
+
+    /**
+     * A floating IP the watcher attached in this process and its automatic hostname's outcome, kept until
+     * the server is deleted, so that delete knows the address without asking Neutron and waits for a
+     * hostname still being made.
+     */
+    record Attached(String floatingIpId, String address, CompletableFuture<Void> hostname) {}
 
     private static void create(EngineContext ctx, Instance instance, String ip, Reporter report) {
         Hostnames hostnames = new Hostnames(ctx);
@@ -113,16 +122,19 @@ final class AutomaticHostnames {
 
     /**
      * Deletes the {@code A} record sets holding the floating IPs about to be released ({@code addresses}: id
-     * to address, the address null when unknown: then it is read from Neutron, and only when the project has
-     * record sets at all). Blocking; idempotent; nothing on a cloud without DNS; failures are WARN lines.
+     * to address, the address null when unknown: then it is the one the watcher attached in this process,
+     * else it is read from Neutron, and only when the project has {@code A} record sets at all). Blocking; idempotent; nothing on a cloud without DNS; failures are WARN lines.
      */
     static void beforeRelease(EngineContext ctx, String serverId, String launchId, Map<String, String> addresses) {
+        Attached attached = ctx.attachedFloatingIps.remove(serverId);
         if (addresses.isEmpty()) {
             return;
         }
-        CompletableFuture<Void> pending = ctx.pendingHostnames.get(serverId);
-        if (pending != null) {
-            pending.join(); // a hostname made after this would outlive its floating IP (never fails)
+        if (attached != null) {
+            attached.hostname().join(); // a hostname made after this would outlive its floating IP (never fails)
+            if (addresses.containsKey(attached.floatingIpId()) && addresses.get(attached.floatingIpId()) == null) {
+                addresses.put(attached.floatingIpId(), attached.address());
+            }
         }
         List<RecordSet> aRecords;
         try {

@@ -79,7 +79,8 @@ class InstanceConsoleLogTest {
             Instance vm = exo.launch(SimulatedGateway.small("i18-console-null").build())
                     .execute();
             cloud.journal().clear();
-            assertThatThrownBy(() -> vm.fetchConsoleLog((ConsoleLogView.Length) null))
+            assertThatThrownBy(() ->
+                            vm.fetchConsoleLog((ConsoleLogView.Length) null).execute())
                     .isInstanceOf(NullPointerException.class)
                     .hasMessageContaining("ConsoleLogView.Length.DEFAULT");
             assertThat(consoleBodies()).isEmpty();

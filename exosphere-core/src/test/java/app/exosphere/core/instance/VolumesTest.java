@@ -75,10 +75,10 @@ class VolumesTest {
     void aVolumeWithoutANameOrWithoutAGigabyteIsRefusedBeforeAnyRequest() {
         try (Exosphere exo = connect()) {
             cloud.journal().clear();
-            assertThatThrownBy(() -> exo.volumes().create(" ", 10))
+            assertThatThrownBy(() -> exo.volumes().create(" ", 10).execute())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("needs a name");
-            assertThatThrownBy(() -> exo.volumes().create("i18-empty", 0))
+            assertThatThrownBy(() -> exo.volumes().create("i18-empty", 0).execute())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("at least 1");
             assertThat(cloud.journal().count(Service.VOLUME)).isZero();
