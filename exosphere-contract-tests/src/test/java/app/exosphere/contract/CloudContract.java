@@ -2,6 +2,12 @@ package app.exosphere.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.exosphere.core.OpenStack;
+import app.exosphere.core.auth.Credentials;
+import app.exosphere.core.auth.DomainRef;
+import app.exosphere.core.auth.UserRef;
+import app.exosphere.core.instance.Exosphere;
+import app.exosphere.core.instance.ExosphereSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +18,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -68,6 +76,38 @@ abstract class CloudContract {
         } finally {
             cloud.close();
         }
+    }
+
+    /** The Exosphere client id the scenarios' gateways launch and watch as. */
+    static final String CLIENT_UUID = "3f0e8a52-1c2d-4e5f-9a8b-7c6d5e4f3a2b";
+
+    /**
+     * A gateway logged in as the member (password, project scope, the cloud's region and clock) whose HTTP
+     * client runs through {@code fault}, so a scenario can lose the answer of a request the cloud acted on
+     * ({@link DropAnswerAfterSending#arm}). Close it after the class.
+     */
+    protected Exosphere connectThrough(DropAnswerAfterSending fault) {
+        return connectThrough(fault, settings -> settings);
+    }
+
+    /** {@link #connectThrough(DropAnswerAfterSending)} with Exosphere's settings adjusted by {@code settings}. */
+    protected Exosphere connectThrough(
+            DropAnswerAfterSending fault, UnaryOperator<ExosphereSettings.Builder> settings) {
+        Rest.Login m = cloud.member();
+        OpenStack os = OpenStack.builder()
+                .authUrl(cloud.authUrl())
+                .credentials(Credentials.password(UserRef.name(m.user(), DomainRef.name(m.domain())), m.password()))
+                .project(m.project(), DomainRef.name(m.domain()))
+                .region(cloud.region())
+                .httpClient(new OkHttpClient.Builder().addInterceptor(fault).build())
+                .clock(cloud.clock())
+                .build();
+        return Exosphere.builder()
+                .openStack(os)
+                .settings(settings.apply(ExosphereSettings.builder().clientUuid(CLIENT_UUID))
+                        .build())
+                .clock(cloud.clock())
+                .build();
     }
 
     /** Polls {@code fetch} until {@code done} holds, letting the cloud's time pass in between. */

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import app.exosphere.core.OpenStack;
-import app.exosphere.core.auth.Credentials;
-import app.exosphere.core.auth.DomainRef;
-import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.compute.NetworkSelection;
 import app.exosphere.core.compute.ServerCreateRequest;
 import app.exosphere.core.compute.ServerNetwork;
@@ -15,14 +12,12 @@ import app.exosphere.core.image.Image;
 import app.exosphere.core.image.ImageListOptions;
 import app.exosphere.core.image.ImageVisibility;
 import app.exosphere.core.instance.Exosphere;
-import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.core.instance.Instance;
 import app.exosphere.core.volume.SnapshotCreateRequest;
 import app.exosphere.core.volume.VolumeCreateRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,25 +37,6 @@ abstract class ImagesAndSnapshotsContract extends CloudContract {
     private String imageId;
     private String volumeId;
     private String snapshotId;
-
-    private Exosphere connect() {
-        Rest.Login m = cloud.member();
-        OpenStack os = OpenStack.builder()
-                .authUrl(cloud.authUrl())
-                .credentials(Credentials.password(UserRef.name(m.user(), DomainRef.name(m.domain())), m.password()))
-                .project(m.project(), DomainRef.name(m.domain()))
-                .region(cloud.region())
-                .httpClient(new OkHttpClient.Builder().addInterceptor(fault).build())
-                .clock(cloud.clock())
-                .build();
-        return Exosphere.builder()
-                .openStack(os)
-                .settings(ExosphereSettings.builder()
-                        .clientUuid("3f0e8a52-1c2d-4e5f-9a8b-7c6d5e4f3a2b")
-                        .build())
-                .clock(cloud.clock())
-                .build();
-    }
 
     /** Images whose {@code instance_uuid} is the server, as Glance lists them to the member. */
     private List<String> imagesOfServer() {
@@ -95,7 +71,7 @@ abstract class ImagesAndSnapshotsContract extends CloudContract {
     @Test
     @Order(1)
     void launchesAServerToImage() {
-        exo = connect();
+        exo = connectThrough(fault);
         OpenStack os = exo.openStack();
         String image = os.image()
                 .list(ImageListOptions.builder().name(cloud.imageName()).build())

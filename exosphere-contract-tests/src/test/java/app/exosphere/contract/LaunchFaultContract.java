@@ -2,12 +2,7 @@ package app.exosphere.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.exosphere.core.OpenStack;
-import app.exosphere.core.auth.Credentials;
-import app.exosphere.core.auth.DomainRef;
-import app.exosphere.core.auth.UserRef;
 import app.exosphere.core.instance.Exosphere;
-import app.exosphere.core.instance.ExosphereSettings;
 import app.exosphere.core.instance.FlavorChoice;
 import app.exosphere.core.instance.ImageChoice;
 import app.exosphere.core.instance.Instance;
@@ -20,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,25 +33,6 @@ abstract class LaunchFaultContract extends CloudContract {
     private LaunchId launchId;
     private Instance vm;
     private String floatingIpId;
-
-    private Exosphere connect() {
-        Rest.Login m = cloud.member();
-        OpenStack os = OpenStack.builder()
-                .authUrl(cloud.authUrl())
-                .credentials(Credentials.password(UserRef.name(m.user(), DomainRef.name(m.domain())), m.password()))
-                .project(m.project(), DomainRef.name(m.domain()))
-                .region(cloud.region())
-                .httpClient(new OkHttpClient.Builder().addInterceptor(fault).build())
-                .clock(cloud.clock())
-                .build();
-        return Exosphere.builder()
-                .openStack(os)
-                .settings(ExosphereSettings.builder()
-                        .clientUuid("3f0e8a52-1c2d-4e5f-9a8b-7c6d5e4f3a2b")
-                        .build())
-                .clock(cloud.clock())
-                .build();
-    }
 
     /** The servers of the project carrying the launch id, as the cloud lists them. */
     private List<String> serversOfLaunch() {
@@ -90,7 +65,7 @@ abstract class LaunchFaultContract extends CloudContract {
     @Test
     @Order(1)
     void createWhoseAnswerIsLostAfterNovaGotItMakesExactlyOneServer() {
-        exo = connect();
+        exo = connectThrough(fault);
         launchId = LaunchId.of(prefix + "-launch");
         fault.arm("POST", "/servers$");
 

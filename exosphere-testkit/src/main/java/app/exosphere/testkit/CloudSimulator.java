@@ -502,6 +502,25 @@ public final class CloudSimulator implements AutoCloseable {
     }
 
     /**
+     * The Cinder volumes of every region named {@code name}, as {@code "<status> <size> GB"} (for counting what
+     * a client created).
+     */
+    public List<String> volumesNamed(String name) {
+        synchronized (world) {
+            world.tick();
+            List<String> out = new ArrayList<>();
+            for (World.RegionState rs : world.regions.values()) {
+                for (var v : rs.volumes.values()) {
+                    if (name.equals(v.path("name").asText(null))) {
+                        out.add(v.path("status").asText() + " " + v.path("size").asInt() + " GB");
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
      * The Designate record sets of every region holding {@code ip} (any type), as {@code "<type> <name>"}
      * (for counting what a client created).
      */

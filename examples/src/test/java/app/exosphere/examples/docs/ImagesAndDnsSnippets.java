@@ -1,6 +1,7 @@
 package app.exosphere.examples.docs;
 
 import app.exosphere.core.dns.RecordSet;
+import app.exosphere.core.error.VolumeInUseException;
 import app.exosphere.core.image.Image;
 import app.exosphere.core.image.ImageVisibility;
 import app.exosphere.core.instance.Exosphere;
@@ -9,6 +10,7 @@ import app.exosphere.core.rules.DnsZoneChoice;
 import app.exosphere.core.rules.Hostname;
 import app.exosphere.core.volume.Snapshot;
 import app.exosphere.core.volume.SnapshotCreateRequest;
+import app.exosphere.core.volume.Volume;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,19 @@ final class ImagesAndDnsSnippets {
         exosphere.images().delete(imageId).execute(); // a 404 (already gone) counts as deleted
         exosphere.images().awaitDeleted(imageId, Duration.ofMinutes(5)).execute();
         // end-snippet
+    }
+
+    Volume volumes(Exosphere exosphere, String attachedVolumeId) {
+        // snippet:volumes
+        Volume data = exosphere.volumes().create("results", 100).execute(); // 100 GB, blank
+        exosphere.volumes().rename(data.id(), "results-2024").execute();
+        try {
+            exosphere.volumes().delete(attachedVolumeId).execute();
+        } catch (VolumeInUseException e) {
+            print(e.getMessage()); // "... It cannot be deleted before the instance is deleted. ..."
+        }
+        // end-snippet
+        return data;
     }
 
     Snapshot snapshotOf(Exosphere exosphere, String volumeId) {

@@ -68,6 +68,30 @@ class ImagesAndDnsSnippetsTest {
     }
 
     @Test
+    void volumesSnippetCreatesOneBlankVolumeRenamesItAndRefusesToDeleteAnAttachedOne() {
+        Exosphere exo = session.exosphere();
+        Volume attached = exo.volumes().create("docs-attached", 1).execute();
+        cloud.advance(Duration.ofSeconds(10));
+        instance.attachVolume(attached).execute();
+        cloud.advance(Duration.ofSeconds(10));
+        ImagesAndDnsSnippets guide = new ImagesAndDnsSnippets();
+
+        Volume data = guide.volumes(exo, attached.id());
+
+        assertThat(cloud.volumesNamed("results")).isEmpty();
+        assertThat(cloud.volumesNamed("results-2024")).hasSize(1);
+        assertThat(exo.openStack().volume().volumes().get(data.id()).execute().sizeGb())
+                .isEqualTo(100);
+        assertThat(guide.printed)
+                .singleElement()
+                .asString()
+                .contains("is attached to instance " + instance.id())
+                .contains("It cannot be deleted before the instance is deleted.");
+        assertThat(cloud.volumesNamed("docs-attached")).hasSize(1);
+        instance.detachVolume(attached.id()).execute();
+    }
+
+    @Test
     void hostnameSnippetCreatesTheWebAppsRecordAndShowsIt() {
         String ip = instance.fetchFloatingIps().execute().stream()
                 .map(FloatingIp::floatingIpAddress)

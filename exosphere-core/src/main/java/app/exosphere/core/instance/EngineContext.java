@@ -36,6 +36,8 @@ final class EngineContext {
     final Map<String, Flavor> flavorCache = new ConcurrentHashMap<>();
     /** Floating IP ids this SDK created, by server id, so that delete need not look them up. */
     final Map<String, String> createdFloatingIps = new ConcurrentHashMap<>();
+    /** Floating IPs the watcher attached and their automatic hostnames, by server id, until delete. */
+    final Map<String, AutomaticHostnames.Attached> attachedFloatingIps = new ConcurrentHashMap<>();
 
     /** Launch ids this context already launched (bounded), looked up before creating when reused. */
     private final Map<String, Boolean> launchedIds = new java.util.LinkedHashMap<>(16, 0.75f, true) {

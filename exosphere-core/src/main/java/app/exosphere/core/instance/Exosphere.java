@@ -113,6 +113,11 @@ public final class Exosphere implements AutoCloseable {
         return instances.snapshots();
     }
 
+    /** Volumes, the web app's way: create a blank one (exactly once), rename, delete unless it backs an instance. */
+    public Volumes volumes() {
+        return instances.volumes();
+    }
+
     /** DNS hostnames for floating IPs (Designate), the web app's way. */
     public Hostnames hostnames() {
         return instances.hostnames();

@@ -164,6 +164,20 @@ public abstract class ExosphereSettings {
         return 50;
     }
 
+    /**
+     * Whether the SDK gives a floating IP it creates or assigns at launch a DNS hostname, as the web app does
+     * ({@code State.State} {@code RequestCreateServerHostname}): an {@code A} record set {@code <sanitised
+     * instance name>.<zone>} in the zone {@link app.exosphere.core.rules.DnsZoneChoice} picks. On by
+     * default, like the web app. Best effort: it never holds {@link Progress.State#READY} back or makes it
+     * fail; the outcome is a {@link Progress.State#HOSTNAME_CREATED} event, or a {@link
+     * Progress.State#SKIPPED} event plus a WARN line saying why none was made. Off, no hostname is made and
+     * nothing is reported. Either way, releasing a floating IP deletes the record sets holding it.
+     */
+    @Value.Default
+    public boolean automaticHostnames() {
+        return true;
+    }
+
     /** Whether workflows are offered as an interaction. */
     @Value.Default
     public boolean workflowsEnabled() {

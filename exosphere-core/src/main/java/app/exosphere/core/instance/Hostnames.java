@@ -65,7 +65,7 @@ public final class Hostnames {
         return ctx.operation(() -> defaultZone(ctx.os.dns().recordSets().toList()));
     }
 
-    private Optional<DnsZoneChoice.Chosen> defaultZone(List<RecordSet> all) {
+    Optional<DnsZoneChoice.Chosen> defaultZone(List<RecordSet> all) {
         Optional<DnsZone> configured = ctx.settings
                 .cloudConfig()
                 .flatMap(c -> dnsZone(c, ctx.os.region().orElse(null)));
@@ -104,45 +104,64 @@ public final class Hostnames {
         }
         return ctx.operation(() -> {
             DnsZoneChoice.Chosen zone = defaultZone(ctx.os.dns().recordSets().toList())
-                    .orElseThrow(() -> new OpenStackClientException("No DNS zone for hostnames: "
-                            + (ctx.settings
-                                            .cloudConfig()
-                                            .flatMap(c ->
-                                                    dnsZone(c, ctx.os.region().orElse(null)))
-                                            .isPresent()
-                                    ? "the zone the cloud configuration's dnsZones names holds no record set of this project"
-                                    : "the project has no record set in any zone")
-                            + "; create the zone in Designate or set dnsZones in the cloud configuration"));
-            RecordSetCreateRequest request = RecordSetCreateRequest.builder()
-                    .name(Hostname.recordName(hostname, zone.zoneName()))
-                    .description(Hostname.description(INSTANCE_WORD, name))
-                    .type("A")
-                    .addRecords(floatingIp)
-                    .build();
-            Optional<RecordSet> existing = identical(zone, request);
-            if (existing.isPresent()) {
+                    .orElseThrow(() -> new OpenStackClientException(
+                            "No DNS zone for hostnames: " + noZoneReason() + "; " + NO_ZONE_ADVICE));
+            Made made = createIn(zone, instance.id(), name, hostname, floatingIp);
+            if (made.existed()) {
                 LaunchLog.warn(
                         instance.id(),
                         null,
                         "hostname {} for {} exists already (record set {}); not creating another",
-                        request.name(),
+                        made.recordSet().name(),
                         floatingIp,
-                        existing.get().id());
-                ctx.milestone(
-                        "hostname-exists",
-                        instance.id(),
-                        null,
-                        "record set " + existing.get().id() + " " + request.name() + " already holds " + floatingIp);
-                return existing.get();
+                        made.recordSet().id());
             }
-            RecordSet created = CreateOnce.run(
-                    ctx,
-                    "record set " + request.name() + " for " + floatingIp,
-                    () -> ctx.os.dns().createRecordSet(zone.zoneId(), request).execute(),
-                    () -> identical(zone, request));
-            ctx.milestone("hostname-created", instance.id(), null, request.name() + " -> " + floatingIp);
-            return created;
+            return made.recordSet();
         });
+    }
+
+    static final String NO_ZONE_ADVICE = "create the zone in Designate or set dnsZones in the cloud configuration";
+
+    /** Why {@link #defaultZone} found nothing. */
+    String noZoneReason() {
+        return ctx.settings
+                        .cloudConfig()
+                        .flatMap(c -> dnsZone(c, ctx.os.region().orElse(null)))
+                        .isPresent()
+                ? "the zone the cloud configuration's dnsZones names holds no record set of this project"
+                : "the project has no record set in any zone";
+    }
+
+    /** A record set made or found by {@link #createIn}. */
+    record Made(RecordSet recordSet, boolean existed) {}
+
+    /**
+     * The web app's record set for {@code hostname} in {@code zone}, unless an identical one exists:
+     * created exactly once ({@link CreateOnce}). Blocking; reports a milestone, logs nothing at WARN.
+     */
+    Made createIn(DnsZoneChoice.Chosen zone, String serverId, String instanceName, String hostname, String ip) {
+        RecordSetCreateRequest request = RecordSetCreateRequest.builder()
+                .name(Hostname.recordName(hostname, zone.zoneName()))
+                .description(Hostname.description(INSTANCE_WORD, instanceName))
+                .type("A")
+                .addRecords(ip)
+                .build();
+        Optional<RecordSet> existing = identical(zone, request);
+        if (existing.isPresent()) {
+            ctx.milestone(
+                    "hostname-exists",
+                    serverId,
+                    null,
+                    "record set " + existing.get().id() + " " + request.name() + " already holds " + ip);
+            return new Made(existing.get(), true);
+        }
+        RecordSet created = CreateOnce.run(
+                ctx,
+                "record set " + request.name() + " for " + ip,
+                () -> ctx.os.dns().createRecordSet(zone.zoneId(), request).execute(),
+                () -> identical(zone, request));
+        ctx.milestone("hostname-created", serverId, null, request.name() + " -> " + ip);
+        return new Made(created, false);
     }
 
     private Optional<RecordSet> identical(DnsZoneChoice.Chosen zone, RecordSetCreateRequest request) {
@@ -179,7 +198,7 @@ public final class Hostnames {
         });
     }
 
-    private void deleteNow(RecordSet r) {
+    void deleteNow(RecordSet r) {
         for (int attempt = 1; ; attempt++) {
             try {
                 ctx.os.dns().deleteRecordSet(r.zoneId(), r.id()).execute();

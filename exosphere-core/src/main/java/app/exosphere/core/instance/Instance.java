@@ -25,6 +25,7 @@ import app.exosphere.core.network.FixedIp;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.network.Port;
 import app.exosphere.core.network.PortListOptions;
+import app.exosphere.core.rules.ConsoleLogView;
 import app.exosphere.core.rules.DefaultSshUser;
 import app.exosphere.core.rules.ExosphereMetadata;
 import app.exosphere.core.rules.FlavorGroups;
@@ -44,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -332,6 +334,17 @@ public final class Instance {
     }
 
     /**
+     * Fetches the console log with one of the web app's console-page lengths (Exosphere's {@code
+     * Page.ServerConsoleLog}: 50, 200 by default, 500, 1000 lines, or all): {@code
+     * {"os-getConsoleOutput":{"length":N}}}, or {@code {"os-getConsoleOutput":{}}} for {@link
+     * ConsoleLogView.Length#ALL}. Show it with {@link ConsoleLogView#display}.
+     */
+    public Call<String> fetchConsoleLog(ConsoleLogView.Length length) {
+        Objects.requireNonNull(length, "length (ConsoleLogView.Length.DEFAULT is the web app's 200 lines)");
+        return fetchConsoleLog(length.lines().orElse(null));
+    }
+
+    /**
      * Fetches the whole console log and parses the resource usage (CPU, RAM, root disk, GPUs) the instance
      * writes there (Exosphere's {@code ServerResourceUsage.parseConsoleLog}).
      */
@@ -511,7 +524,9 @@ public final class Instance {
 
     /**
      * Deletes the server. With {@code releaseFloatingIps}, first deletes the floating IPs the SDK created
-     * for it (an existing IP the launch reused, or one attached by hand, is kept); with {@code waitFor}
+     * for it (an existing IP the launch reused, or one attached by hand, is kept), and before them the DNS
+     * record sets holding them, as the web app does (one more request to list the record sets, on a cloud
+     * with Designate); with {@code waitFor}
      * non-null, waits (on the injected clock) until Nova no longer knows it.
      *
      * <p>Idempotent and safe from two replicas: a floating IP or server already gone (404, e.g. on the
@@ -581,15 +596,15 @@ public final class Instance {
 
     private void releaseCreatedFloatingIps(String launchId) {
         String createdByUs = createdFloatingIpDescription(id());
-        List<String> ids = new ArrayList<>();
+        Map<String, String> addresses = new LinkedHashMap<>(); // id -> address, null when not known here
         String known = ctx.createdFloatingIps.get(id());
         if (known != null) {
-            ids.add(known);
+            addresses.put(known, null);
         } else {
             try {
                 ctx.os.network().floatingIps().list(Map.of("description", createdByUs)).stream()
                         .filter(f -> f.description().filter(createdByUs::equals).isPresent())
-                        .forEach(f -> ids.add(f.id()));
+                        .forEach(f -> addresses.put(f.id(), f.floatingIpAddress()));
             } catch (OpenStackException e) {
                 LaunchLog.warn(
                         id(),
@@ -602,7 +617,9 @@ public final class Instance {
                 return;
             }
         }
-        for (String fipId : ids) {
+        // Exosphere deletes a floating IP's DNS record sets with it
+        AutomaticHostnames.beforeRelease(ctx, id(), launchId, addresses);
+        for (String fipId : addresses.keySet()) {
             try {
                 deleteFloatingIp(fipId);
             } catch (OpenStackException e) {

@@ -90,6 +90,11 @@ public final class Instances {
         return new VolumeSnapshots(ctx);
     }
 
+    /** Volumes: create a blank one exactly once, rename, delete (refused while it backs an instance). */
+    public Volumes volumes() {
+        return new Volumes(ctx);
+    }
+
     /** DNS hostnames for floating IPs (Designate). */
     public Hostnames hostnames() {
         return new Hostnames(ctx);

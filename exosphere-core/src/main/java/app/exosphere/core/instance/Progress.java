@@ -26,6 +26,12 @@ public record Progress(String serverId, State state, Duration elapsed, String me
         ACTIVE,
         /** A floating IP was created or assigned. */
         FLOATING_IP_ATTACHED,
+        /**
+         * A DNS hostname points at the floating IP the SDK attached ({@link
+         * ExosphereSettings#automaticHostnames()}). A best-effort extra: it may arrive after {@link #READY},
+         * and when none can be made a {@link #SKIPPED} event says why instead.
+         */
+        HOSTNAME_CREATED,
         /** Setup reported {@code starting}. */
         SETUP_STARTING,
         /** Setup reported {@code running}. */

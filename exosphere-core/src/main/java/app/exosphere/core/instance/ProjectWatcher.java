@@ -605,6 +605,7 @@ final class ProjectWatcher {
             }
             emit(Progress.State.FLOATING_IP_ATTACHED, "Floating IP " + fip.floatingIpAddress() + " attached");
             LaunchLog.info(serverId, launchId, "server {}: floating IP {} {}", serverId, fip.floatingIpAddress(), how);
+            AutomaticHostnames.afterAttach(ctx, latest, fip, launchId, started, handles); // in the background
         }
 
         private void floatingIpFailed(OpenStackException cause) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * message when the log is empty).
  *
  * <pre>{@code
- * String log = instance.fetchConsoleLog(ConsoleLogView.Length.DEFAULT.lines().orElse(null)).execute();
+ * String log = instance.fetchConsoleLog(ConsoleLogView.Length.DEFAULT).execute();   // the last 200 lines
  * String text = ConsoleLogView.display(log, false);   // escape sequences removed
  * }</pre>
  */

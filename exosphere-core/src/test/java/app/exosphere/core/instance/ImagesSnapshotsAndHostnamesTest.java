@@ -61,6 +61,11 @@ class ImagesSnapshotsAndHostnamesTest {
         return vm.refresh().execute();
     }
 
+    /** The explicit hostname calls are tested alone: the watcher's automatic one is AutomaticHostnamesTest's. */
+    private Exosphere withoutAutomaticHostnames() {
+        return SimulatedGateway.connect(cloud, s -> s.automaticHostnames(false));
+    }
+
     private List<JournalEntry> createImagePosts() {
         return cloud.journal().entries().stream()
                 .filter(e -> e.method().equals("POST")
@@ -238,7 +243,7 @@ class ImagesSnapshotsAndHostnamesTest {
 
     @Test
     void createsTheHostnameOfAFloatingIpExactlyOnceShowsItOnTheInstanceAndDeletesIt() {
-        try (Exosphere exo = SimulatedGateway.connect(cloud)) {
+        try (Exosphere exo = withoutAutomaticHostnames()) {
             Instance vm = activeWithFloatingIp(exo, "I18 Host_Name");
             String ip = vm.fetchFloatingIps().execute().stream()
                     .map(FloatingIp::floatingIpAddress)
@@ -293,7 +298,7 @@ class ImagesSnapshotsAndHostnamesTest {
 
     @Test
     void anInstanceNameWithoutAnyUsableCharacterGetsTheWebAppsErrorBeforeAnyRequest() {
-        try (Exosphere exo = SimulatedGateway.connect(cloud)) {
+        try (Exosphere exo = withoutAutomaticHostnames()) {
             Instance vm = activeWithFloatingIp(exo, "i18-nohost");
             Instance renamed =
                     new Instance(vm.context(), vm.server().toBuilder().name("的").build());
@@ -308,7 +313,7 @@ class ImagesSnapshotsAndHostnamesTest {
 
     @Test
     void aDesignateOutageFailsTheHostnameTypedAndCreatesNothing() {
-        try (Exosphere exo = SimulatedGateway.connect(cloud)) {
+        try (Exosphere exo = withoutAutomaticHostnames()) {
             Instance vm = activeWithFloatingIp(exo, "i18-dns-down");
             cloud.faults()
                     .add(Fault.on(Service.DNS).method("GET").respondWith(503).build());
