@@ -74,6 +74,23 @@ public record Scope(Kind kind, String id, String name, DomainRef domain) {
         return kind == Kind.UNSCOPED;
     }
 
+    // equals and hashCode written out: the record's generated ones are bootstrapped through
+    // java.lang.runtime.ObjectMethods on first use, which costs a fresh JVM tens of milliseconds of
+    // method-handle spinning on its first call (the token cache is keyed by Scope)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scope s
+                && kind == s.kind
+                && Objects.equals(id, s.id)
+                && Objects.equals(name, s.name)
+                && Objects.equals(domain, s.domain);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, id, name, domain);
+    }
+
     @Override
     public String toString() {
         switch (kind) {
