@@ -473,7 +473,9 @@ public final class OpenStack implements AutoCloseable {
             dispatcher.setMaxRequests(transport.maxRequests());
             dispatcher.setMaxRequestsPerHost(transport.maxRequestsPerHost());
             hb.dispatcher(dispatcher);
-            TlsSetup.apply(hb, tls);
+            if (!TlsSetup.apply(hb, tls) && owned && clientCustomizer == null) {
+                TlsSetup.deferDefaultContext(hb); // an http:// cloud never creates a TLS context
+            }
             String ua = "exosphere-java/" + version() + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
             HttpEngine engine = new HttpEngine(hb.build(), JsonMappers.create(), transport, clock, ua, owned);
             Authenticator auth = new Authenticator(engine, KeystoneUrls.v3Root(authUrl), credentials, refreshMargin);

@@ -52,4 +52,15 @@ public record DomainRef(String id, String name) {
     public String toString() {
         return id != null ? "domain id " + id : "domain " + name;
     }
+
+    // written out, as Scope's: the record defaults are bootstrapped through ObjectMethods on first use
+    @Override
+    public final int hashCode() {
+        return Objects.hash(id, name);
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        return o instanceof DomainRef d && Objects.equals(id, d.id) && Objects.equals(name, d.name);
+    }
 }

@@ -85,4 +85,21 @@ public record Scope(Kind kind, String id, String name, DomainRef domain) {
                 return kind.name().toLowerCase(java.util.Locale.ROOT);
         }
     }
+
+    // equals and hashCode written out: the record's generated ones are bootstrapped through
+    // java.lang.runtime.ObjectMethods on first use, which costs a fresh JVM tens of milliseconds of
+    // method-handle spinning on its first call (the token cache is keyed by Scope)
+    @Override
+    public final int hashCode() {
+        return Objects.hash(kind, id, name, domain);
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        return o instanceof Scope s
+                && kind == s.kind
+                && Objects.equals(id, s.id)
+                && Objects.equals(name, s.name)
+                && Objects.equals(domain, s.domain);
+    }
 }

@@ -63,4 +63,16 @@ public record Microversion(int major, int minor) implements Comparable<Microvers
     public String toString() {
         return major + "." + minor;
     }
+
+    // written out: the record's generated equals/hashCode are bootstrapped through
+    // java.lang.runtime.ObjectMethods on first use, a cost a fresh JVM pays on its first call
+    @Override
+    public final int hashCode() {
+        return 31 * major + minor;
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        return o instanceof Microversion m && major == m.major && minor == m.minor;
+    }
 }

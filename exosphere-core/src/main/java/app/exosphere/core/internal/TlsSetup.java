@@ -11,6 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -70,6 +72,38 @@ public final class TlsSetup {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(keyManagers(tls), new TrustManager[] {trust}, null);
             b.sslSocketFactory(ctx.getSocketFactory(), trust);
+            return true;
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException("TLS setup failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * For a client the SDK creates with default TLS options and no customiser, after {@link #apply}
+     * changed nothing: the platform trust manager now (OkHttp needs it to build the client), the TLS
+     * context when the first {@code https://} connection is opened ({@link DeferredSslSocketFactory}).
+     * Only where OkHttp itself would use the JDK's TLS, i.e. its preferred security provider is not
+     * Conscrypt, BouncyCastle or OpenJSSE; elsewhere OkHttp's own set-up is left as it is.
+     *
+     * @return true if the deferred context was installed
+     */
+    public static boolean deferDefaultContext(OkHttpClient.Builder b) {
+        Provider[] providers = Security.getProviders();
+        if (providers.length == 0) {
+            return false;
+        }
+        String preferred = providers[0].getName();
+        if (preferred.equals("Conscrypt") || preferred.equals("BC") || preferred.equals("OpenJSSE")) {
+            return false;
+        }
+        try {
+            TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            system.init((KeyStore) null);
+            TrustManager[] managers = system.getTrustManagers();
+            if (managers.length != 1 || !(managers[0] instanceof X509TrustManager trust)) {
+                return false; // OkHttp reports this case itself
+            }
+            b.sslSocketFactory(new DeferredSslSocketFactory(trust), trust);
             return true;
         } catch (GeneralSecurityException e) {
             throw new ConfigurationException("TLS setup failed: " + e.getMessage());
