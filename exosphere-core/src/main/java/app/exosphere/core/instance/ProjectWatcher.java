@@ -758,8 +758,8 @@ final class ProjectWatcher {
             if (state == last && state != Progress.State.FLOATING_IP_ATTACHED && state != Progress.State.SKIPPED) {
                 return;
             }
-            if (state != Progress.State.SKIPPED) {
-                last = state;
+            if (state != Progress.State.SKIPPED && state != Progress.State.FLOATING_IP_ATTACHED) {
+                last = state; // the floating IP may come while building: a side event, not a phase
             }
             Instant now = ctx.clock.instant();
             Progress p = new Progress(serverId, state, Duration.between(started, now), message, now);
