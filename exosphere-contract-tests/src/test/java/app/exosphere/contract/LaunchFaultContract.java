@@ -85,9 +85,14 @@ abstract class LaunchFaultContract extends CloudContract {
     @Order(2)
     void becomesActiveWithExactlyOneFloatingIp() {
         CompletableFuture<Void> attached = new CompletableFuture<>();
+        // the floating IP may be attached before ACTIVE (created while the server builds): wait for both
+        java.util.Set<Progress.State> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         InstanceWatch watch = vm.watch(p -> {
-            if (p.state() == Progress.State.FLOATING_IP_ATTACHED) {
-                attached.complete(null);
+            if (p.state() == Progress.State.FLOATING_IP_ATTACHED || p.state() == Progress.State.ACTIVE) {
+                seen.add(p.state());
+                if (seen.size() == 2) {
+                    attached.complete(null);
+                }
             } else if (p.isTerminal()) {
                 attached.completeExceptionally(new AssertionError(p.state() + ": " + p.message()));
             }

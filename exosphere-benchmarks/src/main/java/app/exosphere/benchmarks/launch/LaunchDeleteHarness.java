@@ -59,11 +59,86 @@ public final class LaunchDeleteHarness {
             long polls,
             int roundTrips,
             double activeSeconds,
+            double statusActiveSeconds,
             long deleteRequests,
             long deletePolls,
             double deleteSeconds) {}
 
+    /** {@code -Dtimeline=true}: print each launch's requests, progress and an observer's view (Nova, Neutron). */
+    private static final boolean TIMELINE = Boolean.getBoolean("timeline");
+
+    private static OpenStack observerCloud;
+
     private LaunchDeleteHarness() {}
+
+    /**
+     * With {@code -Dtimeline=true}: a separate, unrecorded client reads the server and its ports every 200 ms
+     * and prints when Nova's status, the task state and the port's status change (offsets from {@code t0}).
+     * Its requests are not counted, but they load the same machine, so figures are taken without it.
+     */
+    private static AutoCloseable observe(String name, long t0) {
+        if (!TIMELINE) {
+            return () -> {};
+        }
+        Thread t = new Thread(() -> {
+            String last = "";
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    var servers = observerCloud.compute().servers().list().toList().stream()
+                            .filter(s -> s.name().equals(name))
+                            .toList();
+                    String now;
+                    if (servers.isEmpty()) {
+                        now = "no server";
+                    } else {
+                        var s = servers.get(0);
+                        var ports = observerCloud
+                                .network()
+                                .ports()
+                                .list(app.exosphere.core.network.PortListOptions.builder()
+                                        .deviceId(s.id())
+                                        .build())
+                                .toList();
+                        now = "nova " + s.status().raw() + "/" + s.taskState().orElse("-") + " addresses "
+                                + s.allAddresses().size() + " ports "
+                                + ports.stream().map(p -> p.status()).toList();
+                    }
+                    if (!now.equals(last)) {
+                        System.err.printf("  observer +%6.2f s  %s%n", (System.nanoTime() - t0) / 1e9, now);
+                        last = now;
+                    }
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    System.err.println("  observer: " + e);
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return () -> {
+            t.interrupt();
+            t.join();
+        };
+    }
+
+    private static void timeline(String what, long t0, List<RequestRecorder.Exchange> exchanges) {
+        if (!TIMELINE) {
+            return;
+        }
+        for (RequestRecorder.Exchange e : exchanges) {
+            System.err.printf(
+                    "  %s +%6.2f .. +%6.2f s  %s %s%n",
+                    what, (e.startNanos() - t0) / 1e9, (e.endNanos() - t0) / 1e9, e.method(), e.path());
+        }
+    }
+
+    private static void mark(String what, long t0, String event) {
+        if (TIMELINE) {
+            System.err.printf("  %s +%6.2f s  %s%n", what, (System.nanoTime() - t0) / 1e9, event);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -87,6 +162,12 @@ public final class LaunchDeleteHarness {
                 .project(project, DomainRef.name(domain))
                 .region(region)
                 .httpClient(new OkHttpClient.Builder().addInterceptor(recorder).build())
+                .build();
+        observerCloud = OpenStack.builder()
+                .authUrl(authUrl)
+                .credentials(Credentials.password(UserRef.name(user, DomainRef.name(domain)), password))
+                .project(project, DomainRef.name(domain))
+                .region(region)
                 .build();
         Identifier dom = Identifier.byName(domain);
         OSClient.OSClientV3 o4j = OSFactory.builderV3()
@@ -123,6 +204,7 @@ public final class LaunchDeleteHarness {
             Exosphere exo, RequestRecorder recorder, String name, String imageId, String flavorId, String networkId) {
         recorder.clear();
         long t0 = System.nanoTime();
+        AutoCloseable observer = observe(name, t0);
         Instance vm = exo.launch(LaunchRequest.builder()
                         .name(name)
                         .image(ImageChoice.id(imageId))
@@ -131,9 +213,20 @@ public final class LaunchDeleteHarness {
                         .build())
                 .execute();
         CompletableFuture<Void> attached = new CompletableFuture<>();
+        mark("sdk", t0, "launch returned " + vm.id());
+        // "ACTIVE with a floating IP": both events, in either order (the floating IP may come first)
+        java.util.Set<Progress.State> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicLong statusActiveAt = new java.util.concurrent.atomic.AtomicLong();
         InstanceWatch watch = vm.watch(p -> {
-            if (p.state() == Progress.State.FLOATING_IP_ATTACHED) {
-                attached.complete(null);
+            mark("sdk", t0, "progress " + p.state());
+            if (p.state() == Progress.State.FLOATING_IP_ATTACHED || p.state() == Progress.State.ACTIVE) {
+                if (p.state() == Progress.State.ACTIVE) {
+                    statusActiveAt.set(System.nanoTime());
+                }
+                seen.add(p.state());
+                if (seen.size() == 2) {
+                    attached.complete(null);
+                }
             } else if (p.isTerminal()) {
                 attached.completeExceptionally(new IllegalStateException(p.message()));
             }
@@ -142,6 +235,8 @@ public final class LaunchDeleteHarness {
         long t1 = System.nanoTime();
         watch.close();
         List<RequestRecorder.Exchange> launch = recorder.snapshot();
+        closeQuietly(observer);
+        timeline("sdk", t0, launch);
         recorder.clear();
         long t2 = System.nanoTime();
         vm.delete(true, PATIENCE).execute();
@@ -155,6 +250,7 @@ public final class LaunchDeleteHarness {
                 launch.size() - RequestRecorder.count(launch, SDK_POLL),
                 RequestRecorder.roundTrips(launch, SDK_POLL),
                 (t1 - t0) / 1e9,
+                (statusActiveAt.get() - t0) / 1e9,
                 RequestRecorder.count(delete, deletePoll),
                 delete.size() - RequestRecorder.count(delete, deletePoll),
                 (t3 - t2) / 1e9);
@@ -166,6 +262,7 @@ public final class LaunchDeleteHarness {
         int requests = 0;
         int polls = 0;
         long t0 = System.nanoTime();
+        AutoCloseable observer = observe(name, t0);
         Server created = os.compute()
                 .servers()
                 .boot(Builders.server()
@@ -175,12 +272,15 @@ public final class LaunchDeleteHarness {
                         .networks(List.of(networkId))
                         .build());
         requests++;
+        mark("o4j", t0, "boot returned");
         Server s;
         do {
             Thread.sleep(1000); // openstack4j's waitForServerStatus interval
             s = os.compute().servers().get(created.getId());
             polls++;
+            mark("o4j", t0, "get: " + s.getStatus());
         } while (s.getStatus() != Server.Status.ACTIVE && s.getStatus() != Server.Status.ERROR);
+        long statusActiveAt = System.nanoTime();
         List<? extends Port> ports = os.networking()
                 .port()
                 .list(org.openstack4j.model.network.options.PortListOptions.create()
@@ -199,6 +299,8 @@ public final class LaunchDeleteHarness {
                         .build());
         requests++;
         long t1 = System.nanoTime();
+        mark("o4j", t0, "floating IP created");
+        closeQuietly(observer);
         int deleteRequests = 0;
         int deletePolls = 0;
         long t2 = System.nanoTime();
@@ -224,9 +326,18 @@ public final class LaunchDeleteHarness {
                 polls,
                 requests,
                 (t1 - t0) / 1e9,
+                (statusActiveAt - t0) / 1e9,
                 deleteRequests,
                 deletePolls,
                 (t3 - t2) / 1e9);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static double median(List<Sample> samples, String client, java.util.function.ToDoubleFunction<Sample> f) {
@@ -242,17 +353,18 @@ public final class LaunchDeleteHarness {
         String sdk = "exosphere-java";
         String peer = "openstack4j 3.12";
         System.out.println("| client | requests (excl. polls) | status polls | sequential round trips | wall to ACTIVE"
-                + " with floating IP (median s) | delete requests (excl. polls) | delete polls | wall to deleted"
+                + " with floating IP (median s) | of which: seen ACTIVE at (median s) | delete requests (excl. polls) | delete polls | wall to deleted"
                 + " (median s) |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (String c : List.of(sdk, peer)) {
             System.out.printf(
-                    "| %s | %.0f | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f |%n",
+                    "| %s | %.0f | %.0f | %.0f | %.2f | %.2f | %.0f | %.0f | %.2f |%n",
                     c,
                     median(samples, c, Sample::requests),
                     median(samples, c, Sample::polls),
                     median(samples, c, Sample::roundTrips),
                     median(samples, c, Sample::activeSeconds),
+                    median(samples, c, Sample::statusActiveSeconds),
                     median(samples, c, Sample::deleteRequests),
                     median(samples, c, Sample::deletePolls),
                     median(samples, c, Sample::deleteSeconds));

@@ -95,7 +95,11 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
         return workflowReady;
     }
 
-    /** The last state reported, if any. */
+    /**
+     * The last state reported, if any; {@link Progress.State#FLOATING_IP_ATTACHED} is reported as an event
+     * but is not a state the server stays in (it may come while the server is still {@code BUILDING}), so it
+     * leaves this unchanged.
+     */
     public Optional<Progress.State> state() {
         return Optional.ofNullable(last);
     }
@@ -156,7 +160,9 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
 
     void deliver(Progress p, Instance snapshot) {
         latest = snapshot;
-        last = p.state();
+        if (p.state() != Progress.State.FLOATING_IP_ATTACHED) {
+            last = p.state();
+        }
         for (Consumer<Progress> l : listeners) {
             try {
                 l.accept(p);

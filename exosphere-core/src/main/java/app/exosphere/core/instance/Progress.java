@@ -24,7 +24,10 @@ public record Progress(String serverId, State state, Duration elapsed, String me
         BUILDING,
         /** The server is ACTIVE; setup has not reported yet. */
         ACTIVE,
-        /** A floating IP was created or assigned. */
+        /**
+         * A floating IP was created or assigned. May come before {@link #ACTIVE}: the watcher creates it as
+         * soon as the building server's port has a fixed IP.
+         */
         FLOATING_IP_ATTACHED,
         /**
          * A DNS hostname points at the floating IP the SDK attached ({@link

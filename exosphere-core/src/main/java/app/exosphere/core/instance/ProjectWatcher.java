@@ -11,7 +11,6 @@ import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.network.FloatingIpCreateRequest;
-import app.exosphere.core.network.Network;
 import app.exosphere.core.network.Port;
 import app.exosphere.core.network.PortListOptions;
 import app.exosphere.core.rules.ExosphereMetadata;
@@ -273,8 +272,12 @@ final class ProjectWatcher {
         SecretText workflowToken;
         int floatingIpAttempts;
         Integer consoleLines;
-        /** The server's first port, looked up while it builds so the floating IP follows ACTIVE at once. */
+        /** The server's first port, looked up while it builds so the floating IP need not wait for ACTIVE. */
         String portId;
+        /** A {@code POST /floatingips} in flight (started while the server builds), settled by a later cycle. */
+        CompletableFuture<FloatingIp> pendingFloatingIp;
+        /** The port is known and what to do about its floating IP waits for the server to leave BUILD. */
+        boolean deferredToActive;
 
         Track(Instance instance) {
             this.serverId = instance.id();
@@ -311,6 +314,10 @@ final class ProjectWatcher {
         boolean step(Server server, CompletableFuture<String> console) {
             Instance instance = new Instance(ctx, server);
             latest = instance;
+            settleFloatingIp(false);
+            if (failed) {
+                return false;
+            }
             ServerOrigin origin = instance.origin();
             Progress.State before = last;
             String status = server.status().raw().toUpperCase(Locale.ROOT);
@@ -327,8 +334,8 @@ final class ProjectWatcher {
             }
             if (status.equals("BUILD")) {
                 emit(Progress.State.BUILDING, "Nova is building the server");
-                prepareFloatingIp(server, origin);
-                return true;
+                floatingIpWhileBuilding(server, origin);
+                return !failed;
             }
             if (!status.equals("ACTIVE")) {
                 emit(last == null ? Progress.State.BUILDING : last, "Server is " + status);
@@ -468,19 +475,22 @@ final class ProjectWatcher {
         }
 
         /**
-         * While the server builds and already has an address: look its port up (and the external network),
-         * off the critical path, so that the floating IP is one request after ACTIVE.
+         * While the server builds: as soon as Neutron lists its first port with a fixed IP, decide as the web
+         * app does once the build ends ({@link FloatingIpDecision#decideWhileBuilding}) and start {@code POST
+         * /floatingips} on that port without waiting for it, so that the floating IP is attached while Nova
+         * finishes the build (Neutron accepts a floating IP on a port with a fixed IP on a network routed to
+         * the external network, bound or not). The answer is settled by a later cycle ({@link
+         * #settleFloatingIp}); an existing floating IP to assign, a server outside the 5-minute window, or no
+         * fixed IP yet are left to the cycle that sees the server leave {@code BUILD}, as before. No look-up
+         * while Nova is still scheduling (no port can exist yet).
          */
-        private void prepareFloatingIp(Server server, ServerOrigin origin) {
-            if (portId != null
-                    || floatingIpDone
-                    || server.allAddresses().isEmpty()
+        private void floatingIpWhileBuilding(Server server, ServerOrigin origin) {
+            if (floatingIpDone
+                    || pendingFloatingIp != null
                     || !origin.createdByClient(ctx.settings.clientUuid())
                     || origin.floatingIp().kind() == FloatingIpChoice.Kind.NONE
-                    || origin.floatingIp().kind() == FloatingIpChoice.Kind.AUTOMATIC
-                            && server.allAddresses().stream()
-                                    .map(ServerAddress::address)
-                                    .anyMatch(FloatingIpDecision::isPublicIpv4)) {
+                    || deferredToActive
+                    || server.taskState().filter("scheduling"::equalsIgnoreCase).isPresent()) {
                 return;
             }
             List<Port> ports = ctx.os
@@ -488,13 +498,33 @@ final class ProjectWatcher {
                     .ports()
                     .list(PortListOptions.builder().deviceId(serverId).build())
                     .toList();
-            if (!ports.isEmpty()) {
-                portId = ports.get(0).id();
+            if (ports.isEmpty()) {
+                return;
+            }
+            Port port = ports.get(0);
+            portId = port.id();
+            List<String> fixed = port.fixedIps().stream()
+                    .map(f -> f.ipAddress())
+                    .flatMap(Optional::stream)
+                    .toList();
+            FloatingIpDecision d = FloatingIpDecision.decideWhileBuilding(origin.floatingIp(), false, fixed);
+            Instant created = server.createdAt().orElse(started);
+            if (d.action() == FloatingIpDecision.Action.NOTHING) {
+                floatingIpDone = true; // "automatic" and the port has a public fixed IP
+            } else if (d.action() == FloatingIpDecision.Action.CREATE
+                    && !ctx.clock.instant().isAfter(created.plus(FLOATING_IP_WINDOW))) {
+                startFloatingIp(portId);
+            } else if (d.action() != FloatingIpDecision.Action.WAIT) {
+                deferredToActive = true; // assigning an existing one, or outside the window: decided at ACTIVE
                 ctx.externalNetwork();
             }
         }
 
         private void floatingIp(Server server, ServerOrigin origin) {
+            settleFloatingIp(true); // one started while the server built: its answer first
+            if (floatingIpDone || failed) {
+                return;
+            }
             boolean hasFip = server.allAddresses().stream().anyMatch(ServerAddress::isFloating);
             FloatingIpChoice intent = origin.floatingIp();
             if (hasFip || intent.kind() == FloatingIpChoice.Kind.NONE) {
@@ -555,17 +585,41 @@ final class ProjectWatcher {
             }
         }
 
-        /** {@code POST /floatingips} with the port: exactly once, and at most one per port (replicas). */
+        /** {@code POST /floatingips} with the port, waiting for the answer (the server is ACTIVE). */
         private void createFloatingIp(String portId) {
-            Network external = join(ctx.externalNetwork());
-            FloatingIpCreateRequest req = FloatingIpCreateRequest.builder()
-                    .floatingNetworkId(external.id())
-                    .portId(portId)
-                    .description(Instance.createdFloatingIpDescription(serverId))
-                    .build();
+            startFloatingIp(portId);
+            settleFloatingIp(true);
+        }
+
+        /**
+         * Starts {@code POST /floatingips} with the port, its answer settled by {@link #settleFloatingIp}:
+         * exactly once, and at most one per port (Neutron refuses a second floating IP for a fixed IP, so a
+         * replica doing the same finds this one, and this one the replica's).
+         */
+        private void startFloatingIp(String portId) {
+            this.portId = portId;
             floatingIpAttempts++;
+            pendingFloatingIp = ctx.externalNetwork()
+                    .thenCompose(external -> ctx.os
+                            .network()
+                            .floatingIps()
+                            .create(FloatingIpCreateRequest.builder()
+                                    .floatingNetworkId(external.id())
+                                    .portId(portId)
+                                    .description(Instance.createdFloatingIpDescription(serverId))
+                                    .build())
+                            .executeAsync());
+        }
+
+        /** Handles the answer of the {@code POST /floatingips} in flight, if any (when {@code wait}, waits for it). */
+        private void settleFloatingIp(boolean wait) {
+            CompletableFuture<FloatingIp> pending = pendingFloatingIp;
+            if (pending == null || !wait && !pending.isDone()) {
+                return;
+            }
+            pendingFloatingIp = null;
             try {
-                attached(ctx.os.network().floatingIps().create(req).execute(), "created");
+                attached(join(pending), "created");
             } catch (ConflictException e) {
                 // Neutron allows one floating IP per fixed IP: another replica's may be there already
                 if (!portHasFloatingIp(portId)) {
@@ -708,8 +762,8 @@ final class ProjectWatcher {
             if (state == last && state != Progress.State.FLOATING_IP_ATTACHED && state != Progress.State.SKIPPED) {
                 return;
             }
-            if (state != Progress.State.SKIPPED) {
-                last = state;
+            if (state != Progress.State.SKIPPED && state != Progress.State.FLOATING_IP_ATTACHED) {
+                last = state; // the floating IP may come while building: a side event, not a phase
             }
             Instant now = ctx.clock.instant();
             Progress p = new Progress(serverId, state, Duration.between(started, now), message, now);

@@ -58,6 +58,38 @@ public record FloatingIpDecision(Action action, Optional<String> existingFloatin
             return new FloatingIpDecision(
                     Action.WAIT, Optional.empty(), "waiting for the server to get a network port");
         }
+        return onPort(intent, fixedIps);
+    }
+
+    /**
+     * Decides for a server that is still building but whose first port Neutron already lists with a fixed
+     * IP: the same outcome {@link #decide} gives once the server leaves {@code BUILD}, reached earlier. The
+     * web app waits for "not BUILD" only because it learns the port and its fixed IPs from Nova's addresses,
+     * which Nova fills in when the build ends; the port's own fixed IPs are the same addresses, so the
+     * "automatic" rule (public fixed IP or not) decides the same way. Without a fixed IP yet: {@link
+     * Action#WAIT}.
+     *
+     * @param intent the launch intent ({@link ServerOrigin#floatingIp()})
+     * @param hasFloatingIp whether a floating IP is already bound to the port
+     * @param portFixedIps the fixed IP addresses Neutron lists on the server's first port
+     */
+    // Exosphere's `Helpers.getNewFloatingIpOption`, applied as soon as the port has its fixed IP
+    public static FloatingIpDecision decideWhileBuilding(
+            FloatingIpChoice intent, boolean hasFloatingIp, Collection<String> portFixedIps) {
+        if (hasFloatingIp) {
+            return new FloatingIpDecision(Action.NOTHING, Optional.empty(), "the server already has a floating IP");
+        }
+        if (intent.kind() == FloatingIpChoice.Kind.NONE) {
+            return new FloatingIpDecision(Action.NOTHING, Optional.empty(), "no floating IP was requested");
+        }
+        if (portFixedIps.isEmpty()) {
+            return new FloatingIpDecision(
+                    Action.WAIT, Optional.empty(), "waiting for the server's port to get a fixed IP");
+        }
+        return onPort(intent, portFixedIps);
+    }
+
+    private static FloatingIpDecision onPort(FloatingIpChoice intent, Collection<String> fixedIps) {
         switch (intent.kind()) {
             case AUTOMATIC:
                 if (fixedIps.stream().anyMatch(FloatingIpDecision::isPublicIpv4)) {

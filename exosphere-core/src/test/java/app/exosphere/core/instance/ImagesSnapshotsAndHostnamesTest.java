@@ -51,9 +51,14 @@ class ImagesSnapshotsAndHostnamesTest {
     private Instance activeWithFloatingIp(Exosphere exo, String name) {
         Instance vm = exo.launch(SimulatedGateway.small(name).build()).execute();
         CompletableFuture<Void> attached = new CompletableFuture<>();
+        // the floating IP may be attached before ACTIVE (created while the server builds): wait for both
+        java.util.Set<Progress.State> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         InstanceWatch w = vm.watch(p -> {
-            if (p.state() == Progress.State.FLOATING_IP_ATTACHED) {
-                attached.complete(null);
+            if (p.state() == Progress.State.FLOATING_IP_ATTACHED || p.state() == Progress.State.ACTIVE) {
+                seen.add(p.state());
+                if (seen.size() == 2) {
+                    attached.complete(null);
+                }
             }
         });
         attached.orTimeout(60, TimeUnit.SECONDS).join();

@@ -54,6 +54,34 @@ class FloatingIpDecisionTest {
                 .isEqualTo(Action.NOTHING);
     }
 
+    @Test
+    void whileBuildingThePortsFixedIpsDecideAsNovasAddressesDoOnceBuilt() {
+        for (List<String> fixed : List.of(List.of("10.0.0.5"), List.of("10.0.0.5", "149.165.1.2"))) {
+            for (FloatingIpChoice intent : List.of(
+                    FloatingIpChoice.automatic(),
+                    FloatingIpChoice.createNew(),
+                    FloatingIpChoice.useExisting("fip-9"),
+                    FloatingIpChoice.none())) {
+                assertThat(FloatingIpDecision.decideWhileBuilding(intent, false, fixed))
+                        .as("%s with %s", intent, fixed)
+                        .isEqualTo(FloatingIpDecision.decide(intent, "ACTIVE", true, false, fixed));
+            }
+        }
+    }
+
+    @Test
+    void whileBuildingAPortWithoutFixedIpWaitsAndOneWithAFloatingIpNeedsNothing() {
+        assertThat(FloatingIpDecision.decideWhileBuilding(FloatingIpChoice.createNew(), false, List.of())
+                        .action())
+                .isEqualTo(Action.WAIT);
+        assertThat(FloatingIpDecision.decideWhileBuilding(FloatingIpChoice.none(), false, List.of())
+                        .action())
+                .isEqualTo(Action.NOTHING);
+        assertThat(FloatingIpDecision.decideWhileBuilding(FloatingIpChoice.createNew(), true, List.of("10.0.0.5"))
+                        .action())
+                .isEqualTo(Action.NOTHING);
+    }
+
     @ParameterizedTest(name = "{0} public={1}")
     // Exosphere's `Helpers.ipv4AddressInRfc1918Space`; 172.32.0.1 deliberately public (its 172/8 quirk fixed)
     @CsvSource({

@@ -1,0 +1,146 @@
+package app.exosphere.core.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.exosphere.testkit.CloudSimulator;
+import app.exosphere.testkit.Fault;
+import app.exosphere.testkit.JournalEntry;
+import app.exosphere.testkit.Scenario;
+import app.exosphere.testkit.Service;
+import app.exosphere.testkit.SimulatedClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The watcher attaches the floating IP as soon as Neutron lists the building server's port with a fixed IP
+ * (the simulated Nova makes the port a fifth into its 30 s build), so that ACTIVE and "floating IP
+ * attached" coincide; still exactly one floating IP per server, counted in the simulator's state.
+ */
+class FloatingIpWhileBuildingTest {
+    /** The simulated build: 30 s on the simulated clock (Scenario's default), the port after 6 s. */
+    private static final Duration BUILD = Duration.ofSeconds(30);
+
+    private final CloudSimulator cloud = CloudSimulator.builder()
+            .scenario(Scenario.jetstream2().toBuilder().buildTime(BUILD).build())
+            .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 4))
+            .seed(1207)
+            .start();
+
+    @AfterEach
+    void close() {
+        cloud.close();
+    }
+
+    /** Completes when the watch has delivered both ACTIVE and FLOATING_IP_ATTACHED (in either order). */
+    private static CompletableFuture<Void> activeWithFloatingIp(Instance vm, List<Progress> events) {
+        CompletableFuture<Void> both = new CompletableFuture<>();
+        Set<Progress.State> seen = ConcurrentHashMap.newKeySet();
+        vm.watch(p -> {
+            events.add(p);
+            if (p.state() == Progress.State.ACTIVE || p.state() == Progress.State.FLOATING_IP_ATTACHED) {
+                seen.add(p.state());
+                if (seen.size() == 2) {
+                    both.complete(null);
+                }
+            } else if (p.isTerminal()) {
+                both.completeExceptionally(new AssertionError("watch ended: " + p));
+            }
+        });
+        return both.orTimeout(120, TimeUnit.SECONDS);
+    }
+
+    private List<JournalEntry> floatingIpCreates() {
+        return cloud.journal().entries(Service.NETWORK).stream()
+                .filter(e -> e.method().equals("POST") && e.path().equals("/v2.0/floatingips"))
+                .toList();
+    }
+
+    @Test
+    void theFloatingIpIsCreatedOnThePortWhileNovaStillBuildsTheServer() {
+        List<Progress> events = new CopyOnWriteArrayList<>();
+        try (Exosphere exo = SimulatedGateway.connect(cloud)) {
+            Instance vm =
+                    exo.launch(SimulatedGateway.small("i12-early-fip").build()).execute();
+            activeWithFloatingIp(vm, events).join();
+
+            assertThat(cloud.floatingIpCountOf(vm.id())).isEqualTo(1);
+            Instant builtAt = cloud.server(vm.id()).orElseThrow().created().plus(BUILD);
+            assertThat(floatingIpCreates()).singleElement().satisfies(e -> {
+                assertThat(e.requestBody()).contains("\"port_id\"");
+                assertThat(e.simulatedAt()).isBefore(builtAt);
+            });
+            assertThat(events)
+                    .extracting(Progress::state)
+                    .containsSubsequence(
+                            Progress.State.BUILDING, Progress.State.FLOATING_IP_ATTACHED, Progress.State.ACTIVE);
+            // one event per phase: the floating IP is a side event, BUILDING is not reported again after it
+            assertThat(events)
+                    .filteredOn(p -> p.state() == Progress.State.BUILDING)
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void twoReplicasWatchingFromTheLaunchOnMakeExactlyOneFloatingIpPerServerWhileTheyBuild() {
+        try (Exosphere a = SimulatedGateway.connect(cloud);
+                Exosphere b = SimulatedGateway.connect(cloud)) {
+            int before = cloud.floatingIpCount();
+            List<Instance> launched = a.launchAll(SimulatedGateway.small("i12-early-replicas")
+                            .count(3)
+                            .build())
+                    .execute();
+            List<CompletableFuture<Void>> done = new ArrayList<>();
+            List<List<Progress>> perWatch = new ArrayList<>();
+            for (Instance vm : launched) {
+                for (Instance view : List.of(vm, b.instance(vm.id()).execute())) {
+                    List<Progress> events = new CopyOnWriteArrayList<>();
+                    perWatch.add(events);
+                    done.add(activeWithFloatingIp(view, events));
+                }
+            }
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+
+            assertThat(cloud.floatingIpCount()).isEqualTo(before + 3);
+            assertThat(launched)
+                    .allSatisfy(
+                            vm -> assertThat(cloud.floatingIpCountOf(vm.id())).isEqualTo(1));
+            // both replicas report the one floating IP (the loser of a race finds the winner's)
+            assertThat(perWatch)
+                    .allSatisfy(events -> assertThat(events)
+                            .extracting(Progress::state)
+                            .contains(Progress.State.FLOATING_IP_ATTACHED));
+        }
+    }
+
+    @Test
+    void aLostAnswerToTheCreateStartedWhileBuildingIsFoundOnThePortNotCreatedTwice() {
+        cloud.faults()
+                .add(Fault.on(Service.NETWORK)
+                        .method("POST")
+                        .path("^/v2.0/floatingips$")
+                        .dropResponseAfterProcessing()
+                        .times(1)
+                        .build());
+        List<Progress> events = new CopyOnWriteArrayList<>();
+        try (Exosphere exo = SimulatedGateway.connect(cloud)) {
+            Instance vm =
+                    exo.launch(SimulatedGateway.small("i12-early-lost").build()).execute();
+            activeWithFloatingIp(vm, events).join();
+
+            assertThat(cloud.floatingIpCountOf(vm.id())).isEqualTo(1);
+            assertThat(floatingIpCreates()).isNotEmpty();
+            assertThat(events)
+                    .filteredOn(p -> p.state() == Progress.State.FLOATING_IP_ATTACHED)
+                    .hasSize(1);
+        }
+    }
+}
