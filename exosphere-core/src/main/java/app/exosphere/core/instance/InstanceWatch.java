@@ -96,9 +96,9 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
     }
 
     /**
-     * The last state reported, if any; {@link Progress.State#FLOATING_IP_ATTACHED} is reported as an event
-     * but is not a state the server stays in (it may come while the server is still {@code BUILDING}), so it
-     * leaves this unchanged.
+     * The last phase reported, if any: events that are not a phase ({@link Progress.State#isPhase()}: a
+     * floating IP attached while the server is still {@code BUILDING}, a hostname, a skipped step) are
+     * delivered to listeners but leave this unchanged.
      */
     public Optional<Progress.State> state() {
         return Optional.ofNullable(last);
@@ -160,7 +160,7 @@ public final class InstanceWatch implements Flow.Publisher<Progress>, AutoClosea
 
     void deliver(Progress p, Instance snapshot) {
         latest = snapshot;
-        if (p.state() != Progress.State.FLOATING_IP_ATTACHED) {
+        if (p.state().isPhase()) {
             last = p.state();
         }
         for (Consumer<Progress> l : listeners) {

@@ -54,7 +54,17 @@ public record Progress(String serverId, State state, Duration elapsed, String me
         /** The server or its setup failed. Terminal. */
         ERROR,
         /** Setup took longer than Exosphere's limits. Terminal. */
-        TIMEOUT
+        TIMEOUT;
+
+        /**
+         * Whether the instance stays in this state until the next one: false for the events that may come
+         * at any point of the watch ({@link #FLOATING_IP_ATTACHED} while still building, {@link
+         * #HOSTNAME_CREATED} after READY, {@link #SKIPPED}), which {@link InstanceWatch#state()} does not
+         * report as the current state.
+         */
+        public boolean isPhase() {
+            return this != FLOATING_IP_ATTACHED && this != HOSTNAME_CREATED && this != SKIPPED;
+        }
     }
 
     /** Whether nothing follows this state. */

@@ -759,11 +759,11 @@ final class ProjectWatcher {
         }
 
         void emit(Progress.State state, String message) {
-            if (state == last && state != Progress.State.FLOATING_IP_ATTACHED && state != Progress.State.SKIPPED) {
+            if (state == last && state.isPhase()) {
                 return;
             }
-            if (state != Progress.State.SKIPPED && state != Progress.State.FLOATING_IP_ATTACHED) {
-                last = state; // the floating IP may come while building: a side event, not a phase
+            if (state.isPhase()) {
+                last = state; // e.g. the floating IP may come while building: an event, not a phase
             }
             Instant now = ctx.clock.instant();
             Progress p = new Progress(serverId, state, Duration.between(started, now), message, now);
