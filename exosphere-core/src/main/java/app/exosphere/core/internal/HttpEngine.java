@@ -60,7 +60,7 @@ public final class HttpEngine {
     // calls in flight (sync and async), and the back-off / rate-limit pauses of synchronous callers
     private final ConcurrentMap<CompletableFuture<?>, Exchange> pending = new ConcurrentHashMap<>();
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
-    private final CompletableFuture<Void> closing = new CompletableFuture<>();
+    private final Set<CompletableFuture<Void>> pauses = ConcurrentHashMap.newKeySet();
     private final Events events;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
@@ -168,7 +168,7 @@ public final class HttpEngine {
     public void close() {
         // synchronous calls run on the caller's thread, not the dispatcher: refuse them from now on too
         closed = true;
-        closing.complete(null); // wakes synchronous callers pausing before a retry
+        pauses.forEach(p -> p.complete(null)); // wakes synchronous callers pausing before an attempt
         for (Call call : inFlight) {
             call.cancel(); // the SDK's own calls, also on a caller's client
         }
@@ -642,10 +642,18 @@ public final class HttpEngine {
      * ends the pause (the next attempt is then refused).
      */
     private void pause(long millis) {
-        if (millis > 0 && !closed) {
+        if (millis > 0) {
             CompletableFuture<Void> delay =
                     new CompletableFuture<Void>().completeOnTimeout(null, millis, TimeUnit.MILLISECONDS);
-            Futures.join(CompletableFuture.anyOf(delay, closing));
+            pauses.add(delay);
+            try {
+                if (closed) {
+                    delay.complete(null); // close() may have run before it was added
+                }
+                Futures.join(delay);
+            } finally {
+                pauses.remove(delay);
+            }
         }
     }
 
