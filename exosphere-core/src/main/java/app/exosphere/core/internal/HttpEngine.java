@@ -56,6 +56,11 @@ public final class HttpEngine {
     private final Retry retry;
     private final boolean ownsClient;
     private volatile boolean closed;
+    // what close() ends: unfinished asynchronous results (with their exchange, for the message), OkHttp
+    // calls in flight (sync and async), and the back-off / rate-limit pauses of synchronous callers
+    private final ConcurrentMap<CompletableFuture<?>, Exchange> pending = new ConcurrentHashMap<>();
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<Void>> pauses = ConcurrentHashMap.newKeySet();
     private final Events events;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
@@ -155,17 +160,44 @@ public final class HttpEngine {
     }
 
     /**
-     * Releases the client's dispatcher threads and pooled connections if the SDK created the client
-     * (a caller's client is left to its owner). Idempotent.
+     * Ends what the engine started: unfinished calls fail with a {@link ConnectionException} at once
+     * (also those waiting for a retry, a rate-limit permit or a token), their OkHttp calls are cancelled,
+     * no further attempt is sent, and, if the SDK created the client, its dispatcher threads and pooled
+     * connections are released (a caller's client is left to its owner). Idempotent.
      */
     public void close() {
         // synchronous calls run on the caller's thread, not the dispatcher: refuse them from now on too
         closed = true;
+        pauses.forEach(p -> p.complete(null)); // wakes synchronous callers pausing before an attempt
+        for (Call call : inFlight) {
+            call.cancel(); // the SDK's own calls, also on a caller's client
+        }
+        pending.forEach((result, ex) -> result.completeExceptionally(closedFailure(ex)));
         if (ownsClient) {
             client.dispatcher().cancelAll();
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
         }
+    }
+
+    private static ConnectionException closedFailure(Exchange ex) {
+        return new ConnectionException(
+                "this OpenStack connection was closed; " + ex.service() + " " + ex.method() + " "
+                        + ex.url().encodedPath() + " did not complete. Build a new one with OpenStack.builder()",
+                null);
+    }
+
+    /**
+     * A new OkHttp call for an admitted request, tracked until it ends so that {@link #close()} cancels
+     * it; one created while close() runs is cancelled here (it is then never sent).
+     */
+    private Call newCall(Request request) {
+        Call call = client.newCall(request);
+        inFlight.add(call);
+        if (closed) {
+            call.cancel();
+        }
+        return call;
     }
 
     /** Sends the exchange; the future fails with an {@link OpenStackException}. */
@@ -179,6 +211,8 @@ public final class HttpEngine {
      */
     public <T> CompletableFuture<T> execute(Exchange ex, BodyReader<T> reader) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        pending.put(result, ex);
+        result.whenComplete((v, e) -> pending.remove(result));
         Retry.AsyncContext<RawResponse> ctx = ex.idempotent() ? retry.asyncContext() : null;
         attempt(ex, reader, ctx, 1, false, result);
         return result;
@@ -216,8 +250,10 @@ public final class HttpEngine {
             events.started(ex, attemptNo);
             long start = System.nanoTime();
             Outcome<T> outcome;
+            Call call = null;
             try {
-                Response response = client.newCall(admission.request()).execute();
+                call = newCall(admission.request());
+                Response response = call.execute();
                 outcome = onResponse(ex, reader, ctx, attemptNo, replayed, token, response, admission.breaker(), start);
             } catch (IOException e) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -225,6 +261,9 @@ public final class HttpEngine {
                 }
                 outcome = onFailure(ex, ctx, attemptNo, admission.breaker(), start, e);
             } finally {
+                if (call != null) {
+                    inFlight.remove(call);
+                }
                 permits.release();
             }
             if (outcome.failure() != null) {
@@ -275,11 +314,37 @@ public final class HttpEngine {
             CompletableFuture<T> result) {
         Admission admission = admit(ex, token);
         events.started(ex, attemptNo);
-        Runnable go = () -> client.newCall(admission.request()).enqueue(new Callback() {
+        Runnable go = () -> {
+            if (closed) {
+                // closed while waiting for a rate-limit permit: close() has failed the result
+                result.completeExceptionally(closedFailure(ex));
+                return;
+            }
+            newCall(admission.request())
+                    .enqueue(callback(ex, reader, ctx, attemptNo, replayed, token, admission, result));
+        };
+        if (admission.waitNanos() > 0) {
+            later(TimeUnit.NANOSECONDS.toMillis(admission.waitNanos()), go);
+        } else {
+            go.run();
+        }
+    }
+
+    private <T> Callback callback(
+            Exchange ex,
+            BodyReader<T> reader,
+            Retry.AsyncContext<RawResponse> ctx,
+            int attemptNo,
+            boolean replayed,
+            String token,
+            Admission admission,
+            CompletableFuture<T> result) {
+        return new Callback() {
             private final long start = System.nanoTime();
 
             @Override
             public void onFailure(Call call, IOException e) {
+                inFlight.remove(call);
                 proceed(HttpEngine.this.onFailure(ex, ctx, attemptNo, admission.breaker(), start, e));
             }
 
@@ -291,6 +356,8 @@ public final class HttpEngine {
                             ex, reader, ctx, attemptNo, replayed, token, response, admission.breaker(), start);
                 } catch (RuntimeException e) {
                     outcome = Outcome.failed(e);
+                } finally {
+                    inFlight.remove(call);
                 }
                 proceed(outcome);
             }
@@ -312,12 +379,7 @@ public final class HttpEngine {
                     result.complete(outcome.value());
                 }
             }
-        });
-        if (admission.waitNanos() > 0) {
-            later(TimeUnit.NANOSECONDS.toMillis(admission.waitNanos()), go);
-        } else {
-            go.run();
-        }
+        };
     }
 
     /** The request to send, and the circuit breaker / rate limiter's permission for it. */
@@ -416,6 +478,9 @@ public final class HttpEngine {
                 attemptNo,
                 e.toString());
         events.finished(ex, attemptNo, 0, System.nanoTime() - start, null, e);
+        if (closed) {
+            return Outcome.failed(closedFailure(ex)); // cancelled by close(), or sent while it ran
+        }
         long delay = ctx == null ? -1 : ctx.onError(e);
         if (delay >= 0) {
             events.retry(ex, attemptNo + 1, delay, e.toString());
@@ -458,7 +523,7 @@ public final class HttpEngine {
             events.reauthenticating(ex);
             return Outcome.reauth();
         }
-        long delay = ctx != null && RETRYABLE_STATUSES.contains(raw.status()) ? ctx.onResult(raw) : -1;
+        long delay = ctx != null && RETRYABLE_STATUSES.contains(raw.status()) && !closed ? ctx.onResult(raw) : -1;
         if (delay >= 0) {
             events.retry(ex, attemptNo + 1, delay, "HTTP " + raw.status());
             return Outcome.retryAfter(delay);
@@ -572,18 +637,27 @@ public final class HttpEngine {
                 null);
     }
 
-    /** Pauses the calling thread (rate-limiter wait, retry back-off) without busy waiting. */
     /**
-     * Waits out a retry backoff or a rate-limiter delay on the calling thread. Transport waits (here and in
-     * {@link #later}) are wall time, not the injected {@link Clock}: they pace requests to a server that
-     * recovers in real time, and the clock may be fixed ({@code Clock.fixed}, e.g. for token expiry in tests)
-     * or manual, on which a clock-measured backoff would never end. The synchronous and asynchronous paths
-     * wait the same delays; this one blocks because {@code execute()} must.
+     * Waits out a retry backoff or a rate-limiter delay on the calling thread, without busy waiting; {@link
+     * #close()} ends the pause (the next attempt is then refused). Transport waits (here and in {@link #later})
+     * are wall time, not the injected {@link Clock}: they pace requests to a server that recovers in real
+     * time, and the clock may be fixed ({@code Clock.fixed}, e.g. for token expiry in tests) or manual, on
+     * which a clock-measured backoff would never end. The synchronous and asynchronous paths wait the same
+     * delays; this one blocks because {@code execute()} must.
      */
-    private static void pause(long millis) {
+    private void pause(long millis) {
         if (millis > 0) {
-            Futures.join(CompletableFuture.runAsync(
-                    () -> {}, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS)));
+            CompletableFuture<Void> delay =
+                    new CompletableFuture<Void>().completeOnTimeout(null, millis, TimeUnit.MILLISECONDS);
+            pauses.add(delay);
+            try {
+                if (closed) {
+                    delay.complete(null); // close() may have run before it was added
+                }
+                Futures.join(delay);
+            } finally {
+                pauses.remove(delay);
+            }
         }
     }
 
