@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * saying why no record was made (no DNS service, a name that sanitises to nothing, no zone, a failed
  * create). {@link #beforeRelease} deletes the record sets holding floating IPs the SDK is about to release,
  * after waiting for an automatic hostname of the same server still being made in this process; idempotent,
- * and a failure there is a WARN line, never a reason not to release.
+ * and a failure there is a WARN line, never a reason not to release. {@link #afterRename} recreates them
+ * for a renamed server.
  */
 final class AutomaticHostnames {
     private static final Logger LOG = LoggerFactory.getLogger(AutomaticHostnames.class);
@@ -229,8 +230,12 @@ final class AutomaticHostnames {
             LOG.debug("server {}: the cloud has no DNS service; no hostname to recreate on rename", serverId);
             return Renamed.NOTHING;
         } catch (OpenStackException e) {
-            warnSkip(skipped, serverId, launchId, "listing the project's DNS record sets failed (" + e.getMessage()
-                    + "); hostnames of the old name may remain, see exosphere.hostnames().deleteFor(ip)");
+            warnSkip(
+                    skipped,
+                    serverId,
+                    launchId,
+                    "listing the project's DNS record sets failed (" + e.getMessage()
+                            + "); hostnames of the old name may remain, see exosphere.hostnames().deleteFor(ip)");
             return Renamed.NOTHING;
         }
         List<String> ips;
@@ -239,8 +244,12 @@ final class AutomaticHostnames {
                     .map(FloatingIp::floatingIpAddress)
                     .toList();
         } catch (OpenStackException e) {
-            warnSkip(skipped, serverId, launchId, "listing the instance's floating IPs failed (" + e.getMessage()
-                    + "); its hostnames were not recreated for the new name");
+            warnSkip(
+                    skipped,
+                    serverId,
+                    launchId,
+                    "listing the instance's floating IPs failed (" + e.getMessage()
+                            + "); its hostnames were not recreated for the new name");
             return Renamed.NOTHING;
         }
         if (ips.isEmpty()) {
@@ -260,7 +269,8 @@ final class AutomaticHostnames {
         List<String> deleted = new ArrayList<>();
         List<String> wanting = new ArrayList<>();
         for (String ip : ips) {
-            List<RecordSet> ofIp = all.stream().filter(r -> r.isA() && r.holds(ip)).toList();
+            List<RecordSet> ofIp =
+                    all.stream().filter(r -> r.isA() && r.holds(ip)).toList();
             if (ofIp.isEmpty()) {
                 wanting.add(ip);
             }
@@ -278,8 +288,12 @@ final class AutomaticHostnames {
                     LaunchLog.info(
                             serverId, launchId, "server {}: hostname {} of the old name deleted", serverId, r.name());
                 } catch (OpenStackException e) {
-                    warnSkip(skipped, serverId, launchId, "deleting the old hostname " + r.hostname() + " failed ("
-                            + e.getMessage() + "); delete it with exosphere.hostnames().delete(recordSet)");
+                    warnSkip(
+                            skipped,
+                            serverId,
+                            launchId,
+                            "deleting the old hostname " + r.hostname() + " failed (" + e.getMessage()
+                                    + "); delete it with exosphere.hostnames().delete(recordSet)");
                 }
             }
         }
@@ -296,15 +310,24 @@ final class AutomaticHostnames {
             return new Renamed(deleted, created);
         }
         if (newHostname.isEmpty()) {
-            warnSkip(skipped, serverId, launchId, Hostname.noHostnameMessage(Hostnames.INSTANCE_WORD, newName)
-                    + " No hostname was created for " + String.join(", ", wanting) + ".");
+            warnSkip(
+                    skipped,
+                    serverId,
+                    launchId,
+                    Hostname.noHostnameMessage(Hostnames.INSTANCE_WORD, newName) + " No hostname was created for "
+                            + String.join(", ", wanting) + ".");
             return new Renamed(deleted, created);
         }
         if (zone.isEmpty()) {
-            warnSkip(skipped, serverId, launchId, "No hostname was created for " + String.join(", ", wanting) + ": "
-                    + (zoneFailure != null
-                            ? zoneFailure
-                            : "no DNS zone fits: " + hostnames.noZoneReason() + "; " + Hostnames.NO_ZONE_ADVICE));
+            warnSkip(
+                    skipped,
+                    serverId,
+                    launchId,
+                    "No hostname was created for " + String.join(", ", wanting) + ": "
+                            + (zoneFailure != null
+                                    ? zoneFailure
+                                    : "no DNS zone fits: " + hostnames.noZoneReason() + "; "
+                                            + Hostnames.NO_ZONE_ADVICE));
             return new Renamed(deleted, created);
         }
         for (String ip : wanting) {
@@ -312,10 +335,19 @@ final class AutomaticHostnames {
                 Hostnames.Made made = hostnames.createIn(zone.get(), serverId, newName, newHostname.get(), ip);
                 created.add(made.recordSet().hostname());
                 LaunchLog.info(
-                        serverId, launchId, "server {}: hostname {} points at {}", serverId, made.recordSet().name(), ip);
+                        serverId,
+                        launchId,
+                        "server {}: hostname {} points at {}",
+                        serverId,
+                        made.recordSet().name(),
+                        ip);
             } catch (OpenStackException e) {
-                warnSkip(skipped, serverId, launchId, "creating the hostname of " + ip + " failed (" + e.getMessage()
-                        + "); create it with exosphere.hostnames().create(instance, ip)");
+                warnSkip(
+                        skipped,
+                        serverId,
+                        launchId,
+                        "creating the hostname of " + ip + " failed (" + e.getMessage()
+                                + "); create it with exosphere.hostnames().create(instance, ip)");
             }
         }
         return new Renamed(deleted, created);

@@ -585,7 +585,10 @@ public final class Instance {
         try {
             max = ctx.os.compute().transport().negotiatedMicroversion();
         } catch (OpenStackException e) {
-            LOG.debug("server {}: compute microversions unknown ({}); Nova's hostname is left as it is", id(), e.getMessage());
+            LOG.debug(
+                    "server {}: compute microversions unknown ({}); Nova's hostname is left as it is",
+                    id(),
+                    e.getMessage());
             return Optional.empty();
         }
         if (!max.isAtLeast(HOSTNAME_MICROVERSION)) {

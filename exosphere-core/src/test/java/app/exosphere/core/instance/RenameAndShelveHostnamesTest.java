@@ -104,8 +104,7 @@ class RenameAndShelveHostnamesTest {
             assertThat(o.createdHostnames()).containsExactly("i18-new-name." + ZONE_NAME);
             assertThat(o.skipped()).isEmpty();
             assertThat(o.complete()).isTrue();
-            assertThat(vm.refresh().execute().fetchHostnames().execute())
-                    .containsExactly("i18-new-name." + ZONE_NAME);
+            assertThat(vm.refresh().execute().fetchHostnames().execute()).containsExactly("i18-new-name." + ZONE_NAME);
         }
     }
 
@@ -194,7 +193,8 @@ class RenameAndShelveHostnamesTest {
         try (Exosphere exo = SimulatedGateway.connect(cloud, s -> s.automaticHostnames(false))) {
             Instance vm = ready(exo, "i18-other", Progress.State.READY);
             String ip = ipOf(vm);
-            Instance named = new Instance(vm.context(), vm.server().toBuilder().name("www").build());
+            Instance named = new Instance(
+                    vm.context(), vm.server().toBuilder().name("www").build());
             exo.hostnames().create(named, ip).execute(); // a record "www.<zone>" for the same address
 
             RenameOutcome o = vm.rename("i18-other-2").execute();
@@ -258,7 +258,8 @@ class RenameAndShelveHostnamesTest {
             Instance shelved = vm.refresh().execute();
             int before = cloud.floatingIpCount();
 
-            assertThatThrownBy(() -> shelved.shelve(true).execute()).isInstanceOf(ServerActionNotAllowedException.class);
+            assertThatThrownBy(() -> shelved.shelve(true).execute())
+                    .isInstanceOf(ServerActionNotAllowedException.class);
 
             assertThat(cloud.floatingIpCount()).isEqualTo(before);
             assertThat(cloud.recordSetsHolding(ip)).hasSize(1);
