@@ -101,6 +101,7 @@ public final class Scenario {
     private final Duration tokenLifetime;
     private final Duration buildTime;
     private final Duration setupTime;
+    private final boolean dns;
 
     private Scenario(Builder b) {
         if (b.regions.isEmpty()) {
@@ -118,6 +119,7 @@ public final class Scenario {
         this.tokenLifetime = positive(b.tokenLifetime, "tokenLifetime");
         this.buildTime = positive(b.buildTime, "buildTime");
         this.setupTime = positive(b.setupTime, "setupTime");
+        this.dns = b.dns;
     }
 
     private static Duration positive(Duration d, String name) {
@@ -195,6 +197,7 @@ public final class Scenario {
         b.tokenLifetime = tokenLifetime;
         b.buildTime = buildTime;
         b.setupTime = setupTime;
+        b.dns = dns;
         return b;
     }
 
@@ -252,6 +255,11 @@ public final class Scenario {
         return setupTime;
     }
 
+    /** Whether the catalog lists a {@code dns} (Designate) service; true unless turned off. */
+    public boolean dns() {
+        return dns;
+    }
+
     @Override
     public String toString() {
         return "Scenario[" + friendlyName + ", regions="
@@ -272,6 +280,7 @@ public final class Scenario {
         private Duration tokenLifetime = Duration.ofHours(1);
         private Duration buildTime = Duration.ofSeconds(30);
         private Duration setupTime = Duration.ofMinutes(5);
+        private boolean dns = true;
 
         private Builder() {}
 
@@ -342,6 +351,12 @@ public final class Scenario {
 
         public Builder setupTime(Duration v) {
             this.setupTime = v;
+            return this;
+        }
+
+        /** Whether the catalog lists Designate ({@code false}: a cloud without DNS, like many). */
+        public Builder dns(boolean v) {
+            this.dns = v;
             return this;
         }
 

@@ -6,6 +6,7 @@ import app.exosphere.core.image.Image;
 import app.exosphere.core.image.ImageVisibility;
 import app.exosphere.core.instance.Exosphere;
 import app.exosphere.core.instance.Instance;
+import app.exosphere.core.instance.RenameOutcome;
 import app.exosphere.core.rules.DnsZoneChoice;
 import app.exosphere.core.rules.Hostname;
 import app.exosphere.core.volume.Snapshot;
@@ -86,5 +87,17 @@ final class ImagesAndDnsSnippets {
         names.forEach(this::print);
         // end-snippet
         return record;
+    }
+
+    void renameAndShelve(Instance instance) {
+        // snippet:hostnames-rename
+        RenameOutcome renamed = instance.rename("analysis 2").execute();
+        print("hostname in Nova " + renamed.novaHostname().orElse("unchanged"));
+        renamed.deletedHostnames().forEach(h -> print("deleted " + h));
+        renamed.createdHostnames().forEach(h -> print("created " + h));
+        renamed.skipped().forEach(why -> print("not done: " + why)); // each also a WARN line
+        // shelve, then delete the hostnames and the floating IPs the SDK created for it
+        instance.refresh().execute().shelve(true).execute();
+        // end-snippet
     }
 }

@@ -107,4 +107,27 @@ class ImagesAndDnsSnippetsTest {
                         "docs-vm.tra000001.projects.simulated.test");
         session.exosphere().hostnames().deleteFor(ip).execute();
     }
+
+    @Test
+    void renameSnippetRecreatesTheHostnameAndShelveReleasesTheFloatingIpWithIt() {
+        Exosphere exo = session.exosphere();
+        Instance launched =
+                exo.launch(LaunchRequest.builder().name("docs rename").build()).execute();
+        session.waitUntilReady(launched.id(), Duration.ofMinutes(30), p -> {});
+        Instance vm = exo.instance(launched.id()).execute();
+        String ip = vm.fetchFloatingIps().execute().stream()
+                .map(FloatingIp::floatingIpAddress)
+                .findFirst()
+                .orElseThrow();
+        ImagesAndDnsSnippets guide = new ImagesAndDnsSnippets();
+
+        guide.renameAndShelve(vm);
+        cloud.advance(Duration.ofSeconds(30));
+
+        assertThat(guide.printed)
+                .contains("hostname in Nova analysis-2", "created analysis-2.tra000001.projects.simulated.test")
+                .noneMatch(line -> line.startsWith("not done"));
+        assertThat(cloud.recordSetsHolding(ip)).isEmpty();
+        assertThat(cloud.floatingIpCountOf(vm.id())).isZero();
+    }
 }

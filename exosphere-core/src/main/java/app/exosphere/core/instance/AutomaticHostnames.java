@@ -9,11 +9,14 @@ import app.exosphere.core.rules.DnsZoneChoice;
 import app.exosphere.core.rules.Hostname;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The DNS hostname the web app gives a floating IP it creates or assigns for a server, and its removal
@@ -28,9 +31,12 @@ import java.util.concurrent.CompletionException;
  * saying why no record was made (no DNS service, a name that sanitises to nothing, no zone, a failed
  * create). {@link #beforeRelease} deletes the record sets holding floating IPs the SDK is about to release,
  * after waiting for an automatic hostname of the same server still being made in this process; idempotent,
- * and a failure there is a WARN line, never a reason not to release.
+ * and a failure there is a WARN line, never a reason not to release. {@link #afterRename} recreates them
+ * for a renamed server.
  */
 final class AutomaticHostnames {
+    private static final Logger LOG = LoggerFactory.getLogger(AutomaticHostnames.class);
+
     private AutomaticHostnames() {}
 
     /**
@@ -188,6 +194,168 @@ final class AutomaticHostnames {
                         failed.getMessage());
             }
         }
+    }
+
+    /** The hostnames {@link #afterRename} deleted and created (names without the trailing {@code .}). */
+    record Renamed(List<String> deleted, List<String> created) {
+        static final Renamed NOTHING = new Renamed(List.of(), List.of());
+    }
+
+    /**
+     * The web app's DNS records recreated on rename ({@code Helpers.sanitizeHostname}, {@code
+     * GetterSetters.getDefaultZone}, {@code Rest.Designate}): deletes the {@code A} record sets {@code
+     * <sanitised old name>.<zone>} holding one of {@code before}'s floating IPs, then creates {@code
+     * <sanitised new name>.<zone>} for each floating IP that lost one or had no {@code A} record (exactly
+     * once, {@link Hostnames#createIn}), unless {@code automaticHostnames} is off. Blocking; what is not done
+     * is added to {@code skipped} and logged at WARN; a cloud without DNS is a DEBUG line.
+     */
+    static Renamed afterRename(Instance before, String newName, String launchId, List<String> skipped) {
+        EngineContext ctx = before.context();
+        String serverId = before.id();
+        Optional<String> oldHostname = Hostname.sanitize(before.name());
+        Optional<String> newHostname = Hostname.sanitize(newName);
+        if (oldHostname.isPresent() && oldHostname.equals(newHostname)) {
+            LaunchLog.info(
+                    serverId, launchId, "server {}: hostname {} unchanged by the rename", serverId, oldHostname.get());
+            return Renamed.NOTHING;
+        }
+        Attached attached = ctx.attachedFloatingIps.get(serverId);
+        if (attached != null) {
+            attached.hostname().join(); // an automatic hostname of the old name still being made (never fails)
+        }
+        List<RecordSet> all;
+        try {
+            all = ctx.os.dns().recordSets().toList();
+        } catch (EndpointNotFoundException noDns) {
+            LOG.debug("server {}: the cloud has no DNS service; no hostname to recreate on rename", serverId);
+            return Renamed.NOTHING;
+        } catch (OpenStackException e) {
+            warnSkip(
+                    skipped,
+                    serverId,
+                    launchId,
+                    "listing the project's DNS record sets failed (" + e.getMessage()
+                            + "); hostnames of the old name may remain, see exosphere.hostnames().deleteFor(ip)");
+            return Renamed.NOTHING;
+        }
+        List<String> ips;
+        try {
+            ips = before.fetchFloatingIps().execute().stream()
+                    .map(FloatingIp::floatingIpAddress)
+                    .toList();
+        } catch (OpenStackException e) {
+            warnSkip(
+                    skipped,
+                    serverId,
+                    launchId,
+                    "listing the instance's floating IPs failed (" + e.getMessage()
+                            + "); its hostnames were not recreated for the new name");
+            return Renamed.NOTHING;
+        }
+        if (ips.isEmpty()) {
+            return Renamed.NOTHING;
+        }
+        Hostnames hostnames = new Hostnames(ctx);
+        // the zone is chosen from the record sets as they were: deleting the old record may empty the busiest zone
+        Optional<DnsZoneChoice.Chosen> zone = Optional.empty();
+        String zoneFailure = null;
+        if (newHostname.isPresent()) {
+            try {
+                zone = hostnames.defaultZone(all);
+            } catch (OpenStackException e) {
+                zoneFailure = "choosing the DNS zone failed (" + e.getMessage() + ")";
+            }
+        }
+        List<String> deleted = new ArrayList<>();
+        List<String> wanting = new ArrayList<>();
+        for (String ip : ips) {
+            List<RecordSet> ofIp =
+                    all.stream().filter(r -> r.isA() && r.holds(ip)).toList();
+            if (ofIp.isEmpty()) {
+                wanting.add(ip);
+            }
+            for (RecordSet r : ofIp) {
+                if (oldHostname.isEmpty()
+                        || !r.name().equalsIgnoreCase(Hostname.recordName(oldHostname.get(), r.zoneName()))) {
+                    continue; // a record set of another name (made by hand) is left alone
+                }
+                try {
+                    hostnames.deleteNow(r);
+                    deleted.add(r.hostname());
+                    if (!wanting.contains(ip)) {
+                        wanting.add(ip);
+                    }
+                    LaunchLog.info(
+                            serverId, launchId, "server {}: hostname {} of the old name deleted", serverId, r.name());
+                } catch (OpenStackException e) {
+                    warnSkip(
+                            skipped,
+                            serverId,
+                            launchId,
+                            "deleting the old hostname " + r.hostname() + " failed (" + e.getMessage()
+                                    + "); delete it with exosphere.hostnames().delete(recordSet)");
+                }
+            }
+        }
+        List<String> created = new ArrayList<>();
+        if (wanting.isEmpty()) {
+            return new Renamed(deleted, created);
+        }
+        if (!ctx.settings.automaticHostnames()) {
+            LaunchLog.info(
+                    serverId,
+                    launchId,
+                    "server {}: no hostname for the new name (automaticHostnames is off)",
+                    serverId);
+            return new Renamed(deleted, created);
+        }
+        if (newHostname.isEmpty()) {
+            warnSkip(
+                    skipped,
+                    serverId,
+                    launchId,
+                    Hostname.noHostnameMessage(Hostnames.INSTANCE_WORD, newName) + " No hostname was created for "
+                            + String.join(", ", wanting) + ".");
+            return new Renamed(deleted, created);
+        }
+        if (zone.isEmpty()) {
+            warnSkip(
+                    skipped,
+                    serverId,
+                    launchId,
+                    "No hostname was created for " + String.join(", ", wanting) + ": "
+                            + (zoneFailure != null
+                                    ? zoneFailure
+                                    : "no DNS zone fits: " + hostnames.noZoneReason() + "; "
+                                            + Hostnames.NO_ZONE_ADVICE));
+            return new Renamed(deleted, created);
+        }
+        for (String ip : wanting) {
+            try {
+                Hostnames.Made made = hostnames.createIn(zone.get(), serverId, newName, newHostname.get(), ip);
+                created.add(made.recordSet().hostname());
+                LaunchLog.info(
+                        serverId,
+                        launchId,
+                        "server {}: hostname {} points at {}",
+                        serverId,
+                        made.recordSet().name(),
+                        ip);
+            } catch (OpenStackException e) {
+                warnSkip(
+                        skipped,
+                        serverId,
+                        launchId,
+                        "creating the hostname of " + ip + " failed (" + e.getMessage()
+                                + "); create it with exosphere.hostnames().create(instance, ip)");
+            }
+        }
+        return new Renamed(deleted, created);
+    }
+
+    private static void warnSkip(List<String> skipped, String serverId, String launchId, String why) {
+        LaunchLog.warn(serverId, launchId, "server {}: rename: {}", serverId, why);
+        skipped.add(why);
     }
 
     /** Reports the one outcome to the watch handles, the listener and the log. */

@@ -14,11 +14,13 @@ import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerAction;
 import app.exosphere.core.compute.ServerActionApi;
 import app.exosphere.core.compute.ServerAddress;
+import app.exosphere.core.compute.ServerUpdate;
 import app.exosphere.core.compute.VolumeAttachment;
 import app.exosphere.core.config.FlavorGroup;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.http.Call;
+import app.exosphere.core.http.Microversion;
 import app.exosphere.core.http.Paginator;
 import app.exosphere.core.internal.calls.Operation;
 import app.exosphere.core.network.FixedIp;
@@ -31,6 +33,7 @@ import app.exosphere.core.rules.ExosphereMetadata;
 import app.exosphere.core.rules.FlavorGroups;
 import app.exosphere.core.rules.FloatingIpChoice;
 import app.exosphere.core.rules.FloatingIpDecision;
+import app.exosphere.core.rules.Hostname;
 import app.exosphere.core.rules.InteractionContext;
 import app.exosphere.core.rules.Interactions;
 import app.exosphere.core.rules.RecentServerEvent;
@@ -449,6 +452,31 @@ public final class Instance {
         return action(ServerAction.SHELVE, a -> a.shelve().executeAsync());
     }
 
+    /**
+     * Shelves the server and, with {@code releaseFloatingIps}, then releases what {@link #delete(boolean,
+     * Duration)} releases: the DNS record sets holding the floating IPs the SDK created for it, then those
+     * floating IPs (the web app's shelve option to delete the floating IPs and their DNS records). The
+     * flavor-group and status checks come first, and the release only after Nova accepted the shelve, so a
+     * refused shelve releases nothing. Idempotent (a record set or floating IP already gone counts as
+     * released); a release that fails is a WARN line and the server stays shelved.
+     *
+     * <p>Unshelving does not give the server a floating IP again: the SDK's watcher assigns floating IPs
+     * only in the minutes after a launch, unlike the web app, which re-runs its floating-IP step after
+     * unshelve.
+     */
+    public Call<Void> shelve(boolean releaseFloatingIps) {
+        if (!releaseFloatingIps) {
+            return shelve();
+        }
+        return ctx.operation(() -> {
+            actions(ServerAction.SHELVE).shelve().execute();
+            String launchId = origin.launchId().orElse(null);
+            LaunchLog.info(id(), launchId, "server {} shelved; releasing the floating IPs the SDK created", id());
+            releaseCreatedFloatingIps(launchId, "the server is shelved");
+            return null;
+        });
+    }
+
     /** Unshelves the server. */
     public Call<Void> unshelve() {
         return action(ServerAction.UNSHELVE, a -> a.unshelve().executeAsync());
@@ -515,12 +543,78 @@ public final class Instance {
         return ctx.operation(() -> create.execute().id());
     }
 
-    /** Renames the server; an invalid name is refused here, before any call is built. */
-    public Call<Void> rename(String newName) {
+    /**
+     * Renames the server the web app's way ({@code Rest.Nova.requestSetServerName}, {@code
+     * requestSetServerHostName}, DNS records recreated on rename): {@code PUT /servers/{id}} {@code
+     * {"server":{"name":…}}}; then, when the compute API reaches 2.90, {@code {"server":{"hostname":…}}}
+     * with the sanitised new name ({@code Helpers.sanitizeHostname}); then the DNS hostnames: the {@code A}
+     * record sets {@code <sanitised old name>.<zone>} holding the server's floating IPs are deleted
+     * (idempotent) and {@code <sanitised new name>.<zone>} is created for those floating IPs, exactly once,
+     * in the zone the web app chooses ({@link Hostnames}).
+     *
+     * <p>An invalid name is refused here, before any call is built. The new hostname is created only with
+     * {@link ExosphereSettings#automaticHostnames()} on, and only for floating IPs that lost a record of the
+     * old name or had none; stale records of the old name are deleted either way (they would point a name
+     * the instance no longer has at its address). A name that sanitises to the same hostname keeps its
+     * records. Everything after the name change is best effort and never silent: what was not done is in
+     * {@link RenameOutcome#skipped()}, each a WARN line; a cloud without DNS, or below compute 2.90, skips
+     * that part with a DEBUG line. The call fails only when the name itself could not be changed.
+     */
+    public Call<RenameOutcome> rename(String newName) {
         ServerName.requireValid(newName);
-        return Operation.fromAsync(() ->
-                ctx.os.compute().servers().rename(id(), newName).executeAsync().thenApply(s -> null));
+        return ctx.operation(() -> renameNow(newName));
     }
+
+    private RenameOutcome renameNow(String newName) {
+        String launchId = origin.launchId().orElse(null);
+        ctx.os.compute().servers().rename(id(), newName).execute();
+        LaunchLog.info(id(), launchId, "server {} renamed from \"{}\" to \"{}\"", id(), name(), newName);
+        List<String> skipped = new ArrayList<>();
+        Optional<String> newHostname = Hostname.sanitize(newName);
+        Optional<String> novaHostname = Optional.empty();
+        if (newHostname.isPresent()) {
+            novaHostname = setNovaHostname(newHostname.get(), launchId, skipped);
+        }
+        AutomaticHostnames.Renamed dns = AutomaticHostnames.afterRename(this, newName, launchId, skipped);
+        return new RenameOutcome(id(), newName, novaHostname, dns.deleted(), dns.created(), skipped);
+    }
+
+    /** {@code PUT /servers/{id}} {@code {"server":{"hostname":…}}} at 2.90, when the cloud allows it. */
+    private Optional<String> setNovaHostname(String hostname, String launchId, List<String> skipped) {
+        Microversion max;
+        try {
+            max = ctx.os.compute().transport().negotiatedMicroversion();
+        } catch (OpenStackException e) {
+            LOG.debug(
+                    "server {}: compute microversions unknown ({}); Nova's hostname is left as it is",
+                    id(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+        if (!max.isAtLeast(HOSTNAME_MICROVERSION)) {
+            LOG.debug(
+                    "server {}: compute API stops at {} (< {}); Nova's hostname is left as it is",
+                    id(),
+                    max,
+                    HOSTNAME_MICROVERSION);
+            return Optional.empty();
+        }
+        try {
+            ctx.os
+                    .compute()
+                    .servers()
+                    .update(id(), ServerUpdate.builder().hostname(hostname).build())
+                    .execute();
+            return Optional.of(hostname);
+        } catch (OpenStackException e) {
+            String why = "Nova's hostname was not set to " + hostname + " (" + e.getMessage() + ")";
+            LaunchLog.warn(id(), launchId, "server {}: {}", id(), why);
+            skipped.add(why);
+            return Optional.empty();
+        }
+    }
+
+    private static final Microversion HOSTNAME_MICROVERSION = Microversion.of(2, 90);
 
     /**
      * Deletes the server. With {@code releaseFloatingIps}, first deletes the floating IPs the SDK created
@@ -564,7 +658,7 @@ public final class Instance {
         ServerAction.DELETE.check(server);
         String launchId = origin.launchId().orElse(null);
         if (releaseFloatingIps) {
-            releaseCreatedFloatingIps(launchId);
+            releaseCreatedFloatingIps(launchId, "deleting the server anyway");
         }
         try {
             ctx.os.compute().servers().delete(id()).execute();
@@ -594,7 +688,8 @@ public final class Instance {
         }
     }
 
-    private void releaseCreatedFloatingIps(String launchId) {
+    /** Releases the floating IPs the SDK created and their hostnames; {@code anyway} ends a WARN line. */
+    private void releaseCreatedFloatingIps(String launchId, String anyway) {
         String createdByUs = createdFloatingIpDescription(id());
         Map<String, String> addresses = new LinkedHashMap<>(); // id -> address, null when not known here
         String known = ctx.createdFloatingIps.get(id());
@@ -609,10 +704,11 @@ public final class Instance {
                 LaunchLog.warn(
                         id(),
                         launchId,
-                        "server {}: could not look up the floating IPs the SDK created ({}); deleting the server"
-                                + " anyway, release them by hand (description \"{}\")",
+                        "server {}: could not look up the floating IPs the SDK created ({}); {}, release them by"
+                                + " hand (description \"{}\")",
                         id(),
                         e.getMessage(),
+                        anyway,
                         createdByUs);
                 return;
             }
@@ -626,10 +722,11 @@ public final class Instance {
                 LaunchLog.warn(
                         id(),
                         launchId,
-                        "server {}: releasing floating IP {} failed ({}); deleting the server anyway",
+                        "server {}: releasing floating IP {} failed ({}); {}",
                         id(),
                         fipId,
-                        e.getMessage());
+                        e.getMessage(),
+                        anyway);
             }
         }
         ctx.createdFloatingIps.remove(id());

@@ -263,14 +263,15 @@ class InstanceOperationsEndToEndTest {
     }
 
     @Test
-    void renameSendsTheNewNameToNovaAndRejectsAnInvalidNameBeforeAnyCall() {
+    void renameSendsTheNewNameAndHostnameToNovaAndRejectsAnInvalidNameBeforeAnyCall() {
         Instance vm = readyInstance("old-name");
 
         vm.rename("new-name").execute();
 
         List<JournalEntry> puts = calls(Service.COMPUTE, "PUT", ".*/servers/" + vm.id());
-        assertThat(puts).hasSize(1);
+        assertThat(puts).hasSize(2); // the name, then (compute 2.90) the hostname, as the web app renames
         assertThat(puts.get(0).requestBody()).contains("\"name\":\"new-name\"");
+        assertThat(puts.get(1).requestBody()).isEqualTo("{\"server\":{\"hostname\":\"new-name\"}}");
         assertThat(cloud.server(vm.id()).orElseThrow().name()).isEqualTo("new-name");
         assertThat(vm.refresh().execute().name()).isEqualTo("new-name");
 

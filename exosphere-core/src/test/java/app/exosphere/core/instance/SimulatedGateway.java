@@ -19,15 +19,24 @@ final class SimulatedGateway {
 
     /** Connects with Exosphere's defaults plus the simulator's UAP, adjusted by {@code settings}. */
     static Exosphere connect(CloudSimulator cloud, UnaryOperator<ExosphereSettings.Builder> settings) {
+        return connect(cloud, o -> o, settings);
+    }
+
+    /** Like {@link #connect(CloudSimulator, UnaryOperator)}, the OpenStack client adjusted by {@code openStack}. */
+    static Exosphere connect(
+            CloudSimulator cloud,
+            UnaryOperator<OpenStack.Builder> openStack,
+            UnaryOperator<ExosphereSettings.Builder> settings) {
         CloudCredentials c = cloud.credentials();
         Clock clock = cloud.clock().asClock();
-        OpenStack os = OpenStack.builder()
-                .authUrl(c.authUrl())
-                .credentials(
-                        Credentials.applicationCredential(c.applicationCredentialId(), c.applicationCredentialSecret()))
-                .region("IU")
-                .httpClient(cloud.newHttpClient())
-                .clock(clock)
+        OpenStack os = openStack
+                .apply(OpenStack.builder()
+                        .authUrl(c.authUrl())
+                        .credentials(Credentials.applicationCredential(
+                                c.applicationCredentialId(), c.applicationCredentialSecret()))
+                        .region("IU")
+                        .httpClient(cloud.newHttpClient())
+                        .clock(clock))
                 .build();
         ExosphereSettings.Builder b = ExosphereSettings.builder()
                 .clientUuid(CLIENT)

@@ -462,7 +462,9 @@ public final class World {
         catalog.add(service("volumev3", "cinderv3", region -> apiBase + "/" + region + "/volume/v3/" + projectId));
         catalog.add(service("placement", "placement", region -> apiBase + "/" + region + "/placement"));
         catalog.add(service("sharev2", "manilav2", region -> apiBase + "/" + region + "/share/v2/" + projectId));
-        catalog.add(service("dns", "designate", region -> apiBase + "/" + region + "/dns/"));
+        if (scenario.dns()) {
+            catalog.add(service("dns", "designate", region -> apiBase + "/" + region + "/dns/"));
+        }
         catalog.add(service("accounting", "jetstream2-accounting", region -> apiBase + "/" + region + "/accounting/"));
         return catalog;
     }
