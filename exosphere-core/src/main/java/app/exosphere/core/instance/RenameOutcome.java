@@ -10,8 +10,8 @@ import java.util.Optional;
  * and — never silently — every part not done, each also a WARN log line.
  *
  * <pre>{@code
- * RenameOutcome o = vm.rename("analysis-2").execute();
- * o.createdHostnames();                                   // [analysis-2.bio101.projects.jetstream-cloud.org]
+ * RenameOutcome o = instance.rename("analysis-2").execute();
+ * o.createdHostnames().forEach(name -> log.info("hostname {}", name)); // analysis-2.bio101.projects.jetstream-cloud.org
  * o.skipped().forEach(why -> log.warn("rename: {}", why));
  * }</pre>
  *
