@@ -53,7 +53,7 @@ class ModelJsonFuzzTest {
         decodeEveryModel(deep);
     }
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 10, unit = TimeUnit.SECONDS) // wall-clock backstop; the limit is 1 s of CPU per input
     void everyModelDecodesOrFailsWithATypedError(byte[] body) {
         Seeds.withinOneCpuSecond(() -> check(body));
