@@ -1,6 +1,5 @@
 package app.exosphere.testkit;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A JUnit 5 extension that fails a test class when a secret was printed while it ran: it captures
  * standard output and standard error (where a test-scope logger such as slf4j-simple at TRACE writes)
  * and the message of every exception constructed in the JVM meanwhile, on any thread, caught or not
- * (recorded with Java Flight Recorder's {@code jdk.JavaExceptionThrow} event), and after the class scans
- * them for every {@link PlantedSecrets planted secret} and every secret the
+ * (recorded with Java Flight Recorder's {@code jdk.JavaExceptionThrow} event), and scans them — in bounded
+ * pieces while the class runs and the rest after it, so a long fuzzing run needs no more memory — for every {@link PlantedSecrets planted secret} and every secret the
  * {@link CloudSimulator}s of the tests {@linkplain CloudSimulator#issuedSecrets() handed out}
  * (simulators injected by {@link WithCloudSimulator}, held in fields of the test instance, or started in the
  * JVM at all), raw, Base64
@@ -129,10 +128,8 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
             return;
         }
         capture.stop();
-        capture.secrets.addAll(PlantedSecrets.all());
-        startedSecrets(capture.secrets);
-        List<String> leaks = findLeaks(capture.text(), capture.secrets);
-        List<String> thrown = findLeaks(String.join("\n", capture.thrown()), capture.secrets);
+        List<String> leaks = capture.log.finish();
+        List<String> thrown = capture.thrown.finish();
         if (!leaks.isEmpty() || !thrown.isEmpty()) {
             throw new AssertionError(context.getDisplayName() + " printed " + leaks.size()
                     + " secret(s) to the log and " + thrown.size() + " in exception messages:"
@@ -237,21 +234,24 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
         return sb.toString();
     }
 
-    /** Standard output and error teed into a buffer while a test class runs. */
+    /**
+     * Standard output and error teed into a {@link ChunkedLeakScan} while a test class runs, and the messages of
+     * the exceptions constructed meanwhile into another; both are scanned in bounded pieces.
+     */
     private static final class Capture {
-        final Set<String> secrets = new LinkedHashSet<>();
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        final Set<String> secrets = Collections.synchronizedSet(new LinkedHashSet<>());
+        final ChunkedLeakScan log = new ChunkedLeakScan(this::knownSecrets);
+        final ChunkedLeakScan thrown = new ChunkedLeakScan(this::knownSecrets);
         private PrintStream originalOut;
         private PrintStream originalErr;
         private ThrownMessages thrownMessages;
-        private List<String> thrown = List.of();
 
         void start() {
             thrownMessages = ThrownMessages.start();
             originalOut = System.out;
             originalErr = System.err;
-            System.setOut(new PrintStream(new Tee(originalOut, buffer), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new Tee(originalErr, buffer), true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(new Tee(originalOut, log), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new Tee(originalErr, log), true, StandardCharsets.UTF_8));
         }
 
         void stop() {
@@ -259,35 +259,33 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
             System.err.flush();
             System.setOut(originalOut);
             System.setErr(originalErr);
-            thrown = thrownMessages.stop();
+            thrownMessages.stop(thrown::line);
         }
 
-        /** The messages of the exceptions constructed while capturing (after {@link #stop()}). */
-        List<String> thrown() {
-            return thrown;
-        }
-
-        String text() {
-            synchronized (buffer) {
-                return buffer.toString(StandardCharsets.UTF_8);
+        /** The planted secrets, those harvested after each test, and those of every simulator still alive. */
+        private Set<String> knownSecrets() {
+            Set<String> known;
+            synchronized (secrets) {
+                known = new LinkedHashSet<>(secrets);
             }
+            known.addAll(PlantedSecrets.all());
+            startedSecrets(known);
+            return known;
         }
     }
 
     private static final class Tee extends OutputStream {
         private final OutputStream out;
-        private final ByteArrayOutputStream copy;
+        private final ChunkedLeakScan copy;
 
-        Tee(OutputStream out, ByteArrayOutputStream copy) {
+        Tee(OutputStream out, ChunkedLeakScan copy) {
             this.out = out;
             this.copy = copy;
         }
 
         @Override
         public void write(int b) {
-            synchronized (copy) {
-                copy.write(b);
-            }
+            copy.write(new byte[] {(byte) b}, 0, 1);
             try {
                 out.write(b);
             } catch (java.io.IOException e) {
@@ -297,9 +295,7 @@ public final class SecretLeakScanner implements BeforeAllCallback, AfterEachCall
 
         @Override
         public void write(byte[] b, int off, int len) {
-            synchronized (copy) {
-                copy.write(b, off, len);
-            }
+            copy.write(b, off, len);
             try {
                 out.write(b, off, len);
             } catch (java.io.IOException e) {

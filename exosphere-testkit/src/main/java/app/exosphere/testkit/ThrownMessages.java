@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -37,23 +36,27 @@ final class ThrownMessages {
         return new ThrownMessages(recording);
     }
 
-    /** Stops recording; one line {@code <class>: <message>} per exception constructed with a message. */
-    List<String> stop() {
+    /**
+     * Stops recording and hands {@code each} one line {@code <class>: <message>} per exception constructed with
+     * a message, read from the recording one event at a time (a fuzzing run records millions).
+     */
+    void stop(Consumer<String> each) {
         Path file = null;
         try {
             recording.stop();
             file = Files.createTempFile("exosphere-thrown-", ".jfr");
             recording.dump(file);
-            List<String> out = new ArrayList<>();
-            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-                String message = e.getString("message");
-                if (message == null || message.isEmpty()) {
-                    continue;
+            try (RecordingFile events = new RecordingFile(file)) {
+                while (events.hasMoreEvents()) {
+                    RecordedEvent e = events.readEvent();
+                    String message = e.getString("message");
+                    if (message == null || message.isEmpty()) {
+                        continue;
+                    }
+                    RecordedClass thrown = e.getClass("thrownClass");
+                    each.accept((thrown == null ? "?" : thrown.getName()) + ": " + message);
                 }
-                RecordedClass thrown = e.getClass("thrownClass");
-                out.add((thrown == null ? "?" : thrown.getName()) + ": " + message);
             }
-            return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the recording of thrown exceptions", e);
         } finally {

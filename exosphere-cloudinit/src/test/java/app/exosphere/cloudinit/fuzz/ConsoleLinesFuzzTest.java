@@ -29,7 +29,7 @@ class ConsoleLinesFuzzTest {
                 new ConsoleLinesFuzzTest()::consoleLineParsersAcceptAnyConsoleText);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "2m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS) // wall-clock backstop; the limit is 1 s of CPU per input
     void consoleLineParsersAcceptAnyConsoleText(byte[] input) {
         Seeds.withinOneCpuSecond(() -> check(input));

@@ -26,7 +26,7 @@ class UserDataReaderFuzzTest {
                 new UserDataReaderFuzzTest()::userDataReaderThrowsOnlyTypedUserDataErrors);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "2m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS) // wall-clock backstop; the limit is 1 s of CPU per input
     void userDataReaderThrowsOnlyTypedUserDataErrors(byte[] input) {
         Seeds.withinOneCpuSecond(() -> check(input));

@@ -38,7 +38,7 @@ class AccountingFuzzTest {
                 new AccountingFuzzTest()::allocationsDecodeOrFailWithATypedError);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "2m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS) // wall-clock backstop; the limit is 1 s of CPU per input
     void allocationsDecodeOrFailWithATypedError(byte[] body) {
         Seeds.withinOneCpuSecond(() -> check(body));

@@ -34,7 +34,7 @@ class CloudsYamlFuzzTest {
         assertThatThrownBy(() -> CloudsYaml.parse(deep, "clouds.yaml")).isInstanceOf(ConfigurationException.class);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "2m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS) // wall-clock backstop; the limit is 1 s of CPU per input
     void cloudsYamlReaderThrowsOnlyConfigurationErrors(byte[] input) {
         Seeds.withinOneCpuSecond(() -> check(input));

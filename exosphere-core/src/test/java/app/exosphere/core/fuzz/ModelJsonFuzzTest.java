@@ -53,7 +53,7 @@ class ModelJsonFuzzTest {
         decodeEveryModel(deep);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "2m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS) // wall-clock backstop; the limit is 1 s of CPU per input
     void everyModelDecodesOrFailsWithATypedError(byte[] body) {
         Seeds.withinOneCpuSecond(() -> check(body));

@@ -23,7 +23,7 @@ class OpenRcFuzzTest {
                 new OpenRcFuzzTest()::openRcReaderThrowsOnlyConfigurationErrors);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "2m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS) // wall-clock backstop; the limit is 1 s of CPU per input
     void openRcReaderThrowsOnlyConfigurationErrors(byte[] input) {
         Seeds.withinOneCpuSecond(() -> check(input));

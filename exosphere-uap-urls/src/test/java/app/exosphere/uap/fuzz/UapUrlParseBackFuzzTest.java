@@ -26,7 +26,7 @@ class UapUrlParseBackFuzzTest {
         UapTarget.parseRequestHost(UAP, "http-149-165-0-5-49528." + UAP);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "2m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS) // wall-clock backstop; the limit is 1 s of CPU per input
     void parseBackThrowsOnlyTypedErrorsAndRoundTrips(FuzzedDataProvider data) {
         Seeds.withinOneCpuSecond(() -> check(data));

@@ -24,7 +24,7 @@ class WorkflowConsoleFuzzTest {
                 new WorkflowConsoleFuzzTest()::workflowTokenParserAcceptsAnyConsoleText);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "2m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS) // wall-clock backstop; the limit is 1 s of CPU per input
     void workflowTokenParserAcceptsAnyConsoleText(byte[] input) {
         Seeds.withinOneCpuSecond(() -> check(input));

@@ -25,7 +25,7 @@ class WorkflowSourceFuzzTest {
                 .validate();
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "2m")
     @Timeout(value = 10, unit = TimeUnit.SECONDS) // wall-clock backstop; the limit is 1 s of CPU per input
     void workflowSourceValidationCollectsProblemsAndThrowsOnlyTypedErrors(FuzzedDataProvider data) {
         Seeds.withinOneCpuSecond(() -> check(data));
