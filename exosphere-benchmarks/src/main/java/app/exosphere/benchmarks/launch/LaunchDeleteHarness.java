@@ -41,7 +41,8 @@ import org.openstack4j.openstack.OSFactory;
  * <p>Both clients are made once and reused (a gateway's way: the token, and for the SDK the flavor and
  * external network, are cached); one warm-up round each is not recorded. Both get the image, flavor and
  * network by id and poll every second. openstack4j makes one HTTP request per API call here, so its
- * requests are counted per call (all sequential).
+ * requests are counted per call (all sequential). {@code -Dclients=} adds variants that attribute a
+ * difference (see {@code CLIENTS}), {@code -Dtimeline=true} prints per-request timelines.
  *
  * <pre>
  * mvn -B -q -pl exosphere-benchmarks -am package -DskipTests
