@@ -41,7 +41,8 @@ import org.openstack4j.openstack.OSFactory;
  * <p>Both clients are made once and reused (a gateway's way: the token, and for the SDK the flavor and
  * external network, are cached); one warm-up round each is not recorded. Both get the image, flavor and
  * network by id and poll every second. openstack4j makes one HTTP request per API call here, so its
- * requests are counted per call (all sequential).
+ * requests are counted per call (all sequential). {@code -Dclients=} adds variants that attribute a
+ * difference (see {@code CLIENTS}), {@code -Dtimeline=true} prints per-request timelines.
  *
  * <pre>
  * mvn -B -q -pl exosphere-benchmarks -am package -DskipTests
@@ -67,7 +68,36 @@ public final class LaunchDeleteHarness {
     /** {@code -Dtimeline=true}: print each launch's requests, progress and an observer's view (Nova, Neutron). */
     private static final boolean TIMELINE = Boolean.getBoolean("timeline");
 
+    /**
+     * {@code -Dclients=sdk,o4j} (the default): which launches each round makes, in this order. Besides
+     * {@code sdk} and {@code o4j}, two variants for attributing a difference:
+     * {@code o4j+sdkbody} boots with openstack4j's token but sends the exact {@code POST /servers} body and
+     * microversion the SDK sent last (Exosphere's security group, user data, metadata; the name replaced),
+     * then polls and creates the floating IP as {@code o4j} does (needs {@code sdk} earlier in the list);
+     * {@code sdk+fipafter} launches with the SDK and {@code FloatingIpChoice.none()}, so nothing touches
+     * Neutron's ports while Nova builds, waits for {@code ACTIVE}, then makes the floating IP as openstack4j
+     * does (port look-up, {@code POST /floatingips} with the SDK's network API; the external network is
+     * looked up once per run). Ratios are printed against {@code o4j}.
+     */
+    private static final List<String> CLIENTS =
+            List.of(System.getProperty("clients", "sdk,o4j").split(","));
+
+    /** {@code -Dprefix=i12-bench-}: the servers' name prefix (helpers sharing osbox use their own). */
+    private static final String PREFIX = System.getProperty("prefix", "i12-bench-");
+
+    private static final Map<String, String> LABELS = Map.of(
+            "sdk", "exosphere-java",
+            "o4j", "openstack4j 3.12",
+            "sdk+fipafter", "exosphere-java, floating IP after ACTIVE",
+            "o4j+sdkbody", "openstack4j 3.12 with the SDK's create body");
+
     private static OpenStack observerCloud;
+
+    private static String externalNetworkId;
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
 
     private LaunchDeleteHarness() {}
 
@@ -183,14 +213,23 @@ public final class LaunchDeleteHarness {
                 .build()) {
             List<Sample> samples = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {
-                Sample a = sdk(exo, recorder, "i12-bench-sdk-" + round, imageId, flavorId, networkId);
-                Sample b = openstack4j(o4j, "i12-bench-o4j-" + round, imageId, flavorId, networkId);
-                if (round > 0) { // round 0 warms up both (JIT, token, the security group)
-                    samples.add(a);
-                    samples.add(b);
+                for (String client : CLIENTS) {
+                    String name = PREFIX + client.replace('+', '-') + "-" + round;
+                    Sample x =
+                            switch (client) {
+                                case "sdk" -> sdk(exo, os, recorder, name, imageId, flavorId, networkId, false);
+                                case "sdk+fipafter" -> sdk(exo, os, recorder, name, imageId, flavorId, networkId, true);
+                                case "o4j" -> openstack4j(o4j, null, name, imageId, flavorId, networkId);
+                                case "o4j+sdkbody" -> openstack4j(o4j, recorder, name, imageId, flavorId, networkId);
+                                default ->
+                                    throw new IllegalArgumentException("unknown client " + client
+                                            + " in -Dclients (sdk, sdk+fipafter, o4j, o4j+sdkbody)");
+                            };
+                    if (round > 0) { // round 0 warms up every client (JIT, token, the security group)
+                        samples.add(x);
+                    }
+                    System.err.printf("round %d %s: %s (load average %.2f)%n", round, client, x, loadAverage());
                 }
-                System.err.println(a);
-                System.err.println(b);
             }
             report(samples);
         }
@@ -201,17 +240,26 @@ public final class LaunchDeleteHarness {
                     || e.method().equals("POST") && e.path().endsWith("/action");
 
     private static Sample sdk(
-            Exosphere exo, RequestRecorder recorder, String name, String imageId, String flavorId, String networkId) {
+            Exosphere exo,
+            OpenStack os,
+            RequestRecorder recorder,
+            String name,
+            String imageId,
+            String flavorId,
+            String networkId,
+            boolean floatingIpAfterActive) {
         recorder.clear();
         long t0 = System.nanoTime();
         AutoCloseable observer = observe(name, t0);
-        Instance vm = exo.launch(LaunchRequest.builder()
-                        .name(name)
-                        .image(ImageChoice.id(imageId))
-                        .flavor(FlavorChoice.id(flavorId))
-                        .network(networkId)
-                        .build())
-                .execute();
+        var request = LaunchRequest.builder()
+                .name(name)
+                .image(ImageChoice.id(imageId))
+                .flavor(FlavorChoice.id(flavorId))
+                .network(networkId);
+        if (floatingIpAfterActive) {
+            request.floatingIp(app.exosphere.core.rules.FloatingIpChoice.none());
+        }
+        Instance vm = exo.launch(request.build()).execute();
         CompletableFuture<Void> attached = new CompletableFuture<>();
         mark("sdk", t0, "launch returned " + vm.id());
         // "ACTIVE with a floating IP": both events, in either order (the floating IP may come first)
@@ -224,7 +272,7 @@ public final class LaunchDeleteHarness {
                     statusActiveAt.set(System.nanoTime());
                 }
                 seen.add(p.state());
-                if (seen.size() == 2) {
+                if (seen.size() == 2 || floatingIpAfterActive) {
                     attached.complete(null);
                 }
             } else if (p.isTerminal()) {
@@ -232,6 +280,34 @@ public final class LaunchDeleteHarness {
             }
         });
         attached.orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
+        if (floatingIpAfterActive) { // openstack4j's steps, with the SDK's network API
+            watch.close();
+            String portId = os.network()
+                    .ports()
+                    .list(app.exosphere.core.network.PortListOptions.builder()
+                            .deviceId(vm.id())
+                            .build())
+                    .toList()
+                    .get(0)
+                    .id();
+            if (externalNetworkId == null) {
+                externalNetworkId = os.network()
+                        .networks()
+                        .list(Map.of("router:external", "true"))
+                        .toList()
+                        .get(0)
+                        .id();
+            }
+            os.network()
+                    .floatingIps()
+                    .create(app.exosphere.core.network.FloatingIpCreateRequest.builder()
+                            .floatingNetworkId(externalNetworkId)
+                            .portId(portId)
+                            .description("exosphere: server " + vm.id()) // so that delete(true) releases it
+                            .build())
+                    .execute();
+            mark("sdk", t0, "floating IP created");
+        }
         long t1 = System.nanoTime();
         watch.close();
         List<RequestRecorder.Exchange> launch = recorder.snapshot();
@@ -245,7 +321,7 @@ public final class LaunchDeleteHarness {
         Predicate<RequestRecorder.Exchange> deletePoll =
                 e -> e.method().equals("GET") && e.path().endsWith("/servers/" + vm.id()) || SDK_POLL.test(e);
         return new Sample(
-                "exosphere-java",
+                floatingIpAfterActive ? "sdk+fipafter" : "sdk",
                 RequestRecorder.count(launch, SDK_POLL),
                 launch.size() - RequestRecorder.count(launch, SDK_POLL),
                 RequestRecorder.roundTrips(launch, SDK_POLL),
@@ -256,27 +332,41 @@ public final class LaunchDeleteHarness {
                 (t3 - t2) / 1e9);
     }
 
+    private static final OkHttpClient PLAIN = new OkHttpClient();
+
+    /** With {@code sdkBody} (a recorder that saw the SDK's create): boots with the SDK's body instead. */
     private static Sample openstack4j(
-            OSClient.OSClientV3 os, String name, String imageId, String flavorId, String networkId)
-            throws InterruptedException {
+            OSClient.OSClientV3 os,
+            RequestRecorder sdkBody,
+            String name,
+            String imageId,
+            String flavorId,
+            String networkId)
+            throws Exception {
         int requests = 0;
         int polls = 0;
         long t0 = System.nanoTime();
         AutoCloseable observer = observe(name, t0);
-        Server created = os.compute()
-                .servers()
-                .boot(Builders.server()
-                        .name(name)
-                        .image(imageId)
-                        .flavor(flavorId)
-                        .networks(List.of(networkId))
-                        .build());
+        String createdId;
+        if (sdkBody == null) {
+            createdId = os.compute()
+                    .servers()
+                    .boot(Builders.server()
+                            .name(name)
+                            .image(imageId)
+                            .flavor(flavorId)
+                            .networks(List.of(networkId))
+                            .build())
+                    .getId();
+        } else {
+            createdId = bootWithSdkBody(os, sdkBody, name);
+        }
         requests++;
         mark("o4j", t0, "boot returned");
         Server s;
         do {
             Thread.sleep(1000); // openstack4j's waitForServerStatus interval
-            s = os.compute().servers().get(created.getId());
+            s = os.compute().servers().get(createdId);
             polls++;
             mark("o4j", t0, "get: " + s.getStatus());
         } while (s.getStatus() != Server.Status.ACTIVE && s.getStatus() != Server.Status.ERROR);
@@ -284,7 +374,7 @@ public final class LaunchDeleteHarness {
         List<? extends Port> ports = os.networking()
                 .port()
                 .list(org.openstack4j.model.network.options.PortListOptions.create()
-                        .deviceId(created.getId()));
+                        .deviceId(createdId));
         requests++;
         Network external = os.networking()
                 .network()
@@ -305,13 +395,13 @@ public final class LaunchDeleteHarness {
         int deletePolls = 0;
         long t2 = System.nanoTime();
         os.networking().floatingip().delete(fip.getId());
-        os.compute().servers().delete(created.getId());
+        os.compute().servers().delete(createdId);
         deleteRequests += 2;
         while (true) {
             Thread.sleep(1000);
             deletePolls++;
             try {
-                Server gone = os.compute().servers().get(created.getId());
+                Server gone = os.compute().servers().get(createdId);
                 if (gone == null || gone.getStatus() == Server.Status.DELETED) {
                     break;
                 }
@@ -321,7 +411,7 @@ public final class LaunchDeleteHarness {
         }
         long t3 = System.nanoTime();
         return new Sample(
-                "openstack4j 3.12",
+                sdkBody == null ? "o4j" : "o4j+sdkbody",
                 requests, // the token is the client's (made once, like the SDK's)
                 polls,
                 requests,
@@ -330,6 +420,34 @@ public final class LaunchDeleteHarness {
                 deleteRequests,
                 deletePolls,
                 (t3 - t2) / 1e9);
+    }
+
+    /**
+     * {@code POST /servers} with the body and microversion the SDK sent last (its name replaced), with
+     * openstack4j's token and endpoint, outside the recorder; the server is then read with openstack4j.
+     */
+    private static String bootWithSdkBody(OSClient.OSClientV3 os, RequestRecorder sdk, String name)
+            throws java.io.IOException {
+        String body = sdk.lastServerCreateBody();
+        if (body == null) {
+            throw new IllegalStateException("-Dclients: o4j+sdkbody needs an sdk launch before it in the round");
+        }
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(body);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("server")).put("name", name);
+        var http = new okhttp3.Request.Builder()
+                .url(sdk.lastServerCreateUrl())
+                .header("X-Auth-Token", os.getToken().getId())
+                .post(okhttp3.RequestBody.create(
+                        JSON.writeValueAsBytes(tree), okhttp3.MediaType.get("application/json")));
+        if (sdk.lastServerCreateMicroversion() != null) {
+            http.header("OpenStack-API-Version", sdk.lastServerCreateMicroversion());
+        }
+        try (okhttp3.Response r = PLAIN.newCall(http.build()).execute()) {
+            if (r.code() != 202) {
+                throw new IllegalStateException("POST /servers with the SDK's body: HTTP " + r.code());
+            }
+            return JSON.readTree(r.body().string()).path("server").path("id").asText();
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -350,16 +468,15 @@ public final class LaunchDeleteHarness {
     }
 
     private static void report(List<Sample> samples) {
-        String sdk = "exosphere-java";
-        String peer = "openstack4j 3.12";
+        String peer = "o4j";
         System.out.println("| client | requests (excl. polls) | status polls | sequential round trips | wall to ACTIVE"
                 + " with floating IP (median s) | of which: seen ACTIVE at (median s) | delete requests (excl. polls) | delete polls | wall to deleted"
                 + " (median s) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        for (String c : List.of(sdk, peer)) {
+        for (String c : CLIENTS) {
             System.out.printf(
                     "| %s | %.0f | %.0f | %.0f | %.2f | %.2f | %.0f | %.0f | %.2f |%n",
-                    c,
+                    LABELS.get(c),
                     median(samples, c, Sample::requests),
                     median(samples, c, Sample::polls),
                     median(samples, c, Sample::roundTrips),
@@ -369,9 +486,30 @@ public final class LaunchDeleteHarness {
                     median(samples, c, Sample::deletePolls),
                     median(samples, c, Sample::deleteSeconds));
         }
-        System.out.printf(
-                "%nratio exosphere-java / openstack4j (median wall): ACTIVE with floating IP %.2f, deleted %.2f%n",
-                median(samples, sdk, Sample::activeSeconds) / median(samples, peer, Sample::activeSeconds),
-                median(samples, sdk, Sample::deleteSeconds) / median(samples, peer, Sample::deleteSeconds));
+        System.out.println();
+        for (String c : CLIENTS) {
+            if (!c.equals(peer) && CLIENTS.contains(peer)) {
+                System.out.printf(
+                        "ratio %s / openstack4j (median wall): ACTIVE with floating IP %.2f, seen ACTIVE %.2f,"
+                                + " deleted %.2f%n",
+                        LABELS.get(c),
+                        median(samples, c, Sample::activeSeconds) / median(samples, peer, Sample::activeSeconds),
+                        median(samples, c, Sample::statusActiveSeconds)
+                                / median(samples, peer, Sample::statusActiveSeconds),
+                        median(samples, c, Sample::deleteSeconds) / median(samples, peer, Sample::deleteSeconds));
+            }
+        }
+        System.out.println();
+        for (String c : CLIENTS) {
+            System.out.printf(
+                    "per round, %s (s; seen ACTIVE -> ACTIVE with floating IP): %s%n",
+                    LABELS.get(c),
+                    String.join(
+                            ", ",
+                            samples.stream()
+                                    .filter(x -> x.client().equals(c))
+                                    .map(x -> String.format("%.2f -> %.2f", x.statusActiveSeconds(), x.activeSeconds()))
+                                    .toList()));
+        }
     }
 }

@@ -16,10 +16,24 @@ final class RequestRecorder implements Interceptor {
     record Exchange(String method, String path, long startNanos, long endNanos) {}
 
     private final List<Exchange> exchanges = new ArrayList<>();
+    private volatile String lastServerCreateBody;
+    private volatile String lastServerCreateMicroversion;
+    private volatile String lastServerCreateUrl;
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         long start = System.nanoTime();
+        var request = chain.request();
+        if (request.method().equals("POST")
+                && request.url().encodedPath().endsWith("/servers")
+                && request.body() != null) {
+            // kept so that openstack4j can send the very body the SDK sent (LaunchDeleteHarness -Do4j.body=sdk)
+            okio.Buffer buffer = new okio.Buffer();
+            request.body().writeTo(buffer);
+            lastServerCreateBody = buffer.readUtf8();
+            lastServerCreateMicroversion = request.header("OpenStack-API-Version");
+            lastServerCreateUrl = request.url().toString();
+        }
         try {
             return chain.proceed(chain.request());
         } finally {
@@ -28,6 +42,21 @@ final class RequestRecorder implements Interceptor {
                         chain.request().method(), chain.request().url().encodedPath(), start, System.nanoTime()));
             }
         }
+    }
+
+    /** The body of the last {@code POST /servers} seen, or null. */
+    String lastServerCreateBody() {
+        return lastServerCreateBody;
+    }
+
+    /** The {@code OpenStack-API-Version} header of the last {@code POST /servers} seen, or null. */
+    String lastServerCreateMicroversion() {
+        return lastServerCreateMicroversion;
+    }
+
+    /** The URL of the last {@code POST /servers} seen, or null. */
+    String lastServerCreateUrl() {
+        return lastServerCreateUrl;
     }
 
     synchronized void clear() {

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The watcher attaches the floating IP as soon as Neutron lists the building server's port with a fixed IP
- * (the simulated Nova makes the port a fifth into its 30 s build), so that ACTIVE and "floating IP
- * attached" coincide; still exactly one floating IP per server, counted in the simulator's state.
+ * and reports it bound (the simulated Nova makes the port, {@code DOWN}, a fifth into its 30 s build and
+ * binds it, {@code ACTIVE}, two fifths in), so that ACTIVE and "floating IP attached" coincide; still
+ * exactly one floating IP per server, counted in the simulator's state.
  */
 class FloatingIpWhileBuildingTest {
     /** The simulated build: 30 s on the simulated clock (Scenario's default), the port after 6 s. */
@@ -86,6 +87,35 @@ class FloatingIpWhileBuildingTest {
             assertThat(events)
                     .filteredOn(p -> p.state() == Progress.State.BUILDING)
                     .hasSize(1);
+        }
+    }
+
+    @Test
+    void theFloatingIpWaitsUntilNeutronReportsTheBuildingServersPortBound() {
+        List<Progress> events = new CopyOnWriteArrayList<>();
+        try (Exosphere exo = SimulatedGateway.connect(cloud)) {
+            Instance vm =
+                    exo.launch(SimulatedGateway.small("i12-bound-fip").build()).execute();
+            activeWithFloatingIp(vm, events).join();
+
+            Instant created = cloud.server(vm.id()).orElseThrow().created();
+            Instant portMade = created.plus(BUILD.dividedBy(5));
+            Instant portBound = created.plus(BUILD.dividedBy(5).multipliedBy(2));
+            List<JournalEntry> portLookUpsWhileDown = cloud.journal().entries(Service.NETWORK).stream()
+                    .filter(e -> e.method().equals("GET") && e.path().equals("/v2.0/ports"))
+                    .filter(e -> e.query().contains(vm.id()))
+                    .filter(e ->
+                            e.simulatedAt().isAfter(portMade) && e.simulatedAt().isBefore(portBound))
+                    .toList();
+            // the watcher saw the port DOWN (polls every simulated second) and did not create then
+            assertThat(portLookUpsWhileDown).isNotEmpty();
+            assertThat(portLookUpsWhileDown)
+                    .allSatisfy(e -> assertThat(e.responseBody()).contains("\"status\":\"DOWN\""));
+            assertThat(floatingIpCreates()).singleElement().satisfies(e -> {
+                assertThat(e.simulatedAt()).isAfterOrEqualTo(portBound);
+                assertThat(e.simulatedAt()).isBefore(created.plus(BUILD));
+            });
+            assertThat(cloud.floatingIpCountOf(vm.id())).isEqualTo(1);
         }
     }
 

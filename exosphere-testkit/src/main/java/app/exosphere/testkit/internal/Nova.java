@@ -521,14 +521,22 @@ public final class Nova {
             if (!s.deleted) {
                 s.taskState = "networking";
                 if (networkId != null) {
-                    s.portIds.add(
-                            Neutron.serverPort(w, rs, networkId, s).get("id").asText());
+                    // as in Neutron: the new port is DOWN until it is bound (Nova's networking step ends)
+                    ObjectNode port = Neutron.serverPort(w, rs, networkId, s);
+                    port.put("status", "DOWN");
+                    s.portIds.add(port.get("id").asText());
                 }
             }
         });
         w.schedule(now.plus(build.dividedBy(5).multipliedBy(2)), () -> {
             if (!s.deleted) {
                 s.taskState = "spawning";
+                for (String portId : s.portIds) {
+                    ObjectNode port = rs.ports.get(portId);
+                    if (port != null) {
+                        port.put("status", "ACTIVE");
+                    }
+                }
             }
         });
         Instant bootAt = now.plus(build.dividedBy(5).multipliedBy(3));
