@@ -44,15 +44,7 @@ class UnshelveFloatingIpTest {
 
     /** Launches, waits until READY and its hostname's outcome, then lets it age past the 5-minute window. */
     private Instance readyAndOld(Exosphere exo, LaunchRequest request, Progress.State outcome) {
-        Instance vm = exo.launch(request).execute();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        InstanceWatch w = vm.watch(p -> {
-            if (p.state() == outcome) {
-                done.complete(null);
-            }
-        });
-        w.awaitReady(Duration.ofSeconds(120));
-        done.orTimeout(60, TimeUnit.SECONDS).join();
+        Instance vm = SimulatedGateway.launchAndAwait(exo, request, p -> {}, Progress.State.READY, outcome);
         cloud.advance(Duration.ofMinutes(10));
         return vm.refresh().execute();
     }
