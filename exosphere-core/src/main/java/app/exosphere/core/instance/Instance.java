@@ -483,7 +483,9 @@ public final class Instance {
      * #shelve(boolean) shelve(true)}), one is created exactly once (or the chosen existing one assigned
      * again), with its DNS hostname when {@link ExosphereSettings#automaticHostnames()} is on — whatever the
      * server's age (the launch's 5-minute window does not apply). A floating IP kept through the shelve is
-     * kept. The flavor-group check comes first; nothing is armed unless Nova accepted the unshelve.
+     * kept. The flavor-group check comes first; nothing stays armed when Nova refused the unshelve. When its
+     * answer is lost (the call fails with a {@code ConnectionException}, Nova may be unshelving the server),
+     * the step stays armed and the next {@link #watch()} of the server runs it.
      *
      * <p>Never silent: no floating IP because the intent asks for none (or none is recorded), a fixed IP is
      * public, or the server has no port, is a {@link Progress.State#SKIPPED} event with the reason and one
@@ -504,8 +506,8 @@ public final class Instance {
     /** Like {@link #unshelve()}, with a listener registered on the watch before its first poll. */
     public Call<InstanceWatch> unshelve(Consumer<Progress> listener) {
         return ctx.operation(() -> {
-            actions(ServerAction.UNSHELVE).unshelve().execute();
-            UnshelvedFloatingIp.arm(ctx, this);
+            ServerActionApi actions = actions(ServerAction.UNSHELVE); // the flavor-group check before arming
+            UnshelvedFloatingIp.armAround(ctx, this, () -> actions.unshelve().execute());
             return InstanceWatch.start(ctx, this, listener);
         });
     }

@@ -22,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * age, so a server shelved with its floating IPs released gets one back; the DNS hostname follows the new
  * floating IP as after a launch, {@code State.State} {@code ReceiveCreateServerFloatingIp}).
  *
- * <p>{@link Instance#unshelve()} arms it once Nova accepted the unshelve; the watch it returns runs it when
+ * <p>{@link Instance#unshelve()} arms it around the unshelve request (kept when Nova accepted it or its answer
+ * was lost, taken back when Nova refused it); the watch it returns, or the next watch of the server, runs it when
  * the server is ACTIVE again, in place of the launch's floating-IP step (whose 5-minute window would refuse an
  * older server): the intent read from the fresh server's {@code exoFloatingIpOption} / {@code
  * exoFloatingIpReuseOption} metadata, the ports and their floating IPs from Neutron, then {@link
@@ -49,9 +50,33 @@ final class UnshelvedFloatingIp {
         this.serverId = serverId;
     }
 
-    /** Arms the re-run for a server whose unshelve Nova accepted (a second unshelve re-arms it). */
-    static void arm(EngineContext ctx, Instance instance) {
-        ctx.unshelved.put(instance.id(), new UnshelvedFloatingIp(instance.id()));
+    /**
+     * Sends the unshelve with the re-run armed: kept when Nova accepted it or the answer was ambiguous (Nova
+     * may be unshelving: the next watch of the server runs it), taken back when Nova refused it.
+     */
+    static void armAround(EngineContext ctx, Instance instance, Runnable unshelve) {
+        UnshelvedFloatingIp mine = new UnshelvedFloatingIp(instance.id());
+        UnshelvedFloatingIp before = ctx.unshelved.put(instance.id(), mine);
+        try {
+            unshelve.run();
+        } catch (OpenStackException e) {
+            if (!ExactlyOnceCreate.ambiguous(e)) {
+                if (before == null) {
+                    ctx.unshelved.remove(instance.id(), mine);
+                } else {
+                    ctx.unshelved.replace(instance.id(), mine, before);
+                }
+            } else {
+                LaunchLog.warn(
+                        instance.id(),
+                        instance.origin().launchId().orElse(null),
+                        "server {}: the unshelve's answer was lost ({}); Nova may be unshelving it: watch it to have"
+                                + " its floating IP decided again once it is ACTIVE",
+                        instance.id(),
+                        e.getClass().getSimpleName());
+            }
+            throw e;
+        }
         LaunchLog.info(
                 instance.id(),
                 instance.origin().launchId().orElse(null),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.exosphere.core.error.ConflictException;
+import app.exosphere.core.error.ConnectionException;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.rules.FloatingIpChoice;
 import app.exosphere.testkit.CloudSimulator;
@@ -161,6 +162,31 @@ class UnshelveFloatingIpTest {
             assertThat(cloud.floatingIpCountOf(vm.id())).isEqualTo(1);
             assertThat(cloud.floatingIpCount()).isEqualTo(before);
             assertThat(cloud.recordSetsHolding(ipOf(backAgain))).containsExactly("A s21-twice." + ZONE);
+        }
+    }
+
+    @Test
+    void whenTheUnshelvesAnswerIsLostTheNextWatchStillGivesItExactlyOneFloatingIp() {
+        try (Exosphere exo = SimulatedGateway.connect(cloud)) {
+            Instance vm =
+                    readyAndOld(exo, SimulatedGateway.small("s21-lost-unshelve").build(), Progress.State.READY);
+            int before = cloud.floatingIpCount();
+            Instance off = shelved(vm, true);
+            cloud.faults()
+                    .add(Fault.on(Service.COMPUTE)
+                            .method("POST")
+                            .path("^/servers/[^/]+/action$")
+                            .dropResponseAfterProcessing()
+                            .times(1)
+                            .build());
+
+            assertThatThrownBy(() -> off.unshelve().execute()).isInstanceOf(ConnectionException.class);
+            off.watch(events::add).awaitReady(Duration.ofSeconds(120));
+
+            assertThat(cloud.server(vm.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+            assertThat(cloud.floatingIpCountOf(vm.id())).isEqualTo(1);
+            assertThat(cloud.floatingIpCount()).isEqualTo(before);
+            assertThat(eventsOf(Progress.State.FLOATING_IP_ATTACHED)).hasSize(1);
         }
     }
 
