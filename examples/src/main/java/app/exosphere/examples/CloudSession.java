@@ -24,7 +24,6 @@ import app.exosphere.core.rules.SecurityGroupTemplates;
 import app.exosphere.core.rules.ServerOrigin;
 import app.exosphere.core.rules.ServerUiStatus;
 import app.exosphere.core.volume.Volume;
-import app.exosphere.core.volume.VolumeCreateRequest;
 import app.exosphere.testkit.CloudCredentials;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Scenario;
@@ -476,11 +475,7 @@ public final class CloudSession implements AutoCloseable {
 
     /** Creates a volume and waits until it is available. */
     public Volume createVolume(String name, int sizeGb) {
-        Volume v = openStack
-                .volume()
-                .volumes()
-                .create(VolumeCreateRequest.builder().name(name).sizeGb(sizeGb).build())
-                .execute();
+        Volume v = exosphere.volumes().create(name, sizeGb).execute(); // exactly once, even after a lost answer
         Instant deadline = clock.instant().plus(Duration.ofMinutes(10));
         while (!"available".equalsIgnoreCase(v.status().raw())
                 && clock.instant().isBefore(deadline)) {

@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
             ServerCommands.UsageCommand.class,
             ServerCommands.ActionCommand.class,
             ServerCommands.DeleteCommand.class,
-            ServerCommands.VolumeCommand.class,
+            VolumeCommands.VolumeCommand.class,
             ShareCommands.ShareCommand.class,
             ServerCommands.WorkflowCommand.class,
             ImageAndHostnameCommands.ImageCommand.class,

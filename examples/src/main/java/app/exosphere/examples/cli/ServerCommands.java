@@ -424,51 +424,6 @@ final class ServerCommands {
         }
     }
 
-    /** {@code exosphere volume create|attach|detach}. */
-    @Command(
-            name = "volume",
-            mixinStandardHelpOptions = true,
-            description = "Create volumes and attach them to servers (mounted under /media/volume/ by Exosphere).",
-            subcommands = {VolumeCreate.class, VolumeAttach.class, VolumeDetach.class})
-    static final class VolumeCommand extends CliCommand {
-        @Override
-        protected int run() {
-            throw new picocli.CommandLine.ParameterException(
-                    spec().commandLine(), "a volume command is required: create, attach or detach");
-        }
-    }
-
-    /** {@code exosphere volume create --name N --size GB}. */
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a volume.")
-    static final class VolumeCreate extends CliCommand {
-        @Mixin
-        CloudOptions cloud;
-
-        @Option(names = "--name", required = true, paramLabel = "N", description = "The volume name.")
-        String name;
-
-        @Option(names = "--size", required = true, paramLabel = "GB", description = "The size in GB.")
-        int size;
-
-        @Override
-        protected int run() {
-            try (CloudSession session = cloud.open(cli())) {
-                Volume v = session.createVolume(name, size);
-                if (json()) {
-                    out().println(Json.document()
-                            .put("id", v.id())
-                            .put("name", v.name())
-                            .put("sizeGb", v.sizeGb())
-                            .put("status", v.status().raw()));
-                } else {
-                    out().println("volume " + v.name() + " (" + v.id() + "), " + v.sizeGb() + " GB, "
-                            + v.status().raw());
-                }
-                return 0;
-            }
-        }
-    }
-
     /** {@code exosphere volume attach SERVER VOLUME}. */
     @Command(
             name = "attach",

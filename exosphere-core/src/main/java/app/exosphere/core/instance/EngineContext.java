@@ -38,6 +38,8 @@ final class EngineContext {
     final Map<String, String> createdFloatingIps = new ConcurrentHashMap<>();
     /** Floating IPs the watcher attached and their automatic hostnames, by server id, until delete. */
     final Map<String, AutomaticHostnames.Attached> attachedFloatingIps = new ConcurrentHashMap<>();
+    /** Servers this SDK unshelved whose floating IP is not decided again yet, by server id. */
+    final Map<String, UnshelvedFloatingIp> unshelved = new ConcurrentHashMap<>();
 
     /** Launch ids this context already launched (bounded), looked up before creating when reused. */
     private final Map<String, Boolean> launchedIds = new java.util.LinkedHashMap<>(16, 0.75f, true) {

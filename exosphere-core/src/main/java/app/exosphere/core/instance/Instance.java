@@ -460,9 +460,7 @@ public final class Instance {
      * refused shelve releases nothing. Idempotent (a record set or floating IP already gone counts as
      * released); a release that fails is a WARN line and the server stays shelved.
      *
-     * <p>Unshelving does not give the server a floating IP again: the SDK's watcher assigns floating IPs
-     * only in the minutes after a launch, unlike the web app, which re-runs its floating-IP step after
-     * unshelve.
+     * <p>{@link #unshelve()} gives the server a floating IP again, as the web app does.
      */
     public Call<Void> shelve(boolean releaseFloatingIps) {
         if (!releaseFloatingIps) {
@@ -477,9 +475,41 @@ public final class Instance {
         });
     }
 
-    /** Unshelves the server. */
-    public Call<Void> unshelve() {
-        return action(ServerAction.UNSHELVE, a -> a.unshelve().executeAsync());
+    /**
+     * Unshelves the server the web app's way ({@code State.requestServerAction}, {@code Unshelve}) and returns
+     * the {@linkplain #watch() watch} that follows it back to {@link Progress.State#READY}: once the server
+     * is ACTIVE again, the floating-IP intent is read again from its metadata ({@code exoFloatingIpOption},
+     * as at launch) and, when it asks for a floating IP and the server has none (shelved with {@link
+     * #shelve(boolean) shelve(true)}), one is created exactly once (or the chosen existing one assigned
+     * again), with its DNS hostname when {@link ExosphereSettings#automaticHostnames()} is on — whatever the
+     * server's age (the launch's 5-minute window does not apply). A floating IP kept through the shelve is
+     * kept. The flavor-group check comes first; nothing stays armed when Nova refused the unshelve. When its
+     * answer is lost (the call fails with a {@code ConnectionException}, Nova may be unshelving the server),
+     * the step stays armed and the next {@link #watch()} of the server runs it.
+     *
+     * <p>Never silent: no floating IP because the intent asks for none (or none is recorded), a fixed IP is
+     * public, or the server has no port, is a {@link Progress.State#SKIPPED} event with the reason and one
+     * WARN line; a floating IP that cannot be created is a SKIPPED event and fails the watch with {@link
+     * InstanceFailedException}. The watch runs (and stops at READY) whether or not the caller waits on it;
+     * register a listener with {@link #unshelve(Consumer)} to see every event. Another watch of the server
+     * started afterwards does not create a second floating IP.
+     *
+     * <pre>{@code
+     * InstanceWatch back = instance.unshelve(p -> log.info("{}: {}", p.state(), p.message())).execute();
+     * Instance active = back.awaitReady(Duration.ofMinutes(15)); // ACTIVE again, its floating IP back
+     * }</pre>
+     */
+    public Call<InstanceWatch> unshelve() {
+        return unshelve(null);
+    }
+
+    /** Like {@link #unshelve()}, with a listener registered on the watch before its first poll. */
+    public Call<InstanceWatch> unshelve(Consumer<Progress> listener) {
+        return ctx.operation(() -> {
+            ServerActionApi actions = actions(ServerAction.UNSHELVE); // the flavor-group check before arming
+            UnshelvedFloatingIp.armAround(ctx, this, () -> actions.unshelve().execute());
+            return InstanceWatch.start(ctx, this, listener);
+        });
     }
 
     /** Suspends the server. */

@@ -115,7 +115,8 @@ public final class Instances {
      * (Exosphere's {@code Page.ServerList}): an instance whose status, lock or flavor group forbids the
      * action is skipped (a WARN line and a {@code BULK_SKIPPED} milestone with the reason; nothing sent to
      * it); the others get the request, one after the other. Bulk delete always releases the floating IPs
-     * the SDK created, as upstream's does, and does not wait for the servers to disappear.
+     * the SDK created, as upstream's does, and does not wait for the servers to disappear. Bulk unshelve
+     * starts each instance's watch as {@link Instance#unshelve()} does, so their floating IPs come back.
      *
      * @param action one of {@link #BULK_ACTIONS}
      * @throws IllegalArgumentException for another action

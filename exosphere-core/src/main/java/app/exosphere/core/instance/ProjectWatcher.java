@@ -350,6 +350,13 @@ final class ProjectWatcher {
                 guacamoleChecked = true;
                 guacamoleWithoutUap(origin);
             }
+            // unshelved by this SDK: the web app's floating-IP step runs again, in its own class
+            if (UnshelvedFloatingIp.armed(ctx, serverId)) {
+                floatingIpDone = UnshelvedFloatingIp.step(this, instance);
+                if (failed || !floatingIpDone) {
+                    return !failed;
+                }
+            }
             if (!floatingIpDone && origin.createdByClient(ctx.settings.clientUuid())) {
                 floatingIp(server, origin);
                 if (failed) {

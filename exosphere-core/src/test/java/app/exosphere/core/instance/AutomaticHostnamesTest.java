@@ -11,9 +11,7 @@ import app.exosphere.testkit.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,17 +38,8 @@ class AutomaticHostnamesTest {
 
     /** Launches, watches until ready, then waits for the hostname's outcome ({@code wanted}). */
     private Instance readyWithOutcome(Exosphere exo, String name, Progress.State wanted) {
-        Instance vm = exo.launch(SimulatedGateway.small(name).build()).execute();
-        CompletableFuture<Progress> outcome = new CompletableFuture<>();
-        InstanceWatch watch = vm.watch(p -> {
-            events.add(p);
-            if (p.state() == wanted) {
-                outcome.complete(p);
-            }
-        });
-        watch.awaitReady(Duration.ofSeconds(120));
-        outcome.orTimeout(60, TimeUnit.SECONDS).join();
-        return vm.refresh().execute();
+        return SimulatedGateway.launchAndAwait(
+                exo, SimulatedGateway.small(name).build(), events::add, Progress.State.READY, wanted);
     }
 
     private static String ipOf(Instance vm) {

@@ -24,8 +24,6 @@ import app.exosphere.testkit.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,21 +47,8 @@ class ImagesSnapshotsAndHostnamesTest {
 
     /** Launches and waits (on the simulator's clock) until it is ACTIVE with its floating IP. */
     private Instance activeWithFloatingIp(Exosphere exo, String name) {
-        Instance vm = exo.launch(SimulatedGateway.small(name).build()).execute();
-        CompletableFuture<Void> attached = new CompletableFuture<>();
         // the floating IP may be attached before ACTIVE (created while the server builds): wait for both
-        java.util.Set<Progress.State> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        InstanceWatch w = vm.watch(p -> {
-            if (p.state() == Progress.State.FLOATING_IP_ATTACHED || p.state() == Progress.State.ACTIVE) {
-                seen.add(p.state());
-                if (seen.size() == 2) {
-                    attached.complete(null);
-                }
-            }
-        });
-        attached.orTimeout(60, TimeUnit.SECONDS).join();
-        w.close();
-        return vm.refresh().execute();
+        return SimulatedGateway.launchAndAwait(exo, name, Progress.State.FLOATING_IP_ATTACHED, Progress.State.ACTIVE);
     }
 
     /** The explicit hostname calls are tested alone: the watcher's automatic one is AutomaticHostnamesTest's. */

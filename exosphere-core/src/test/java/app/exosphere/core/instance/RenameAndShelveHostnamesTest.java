@@ -15,8 +15,6 @@ import app.exosphere.testkit.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,17 +44,7 @@ class RenameAndShelveHostnamesTest {
 
     /** Launches and waits until READY and the automatic hostname's outcome {@code outcome}. */
     private Instance ready(Exosphere exo, String name, Progress.State outcome) {
-        Instance vm = exo.launch(SimulatedGateway.small(name).build()).execute();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        InstanceWatch w = vm.watch(p -> {
-            if (p.state() == outcome) {
-                done.complete(null);
-            }
-        });
-        w.awaitReady(Duration.ofSeconds(120));
-        done.orTimeout(60, TimeUnit.SECONDS).join();
-        w.close();
-        return vm.refresh().execute();
+        return SimulatedGateway.launchAndAwait(exo, name, Progress.State.READY, outcome);
     }
 
     private static String ipOf(Instance vm) {
