@@ -191,8 +191,11 @@ public final class HttpEngine {
      * A new OkHttp call for an admitted request, tracked until it ends so that {@link #close()} cancels
      * it; one created while close() runs is cancelled here (it is then never sent).
      */
-    private Call newCall(Request request) {
+    private Call newCall(Exchange ex, Request request) {
         Call call = client.newCall(request);
+        if (ex.timeout() != null) {
+            call.timeout().timeout(ex.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
         inFlight.add(call);
         if (closed) {
             call.cancel();
@@ -252,7 +255,7 @@ public final class HttpEngine {
             Outcome<T> outcome;
             Call call = null;
             try {
-                call = newCall(admission.request());
+                call = newCall(ex, admission.request());
                 Response response = call.execute();
                 outcome = onResponse(ex, reader, ctx, attemptNo, replayed, token, response, admission.breaker(), start);
             } catch (IOException e) {
@@ -320,7 +323,7 @@ public final class HttpEngine {
                 result.completeExceptionally(closedFailure(ex));
                 return;
             }
-            newCall(admission.request())
+            newCall(ex, admission.request())
                     .enqueue(callback(ex, reader, ctx, attemptNo, replayed, token, admission, result));
         };
         if (admission.waitNanos() > 0) {
