@@ -391,7 +391,9 @@ public final class DefaultServiceClient implements ServiceClient {
                     .handle((range, err) -> {
                         if (err != null) {
                             Throwable t = Futures.unwrap(err);
-                            if (!(t instanceof OpenStackException)) {
+                            if (!(t instanceof OpenStackException)
+                                    || ctx.engine().isClosed()) {
+                                // close() fails unfinished calls, this one included
                                 throw t instanceof RuntimeException re ? re : new IllegalStateException(t);
                             }
                             ctx.unreadableVersionDocuments()

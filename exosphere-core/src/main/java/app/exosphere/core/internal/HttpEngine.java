@@ -180,6 +180,11 @@ public final class HttpEngine {
         }
     }
 
+    /** Whether {@link #close()} has been called: unfinished calls fail, and no new one is sent. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     private static ConnectionException closedFailure(Exchange ex) {
         return new ConnectionException(
                 "this OpenStack connection was closed; " + ex.service() + " " + ex.method() + " "
