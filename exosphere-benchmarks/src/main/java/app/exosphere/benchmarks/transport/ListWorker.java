@@ -17,8 +17,8 @@ import org.openstack4j.api.OSClient;
  * One client of {@link SeparateJvmListComparison} in a JVM of its own: builds the client once, then lists
  * the canned cloud's 1,000 servers each time it reads {@code run} on its standard input, and answers one
  * {@code RESULT} line per call with the call's elapsed nanoseconds, the bytes allocated by the calling
- * thread, and the collections (count, milliseconds) its GC MXBeans counted during the call. {@code quit}
- * ends it. Its only other activity is the JVM's own: no timer, no background work between calls.
+ * thread, the collections (count, milliseconds) its GC MXBeans counted during the call, and the heap
+ * committed after it. {@code quit} ends it. Its only other activity is the JVM's own: no timer, no background work between calls.
  *
  * <pre>{@code
  * java -cp ... app.exosphere.benchmarks.transport.ListWorker sdk <auth-url> <compute-url> <project-id>
@@ -55,7 +55,10 @@ public final class ListWorker {
             long a1 = threads.getThreadAllocatedBytes(self);
             long c1 = gcCount(gcs);
             long g1 = gcMillis(gcs);
-            protocol.printf(Locale.ROOT, "RESULT %d %d %d %d %d%n", listed, t1 - t0, a1 - a0, c1 - c0, g1 - g0);
+            long committed =
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+            protocol.printf(
+                    Locale.ROOT, "RESULT %d %d %d %d %d %d%n", listed, t1 - t0, a1 - a0, c1 - c0, g1 - g0, committed);
             protocol.flush();
         }
         System.exit(0); // openstack4j's connector may keep non-daemon threads alive

@@ -31,8 +31,8 @@ import java.util.Random;
  * else while a client's call runs (it waits for the {@code RESULT} line), so the server is the same for
  * every client. The workers ({@link ListWorker}) get this JVM's own flags, as JMH's forks do. Per client:
  * median and mean time (the mean includes the collection pauses, which is what a gateway pays over many
- * calls), 90th percentile, collections and their time per call, and the median bytes the calling thread
- * allocated. Prints a Markdown section; the load average of the machine before and after is part of it.
+ * calls), 90th percentile, collections and their time per call, the longest collection time in one call,
+ * the heap committed at the end, and the median bytes the calling thread allocated. Prints a Markdown section; the load average of the machine before and after is part of it.
  *
  * <pre>{@code
  * java -cp ... app.exosphere.benchmarks.transport.SeparateJvmListComparison 200 500
@@ -96,21 +96,25 @@ public final class SeparateJvmListComparison {
                 rounds,
                 loadBefore,
                 loadAfter));
-        md.append("| client | median ms | mean ms | p90 ms | GC pauses per call | GC ms per call "
-                + "| median allocated per call | median vs raw | mean vs raw | median vs openstack4j "
-                + "| mean vs openstack4j | allocation vs raw |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append(
+                "| client | median ms | mean ms | p90 ms | GC pauses per call | GC ms per call "
+                        + "| longest GC ms in a call | heap committed at the end | median allocated per call "
+                        + "| median vs raw | mean vs raw | median vs openstack4j | mean vs openstack4j | allocation vs raw |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, Samples> e : samples.entrySet()) {
             Samples s = e.getValue();
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.2f | %.2f | %.2f | %.3f | %.2f | %.2f MB | %.2f× | %.2f× | %.2f× | %.2f× | %.2f× |%n",
+                    "| %s | %.2f | %.2f | %.2f | %.3f | %.2f | %d | %.0f MB | %.2f MB | %.2f× | %.2f× | %.2f× | %.2f× "
+                            + "| %.2f× |%n",
                     label(e.getKey()),
                     s.medianMs(),
                     s.meanMs(),
                     s.p90Ms(),
                     s.gcCountPerCall(),
                     s.gcMsPerCall(),
+                    Arrays.stream(s.gcMillis).max().orElse(0),
+                    s.committedAtEnd / 1e6,
                     s.medianBytes() / 1e6,
                     s.medianMs() / raw.medianMs(),
                     s.meanMs() / raw.meanMs(),
@@ -145,6 +149,7 @@ public final class SeparateJvmListComparison {
         final long[] bytes;
         final long[] gcCount;
         final long[] gcMillis;
+        long committedAtEnd;
 
         Samples(int rounds) {
             nanos = new long[rounds];
@@ -158,6 +163,7 @@ public final class SeparateJvmListComparison {
             bytes[round] = result[1];
             gcCount[round] = result[2];
             gcMillis[round] = result[3];
+            committedAtEnd = result[4];
         }
 
         double medianMs() {
@@ -235,7 +241,7 @@ public final class SeparateJvmListComparison {
             }
         }
 
-        /** One call: listed (checked = 1000), then nanos, bytes, GC count, GC ms. */
+        /** One call: listed (checked = 1000), then nanos, bytes, GC count, GC ms, heap committed. */
         long[] call() throws IOException {
             commands.write("run\n");
             commands.flush();
@@ -247,7 +253,13 @@ public final class SeparateJvmListComparison {
             if (!f[0].equals("1000")) {
                 throw new IllegalStateException(client + " listed " + f[0] + " servers, not 1000");
             }
-            return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])};
+            return new long[] {
+                Long.parseLong(f[1]),
+                Long.parseLong(f[2]),
+                Long.parseLong(f[3]),
+                Long.parseLong(f[4]),
+                Long.parseLong(f[5])
+            };
         }
 
         void quit() throws InterruptedException {

@@ -22,6 +22,8 @@ class SeparateJvmListComparisonTest {
             assertThat(PerformanceReport.cell(md, client, "median allocated per call"))
                     .isPositive();
             assertThat(PerformanceReport.cell(md, client, "GC ms per call")).isNotNaN();
+            assertThat(PerformanceReport.cell(md, client, "heap committed at the end"))
+                    .isPositive();
         }
         assertThat(PerformanceReport.cell(md, "raw OkHttp + Jackson", "mean vs raw"))
                 .isEqualTo(1.0);
