@@ -147,7 +147,13 @@ public final class PerformanceReport {
                                 + "has a heap of its own, but load from other processes on a shared machine can favour "
                                 + "whichever benchmark runs while it is quiet. ")
                         .append(separate)
-                        .append("\n\nThe goal lines read the means of this table: over many calls a gateway pays "
+                        .append("\n\nThe coordinator (`SeparateJvmListComparison`) hosts the canned server: no client "
+                                + "shares its heap, it allocates almost nothing per request, and it only waits while a "
+                                + "client's call runs, so it serves every client alike; each worker (`ListWorker`) is a "
+                                + "JVM with the coordinator's own flags (none in `run`: the JVM's defaults, as for JMH's "
+                                + "forks) and answers each call with its elapsed time, the calling thread's allocation "
+                                + "and its GC MXBeans' counts. ")
+                        .append("The goal lines read the means of this table: over many calls a gateway pays "
                                 + "for every collection its client causes, and JMH's average time is a mean too. The "
                                 + "median call is one without a collection pause, so the medians show the cost of "
                                 + "decoding alone; where means and medians disagree, the difference is each client's "
