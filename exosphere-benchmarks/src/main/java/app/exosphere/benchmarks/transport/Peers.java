@@ -112,13 +112,18 @@ final class Peers {
         private final String token;
 
         Raw(CannedOpenStack cloud) {
-            this.computeUrl = cloud.computeUrl();
+            this(cloud.authUrl(), cloud.computeUrl(), cloud.projectId());
+        }
+
+        /** Authenticated as the canned cloud's user, listing at {@code computeUrl} (no catalog look-up). */
+        Raw(String authUrl, String computeUrl, String projectId) {
+            this.computeUrl = computeUrl;
             String body = "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\""
                     + CannedOpenStack.USER + "\",\"domain\":{\"name\":\"Default\"},\"password\":\""
-                    + CannedOpenStack.PASSWORD + "\"}}},\"scope\":{\"project\":{\"id\":\"" + cloud.projectId()
+                    + CannedOpenStack.PASSWORD + "\"}}},\"scope\":{\"project\":{\"id\":\"" + projectId
                     + "\"}}}}";
             Request auth = new Request.Builder()
-                    .url(cloud.authUrl() + "/auth/tokens")
+                    .url(authUrl + "/auth/tokens")
                     .post(RequestBody.create(body, MediaType.get("application/json")))
                     .build();
             try (Response r = http.newCall(auth).execute()) {

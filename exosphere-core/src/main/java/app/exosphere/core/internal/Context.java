@@ -2,6 +2,7 @@ package app.exosphere.core.internal;
 
 import app.exosphere.core.http.Microversion;
 import app.exosphere.core.http.MicroversionRange;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,13 +18,16 @@ import java.util.concurrent.ConcurrentMap;
  * @param endpointOverrides service type to URL
  * @param clientMaxMicroversions microversion service name to client maximum
  * @param versionCache discovered microversion ranges per versioned root URL
+ * @param unreadableVersionDocuments per version document URL, when (injected clock) it last could not be
+ *     read while an answer was waiting to be confirmed
  */
 public record Context(
         HttpEngine engine,
         Authenticator auth,
         Map<String, String> endpointOverrides,
         Map<String, Microversion> clientMaxMicroversions,
-        ConcurrentMap<String, CompletableFuture<Optional<MicroversionRange>>> versionCache) {
+        ConcurrentMap<String, CompletableFuture<Optional<MicroversionRange>>> versionCache,
+        ConcurrentMap<String, Instant> unreadableVersionDocuments) {
 
     /** The highest microversions this SDK knows (what is negotiated unless lowered). */
     public static final Map<String, Microversion> KNOWN_MAXIMA = Map.of(
@@ -32,6 +36,16 @@ public record Context(
     public Context {
         endpointOverrides = Map.copyOf(endpointOverrides);
         clientMaxMicroversions = Map.copyOf(clientMaxMicroversions);
+    }
+
+    /** A context whose version documents have all been readable so far. */
+    public Context(
+            HttpEngine engine,
+            Authenticator auth,
+            Map<String, String> endpointOverrides,
+            Map<String, Microversion> clientMaxMicroversions,
+            ConcurrentMap<String, CompletableFuture<Optional<MicroversionRange>>> versionCache) {
+        this(engine, auth, endpointOverrides, clientMaxMicroversions, versionCache, new ConcurrentHashMap<>());
     }
 
     public static ConcurrentMap<String, CompletableFuture<Optional<MicroversionRange>>> newVersionCache() {

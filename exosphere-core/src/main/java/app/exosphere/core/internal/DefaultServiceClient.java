@@ -5,6 +5,7 @@ import app.exosphere.core.auth.Scope;
 import app.exosphere.core.auth.TokenInfo;
 import app.exosphere.core.error.EndpointNotFoundException;
 import app.exosphere.core.error.MicroversionNotSupportedException;
+import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.error.OpenStackServiceException;
 import app.exosphere.core.error.ResponseDecodingException;
 import app.exosphere.core.http.Call;
@@ -29,6 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +40,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The transport of one service in one view. */
 public final class DefaultServiceClient implements ServiceClient {
     private static final String MANILA = "shared-file-system";
     private static final Pattern VERSION_SEGMENT = Pattern.compile("v\\d+(\\.\\d+)?");
     private static final String JSON = "application/json";
+    private static final Logger LOG = LoggerFactory.getLogger("app.exosphere.core.http");
+
+    /** How long answers that a version document could not confirm are kept without asking it again. */
+    static final Duration RECHECK_UNREADABLE_DOCUMENT = Duration.ofMinutes(5);
+
+    /** The longest a caller's answer waits for the version document that is to confirm it. */
+    static final Duration SIDE_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final Context ctx;
     private final ServiceType type;
@@ -173,7 +185,7 @@ public final class DefaultServiceClient implements ServiceClient {
             throw e;
         }
         if (!c.confirmed()) {
-            Futures.join(checkPinned(v.toConfirm()));
+            Futures.join(checkUnconfirmed(v.toConfirm(), ex));
         }
         return c.value();
     }
@@ -198,7 +210,7 @@ public final class DefaultServiceClient implements ServiceClient {
                                 })
                                 .thenCompose(c -> c.confirmed()
                                         ? CompletableFuture.completedFuture(c.value())
-                                        : checkPinned(v.toConfirm()).thenApply(ok -> c.value()));
+                                        : checkUnconfirmed(v.toConfirm(), ex).thenApply(ok -> c.value()));
                     }));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -328,6 +340,92 @@ public final class DefaultServiceClient implements ServiceClient {
     private CompletableFuture<Void> checkPinned(Microversion v) {
         String service = type.microversionService().orElseThrow();
         return discover().thenAccept(range -> requireSupported(service, v, range));
+    }
+
+    /**
+     * Checks a pinned version that a 2xx answer did not confirm (no microversion header naming it) against
+     * the version document. The caller's answer is already here, so this is a side request, and it must not
+     * cost the caller that answer or minutes of waiting: a cached document decides at once; otherwise the
+     * document is asked for once, without retries and for at most {@link #sideCheckTimeout()}. When it cannot
+     * be read (an error status, a timeout, a broken connection, an unreadable body), the answer is returned
+     * as served at the pinned version, unchecked, with a WARN line that says so; for {@link
+     * #RECHECK_UNREADABLE_DOCUMENT} (the injected clock) further unconfirmed answers from that endpoint are
+     * returned without asking again and without another WARN. A document that is read and does not offer the
+     * version fails the call with {@link MicroversionNotSupportedException}, as a 406 does.
+     */
+    private CompletableFuture<Void> checkUnconfirmed(Microversion v, Exchange answered) {
+        String service = type.microversionService().orElseThrow();
+        return catalogEndpoint().thenCompose(endpoint -> {
+            HttpUrl docUrl = versionDocumentUrl(endpoint);
+            String key = docUrl.toString();
+            CompletableFuture<Optional<MicroversionRange>> cached =
+                    ctx.versionCache().get(key);
+            if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+                return cached.thenAccept(range -> requireSupported(service, v, range));
+            }
+            Instant since = ctx.unreadableVersionDocuments().get(key);
+            if (since != null && ctx.engine().clock().instant().isBefore(since.plus(RECHECK_UNREADABLE_DOCUMENT))) {
+                LOG.debug(
+                        "{} {} {}: {} {} not confirmed; version document unreadable since {}, answer kept",
+                        service,
+                        answered.method(),
+                        answered.url().encodedPath(),
+                        service,
+                        v,
+                        since);
+                return CompletableFuture.completedFuture(null);
+            }
+            Exchange doc = new Exchange(
+                    type.type(),
+                    "GET",
+                    docUrl,
+                    Headers.of(),
+                    null,
+                    null,
+                    false, // one attempt: the caller's answer waits for it
+                    ctx.auth().binding(scope),
+                    sideCheckTimeout());
+            return ctx.engine()
+                    .execute(doc)
+                    .thenApply(r -> parseVersionDocument(r.json(), docUrl))
+                    .handle((range, err) -> {
+                        if (err != null) {
+                            Throwable t = Futures.unwrap(err);
+                            if (!(t instanceof OpenStackException)
+                                    || ctx.engine().isClosed()) {
+                                // close() fails unfinished calls, this one included
+                                throw t instanceof RuntimeException re ? re : new IllegalStateException(t);
+                            }
+                            ctx.unreadableVersionDocuments()
+                                    .put(key, ctx.engine().clock().instant());
+                            LOG.warn(
+                                    "{} did not confirm microversion {} in its answer to {} {} (no OpenStack-API-Version"
+                                            + " header naming it), and its version document {} could not be read: {}."
+                                            + " The answer is returned as served at {} {}, unchecked; the version"
+                                            + " document is asked for again after {} minutes",
+                                    service,
+                                    v,
+                                    answered.method(),
+                                    answered.url().encodedPath(),
+                                    docUrl,
+                                    t.getMessage(),
+                                    service,
+                                    v,
+                                    RECHECK_UNREADABLE_DOCUMENT.toMinutes());
+                            return null;
+                        }
+                        ctx.unreadableVersionDocuments().remove(key);
+                        ctx.versionCache().putIfAbsent(key, CompletableFuture.completedFuture(range));
+                        requireSupported(service, v, range);
+                        return null;
+                    });
+        });
+    }
+
+    /** The side check's deadline: the transport's read timeout, at most {@link #SIDE_CHECK_TIMEOUT}. */
+    private Duration sideCheckTimeout() {
+        Duration read = ctx.engine().options().readTimeout();
+        return read.isZero() || read.compareTo(SIDE_CHECK_TIMEOUT) > 0 ? SIDE_CHECK_TIMEOUT : read;
     }
 
     private static void requireSupported(String service, Microversion v, Optional<MicroversionRange> range) {

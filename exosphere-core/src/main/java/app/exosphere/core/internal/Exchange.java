@@ -1,5 +1,6 @@
 package app.exosphere.core.internal;
 
+import java.time.Duration;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
@@ -14,6 +15,7 @@ import okhttp3.HttpUrl;
  * @param contentType body content type, or null
  * @param idempotent whether retries are allowed
  * @param auth token supplier, or null for unauthenticated calls
+ * @param timeout the whole call's deadline instead of the transport's call timeout, or null
  */
 public record Exchange(
         String service,
@@ -23,4 +25,19 @@ public record Exchange(
         byte[] body,
         String contentType,
         boolean idempotent,
-        AuthBinding auth) {}
+        AuthBinding auth,
+        Duration timeout) {
+
+    /** An exchange under the transport's own timeouts. */
+    public Exchange(
+            String service,
+            String method,
+            HttpUrl url,
+            Headers headers,
+            byte[] body,
+            String contentType,
+            boolean idempotent,
+            AuthBinding auth) {
+        this(service, method, url, headers, body, contentType, idempotent, auth, null);
+    }
+}

@@ -180,6 +180,11 @@ public final class HttpEngine {
         }
     }
 
+    /** Whether {@link #close()} has been called: unfinished calls fail, and no new one is sent. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     private static ConnectionException closedFailure(Exchange ex) {
         return new ConnectionException(
                 "this OpenStack connection was closed; " + ex.service() + " " + ex.method() + " "
@@ -191,8 +196,11 @@ public final class HttpEngine {
      * A new OkHttp call for an admitted request, tracked until it ends so that {@link #close()} cancels
      * it; one created while close() runs is cancelled here (it is then never sent).
      */
-    private Call newCall(Request request) {
+    private Call newCall(Exchange ex, Request request) {
         Call call = client.newCall(request);
+        if (ex.timeout() != null) {
+            call.timeout().timeout(ex.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
         inFlight.add(call);
         if (closed) {
             call.cancel();
@@ -252,7 +260,7 @@ public final class HttpEngine {
             Outcome<T> outcome;
             Call call = null;
             try {
-                call = newCall(admission.request());
+                call = newCall(ex, admission.request());
                 Response response = call.execute();
                 outcome = onResponse(ex, reader, ctx, attemptNo, replayed, token, response, admission.breaker(), start);
             } catch (IOException e) {
@@ -320,7 +328,7 @@ public final class HttpEngine {
                 result.completeExceptionally(closedFailure(ex));
                 return;
             }
-            newCall(admission.request())
+            newCall(ex, admission.request())
                     .enqueue(callback(ex, reader, ctx, attemptNo, replayed, token, admission, result));
         };
         if (admission.waitNanos() > 0) {
