@@ -671,7 +671,9 @@ final class ProjectWatcher {
             }
             emit(Progress.State.FLOATING_IP_ATTACHED, "Floating IP " + fip.floatingIpAddress() + " attached");
             LaunchLog.info(serverId, launchId, "server {}: floating IP {} {}", serverId, fip.floatingIpAddress(), how);
-            AutomaticHostnames.afterAttach(ctx, latest, fip, launchId, started, handles); // in the background
+            // in the background; the watches of now, not the live list: a watch leaves it at READY, and the
+            // hostname's outcome may come after that
+            AutomaticHostnames.afterAttach(ctx, latest, fip, launchId, started, List.copyOf(handles));
         }
 
         private void floatingIpFailed(OpenStackException cause) {

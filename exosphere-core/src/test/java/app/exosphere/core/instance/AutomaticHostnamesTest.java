@@ -89,6 +89,27 @@ class AutomaticHostnamesTest {
     }
 
     @Test
+    void aHostnameMadeAfterReadyIsStillReportedToTheWatchThatSawItsFloatingIpAttached() {
+        cloud.faults()
+                .add(Fault.on(Service.DNS)
+                        .method("POST")
+                        .path("/recordsets$")
+                        .latency(Duration.ofSeconds(25)) // Designate slower than the whole launch
+                        .times(1)
+                        .build());
+        try (Exosphere exo = SimulatedGateway.connect(cloud)) {
+            Instance vm = readyWithOutcome(exo, "i18 late dns", Progress.State.HOSTNAME_CREATED);
+
+            List<Progress.State> order = events.stream()
+                    .map(Progress::state)
+                    .filter(s -> s == Progress.State.READY || s == Progress.State.HOSTNAME_CREATED)
+                    .toList();
+            assertThat(order).containsExactly(Progress.State.READY, Progress.State.HOSTNAME_CREATED);
+            assertThat(cloud.recordSetsHolding(ipOf(vm))).containsExactly("A i18-late-dns." + ZONE);
+        }
+    }
+
+    @Test
     void deletingTheInstanceWithItsFloatingIpDeletesTheRecordSetIdempotentlyEvenWhenTheAnswerIsLost() {
         try (Exosphere exo = SimulatedGateway.connect(cloud)) {
             Instance vm = readyWithOutcome(exo, "i18-auto-del", Progress.State.HOSTNAME_CREATED);
