@@ -6,6 +6,8 @@ import app.exosphere.core.http.Call;
 import app.exosphere.core.http.ExosphereListener;
 import app.exosphere.core.internal.Events;
 import app.exosphere.core.internal.calls.Operation;
+import app.exosphere.core.network.FloatingIp;
+import app.exosphere.core.network.FloatingIpCreateRequest;
 import app.exosphere.core.network.Network;
 import java.time.Clock;
 import java.util.Map;
@@ -98,6 +100,35 @@ final class EngineContext {
             watcher = new ProjectWatcher(this);
         }
         return watcher;
+    }
+
+    /**
+     * Starts {@code POST /floatingips} for {@code serverId}'s port on the external network, with the description
+     * that marks it as the SDK's ({@link Instance#createdFloatingIpDescription}): the one request behind the
+     * launch's and the unshelve's floating-IP steps, each of which makes it exactly once its own way.
+     */
+    CompletableFuture<FloatingIp> startFloatingIpCreate(String serverId, String portId) {
+        return externalNetwork()
+                .thenCompose(external -> os.network()
+                        .floatingIps()
+                        .create(FloatingIpCreateRequest.builder()
+                                .floatingNetworkId(external.id())
+                                .portId(portId)
+                                .description(Instance.createdFloatingIpDescription(serverId))
+                                .build())
+                        .executeAsync());
+    }
+
+    /**
+     * Remembers {@code fip}, now attached to {@code serverId}, as one the SDK created when its description says
+     * so, so that delete and {@code shelve(true)} release it without looking it up.
+     */
+    void rememberIfCreated(String serverId, FloatingIp fip) {
+        if (fip.description()
+                .filter(Instance.createdFloatingIpDescription(serverId)::equals)
+                .isPresent()) {
+            createdFloatingIps.put(serverId, fip.id());
+        }
     }
 
     /**

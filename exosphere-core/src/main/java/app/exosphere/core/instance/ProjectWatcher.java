@@ -10,7 +10,6 @@ import app.exosphere.core.error.ConflictException;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.network.FloatingIp;
-import app.exosphere.core.network.FloatingIpCreateRequest;
 import app.exosphere.core.network.Port;
 import app.exosphere.core.network.PortListOptions;
 import app.exosphere.core.rules.ExosphereMetadata;
@@ -611,16 +610,7 @@ final class ProjectWatcher {
         private void startFloatingIp(String portId) {
             this.portId = portId;
             floatingIpAttempts++;
-            pendingFloatingIp = ctx.externalNetwork()
-                    .thenCompose(external -> ctx.os
-                            .network()
-                            .floatingIps()
-                            .create(FloatingIpCreateRequest.builder()
-                                    .floatingNetworkId(external.id())
-                                    .portId(portId)
-                                    .description(Instance.createdFloatingIpDescription(serverId))
-                                    .build())
-                            .executeAsync());
+            pendingFloatingIp = ctx.startFloatingIpCreate(serverId, portId);
         }
 
         /** Handles the answer of the {@code POST /floatingips} in flight, if any (when {@code wait}, waits for it). */
@@ -664,11 +654,7 @@ final class ProjectWatcher {
 
         private void attached(FloatingIp fip, String how) {
             floatingIpDone = true;
-            if (fip.description()
-                    .filter(Instance.createdFloatingIpDescription(serverId)::equals)
-                    .isPresent()) {
-                ctx.createdFloatingIps.put(serverId, fip.id());
-            }
+            ctx.rememberIfCreated(serverId, fip);
             emit(Progress.State.FLOATING_IP_ATTACHED, "Floating IP " + fip.floatingIpAddress() + " attached");
             LaunchLog.info(serverId, launchId, "server {}: floating IP {} {}", serverId, fip.floatingIpAddress(), how);
             // in the background; the watches of now, not the live list: a watch leaves it at READY, and the

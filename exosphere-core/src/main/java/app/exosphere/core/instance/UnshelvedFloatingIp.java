@@ -5,7 +5,6 @@ import app.exosphere.core.error.OpenStackClientException;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.network.FixedIp;
 import app.exosphere.core.network.FloatingIp;
-import app.exosphere.core.network.FloatingIpCreateRequest;
 import app.exosphere.core.network.Port;
 import app.exosphere.core.network.PortListOptions;
 import app.exosphere.core.rules.ExosphereMetadata;
@@ -210,16 +209,7 @@ final class UnshelvedFloatingIp {
 
             @Override
             public CompletableFuture<FloatingIp> create() {
-                return ctx.externalNetwork()
-                        .thenCompose(external -> ctx.os
-                                .network()
-                                .floatingIps()
-                                .create(FloatingIpCreateRequest.builder()
-                                        .floatingNetworkId(external.id())
-                                        .portId(port)
-                                        .description(Instance.createdFloatingIpDescription(serverId))
-                                        .build())
-                                .executeAsync());
+                return ctx.startFloatingIpCreate(serverId, port);
             }
 
             @Override
@@ -276,11 +266,7 @@ final class UnshelvedFloatingIp {
 
     private void attached(
             EngineContext ctx, ProjectWatcher.Track track, Instance instance, FloatingIp fip, String how) {
-        if (fip.description()
-                .filter(Instance.createdFloatingIpDescription(serverId)::equals)
-                .isPresent()) {
-            ctx.createdFloatingIps.put(serverId, fip.id()); // delete and shelve(true) release it
-        }
+        ctx.rememberIfCreated(serverId, fip); // delete and shelve(true) release it
         track.emit(
                 Progress.State.FLOATING_IP_ATTACHED,
                 "Floating IP " + fip.floatingIpAddress() + " attached after the unshelve");
