@@ -9,11 +9,7 @@ import app.exosphere.core.error.MicroversionNotSupportedException;
 import app.exosphere.core.http.TransportOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,17 +28,11 @@ class UnconfirmedMicroversionTest {
     private static final String PROJECT = "a6944d763bf64ee6a275f1263fae0352";
     private final MockCloud cloud = new MockCloud();
     private final MutableClock clock = new MutableClock(MockCloud.SAMPLE_NOW);
-    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    private final PrintStream originalErr = System.err;
-
-    UnconfirmedMicroversionTest() {
-        // tee the log (slf4j-simple writes to System.err) so that the suite's secret scanner still sees it
-        System.setErr(new PrintStream(new Tee(originalErr, logs), true, StandardCharsets.UTF_8));
-    }
+    private final StandardErrorCapture logs = StandardErrorCapture.start();
 
     @AfterEach
     void close() {
-        System.setErr(originalErr);
+        logs.close();
         cloud.close();
     }
 
@@ -78,10 +68,7 @@ class UnconfirmedMicroversionTest {
     }
 
     private List<String> warnings() {
-        return logs.toString(StandardCharsets.UTF_8)
-                .lines()
-                .filter(l -> l.contains(" WARN ") && l.contains("did not confirm microversion"))
-                .toList();
+        return logs.warnings("did not confirm microversion");
     }
 
     @Test
@@ -182,24 +169,5 @@ class UnconfirmedMicroversionTest {
         assertThat(server.name()).isEqualTo("new-server-test");
         assertThat(cloud.server.getRequestCount()).isEqualTo(3);
         assertThat(warnings()).singleElement().satisfies(l -> assertThat(l).contains("GET /v2.1/"));
-    }
-
-    /** Writes to two streams. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            synchronized (second) {
-                second.write(b);
-            }
-        }
     }
 }

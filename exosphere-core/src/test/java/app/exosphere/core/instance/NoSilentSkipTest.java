@@ -3,6 +3,7 @@ package app.exosphere.core.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.exosphere.core.StandardErrorCapture;
 import app.exosphere.core.rules.Interaction;
 import app.exosphere.core.rules.InteractionStatus;
 import app.exosphere.core.rules.Interactions;
@@ -11,11 +12,6 @@ import app.exosphere.testkit.Fault;
 import app.exosphere.testkit.Scenario;
 import app.exosphere.testkit.Service;
 import app.exosphere.testkit.SimulatedClock;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -116,23 +112,17 @@ class NoSilentSkipTest {
     @Test
     void guacamoleLeftOutIsLoggedOnceAsAWarningAtLaunchAndReportedOnceAsASkippedEventByTheWatch() {
         List<Progress> events = new CopyOnWriteArrayList<>();
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream logs = new ByteArrayOutputStream();
-        // tee the log (slf4j-simple writes to System.err) so that the suite's secret scanner still sees it
-        System.setErr(new PrintStream(new TeeOutputStream(originalErr, logs), true, StandardCharsets.UTF_8));
-        try (Exosphere exo = SimulatedGateway.connect(
-                cloud, s -> s.uapHostname(java.util.Optional.empty()).uapCatalog(app.exosphere.uap.UapCatalog.of()))) {
+        StandardErrorCapture logs = StandardErrorCapture.start();
+        try (logs;
+                Exosphere exo = SimulatedGateway.connect(
+                        cloud,
+                        s -> s.uapHostname(java.util.Optional.empty()).uapCatalog(app.exosphere.uap.UapCatalog.of()))) {
             Instance vm = exo.launch(SimulatedGateway.small("i15-no-uap-once").build())
                     .execute();
             vm.watch(events::add).awaitReady(Duration.ofSeconds(90));
-        } finally {
-            System.setErr(originalErr);
         }
 
-        List<String> warnings = logs.toString(StandardCharsets.UTF_8)
-                .lines()
-                .filter(l -> l.contains(" WARN ") && l.contains("Guacamole (web shell and desktop)"))
-                .toList();
+        List<String> warnings = logs.warnings("Guacamole (web shell and desktop)");
         assertThat(warnings)
                 .singleElement()
                 .satisfies(l -> assertThat(l).contains("User Application Proxy").contains("uapHostname"));
@@ -140,32 +130,5 @@ class NoSilentSkipTest {
                 .filteredOn(p -> p.state() == Progress.State.SKIPPED)
                 .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("Guacamole").contains("User Application Proxy"));
-    }
-
-    /** Writes to two streams. */
-    private static final class TeeOutputStream extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        TeeOutputStream(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            synchronized (second) {
-                second.write(b);
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            first.write(b, off, len);
-            synchronized (second) {
-                second.write(b, off, len);
-            }
-        }
     }
 }
