@@ -26,7 +26,7 @@ final class PortFloatingIp {
     private final EngineContext ctx;
     private final String portId;
     private final CompletableFuture<FloatingIp> created;
-    /** Completes with the first POST's answer, whatever it is (or when the create ends without one). */
+    /** Completes when the create has ended, or earlier when a POST's answer was ambiguous (look-ups follow). */
     private final CompletableFuture<Void> answered;
 
     private PortFloatingIp(
@@ -52,8 +52,9 @@ final class PortFloatingIp {
 
     /**
      * Waits for the first POST's answer: one request, bounded by the transport's timeouts, as the launch's step
-     * has always waited for it once the server is ACTIVE; not for the look-ups and the later POSTs that follow
-     * an ambiguous answer (those go on without holding a thread; {@link #isDone()} tells when they end).
+     * has always waited for it once the server is ACTIVE; then {@link #isDone()} unless the answer was
+     * ambiguous. Not for the look-ups and the later POSTs that follow an ambiguous answer (those go on without
+     * holding a thread; {@link #isDone()} tells when they end).
      */
     void awaitFirstAnswer() {
         answered.join();
@@ -100,7 +101,12 @@ final class PortFloatingIp {
             implements CreateOnce.Target<FloatingIp> {
         @Override
         public CompletableFuture<FloatingIp> create() {
-            return ctx.startFloatingIpCreate(serverId, portId).whenComplete((fip, err) -> answered.complete(null));
+            // any other answer ends the create itself, which completes `answered` once its outcome is set
+            return ctx.startFloatingIpCreate(serverId, portId).whenComplete((fip, err) -> {
+                if (err != null && ExactlyOnceCreate.ambiguous(ExactlyOnceCreate.unwrap(err))) {
+                    answered.complete(null);
+                }
+            });
         }
 
         @Override
