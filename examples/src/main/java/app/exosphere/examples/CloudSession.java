@@ -378,18 +378,45 @@ public final class CloudSession implements AutoCloseable {
      */
     public Server waitUntilReady(String serverId, Duration timeout, Consumer<Progress> progress) {
         Instance instance = exosphere.instance(serverId).execute();
-        try (InstanceWatch watch = instance.watch(p -> {
-            Server server = openStack.compute().servers().get(serverId).execute();
-            ServerOrigin origin = ServerOrigin.of(server);
-            SetupStatus setup = origin.setupStatus();
-            progress.accept(new Progress(server, uiStatus(server), setup, p.at(), true));
-        })) {
+        try (InstanceWatch watch = instance.watch(p -> progress.accept(progressOf(serverId, p)))) {
             Instance ready = watch.awaitReady(timeout);
             if (ready.origin().workflow().isPresent()) {
                 watch.awaitWorkflow(timeout);
             }
             return openStack.compute().servers().get(serverId).execute();
         }
+    }
+
+    /**
+     * Unshelves a server with exosphere-core's {@link Instance#unshelve(Consumer)}, the web app's way (the
+     * floating-IP intent is read again from the server's metadata and its floating-IP step runs again, so a
+     * server shelved with its floating IPs released gets one back), and follows the watch until the server
+     * is ready again: ACTIVE with its floating-IP step settled. Calls {@code progress} on every state and
+     * {@code notes} with the message of every event about what was or was not done on the way (a floating
+     * IP attached, a skipped step with its reason, a hostname).
+     *
+     * @throws app.exosphere.core.instance.InstanceFailedException when the floating IP could not be restored,
+     *     the server went to ERROR, or {@code timeout} passed
+     */
+    public Server unshelve(Server server, Duration timeout, Consumer<Progress> progress, Consumer<String> notes) {
+        Instance instance = exosphere.instance(server.id()).execute();
+        try (InstanceWatch watch = instance.unshelve(p -> {
+                    if (!p.state().isPhase()) {
+                        notes.accept(p.message());
+                    }
+                    progress.accept(progressOf(server.id(), p));
+                })
+                .execute()) {
+            watch.awaitReady(timeout);
+            return openStack.compute().servers().get(server.id()).execute();
+        }
+    }
+
+    /** The server as it is now, for an event of its watch. */
+    private Progress progressOf(String serverId, app.exosphere.core.instance.Progress event) {
+        Server server = openStack.compute().servers().get(serverId).execute();
+        SetupStatus setup = ServerOrigin.of(server).setupStatus();
+        return new Progress(server, uiStatus(server), setup, event.at(), true);
     }
 
     /** Reads a server again. */

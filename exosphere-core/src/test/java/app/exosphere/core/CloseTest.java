@@ -3,19 +3,18 @@ package app.exosphere.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.exosphere.core.compute.Server;
 import app.exosphere.core.error.ConnectionException;
 import app.exosphere.core.http.ExosphereListener;
 import app.exosphere.core.http.ServiceType;
 import app.exosphere.core.http.TransportOptions;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -118,61 +117,91 @@ class CloseTest {
                 .isTrue();
     }
 
-    private static CompletableFuture<List<Server>> listOnAnotherThread(OpenStack os) {
-        CompletableFuture<List<Server>> listing = new CompletableFuture<>();
+    /** The SDK's client and one of its calls, in flight when the test closes the client. */
+    private record InFlight(OpenStack os, CompletableFuture<?> call) {}
+
+    /**
+     * The fixture of the in-flight tests: answers the token and the listing, stalls Nova's version document,
+     * builds the patient client (on {@code callers}' OkHttpClient when not null) and starts {@code call} on it;
+     * returns once the version document's request reached the cloud, so the call is in flight.
+     */
+    private InFlight whileTheVersionDocumentStalls(OkHttpClient callers, Function<OpenStack, CompletableFuture<?>> call)
+            throws InterruptedException {
+        serve(servers());
+        OpenStack.Builder builder = patientClient();
+        OpenStack os = (callers == null ? builder : builder.httpClient(callers)).build();
+        CompletableFuture<?> started = call.apply(os);
+        awaitVersionDocumentRequest();
+        return new InFlight(os, started);
+    }
+
+    /**
+     * The fixture of the retry tests: every listing answered {@code 503} with {@code Retry-After: 600}; builds
+     * the patient client, starts {@code call} on it and returns once its retry is scheduled, the requests so
+     * far (the token and the first attempt) taken.
+     */
+    private InFlight whileARetryWaits(Function<OpenStack, CompletableFuture<?>> call) throws InterruptedException {
+        serve(MockCloud.json(503, "{}")
+                .newBuilder()
+                .addHeader("Retry-After", "600")
+                .build());
+        OpenStack os = patientClient().build();
+        CompletableFuture<?> started = call.apply(os);
+        assertThat(retryScheduled.await(30, TimeUnit.SECONDS)).isTrue();
+        while (cloud.server.takeRequest(0, TimeUnit.SECONDS) != null) {
+            // the token and the first attempt
+        }
+        return new InFlight(os, started);
+    }
+
+    /** A blocking call run on a thread of its own (the caller's), as a future of its outcome. */
+    private static <T> CompletableFuture<T> onAnotherThread(Supplier<T> blocking) {
+        CompletableFuture<T> outcome = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
             try {
-                listing.complete(os.compute().servers().list().toList());
+                outcome.complete(blocking.get());
             } catch (RuntimeException e) {
-                listing.completeExceptionally(e);
+                outcome.completeExceptionally(e);
             }
         });
         caller.start();
-        return listing;
+        return outcome;
     }
 
     @Test
     void closingFailsAnAsynchronousCallInFlightAndNoRetryOfItReachesTheCloud() throws Exception {
-        serve(servers());
-        OpenStack os = patientClient().build();
-        CompletableFuture<List<Server>> listing =
-                os.compute().servers().list().all().executeAsync();
-        awaitVersionDocumentRequest();
+        InFlight listing = whileTheVersionDocumentStalls(
+                null, os -> os.compute().servers().list().all().executeAsync());
 
-        os.close();
+        listing.os().close();
 
-        assertFailsWithConnectionException(listing);
+        assertFailsWithConnectionException(listing.call());
         assertNoFurtherRequest();
-        assertDispatcherThreadsEnd(os);
+        assertDispatcherThreadsEnd(listing.os());
     }
 
     @Test
     void closingFailsASynchronousCallInFlightAndNoRetryOfItReachesTheCloud() throws Exception {
-        serve(servers());
-        OpenStack os = patientClient().build();
-        CompletableFuture<List<Server>> listing = listOnAnotherThread(os);
-        awaitVersionDocumentRequest();
+        InFlight listing = whileTheVersionDocumentStalls(
+                null, os -> onAnotherThread(() -> os.compute().servers().list().toList()));
 
-        os.close();
+        listing.os().close();
 
-        assertFailsWithConnectionException(listing);
+        assertFailsWithConnectionException(listing.call());
         assertNoFurtherRequest();
-        assertDispatcherThreadsEnd(os);
+        assertDispatcherThreadsEnd(listing.os());
     }
 
     @Test
     void closingCancelsTheSdksCallsOnACallersClientAndLeavesItsThreadsToItsOwner() throws Exception {
-        serve(servers());
         OkHttpClient callers = new OkHttpClient();
         try {
-            OpenStack os = patientClient().httpClient(callers).build();
-            CompletableFuture<List<Server>> listing =
-                    os.compute().servers().list().all().executeAsync();
-            awaitVersionDocumentRequest();
+            InFlight listing = whileTheVersionDocumentStalls(
+                    callers, os -> os.compute().servers().list().all().executeAsync());
 
-            os.close();
+            listing.os().close();
 
-            assertFailsWithConnectionException(listing);
+            assertFailsWithConnectionException(listing.call());
             assertNoFurtherRequest();
             assertThat(callers.dispatcher().executorService().isShutdown()).isFalse();
         } finally {
@@ -182,52 +211,24 @@ class CloseTest {
 
     @Test
     void closingFailsAnAsynchronousCallWaitingForARetryAndTheRetryIsNeverSent() throws Exception {
-        serve(MockCloud.json(503, "{}")
-                .newBuilder()
-                .addHeader("Retry-After", "600")
-                .build());
-        OpenStack os = patientClient().build();
-        CompletableFuture<JsonNode> listing =
-                os.service(ServiceType.COMPUTE).get("servers/detail").json().executeAsync();
-        assertThat(retryScheduled.await(30, TimeUnit.SECONDS)).isTrue();
-        while (cloud.server.takeRequest(0, TimeUnit.SECONDS) != null) {
-            // the token and the first attempt
-        }
+        InFlight listing = whileARetryWaits(os ->
+                os.service(ServiceType.COMPUTE).get("servers/detail").json().executeAsync());
 
-        os.close();
+        listing.os().close();
 
-        assertFailsWithConnectionException(listing);
+        assertFailsWithConnectionException(listing.call());
         assertNoFurtherRequest();
-        assertDispatcherThreadsEnd(os);
+        assertDispatcherThreadsEnd(listing.os());
     }
 
     @Test
     void closingEndsTheBackOffOfASynchronousCallAndTheRetryIsNeverSent() throws Exception {
-        serve(MockCloud.json(503, "{}")
-                .newBuilder()
-                .addHeader("Retry-After", "600")
-                .build());
-        OpenStack os = patientClient().build();
-        CompletableFuture<JsonNode> listing = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            try {
-                listing.complete(os.service(ServiceType.COMPUTE)
-                        .get("servers/detail")
-                        .json()
-                        .execute());
-            } catch (RuntimeException e) {
-                listing.completeExceptionally(e);
-            }
-        });
-        caller.start();
-        assertThat(retryScheduled.await(30, TimeUnit.SECONDS)).isTrue();
-        while (cloud.server.takeRequest(0, TimeUnit.SECONDS) != null) {
-            // the token and the first attempt
-        }
+        InFlight listing = whileARetryWaits(os -> onAnotherThread(() ->
+                os.service(ServiceType.COMPUTE).get("servers/detail").json().execute()));
 
-        os.close();
+        listing.os().close();
 
-        assertFailsWithConnectionException(listing);
+        assertFailsWithConnectionException(listing.call());
         assertNoFurtherRequest();
     }
 }

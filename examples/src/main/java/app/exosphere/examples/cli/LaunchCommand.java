@@ -186,50 +186,9 @@ final class LaunchCommand extends CliCommand {
                 cmd.out().flush();
             }
             if (wait) {
-                Instant cloudStart = session.clock().instant();
-                boolean live = System.console() != null && !cmd.json();
-                java.util.concurrent.atomic.AtomicReference<String> shown =
-                        new java.util.concurrent.atomic.AtomicReference<>(
-                                created.status().raw() + "/" + session.uiStatus(created));
-                if (!cmd.json()) {
-                    cmd.out()
-                            .print(String.format(
-                                            Locale.ROOT,
-                                            "  [00:00] %-8s %-13s setup %s",
-                                            created.status().raw(),
-                                            session.uiStatus(created).display(),
-                                            app.exosphere.core.rules.ServerOrigin.of(created)
-                                                    .setupStatus()
-                                                    .state()
-                                                    .wire())
-                                    + (live ? "" : "\n"));
-                }
-                server = session.waitUntilReady(created.id(), timeout, p -> {
-                    String key = p.server().status().raw() + "/" + p.uiStatus();
-                    boolean changed = !key.equals(shown.getAndSet(key));
-                    if (cmd.json() || !(changed || live)) {
-                        return;
-                    }
-                    long cloudSecs = Duration.between(cloudStart, p.at()).toSeconds();
-                    String line = String.format(
-                            Locale.ROOT,
-                            "  [%02d:%02d] %-8s %-13s setup %s",
-                            cloudSecs / 60,
-                            cloudSecs % 60,
-                            p.server().status().raw(),
-                            p.uiStatus().display(),
-                            p.setup().state().wire());
-                    if (live) {
-                        // on a terminal: one line that ticks with the cloud clock, a new line per change
-                        cmd.out().print((changed ? "\n" : "\r") + line);
-                    } else {
-                        cmd.out().println(line);
-                    }
-                    cmd.out().flush();
-                });
-                if (live) {
-                    cmd.out().println();
-                }
+                ProgressLines lines = ProgressLines.start(cmd, session, created);
+                server = session.waitUntilReady(created.id(), timeout, lines);
+                lines.end();
                 if (server.status().raw().equalsIgnoreCase("ERROR")
                         || !session.uiStatus(server).name().equals("READY")) {
                     exit = ExosphereCli.EXIT_FAILURE;

@@ -276,14 +276,24 @@ final class ServerCommands {
         }
     }
 
-    /** {@code exosphere action SERVER ACTION}. */
+    /** {@code exosphere action SERVER ACTION [--release-floating-ips] [--timeout MINUTES]}. */
     @Command(
             name = "action",
             mixinStandardHelpOptions = true,
+            usageHelpAutoWidth = true,
             description = {
                 "Run a server action such as start, stop or reboot.",
                 "Actions: start, stop, reboot, hard-reboot, pause, unpause, suspend, resume, shelve, unshelve,",
-                "lock, unlock. Nova refuses actions the server's state does not allow (exit 1)."
+                "lock, unlock. Nova refuses actions the server's state does not allow (exit 1).",
+                "shelve --release-floating-ips also releases the floating IPs the SDK created for the server",
+                "(and their DNS records). unshelve follows the server until it is ACTIVE again with its",
+                "floating IP decided again from its metadata, as the Exosphere web app does: one is created",
+                "when it was released; a floating IP that cannot be restored exits 1, one not wanted is said."
+            },
+            footer = {
+                "%nExamples:",
+                "  exosphere action --cloud js2 lab shelve --release-floating-ips",
+                "  exosphere action --cloud js2 lab unshelve --timeout 20"
             })
     static final class ActionCommand extends CliCommand {
         @Mixin
@@ -295,13 +305,36 @@ final class ServerCommands {
         @Parameters(index = "1", paramLabel = "ACTION", description = "The action.")
         String action;
 
+        @Option(
+                names = "--release-floating-ips",
+                description = "With shelve: release the floating IPs the SDK created for the server"
+                        + " (unshelve gives it one again).")
+        boolean releaseFloatingIps;
+
+        @Option(
+                names = "--timeout",
+                paramLabel = "MINUTES",
+                defaultValue = "15",
+                description = "How long unshelve waits for the server to be ACTIVE with its floating IP, in real"
+                        + " (wall-clock) minutes (default 15).")
+        int timeoutMinutes;
+
         @Override
         protected int run() {
+            String name = action.toLowerCase(Locale.ROOT);
+            if (releaseFloatingIps && !name.equals("shelve")) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec().commandLine(), "--release-floating-ips goes with shelve only, not " + action);
+            }
+            if (timeoutMinutes < 1) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec().commandLine(), "--timeout must be at least 1 minute, got " + timeoutMinutes);
+            }
             try (CloudSession session = cloud.open(cli())) {
                 Server s = session.server(server);
                 ServerActionApi actions =
                         session.openStack().compute().servers().actions(s);
-                switch (action.toLowerCase(Locale.ROOT)) {
+                switch (name) {
                     case "start" -> actions.start().execute();
                     case "stop" -> actions.stop().execute();
                     case "reboot" -> actions.reboot(RebootType.SOFT).execute();
@@ -310,8 +343,14 @@ final class ServerCommands {
                     case "unpause" -> actions.unpause().execute();
                     case "suspend" -> actions.suspend().execute();
                     case "resume" -> actions.resume().execute();
-                    case "shelve" -> actions.shelve().execute();
-                    case "unshelve" -> actions.unshelve().execute();
+                    // the SDK's shelve: with the web app's option to release the floating IPs
+                    case "shelve" -> {
+                        return shelve(session, s);
+                    }
+                    // the SDK's unshelve: the web app re-runs the floating-IP step (GoalServer, Unshelve)
+                    case "unshelve" -> {
+                        return unshelve(session, s);
+                    }
                     case "lock" -> actions.lock().execute();
                     case "unlock" -> actions.unlock().execute();
                     default ->
@@ -330,6 +369,71 @@ final class ServerCommands {
                 }
                 return 0;
             }
+        }
+
+        /** Shelves with exosphere-core's {@code Instance.shelve(boolean)}; says which floating IPs stay. */
+        private int shelve(CloudSession session, Server s) {
+            var instance = session.exosphere().instance(s.id()).execute();
+            instance.shelve(releaseFloatingIps).execute();
+            List<String> left = releaseFloatingIps
+                    ? instance.fetchFloatingIps().execute().stream()
+                            .map(f -> f.floatingIpAddress())
+                            .toList()
+                    : List.of();
+            if (json()) {
+                out().println(Json.document()
+                        .put("server", InteractionPrinter.serverRef(s))
+                        .put("action", "shelve")
+                        .put("accepted", true)
+                        .put("releaseFloatingIps", releaseFloatingIps)
+                        .put("floatingIpsLeft", left));
+            } else if (!releaseFloatingIps) {
+                out().println("shelve requested for " + s.name());
+            } else {
+                out().println("shelve requested for " + s.name() + "; the floating IPs the SDK created for it are"
+                        + " released");
+                if (!left.isEmpty()) {
+                    // not created by the SDK (assigned by choice), or their release failed: never silent
+                    out().println("still attached (not released): " + String.join(", ", left));
+                }
+            }
+            return 0;
+        }
+
+        /**
+         * Unshelves with exosphere-core's {@code Instance.unshelve} and follows its watch until the server is
+         * ACTIVE with its floating-IP step settled; printing as {@code launch --wait} does, plus every event
+         * about the floating IP (attached, or not and why). A floating IP that could not be restored, ERROR or
+         * the timeout fail the command (exit 1).
+         */
+        private int unshelve(CloudSession session, Server s) {
+            List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ProgressLines lines = ProgressLines.start(this, session, s);
+            Server back;
+            try {
+                back = session.unshelve(s, Duration.ofMinutes(timeoutMinutes), lines, note -> {
+                    notes.add(note);
+                    lines.note(note);
+                });
+            } finally {
+                lines.end();
+            }
+            Map<String, Object> m = InteractionPrinter.serverJson(session, back);
+            if (json()) {
+                out().println(Json.document()
+                        .put("server", InteractionPrinter.serverRef(s))
+                        .put("action", "unshelve")
+                        .put("accepted", true)
+                        .put("status", back.status().raw())
+                        .put("floatingIp", m.get("floatingIp"))
+                        .put("notes", notes));
+            } else {
+                Object fip = m.get("floatingIp");
+                out().println(back.name() + " is " + back.status().raw() + " again ("
+                        + session.uiStatus(back).display() + "), floating IP "
+                        + (fip == null ? "none" : fip));
+            }
+            return 0;
         }
     }
 

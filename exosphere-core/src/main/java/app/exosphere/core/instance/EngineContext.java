@@ -105,7 +105,7 @@ final class EngineContext {
     /**
      * Starts {@code POST /floatingips} for {@code serverId}'s port on the external network, with the description
      * that marks it as the SDK's ({@link Instance#createdFloatingIpDescription}): the one request behind the
-     * launch's and the unshelve's floating-IP steps, each of which makes it exactly once its own way.
+     * launch's and the unshelve's floating-IP steps, both made exactly once by {@link PortFloatingIp}.
      */
     CompletableFuture<FloatingIp> startFloatingIpCreate(String serverId, String portId) {
         return externalNetwork()

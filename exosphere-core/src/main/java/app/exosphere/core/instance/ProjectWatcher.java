@@ -6,7 +6,6 @@ import app.exosphere.cloudinit.console.SetupStatus;
 import app.exosphere.core.auth.SecretUrl;
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerAddress;
-import app.exosphere.core.error.ConflictException;
 import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.network.FloatingIp;
@@ -269,12 +268,11 @@ final class ProjectWatcher {
         boolean readyDone;
         boolean failed;
         SecretText workflowToken;
-        int floatingIpAttempts;
         Integer consoleLines;
         /** The server's first port, looked up while it builds so the floating IP need not wait for ACTIVE. */
         String portId;
-        /** A {@code POST /floatingips} in flight (started while the server builds), settled by a later cycle. */
-        CompletableFuture<FloatingIp> pendingFloatingIp;
+        /** The floating IP's create in flight (started while the server builds or at ACTIVE), settled by a later cycle. */
+        PortFloatingIp pendingFloatingIp;
         /** The port is known and what to do about its floating IP waits for the server to leave BUILD. */
         boolean deferredToActive;
 
@@ -360,6 +358,9 @@ final class ProjectWatcher {
                 floatingIp(server, origin);
                 if (failed) {
                     return false;
+                }
+                if (pendingFloatingIp != null) {
+                    return true; // looking for it after an ambiguous answer: settled first (a later cycle), then setup
                 }
             } else if (!origin.createdByClient(ctx.settings.clientUuid())) {
                 floatingIpDone = true; // not ours: Exosphere only manages floating IPs of servers it launched
@@ -533,7 +534,7 @@ final class ProjectWatcher {
 
         private void floatingIp(Server server, ServerOrigin origin) {
             settleFloatingIp(true); // one started while the server built: its answer first
-            if (floatingIpDone || failed) {
+            if (floatingIpDone || failed || pendingFloatingIp != null) {
                 return;
             }
             boolean hasFip = server.allAddresses().stream().anyMatch(ServerAddress::isFloating);
@@ -577,7 +578,8 @@ final class ProjectWatcher {
                         fail(new InstanceFailedException(serverId, why + "; attach one with FloatingIpChoice", false));
                         return;
                     }
-                    createFloatingIp(ports.get(0));
+                    startFloatingIp(ports.get(0));
+                    settleFloatingIp(true);
                 }
                 case ASSIGN_EXISTING -> {
                     try {
@@ -596,58 +598,44 @@ final class ProjectWatcher {
             }
         }
 
-        /** {@code POST /floatingips} with the port, waiting for the answer (the server is ACTIVE). */
-        private void createFloatingIp(String portId) {
-            startFloatingIp(portId);
-            settleFloatingIp(true);
-        }
-
         /**
-         * Starts {@code POST /floatingips} with the port, its answer settled by {@link #settleFloatingIp}:
-         * exactly once, and at most one per port (Neutron refuses a second floating IP for a fixed IP, so a
+         * Starts creating the floating IP on the port without waiting ({@link PortFloatingIp}, the one
+         * exactly-once create the unshelve uses too), its outcome settled by {@link #settleFloatingIp} in this
+         * or a later cycle: at most one per port (Neutron refuses a second floating IP for a fixed IP, so a
          * replica doing the same finds this one, and this one the replica's).
          */
         private void startFloatingIp(String portId) {
             this.portId = portId;
-            floatingIpAttempts++;
-            pendingFloatingIp = ctx.startFloatingIpCreate(serverId, portId);
+            pendingFloatingIp = PortFloatingIp.start(ctx, serverId, portId, "the floating IP of server " + serverId);
         }
 
-        /** Handles the answer of the {@code POST /floatingips} in flight, if any (when {@code wait}, waits for it). */
-        private void settleFloatingIp(boolean wait) {
-            CompletableFuture<FloatingIp> pending = pendingFloatingIp;
-            if (pending == null || !wait && !pending.isDone()) {
+        /**
+         * Settles the floating IP's create in flight once it has ended. With {@code firstAnswer} (the server is
+         * ACTIVE) waits for its first POST's answer as before, one request, but never for the look-ups and
+         * retries after an ambiguous one: those are settled by a later cycle.
+         */
+        private void settleFloatingIp(boolean firstAnswer) {
+            PortFloatingIp pending = pendingFloatingIp;
+            if (pending == null) {
+                return;
+            }
+            if (firstAnswer) {
+                pending.awaitFirstAnswer();
+            }
+            if (!pending.isDone()) {
                 return;
             }
             pendingFloatingIp = null;
-            try {
-                attached(join(pending), "created");
-            } catch (ConflictException e) {
-                // Neutron allows one floating IP per fixed IP: another replica's may be there already
-                if (!portHasFloatingIp(portId)) {
-                    floatingIpFailed(e);
-                }
-            } catch (OpenStackException e) {
-                boolean ambiguous = ExactlyOnceCreate.ambiguous(e);
-                if (ambiguous && portHasFloatingIp(portId)) {
-                    return;
-                }
-                if (!ambiguous || floatingIpAttempts >= ExactlyOnceCreate.MAX_ATTEMPTS) {
-                    floatingIpFailed(e);
-                    return;
-                }
-                LaunchLog.warn(
-                        serverId,
-                        launchId,
-                        "server {}: creating the floating IP failed ({}); trying again",
-                        serverId,
-                        e.getClass().getSimpleName());
+            PortFloatingIp.Outcome outcome = pending.outcome();
+            if (outcome.floatingIp().isPresent()) {
+                attached(outcome.floatingIp().get(), outcome.how());
+            } else {
+                floatingIpFailed(outcome.failure());
             }
         }
 
         private boolean portHasFloatingIp(String portId) {
-            Optional<FloatingIp> existing =
-                    ctx.os.network().floatingIps().listByPort(portId).stream().findFirst();
+            Optional<FloatingIp> existing = PortFloatingIp.onPort(ctx, portId);
             existing.ifPresent(f -> attached(f, "found"));
             return existing.isPresent();
         }
@@ -662,7 +650,7 @@ final class ProjectWatcher {
             AutomaticHostnames.afterAttach(ctx, latest, fip, launchId, started, List.copyOf(handles));
         }
 
-        private void floatingIpFailed(OpenStackException cause) {
+        private void floatingIpFailed(RuntimeException cause) {
             String why = "The requested floating IP could not be attached: " + cause.getMessage();
             skip(why);
             fail(new InstanceFailedException(serverId, "Server " + serverId + ": " + why, false));

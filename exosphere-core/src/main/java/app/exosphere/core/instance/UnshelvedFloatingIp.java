@@ -1,7 +1,5 @@
 package app.exosphere.core.instance;
 
-import app.exosphere.core.error.ConflictException;
-import app.exosphere.core.error.OpenStackClientException;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.network.FixedIp;
 import app.exosphere.core.network.FloatingIp;
@@ -12,7 +10,6 @@ import app.exosphere.core.rules.FloatingIpChoice;
 import app.exosphere.core.rules.FloatingIpDecision;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The web app's floating-IP step run again after an unshelve (Exosphere's {@code State.requestServerAction}
@@ -27,9 +24,9 @@ import java.util.concurrent.CompletableFuture;
  * older server): the intent read from the fresh server's {@code exoFloatingIpOption} / {@code
  * exoFloatingIpReuseOption} metadata, the ports and their floating IPs from Neutron, then {@link
  * FloatingIpDecision#decide}. A floating IP still bound to a port (shelved without release) is kept. A new
- * one is created exactly once ({@link CreateOnce}: after an ambiguous failure of {@code POST /floatingips} the
- * port's floating IPs with the SDK's description are looked up before any second POST; Neutron refuses a
- * second floating IP for the port's fixed IP, and a {@code 409} finds the one that is there); an existing one
+ * one is created exactly once by {@link PortFloatingIp}, as after a launch (after an ambiguous failure of {@code
+ * POST /floatingips} the port's floating IP is looked up before any second POST; Neutron refuses a second
+ * floating IP for the port's fixed IP, and a {@code 409} finds the one that is there); an existing one
  * ({@code useExisting}) is assigned again. The automatic hostname follows ({@link AutomaticHostnames}).
  *
  * <p>Never silent: an intent that asks for none, no recorded intent, a public fixed IP, or a server without a
@@ -42,7 +39,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class UnshelvedFloatingIp {
     private final String serverId;
-    private volatile CompletableFuture<FloatingIp> pending;
+    private volatile PortFloatingIp pending;
     private volatile String portId;
 
     private UnshelvedFloatingIp(String serverId) {
@@ -119,7 +116,7 @@ final class UnshelvedFloatingIp {
     }
 
     private boolean stepNow(EngineContext ctx, ProjectWatcher.Track track, Instance instance) {
-        CompletableFuture<FloatingIp> inFlight = pending;
+        PortFloatingIp inFlight = pending;
         if (inFlight != null) {
             return inFlight.isDone() && settle(ctx, track, instance, inFlight);
         }
@@ -129,7 +126,7 @@ final class UnshelvedFloatingIp {
                 .list(PortListOptions.builder().deviceId(serverId).build())
                 .toList();
         for (Port p : ports) {
-            Optional<FloatingIp> kept = floatingIpOf(ctx, p.id());
+            Optional<FloatingIp> kept = PortFloatingIp.onPort(ctx, p.id());
             if (kept.isPresent()) {
                 LaunchLog.info(
                         serverId,
@@ -164,7 +161,8 @@ final class UnshelvedFloatingIp {
         portId = ports.get(0).id();
         switch (d.action()) {
             case CREATE -> {
-                CompletableFuture<FloatingIp> started = CreateOnce.createAsync(CreateOnce.Pace.of(ctx), target(ctx));
+                PortFloatingIp started =
+                        PortFloatingIp.start(ctx, serverId, portId, "the floating IP of unshelved server " + serverId);
                 pending = started;
                 return started.isDone() && settle(ctx, track, instance, started);
             }
@@ -182,7 +180,7 @@ final class UnshelvedFloatingIp {
                                     .execute(),
                             "assigned again");
                 } catch (OpenStackException e) {
-                    Optional<FloatingIp> there = floatingIpOf(ctx, portId);
+                    Optional<FloatingIp> there = PortFloatingIp.onPort(ctx, portId);
                     if (there.isPresent()) {
                         attached(ctx, track, instance, there.get(), "found"); // the PUT had reached Neutron
                     } else {
@@ -198,70 +196,16 @@ final class UnshelvedFloatingIp {
         }
     }
 
-    /** {@code POST /floatingips} with the port and the SDK's description, exactly once. */
-    private CreateOnce.Target<FloatingIp> target(EngineContext ctx) {
-        String port = portId;
-        return new CreateOnce.Target<>() {
-            @Override
-            public String what() {
-                return "the floating IP of unshelved server " + serverId;
-            }
-
-            @Override
-            public CompletableFuture<FloatingIp> create() {
-                return ctx.startFloatingIpCreate(serverId, port);
-            }
-
-            @Override
-            public CompletableFuture<Optional<FloatingIp>> findNew() {
-                // the port had none before the POST: one with the SDK's description is the POST's
-                String ours = Instance.createdFloatingIpDescription(serverId);
-                return ctx.os
-                        .network()
-                        .floatingIps()
-                        .listByPort(port)
-                        .all()
-                        .executeAsync()
-                        .thenApply(all -> all.stream()
-                                .filter(f ->
-                                        f.description().filter(ours::equals).isPresent())
-                                .findFirst());
-            }
-
-            @Override
-            public RuntimeException outcomeUnknown(Throwable createFailure, Throwable lookupFailure) {
-                return new OpenStackClientException(
-                        "Creating " + what() + " failed ambiguously (" + createFailure.getMessage()
-                                + ") and looking for it kept failing (" + lookupFailure.getMessage()
-                                + "); it may or may not exist: look for a floating IP with the description \""
-                                + Instance.createdFloatingIpDescription(serverId) + "\" before creating one",
-                        lookupFailure);
-            }
-        };
-    }
-
-    /** The create's answer: attached, or (a 409: one is bound to the port already) found, or failed. */
-    private boolean settle(
-            EngineContext ctx, ProjectWatcher.Track track, Instance instance, CompletableFuture<FloatingIp> done) {
+    /** The create's answer: attached (created, or found on the port after a 409), or failed with the cause. */
+    private boolean settle(EngineContext ctx, ProjectWatcher.Track track, Instance instance, PortFloatingIp done) {
         pending = null;
-        try {
-            attached(ctx, track, instance, Instances.join(done), "created");
-        } catch (ConflictException e) {
-            // Neutron allows one floating IP per fixed IP: a replica's may be there already
-            Optional<FloatingIp> there = floatingIpOf(ctx, portId);
-            if (there.isPresent()) {
-                attached(ctx, track, instance, there.get(), "found");
-            } else {
-                failed(track, "creating it failed (" + e.getMessage() + ")");
-            }
-        } catch (RuntimeException e) {
-            failed(track, "creating it failed (" + e.getMessage() + ")");
+        PortFloatingIp.Outcome outcome = done.outcome();
+        if (outcome.floatingIp().isPresent()) {
+            attached(ctx, track, instance, outcome.floatingIp().get(), outcome.how());
+        } else {
+            failed(track, "creating it failed (" + outcome.failure().getMessage() + ")");
         }
         return true;
-    }
-
-    private static Optional<FloatingIp> floatingIpOf(EngineContext ctx, String portId) {
-        return ctx.os.network().floatingIps().listByPort(portId).stream().findFirst();
     }
 
     private void attached(

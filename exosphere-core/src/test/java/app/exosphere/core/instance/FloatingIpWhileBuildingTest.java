@@ -1,6 +1,7 @@
 package app.exosphere.core.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Fault;
@@ -171,6 +172,67 @@ class FloatingIpWhileBuildingTest {
             assertThat(events)
                     .filteredOn(p -> p.state() == Progress.State.FLOATING_IP_ATTACHED)
                     .hasSize(1);
+        }
+    }
+
+    @Test
+    void aCreateCutBeforeNeutronGotItIsSentAgainOnlyAfterTheLookUpsFoundNothingForTheReconcileWindow() {
+        cloud.faults()
+                .add(Fault.on(Service.NETWORK)
+                        .method("POST")
+                        .path("^/v2.0/floatingips$")
+                        .disconnect()
+                        .times(1)
+                        .build());
+        List<Progress> events = new CopyOnWriteArrayList<>();
+        try (Exosphere exo = SimulatedGateway.connect(cloud, s -> s.reconcileWindow(Duration.ofSeconds(10)))) {
+            Instance vm =
+                    exo.launch(SimulatedGateway.small("s23-early-cut").build()).execute();
+            activeWithFloatingIp(vm, events).join();
+
+            assertThat(cloud.floatingIpCountOf(vm.id())).isEqualTo(1);
+            List<JournalEntry> posts = floatingIpCreates();
+            assertThat(posts).hasSize(2);
+            // the port was looked up in between, and the second POST waited for the 10 s window, not for the next
+            // 1 s cycle (a stamp is when the simulator got the request, a moment after the SDK sent it)
+            assertThat(posts.get(1).simulatedAt())
+                    .isAfterOrEqualTo(posts.get(0).simulatedAt().plusSeconds(9));
+            assertThat(cloud.journal().entries(Service.NETWORK).stream()
+                            .filter(e -> e.method().equals("GET") && e.path().equals("/v2.0/floatingips"))
+                            .filter(e -> e.simulatedAt().isAfter(posts.get(0).simulatedAt())
+                                    && e.simulatedAt().isBefore(posts.get(1).simulatedAt())))
+                    .isNotEmpty();
+            assertThat(events)
+                    .filteredOn(p -> p.state() == Progress.State.FLOATING_IP_ATTACHED)
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void aCreateThatNeverReachesNeutronEndsTheWatchFailedAfterTheBoundedAttemptsWithATypedReason() {
+        cloud.faults()
+                .add(Fault.on(Service.NETWORK)
+                        .method("POST")
+                        .path("^/v2.0/floatingips$")
+                        .disconnect()
+                        .build());
+        List<Progress> events = new CopyOnWriteArrayList<>();
+        try (Exosphere exo = SimulatedGateway.connect(cloud, s -> s.reconcileWindow(Duration.ofSeconds(2)))) {
+            Instance vm = exo.launch(SimulatedGateway.small("s23-early-never").build())
+                    .execute();
+            InstanceWatch watch = vm.watch(events::add);
+
+            assertThatThrownBy(() -> watch.awaitReady(Duration.ofSeconds(120)))
+                    .isInstanceOf(InstanceFailedException.class)
+                    .hasMessageContaining("floating IP could not be attached")
+                    .hasMessageContaining("failed " + CreateOnce.MAX_ATTEMPTS + " times and it does not exist");
+            assertThat(floatingIpCreates()).hasSize(CreateOnce.MAX_ATTEMPTS);
+            assertThat(cloud.floatingIpCountOf(vm.id())).isZero();
+            assertThat(events).extracting(Progress::state).doesNotContain(Progress.State.READY);
+            assertThat(events)
+                    .filteredOn(p -> p.state() == Progress.State.SKIPPED)
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.message()).contains("does not exist"));
         }
     }
 }
