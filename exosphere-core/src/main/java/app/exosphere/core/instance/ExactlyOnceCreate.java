@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *       up, again and again with backoff (1, 2, 4 … 15 s of the injected clock), until the server shows up
  *       or the reconcile window ({@link ExosphereSettings#reconcileWindow()}) since the POST has passed. Only
  *       a look-up that succeeded <em>after</em> the window and found nothing allows another POST (at most
- *       {@link #MAX_ATTEMPTS} in all).
+ *       {@link CreateOnce#MAX_ATTEMPTS} in all).
  *   <li>When the look-ups themselves keep failing until the window ends, the outcome is unknown: {@link
  *       LaunchOutcomeUnknownException} carries the launch id.
  *   <li>A caller-chosen launch id ({@link LaunchId#of(String)}), or one this process already tried, is
@@ -48,7 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ExactlyOnceCreate implements CreateOnce.Target<Server> {
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceCreate.class);
-    static final int MAX_ATTEMPTS = CreateOnce.MAX_ATTEMPTS;
 
     private final EngineContext ctx;
     private final ServerCreateRequest body;
