@@ -40,17 +40,12 @@ final class ProgressLines implements Consumer<CloudSession.Progress> {
         ProgressLines lines = new ProgressLines(
                 cmd, session.clock().instant(), server.status().raw() + "/" + session.uiStatus(server));
         if (!cmd.json()) {
-            cmd.out()
-                    .print(String.format(
-                                    Locale.ROOT,
-                                    "  [00:00] %-8s %-13s setup %s",
-                                    server.status().raw(),
-                                    session.uiStatus(server).display(),
-                                    ServerOrigin.of(server)
-                                            .setupStatus()
-                                            .state()
-                                            .wire())
-                            + (lines.live ? "" : "\n"));
+            String first = line(
+                    0,
+                    server.status().raw(),
+                    session.uiStatus(server).display(),
+                    ServerOrigin.of(server).setupStatus().state().wire());
+            cmd.out().print(first + (lines.live ? "" : "\n"));
             cmd.out().flush();
         }
         return lines;
@@ -63,12 +58,8 @@ final class ProgressLines implements Consumer<CloudSession.Progress> {
         if (cmd.json() || !(changed || live)) {
             return;
         }
-        long cloudSecs = Duration.between(cloudStart, p.at()).toSeconds();
-        String line = String.format(
-                Locale.ROOT,
-                "  [%02d:%02d] %-8s %-13s setup %s",
-                cloudSecs / 60,
-                cloudSecs % 60,
+        String line = line(
+                Duration.between(cloudStart, p.at()).toSeconds(),
                 p.server().status().raw(),
                 p.uiStatus().display(),
                 p.setup().state().wire());
@@ -94,6 +85,18 @@ final class ProgressLines implements Consumer<CloudSession.Progress> {
             cmd.out().println("  " + message);
         }
         cmd.out().flush();
+    }
+
+    /** One status line: {@code [mm:ss] STATUS UI-STATUS setup STATE}, the time on the cloud's clock since the start. */
+    private static String line(long cloudSecs, String status, String uiStatus, String setup) {
+        return String.format(
+                Locale.ROOT,
+                "  [%02d:%02d] %-8s %-13s setup %s",
+                cloudSecs / 60,
+                cloudSecs % 60,
+                status,
+                uiStatus,
+                setup);
     }
 
     /** Ends the ticking line on a terminal (call once the wait is over, also after a failure). */
