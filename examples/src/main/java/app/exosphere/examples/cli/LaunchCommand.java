@@ -109,19 +109,22 @@ final class LaunchCommand extends CliCommand {
     @Option(
             names = "--timeout",
             paramLabel = "MINUTES",
-            defaultValue = "60",
-            description = "How long --wait waits, in real (wall-clock) minutes (default 60).")
-    int timeoutMinutes;
+            description = "With --wait: how long it waits, in real (wall-clock) minutes (default 60).")
+    Integer timeoutMinutes;
 
     @Override
     protected int run() {
-        if (timeoutMinutes < 1) {
+        if (timeoutMinutes != null && !waitForReady) {
+            throw new ParameterException(spec().commandLine(), "--timeout goes with --wait only");
+        }
+        if (timeoutMinutes != null && timeoutMinutes < 1) {
             throw new ParameterException(
                     spec().commandLine(), "--timeout must be at least 1 minute, got " + timeoutMinutes);
         }
         LaunchOptions options = options();
+        Duration timeout = Duration.ofMinutes(timeoutMinutes == null ? 60 : timeoutMinutes);
         try (CloudSession session = cloud.open(cli())) {
-            return launch(this, session, options, waitForReady, Duration.ofMinutes(timeoutMinutes));
+            return launch(this, session, options, waitForReady, timeout);
         }
     }
 

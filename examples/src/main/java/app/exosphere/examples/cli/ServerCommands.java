@@ -314,10 +314,9 @@ final class ServerCommands {
         @Option(
                 names = "--timeout",
                 paramLabel = "MINUTES",
-                defaultValue = "15",
-                description = "How long unshelve waits for the server to be ACTIVE with its floating IP, in real"
-                        + " (wall-clock) minutes (default 15).")
-        int timeoutMinutes;
+                description = "With unshelve: how long it waits for the server to be ACTIVE with its floating IP,"
+                        + " in real (wall-clock) minutes (default 15).")
+        Integer timeoutMinutes;
 
         @Override
         protected int run() {
@@ -326,7 +325,11 @@ final class ServerCommands {
                 throw new picocli.CommandLine.ParameterException(
                         spec().commandLine(), "--release-floating-ips goes with shelve only, not " + action);
             }
-            if (timeoutMinutes < 1) {
+            if (timeoutMinutes != null && !name.equals("unshelve")) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec().commandLine(), "--timeout goes with unshelve only, not " + action);
+            }
+            if (timeoutMinutes != null && timeoutMinutes < 1) {
                 throw new picocli.CommandLine.ParameterException(
                         spec().commandLine(), "--timeout must be at least 1 minute, got " + timeoutMinutes);
             }
@@ -411,7 +414,8 @@ final class ServerCommands {
             ProgressLines lines = ProgressLines.start(this, session, s);
             Server back;
             try {
-                back = session.unshelve(s, Duration.ofMinutes(timeoutMinutes), lines, note -> {
+                Duration timeout = Duration.ofMinutes(timeoutMinutes == null ? 15 : timeoutMinutes);
+                back = session.unshelve(s, timeout, lines, note -> {
                     notes.add(note);
                     lines.note(note);
                 });
@@ -461,16 +465,20 @@ final class ServerCommands {
         @Option(
                 names = "--timeout",
                 paramLabel = "MINUTES",
-                defaultValue = "10",
-                description = "How long --wait waits, in minutes (default 10).")
-        int timeoutMinutes;
+                description = "With --wait: how long it waits, in minutes (default 10).")
+        Integer timeoutMinutes;
 
         @Override
         protected int run() throws InterruptedException {
-            if (timeoutMinutes < 1) {
+            if (timeoutMinutes != null && !waitForGone) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec().commandLine(), "--timeout goes with --wait only");
+            }
+            if (timeoutMinutes != null && timeoutMinutes < 1) {
                 throw new picocli.CommandLine.ParameterException(
                         spec().commandLine(), "--timeout must be at least 1 minute, got " + timeoutMinutes);
             }
+            int minutes = timeoutMinutes == null ? 10 : timeoutMinutes;
             try (CloudSession session = cloud.open(cli())) {
                 // every name is looked up before anything is deleted
                 List<Server> found = new ArrayList<>();
@@ -489,7 +497,7 @@ final class ServerCommands {
                 }
                 if (waitForGone) {
                     java.time.Clock clock = session.clock();
-                    java.time.Instant deadline = clock.instant().plus(Duration.ofMinutes(timeoutMinutes));
+                    java.time.Instant deadline = clock.instant().plus(Duration.ofMinutes(minutes));
                     List<Server> left = new ArrayList<>(found);
                     while (!left.isEmpty()) {
                         left.removeIf(s -> isGone(session, s));
@@ -500,7 +508,7 @@ final class ServerCommands {
                             throw new CliFailure(
                                     ExosphereCli.EXIT_FAILURE,
                                     "timeout",
-                                    "still there after " + timeoutMinutes + " min: "
+                                    "still there after " + minutes + " min: "
                                             + left.stream().map(Server::name).toList());
                         }
                         Thread.sleep(session.simulator().isPresent() ? 100 : 2000);

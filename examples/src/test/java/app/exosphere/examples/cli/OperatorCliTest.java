@@ -185,6 +185,14 @@ class OperatorCliTest {
                 .contains("--timeout must be at least 1 minute")
                 .doesNotContain("\tat ");
 
+        // a setting that would be ignored is refused, not dropped silently
+        CliRun timeoutWithoutWait = CliRun.on(session, "launch", "--name", "i14-nowait", "--timeout", "5");
+        assertThat(timeoutWithoutWait.exitCode()).isEqualTo(2);
+        assertThat(timeoutWithoutWait.err()).contains("--timeout goes with --wait only");
+        CliRun deleteTimeoutWithoutWait = CliRun.on(session, "delete", "i14-nowait", "--timeout", "5");
+        assertThat(deleteTimeoutWithoutWait.exitCode()).isEqualTo(2);
+        assertThat(deleteTimeoutWithoutWait.err()).contains("--timeout goes with --wait only");
+
         CliRun badFip = CliRun.on(session, "launch", "--name", "i14-fip", "--floating-ip", "0000-unknown");
         assertThat(badFip.exitCode()).isEqualTo(1);
         assertThat(badFip.err()).contains("no floating IP with id '0000-unknown'");

@@ -157,7 +157,7 @@ class ShelveCommandsTest {
 
     @Test
     @Order(5)
-    void releaseGoesWithShelveOnlyAndTheTimeoutIsAtLeastAMinute() {
+    void releaseGoesWithShelveOnlyAndTheTimeoutWithUnshelveOnlyAndIsAtLeastAMinute() {
         CliRun release = CliRun.on(session, "action", "s23-none", "unshelve", "--release-floating-ips");
         assertThat(release.exitCode()).isEqualTo(2);
         assertThat(release.err())
@@ -165,5 +165,9 @@ class ShelveCommandsTest {
         CliRun timeout = CliRun.on(session, "action", "s23-none", "unshelve", "--timeout", "0");
         assertThat(timeout.exitCode()).isEqualTo(2);
         assertThat(timeout.err()).startsWith("exosphere action: --timeout must be at least 1 minute, got 0");
+        CliRun timeoutWithShelve = CliRun.on(session, "action", "s23-none", "shelve", "--timeout", "5");
+        assertThat(timeoutWithShelve.exitCode()).isEqualTo(2);
+        assertThat(timeoutWithShelve.err())
+                .startsWith("exosphere action: --timeout goes with unshelve only, not shelve");
     }
 }
