@@ -48,6 +48,21 @@ class ProjectWatcherTest {
     }
 
     @Test
+    void theIntervalRunsFromCycleStartToCycleStartButTheWatcherAlwaysRestsHalfOfIt() {
+        Duration second = Duration.ofSeconds(1);
+        // a quick cycle: the next one starts one interval after this one started (openstack4j's 1 s rhythm)
+        assertThat(ProjectWatcher.delayAfter(second, Duration.ofMillis(300))).isEqualTo(Duration.ofMillis(700));
+        assertThat(ProjectWatcher.delayAfter(second, Duration.ZERO)).isEqualTo(second);
+        // a slow cloud is never polled back to back: at least half the interval between two cycles
+        assertThat(ProjectWatcher.delayAfter(second, Duration.ofMillis(800))).isEqualTo(Duration.ofMillis(500));
+        assertThat(ProjectWatcher.delayAfter(second, Duration.ofSeconds(5))).isEqualTo(Duration.ofMillis(500));
+        // a clock stepped back during the cycle counts as an instant cycle
+        assertThat(ProjectWatcher.delayAfter(second, Duration.ofMillis(-200))).isEqualTo(second);
+        assertThat(ProjectWatcher.delayAfter(Duration.ofSeconds(15), Duration.ofSeconds(2)))
+                .isEqualTo(Duration.ofSeconds(13));
+    }
+
+    @Test
     void fiftyWatchedServersCostOneListPerCycleAndConsoleReadsOnlyForUnfinishedSetups() {
         int n = 50;
         try (CloudSimulator cloud = roomyCloud(41, 10);
