@@ -17,35 +17,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each example program, run against the simulated cloud, does what its Javadoc says. */
 class ExamplesTest {
 
     static final String UAP = "proxy-js2-iu.simulated.test";
-    static CloudSession session;
 
-    @BeforeAll
-    static void start() {
-        session = CloudSession.simulated();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SimulatedSession simulated = new SimulatedSession();
 
     static SimulatedServer simulated(String name) {
-        return session.simulator().orElseThrow().server(name).orElseThrow();
+        return simulated.session().simulator().orElseThrow().server(name).orElseThrow();
     }
 
     @Test
     void quickStartEndsWithReadyWebShellAndDesktopOnTheInstancesFloatingIp() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Interactions interactions = QuickStart.run(session, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Interactions interactions =
+                QuickStart.run(simulated.session(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String ip = simulated("quickstart").floatingIp().orElseThrow();
         InteractionStatus shell = interactions.status(Interaction.WEB_SHELL);
         assertThat(shell.kind()).isEqualTo(InteractionStatus.Kind.READY);
@@ -65,7 +57,7 @@ class ExamplesTest {
 
     @Test
     void launchBinderPrintsTheRStudioUrlWithTheInstancesJupyterToken() {
-        String url = LaunchBinder.run(session);
+        String url = LaunchBinder.run(simulated.session());
         SimulatedServer rstudio = simulated("rstudio");
         assertThat(rstudio.workflowRepository()).contains(LaunchBinder.REPOSITORY);
         assertThat(url)
@@ -75,9 +67,9 @@ class ExamplesTest {
 
     @Test
     void listAndExplainGivesExospheresReasonsForABuildingServer() {
-        session.launch(LaunchOptions.builder().name("explained").build());
-        List<String> lines =
-                ListAndExplain.run(session, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        simulated.session().launch(LaunchOptions.builder().name("explained").build());
+        List<String> lines = ListAndExplain.run(
+                simulated.session(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         int at = lines.indexOf("explained: Building");
         assertThat(at).as(String.join("\n", lines)).isNotNegative();
         assertThat(lines.subList(at + 1, lines.size()))
@@ -86,10 +78,12 @@ class ExamplesTest {
 
     @Test
     void volumeDataAttachesResultsAtTheExosphereMountpoint() {
-        String mountpoint = VolumeData.run(session);
+        String mountpoint = VolumeData.run(simulated.session());
         assertThat(mountpoint).isEqualTo("/media/volume/results");
-        Server analysis = session.server("analysis");
-        assertThat(session.openStack()
+        Server analysis = simulated.session().server("analysis");
+        assertThat(simulated
+                        .session()
+                        .openStack()
                         .compute()
                         .servers()
                         .volumeAttachments(analysis.id())
@@ -97,10 +91,10 @@ class ExamplesTest {
                         .execute())
                 .singleElement()
                 .satisfies(a -> assertThat(a.volumeId())
-                        .isEqualTo(session.volume("results").id()));
+                        .isEqualTo(simulated.session().volume("results").id()));
         // Exosphere's `ServerVolumes.requestAttachVolume`: the attachment carries the device tag the instance's
         // automount reads
-        assertThat(session.simulator().orElseThrow().journal().entries().stream()
+        assertThat(simulated.session().simulator().orElseThrow().journal().entries().stream()
                         .filter(e -> e.method().equals("POST") && e.path().endsWith("/os-volume_attachments"))
                         .map(e -> e.requestBody()))
                 .singleElement()
@@ -110,13 +104,15 @@ class ExamplesTest {
 
     @Test
     void usageChartWritesTheConsoleSamplesAndRaisesExospheresAlerts(@TempDir Path dir) throws Exception {
-        Server server =
-                session.launch(LaunchOptions.builder().name("busy").build()).get(0);
-        server = session.waitUntilReady(server.id(), Duration.ofMinutes(60), p -> {});
+        Server server = simulated
+                .session()
+                .launch(LaunchOptions.builder().name("busy").build())
+                .get(0);
+        server = simulated.session().waitUntilReady(server.id(), Duration.ofMinutes(60), p -> {});
         simulated("busy").simulateLoad(99, 97, 93);
         Thread.sleep(2500); // two simulated minutes: the instance logs the new load
         Path svg = dir.resolve("usage.svg");
-        List<ResourceUsageAlert> alerts = UsageChart.run(session, server, svg);
+        List<ResourceUsageAlert> alerts = UsageChart.run(simulated.session(), server, svg);
         assertThat(alerts)
                 .extracting(ResourceUsageAlert::message)
                 .containsExactly(

@@ -2,30 +2,20 @@ package app.exosphere.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.exosphere.examples.CloudSession;
+import app.exosphere.examples.SimulatedSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code exosphere allocation} on the simulated Jetstream2 (its accounting service and existing servers). */
 class AllocationCommandTest {
-    static CloudSession session;
-
-    @BeforeAll
-    static void start() {
-        session = CloudSession.simulated();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SimulatedSession simulated = new SimulatedSession();
 
     @Test
     void printsTheShownAllocationPerResourceTheBurnRateAndTheForecasts() {
-        CliRun run = CliRun.on(session, "allocation");
+        CliRun run = CliRun.on(simulated.session(), "allocation");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
@@ -43,7 +33,7 @@ class AllocationCommandTest {
 
     @Test
     void jsonCarriesTheMeterValuesAndForecasts() throws Exception {
-        CliRun run = CliRun.on(session, "allocation", "--json");
+        CliRun run = CliRun.on(simulated.session(), "allocation", "--json");
 
         assertThat(run.exitCode()).isZero();
         JsonNode doc = new ObjectMapper().readTree(run.out());

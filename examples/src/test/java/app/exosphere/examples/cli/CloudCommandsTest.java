@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.exosphere.cloudinit.console.ResourceUsageHistory;
-import app.exosphere.examples.CloudSession;
+import app.exosphere.examples.SimulatedSession;
 import app.exosphere.testkit.SimulatedServer;
 import app.exosphere.uap.UapTarget;
 import java.nio.file.Files;
@@ -12,12 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The cloud commands against one simulated cloud, in order: launch, read, change, delete. */
@@ -25,22 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CloudCommandsTest {
 
     static final String UAP = "proxy-js2-iu.simulated.test";
-    static CloudSession session;
 
-    @BeforeAll
-    static void start() {
-        session = CloudSession.simulated();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SimulatedSession simulated = new SimulatedSession();
 
     @Test
     @Order(1)
     void quickstartGoesFromBuildingToReadyWithWebShellDesktopSshAndWorkflowUrls() {
-        CliRun run = CliRun.on(session, "quickstart");
+        CliRun run = CliRun.on(simulated.session(), "quickstart");
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         List<String> lines = run.out().lines().toList();
@@ -54,7 +45,8 @@ class CloudCommandsTest {
                 .contains("\ndemo: Ready\n")
                 .containsPattern("\nDone in \\d+\\.\\d s wall time.\n$");
 
-        SimulatedServer demo = session.simulator().orElseThrow().server("demo").orElseThrow();
+        SimulatedServer demo =
+                simulated.session().simulator().orElseThrow().server("demo").orElseThrow();
         String ip = demo.floatingIp().orElseThrow();
         Matcher shell = Pattern.compile(
                         "  Web Shell    ready       (https://(\\S+?)/guacamole/#/client/c2hlbGwAYwBkZWZhdWx0"
@@ -75,8 +67,10 @@ class CloudCommandsTest {
     @Test
     @Order(2)
     void listShowsTheDemoReadyWithItsFloatingIp() {
-        CliRun run = CliRun.on(session, "list");
-        String ip = session.simulator()
+        CliRun run = CliRun.on(simulated.session(), "list");
+        String ip = simulated
+                .session()
+                .simulator()
                 .orElseThrow()
                 .server("demo")
                 .orElseThrow()
@@ -91,7 +85,7 @@ class CloudCommandsTest {
     @Test
     @Order(3)
     void showJsonHasInteractionsAndSetup() {
-        CliRun run = CliRun.on(session, "--json", "show", "demo");
+        CliRun run = CliRun.on(simulated.session(), "--json", "show", "demo");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .startsWith("{\"version\":2,\"server\":{\"id\":\"")
@@ -106,13 +100,18 @@ class CloudCommandsTest {
     @Order(4)
     void usageReadsTheConsoleSamplesAndWritesTheChart(@TempDir Path dir) throws Exception {
         Path svg = dir.resolve("demo.svg");
-        CliRun run = CliRun.on(session, "usage", "demo", "--svg", svg.toString());
+        CliRun run = CliRun.on(simulated.session(), "usage", "demo", "--svg", svg.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .startsWith("time                  cpu%  mem%  disk%  gpu%\n")
                 .contains("chart: " + svg);
-        String console =
-                session.simulator().orElseThrow().server("demo").orElseThrow().consoleLog();
+        String console = simulated
+                .session()
+                .simulator()
+                .orElseThrow()
+                .server("demo")
+                .orElseThrow()
+                .consoleLog();
         int samples = ResourceUsageHistory.empty().merge(console).timeSeries().size();
         long printed = run.out().lines().filter(l -> l.matches("\\d{4}-.*")).count();
         // the simulated instance keeps logging a sample every simulated minute while we read
@@ -126,37 +125,38 @@ class CloudCommandsTest {
     @Test
     @Order(4)
     void usageFailOnExitsOneExactlyWhenItPrintsAnAlertAtThatLevel() throws Exception {
-        CliRun run = CliRun.on(session, "--json", "usage", "demo", "--fail-on", "warning");
+        CliRun run = CliRun.on(simulated.session(), "--json", "usage", "demo", "--fail-on", "warning");
         com.fasterxml.jackson.databind.JsonNode alerts = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(run.out())
                 .get("alerts");
         boolean warned = alerts.findValuesAsText("level").stream()
                 .anyMatch(l -> l.equalsIgnoreCase("warning") || l.equalsIgnoreCase("danger"));
         assertThat(run.exitCode()).as(run.out()).isEqualTo(warned ? 1 : 0);
-        assertThat(CliRun.on(session, "usage", "demo", "--fail-on", "loud").exitCode())
+        assertThat(CliRun.on(simulated.session(), "usage", "demo", "--fail-on", "loud")
+                        .exitCode())
                 .isEqualTo(2);
     }
 
     @Test
     @Order(5)
     void volumeCreateAttachPrintsTheExosphereMountpointAndDetaches() {
-        CliRun create = CliRun.on(session, "volume", "create", "--name", "my data", "--size", "10");
+        CliRun create = CliRun.on(simulated.session(), "volume", "create", "--name", "my data", "--size", "10");
         assertThat(create.out()).matches("volume my data \\([0-9a-f-]{36}\\), 10 GB, available\n");
-        CliRun attach = CliRun.on(session, "volume", "attach", "demo", "my data");
+        CliRun attach = CliRun.on(simulated.session(), "volume", "attach", "demo", "my data");
         assertThat(attach).isEqualTo(new CliRun(0, "my data attached to demo, mounted at /media/volume/my-data\n", ""));
-        CliRun detach = CliRun.on(session, "volume", "detach", "demo", "my data");
+        CliRun detach = CliRun.on(simulated.session(), "volume", "detach", "demo", "my data");
         assertThat(detach).isEqualTo(new CliRun(0, "my data detached from demo\n", ""));
     }
 
     @Test
     @Order(6)
     void actionsFollowNovaRulesAndUnknownActionsAreUsageErrors() {
-        assertThat(CliRun.on(session, "action", "demo", "stop"))
+        assertThat(CliRun.on(simulated.session(), "action", "demo", "stop"))
                 .isEqualTo(new CliRun(0, "stop requested for demo\n", ""));
-        CliRun again = CliRun.on(session, "action", "demo", "pause");
+        CliRun again = CliRun.on(simulated.session(), "action", "demo", "pause");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).startsWith("action: ");
-        CliRun unknown = CliRun.on(session, "action", "demo", "explode");
+        CliRun unknown = CliRun.on(simulated.session(), "action", "demo", "explode");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("exosphere action: unknown action 'explode'");
     }
@@ -164,7 +164,7 @@ class CloudCommandsTest {
     @Test
     @Order(7)
     void launchWithoutGuacamoleExplainsTheMissingWebShell() {
-        CliRun run = CliRun.on(session, "--json", "launch", "--name", "plain", "--no-guacamole", "--wait");
+        CliRun run = CliRun.on(simulated.session(), "--json", "launch", "--name", "plain", "--no-guacamole", "--wait");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("\"name\":\"plain\"")
@@ -177,10 +177,10 @@ class CloudCommandsTest {
     @Test
     @Order(8)
     void deleteRemovesTheServerAndUnknownServersAreErrors() {
-        CliRun delete = CliRun.on(session, "delete", "plain");
+        CliRun delete = CliRun.on(simulated.session(), "delete", "plain");
         assertThat(delete.exitCode()).isZero();
         assertThat(delete.out()).startsWith("deleting plain (");
-        CliRun missing = CliRun.on(session, "show", "nope");
+        CliRun missing = CliRun.on(simulated.session(), "show", "nope");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).startsWith("show: no server named or with id 'nope'");
     }
@@ -219,8 +219,8 @@ class CloudCommandsTest {
     @Test
     void cloudConfigReadsACloudConfigsJsFile(@TempDir Path dir) throws Exception {
         Path js = dir.resolve("cloud_configs.js");
-        Files.writeString(js, session.simulator().orElseThrow().cloudConfigsJs());
-        String keystone = session.simulator().orElseThrow().keystoneUrl();
+        Files.writeString(js, simulated.session().simulator().orElseThrow().cloudConfigsJs());
+        String keystone = simulated.session().simulator().orElseThrow().keystoneUrl();
         CliRun run = CliRun.of(
                 "--json", "cloud-config", "--file", js.toString(), "--keystone-url", keystone, "--region", "TACC");
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -2,39 +2,35 @@ package app.exosphere.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.exosphere.examples.CloudSession;
+import app.exosphere.examples.SimulatedSession;
 import app.exosphere.testkit.CloudSimulator;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code exosphere image create-from} and {@code exosphere hostname} on one simulated cloud, in order. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImageAndHostnameCommandsTest {
-    static CloudSession session;
+    @RegisterExtension
+    static final SimulatedSession simulated = new SimulatedSession();
+
     static CloudSimulator cloud;
 
     @BeforeAll
     static void start() {
-        session = CloudSession.simulated();
-        cloud = session.simulator().orElseThrow();
-        CliRun launched = CliRun.on(session, "launch", "--name", "i18 cli", "--wait");
+        cloud = simulated.session().simulator().orElseThrow();
+        CliRun launched = CliRun.on(simulated.session(), "launch", "--name", "i18 cli", "--wait");
         assertThat(launched.exitCode()).as(launched.err()).isZero();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
     }
 
     @Test
     @Order(1)
     void imageCreateFromUsesTheWebAppsDefaultNameAndWaitsUntilActive() {
-        CliRun run = CliRun.on(session, "image", "create-from", "i18 cli", "--wait");
+        CliRun run = CliRun.on(simulated.session(), "image", "create-from", "i18 cli", "--wait");
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
@@ -48,7 +44,15 @@ class ImageAndHostnameCommandsTest {
     @Order(2)
     void imageCreateFromWithANameAndVisibilityAnswersJson() {
         CliRun run = CliRun.on(
-                session, "--json", "image", "create-from", "i18 cli", "--name", "golden", "--visibility", "community");
+                simulated.session(),
+                "--json",
+                "image",
+                "create-from",
+                "i18 cli",
+                "--name",
+                "golden",
+                "--visibility",
+                "community");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("\"name\":\"golden\"")
@@ -59,7 +63,7 @@ class ImageAndHostnameCommandsTest {
     @Test
     @Order(3)
     void aVisibilityGlanceDoesNotKnowIsABadArgumentBeforeAnyRequest() {
-        CliRun run = CliRun.on(session, "image", "create-from", "i18 cli", "--visibility", "everyone");
+        CliRun run = CliRun.on(simulated.session(), "image", "create-from", "i18 cli", "--visibility", "everyone");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("public, community, shared or private");
     }
@@ -73,25 +77,25 @@ class ImageAndHostnameCommandsTest {
         while (cloud.recordSetsHolding(ip).isEmpty() && System.nanoTime() < until) {
             Thread.sleep(50);
         }
-        CliRun automatic = CliRun.on(session, "hostname", "i18 cli");
+        CliRun automatic = CliRun.on(simulated.session(), "hostname", "i18 cli");
         assertThat(automatic.exitCode()).as(automatic.err()).isZero();
         assertThat(automatic.out()).isEqualTo("i18 cli: i18-cli.tra000001.projects.simulated.test\n");
 
-        CliRun deleted = CliRun.on(session, "hostname", "i18 cli", "--delete");
+        CliRun deleted = CliRun.on(simulated.session(), "hostname", "i18 cli", "--delete");
         assertThat(deleted.exitCode()).as(deleted.err()).isZero();
         assertThat(deleted.out()).isEqualTo("i18 cli: deleted i18-cli.tra000001.projects.simulated.test\n");
         cloud.advance(Duration.ofSeconds(10)); // Designate finishes the delete
 
-        CliRun none = CliRun.on(session, "hostname", "i18 cli");
+        CliRun none = CliRun.on(simulated.session(), "hostname", "i18 cli");
         assertThat(none.exitCode()).as(none.err()).isZero();
         assertThat(none.out()).isEqualTo("i18 cli: no hostname (create one with --create)\n");
 
-        CliRun created = CliRun.on(session, "hostname", "i18 cli", "--create");
+        CliRun created = CliRun.on(simulated.session(), "hostname", "i18 cli", "--create");
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(created.out()).isEqualTo("i18 cli: i18-cli.tra000001.projects.simulated.test\n");
         assertThat(cloud.recordSetsHolding(ip)).containsExactly("A i18-cli.tra000001.projects.simulated.test.");
 
-        CliRun json = CliRun.on(session, "--json", "hostname", "i18 cli");
+        CliRun json = CliRun.on(simulated.session(), "--json", "hostname", "i18 cli");
         assertThat(json.out()).contains("\"hostnames\":[\"i18-cli.tra000001.projects.simulated.test\"]");
     }
 }

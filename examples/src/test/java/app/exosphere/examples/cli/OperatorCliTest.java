@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.core.compute.Server;
 import app.exosphere.core.network.Network;
-import app.exosphere.examples.CloudSession;
+import app.exosphere.examples.SimulatedSession;
 import app.exosphere.testkit.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The CLI as an operator used to the {@code openstack} CLI uses it, on a simulated cloud without Neutron
@@ -26,15 +26,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static CloudSession session;
+
+    @RegisterExtension
+    static final SimulatedSession simulated = new SimulatedSession(Scenario.withoutAutoAllocation());
 
     @BeforeAll
     static void start() {
-        session = CloudSession.simulated(Scenario.withoutAutoAllocation());
         // the project's network is not named after the project: Exosphere's rule finds none
-        for (Network n : session.openStack().network().networks().list().toList()) {
+        for (Network n :
+                simulated.session().openStack().network().networks().list().toList()) {
             if (!n.external()) {
-                session.openStack()
+                simulated
+                        .session()
+                        .openStack()
                         .network()
                         .transport()
                         .put("/networks/{id}", n.id())
@@ -44,30 +48,25 @@ class OperatorCliTest {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
     /** The names of the networks the server's ports are on (Neutron's view, not the CLI's output). */
     private static List<String> networksOf(String serverName) {
-        String id = session.server(serverName).id();
+        String id = simulated.session().server(serverName).id();
         Map<String, String> names = new java.util.HashMap<>();
-        session.openStack().network().networks().list().forEach(n -> names.put(n.id(), n.name()));
-        return session.openStack().network().ports().list().stream()
+        simulated.session().openStack().network().networks().list().forEach(n -> names.put(n.id(), n.name()));
+        return simulated.session().openStack().network().ports().list().stream()
                 .filter(p -> id.equals(p.deviceId()))
                 .map(p -> names.get(p.networkId()))
                 .toList();
     }
 
     private static int serversInTheSimulator() {
-        return session.simulator().orElseThrow().servers().size();
+        return simulated.session().simulator().orElseThrow().servers().size();
     }
 
     @Test
     @Order(1)
     void launchUsesTheOnlyUsableTenantNetworkWhenNoRuleAppliesAndSaysSo() {
-        CliRun run = CliRun.on(session, "launch", "--name", "i14-auto-net");
+        CliRun run = CliRun.on(simulated.session(), "launch", "--name", "i14-auto-net");
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
@@ -80,13 +79,13 @@ class OperatorCliTest {
     @Order(2)
     void launchWithNetworkUsesThatNetworkWithoutANote() {
         int before = serversInTheSimulator();
-        CliRun run = CliRun.on(session, "launch", "--name", "i14-named-net", "--network", "private");
+        CliRun run = CliRun.on(simulated.session(), "launch", "--name", "i14-named-net", "--network", "private");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).doesNotContain("only usable tenant network");
         assertThat(networksOf("i14-named-net")).containsExactly("private");
         assertThat(serversInTheSimulator()).isEqualTo(before + 1);
 
-        CliRun unknown = CliRun.on(session, "launch", "--name", "i14-no-net", "--network", "nope");
+        CliRun unknown = CliRun.on(simulated.session(), "launch", "--name", "i14-no-net", "--network", "nope");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("No network \"nope\"");
         assertThat(serversInTheSimulator()).isEqualTo(before + 1);
@@ -95,36 +94,39 @@ class OperatorCliTest {
     @Test
     @Order(3)
     void listPrintsTheChosenFormatAndColumns() throws Exception {
-        CliRun csv = CliRun.on(session, "list", "-f", "csv", "-c", "name", "-c", "status");
+        CliRun csv = CliRun.on(simulated.session(), "list", "-f", "csv", "-c", "name", "-c", "status");
         assertThat(csv.exitCode()).isZero();
         assertThat(csv.out().lines().toList()).first().isEqualTo("\"name\",\"status\"");
         assertThat(csv.out()).contains("\"i14-auto-net\",\"");
 
-        CliRun value = CliRun.on(session, "list", "-f", "value", "-c", "name");
+        CliRun value = CliRun.on(simulated.session(), "list", "-f", "value", "-c", "name");
         assertThat(value.out().lines().toList()).contains("i14-auto-net", "i14-named-net");
 
-        CliRun table = CliRun.on(session, "list", "-f", "table", "-c", "name");
+        CliRun table = CliRun.on(simulated.session(), "list", "-f", "table", "-c", "name");
         assertThat(table.out()).startsWith("+--").contains("| name ").contains("| i14-auto-net ");
 
-        CliRun yaml = CliRun.on(session, "list", "-f", "yaml", "-c", "name");
+        CliRun yaml = CliRun.on(simulated.session(), "list", "-f", "yaml", "-c", "name");
         assertThat(yaml.out()).startsWith("version: " + ExosphereCli.JSON_VERSION + "\nservers:\n- name: ");
 
-        JsonNode json = JSON.readTree(CliRun.on(session, "list", "--json").out());
+        JsonNode json =
+                JSON.readTree(CliRun.on(simulated.session(), "list", "--json").out());
         assertThat(json.get("version").asInt()).isEqualTo(ExosphereCli.JSON_VERSION);
         assertThat(json.get("servers").get(0).get("id").asText()).hasSize(36);
-        assertThat(JSON.readTree(CliRun.on(session, "list", "-f", "json").out()))
+        assertThat(JSON.readTree(
+                        CliRun.on(simulated.session(), "list", "-f", "json").out()))
                 .isEqualTo(json);
 
-        CliRun badColumn = CliRun.on(session, "list", "-f", "csv", "-c", "colour");
+        CliRun badColumn = CliRun.on(simulated.session(), "list", "-f", "csv", "-c", "colour");
         assertThat(badColumn.exitCode()).isEqualTo(2);
         assertThat(badColumn.err()).contains("unknown column 'colour'");
-        assertThat(CliRun.on(session, "list", "-f", "xml").exitCode()).isEqualTo(2);
+        assertThat(CliRun.on(simulated.session(), "list", "-f", "xml").exitCode())
+                .isEqualTo(2);
     }
 
     @Test
     @Order(4)
     void showPrintsImageFlavorCreatedAndAddresses() throws Exception {
-        CliRun text = CliRun.on(session, "show", "i14-auto-net");
+        CliRun text = CliRun.on(simulated.session(), "show", "i14-auto-net");
         assertThat(text.exitCode()).isZero();
         assertThat(text.out())
                 .containsPattern("\nimage: +Featured-\\S+\n")
@@ -132,8 +134,8 @@ class OperatorCliTest {
                 .containsPattern("\ncreated: +\\d{4}-\\d\\d-\\d\\dT")
                 .containsPattern("\naddresses: +private=10\\.");
 
-        JsonNode json = JSON.readTree(
-                CliRun.on(session, "show", "i14-auto-net", "-f", "json").out());
+        JsonNode json = JSON.readTree(CliRun.on(simulated.session(), "show", "i14-auto-net", "-f", "json")
+                .out());
         JsonNode server = json.get("server");
         assertThat(server.isObject()).isTrue();
         assertThat(server.get("image").asText()).startsWith("Featured-");
@@ -141,7 +143,7 @@ class OperatorCliTest {
         assertThat(server.get("created").asText()).isNotEmpty();
         assertThat(server.get("addresses").get(0).asText()).startsWith("private=");
 
-        assertThat(CliRun.on(session, "show", "i14-auto-net", "-f", "value", "-c", "name", "-c", "flavor")
+        assertThat(CliRun.on(simulated.session(), "show", "i14-auto-net", "-f", "value", "-c", "name", "-c", "flavor")
                         .out())
                 .matches("i14-auto-net\nm3\\.\\S+\n");
     }
@@ -149,12 +151,12 @@ class OperatorCliTest {
     @Test
     @Order(5)
     void jsonIsConsistentServerIsAnObjectAndNotFoundIsNotFound() throws Exception {
-        JsonNode interactions = JSON.readTree(
-                CliRun.on(session, "--json", "interactions", "i14-auto-net").out());
+        JsonNode interactions = JSON.readTree(CliRun.on(simulated.session(), "--json", "interactions", "i14-auto-net")
+                .out());
         assertThat(interactions.get("version").asInt()).isEqualTo(ExosphereCli.JSON_VERSION);
         assertThat(interactions.get("server").get("name").asText()).isEqualTo("i14-auto-net");
 
-        CliRun missing = CliRun.on(session, "--json", "show", "no-such-server");
+        CliRun missing = CliRun.on(simulated.session(), "--json", "show", "no-such-server");
         assertThat(missing.exitCode()).isEqualTo(1);
         JsonNode error = JSON.readTree(missing.err());
         assertThat(error.get("kind").asText()).isEqualTo("not-found");
@@ -175,25 +177,26 @@ class OperatorCliTest {
                         .exitCode())
                 .isEqualTo(2);
 
-        CliRun badName = CliRun.on(session, "launch", "--name", "bad_name!");
+        CliRun badName = CliRun.on(simulated.session(), "launch", "--name", "bad_name!");
         assertThat(badName.exitCode()).as(badName.err()).isEqualTo(2);
         assertThat(badName.err()).doesNotContain("\tat ");
 
-        CliRun badTimeout = CliRun.on(session, "launch", "--name", "i14-timeout", "--wait", "--timeout", "-1");
+        CliRun badTimeout =
+                CliRun.on(simulated.session(), "launch", "--name", "i14-timeout", "--wait", "--timeout", "-1");
         assertThat(badTimeout.exitCode()).isEqualTo(2);
         assertThat(badTimeout.err())
                 .contains("--timeout must be at least 1 minute")
                 .doesNotContain("\tat ");
 
         // a setting that would be ignored is refused, not dropped silently
-        CliRun timeoutWithoutWait = CliRun.on(session, "launch", "--name", "i14-nowait", "--timeout", "5");
+        CliRun timeoutWithoutWait = CliRun.on(simulated.session(), "launch", "--name", "i14-nowait", "--timeout", "5");
         assertThat(timeoutWithoutWait.exitCode()).isEqualTo(2);
         assertThat(timeoutWithoutWait.err()).contains("--timeout goes with --wait only");
-        CliRun deleteTimeoutWithoutWait = CliRun.on(session, "delete", "i14-nowait", "--timeout", "5");
+        CliRun deleteTimeoutWithoutWait = CliRun.on(simulated.session(), "delete", "i14-nowait", "--timeout", "5");
         assertThat(deleteTimeoutWithoutWait.exitCode()).isEqualTo(2);
         assertThat(deleteTimeoutWithoutWait.err()).contains("--timeout goes with --wait only");
 
-        CliRun badFip = CliRun.on(session, "launch", "--name", "i14-fip", "--floating-ip", "0000-unknown");
+        CliRun badFip = CliRun.on(simulated.session(), "launch", "--name", "i14-fip", "--floating-ip", "0000-unknown");
         assertThat(badFip.exitCode()).isEqualTo(1);
         assertThat(badFip.err()).contains("no floating IP with id '0000-unknown'");
 
@@ -204,16 +207,18 @@ class OperatorCliTest {
     @Order(7)
     void deleteTakesSeveralServersAndWaitsUntilTheyAreGone() throws Exception {
         int before = serversInTheSimulator();
-        CliRun run = CliRun.on(session, "--json", "delete", "i14-auto-net", "i14-named-net", "--wait");
+        CliRun run = CliRun.on(simulated.session(), "--json", "delete", "i14-auto-net", "i14-named-net", "--wait");
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         JsonNode json = JSON.readTree(run.out());
         assertThat(json.get("deleted")).hasSize(2);
         assertThat(json.get("waited").asBoolean()).isTrue();
         assertThat(serversInTheSimulator()).isEqualTo(before - 2);
-        assertThat(session.servers()).extracting(Server::name).doesNotContain("i14-auto-net", "i14-named-net");
+        assertThat(simulated.session().servers())
+                .extracting(Server::name)
+                .doesNotContain("i14-auto-net", "i14-named-net");
 
-        CliRun none = CliRun.on(session, "delete", "no-such-server", "also-missing");
+        CliRun none = CliRun.on(simulated.session(), "delete", "no-such-server", "also-missing");
         assertThat(none.exitCode()).isEqualTo(1);
     }
 

@@ -2,46 +2,36 @@ package app.exosphere.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.exosphere.examples.CloudSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import app.exosphere.examples.SimulatedSession;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code exosphere share …} against one simulated cloud, in order: create, list, show, mount-commands, delete. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShareCommandsTest {
-    static CloudSession session;
-
-    @BeforeAll
-    static void start() {
-        session = CloudSession.simulated();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SimulatedSession simulated = new SimulatedSession();
 
     @Test
     @Order(1)
     void createMakesTheShareAndItsTwoAutomaticRules() {
-        CliRun run = CliRun.on(session, "share", "create", "--name", "i18-cli", "--size", "10");
+        CliRun run = CliRun.on(simulated.session(), "share", "create", "--name", "i18-cli", "--size", "10");
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
                 .matches("share i18-cli \\([0-9a-f-]{36}\\), 10 GB, available; access rules: i18-cli-rw, i18-cli-ro\n");
-        assertThat(session.simulator().orElseThrow().shareAccessRules("i18-cli"))
+        assertThat(simulated.session().simulator().orElseThrow().shareAccessRules("i18-cli"))
                 .containsExactly("i18-cli-rw", "i18-cli-ro");
     }
 
     @Test
     @Order(2)
     void listAndShowPrintTheShareWithoutItsKeys() {
-        CliRun list = CliRun.on(session, "share", "list");
+        CliRun list = CliRun.on(simulated.session(), "share", "list");
         assertThat(list.out()).contains("i18-cli").contains("  10 GB  available   CEPHFS");
-        CliRun show = CliRun.on(session, "--json", "share", "show", "i18-cli");
+        CliRun show = CliRun.on(simulated.session(), "--json", "share", "show", "i18-cli");
         assertThat(show.exitCode()).isZero();
         assertThat(show.out())
                 .contains("\"name\":\"i18-cli\"")
@@ -55,7 +45,7 @@ class ShareCommandsTest {
     @Order(3)
     void mountCommandsPrintTheQuotedCommandsOrTheCloudConfig() {
         CliRun cmds = CliRun.on(
-                session,
+                simulated.session(),
                 "share",
                 "mount-commands",
                 "i18-cli",
@@ -68,11 +58,11 @@ class ShareCommandsTest {
                         + "curl 'https://exo.example.org/assets/scripts/mount_ceph.py' | sudo python3 - mount \\\n"
                         + "  --access-rule-name='i18-cli-ro' \\\n")
                 .contains("--share-name='i18-cli'\n# unmount\n");
-        CliRun cc = CliRun.on(session, "share", "mount-commands", "i18-cli", "--cloud-init");
+        CliRun cc = CliRun.on(simulated.session(), "share", "mount-commands", "i18-cli", "--cloud-init");
         assertThat(cc.out())
                 .startsWith("#cloud-config\n")
                 .contains("secretfile=/etc/ceph/exosphere-share-i18-cli.secret");
-        CliRun neither = CliRun.on(session, "share", "mount-commands", "i18-cli");
+        CliRun neither = CliRun.on(simulated.session(), "share", "mount-commands", "i18-cli");
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err()).contains("pass --exosphere-url URL");
     }
@@ -80,11 +70,11 @@ class ShareCommandsTest {
     @Test
     @Order(4)
     void deleteRemovesTheShareAndAnUnknownShareIsAClearError() {
-        CliRun delete = CliRun.on(session, "share", "delete", "i18-cli");
+        CliRun delete = CliRun.on(simulated.session(), "share", "delete", "i18-cli");
         assertThat(delete.out()).matches("share i18-cli \\([0-9a-f-]{36}\\) deleted\n");
-        session.simulator().orElseThrow().advance(java.time.Duration.ofSeconds(10));
-        assertThat(session.simulator().orElseThrow().shareCount()).isZero();
-        CliRun missing = CliRun.on(session, "share", "show", "i18-cli");
+        simulated.session().simulator().orElseThrow().advance(java.time.Duration.ofSeconds(10));
+        assertThat(simulated.session().simulator().orElseThrow().shareCount()).isZero();
+        CliRun missing = CliRun.on(simulated.session(), "share", "show", "i18-cli");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("no share named or with id i18-cli");
     }

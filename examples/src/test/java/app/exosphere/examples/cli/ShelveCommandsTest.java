@@ -2,17 +2,16 @@ package app.exosphere.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.exosphere.examples.CloudSession;
+import app.exosphere.examples.SimulatedSession;
 import app.exosphere.testkit.CloudSimulator;
 import app.exosphere.testkit.Fault;
 import app.exosphere.testkit.Service;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code exosphere action SERVER shelve --release-floating-ips} and {@code action SERVER unshelve} against one
@@ -23,20 +22,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShelveCommandsTest {
-    static CloudSession session;
-
-    @BeforeAll
-    static void start() {
-        session = CloudSession.simulated();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SimulatedSession simulated = new SimulatedSession();
 
     private static CloudSimulator cloud() {
-        return session.simulator().orElseThrow();
+        return simulated.session().simulator().orElseThrow();
     }
 
     private static String idOf(String name) {
@@ -49,7 +39,7 @@ class ShelveCommandsTest {
 
     /** Shelves through the CLI, releasing the floating IPs, and lets Nova offload the server. */
     private static void shelvedWithRelease(String name) {
-        CliRun shelve = CliRun.on(session, "action", name, "shelve", "--release-floating-ips");
+        CliRun shelve = CliRun.on(simulated.session(), "action", name, "shelve", "--release-floating-ips");
         assertThat(shelve.exitCode()).as(shelve.err()).isZero();
         assertThat(shelve.out())
                 .isEqualTo("shelve requested for " + name + "; the floating IPs the SDK created for it are released\n");
@@ -61,7 +51,7 @@ class ShelveCommandsTest {
     @Test
     @Order(1)
     void shelveWithReleaseFreesTheFloatingIpAndUnshelveAttachesExactlyOneToTheServersPortAgain() {
-        CliRun launch = CliRun.on(session, "launch", "--name", "s23-back", "--no-guacamole", "--wait");
+        CliRun launch = CliRun.on(simulated.session(), "launch", "--name", "s23-back", "--no-guacamole", "--wait");
         assertThat(launch.exitCode()).as(launch.err()).isZero();
         // past the launch's 5-minute window: only the unshelve's own step can give it a floating IP
         cloud().advance(Duration.ofMinutes(10));
@@ -72,7 +62,7 @@ class ShelveCommandsTest {
         assertThat(cloud().floatingIpCount()).isEqualTo(before - 1);
         cloud().journal().clear();
 
-        CliRun unshelve = CliRun.on(session, "action", "s23-back", "unshelve");
+        CliRun unshelve = CliRun.on(simulated.session(), "action", "s23-back", "unshelve");
 
         assertThat(unshelve.exitCode()).as(unshelve.err()).isZero();
         assertThat(cloud().floatingIpCountOf(idOf("s23-back"))).isEqualTo(1);
@@ -97,7 +87,7 @@ class ShelveCommandsTest {
                         .times(1)
                         .build());
 
-        CliRun unshelve = CliRun.on(session, "--json", "action", "s23-back", "unshelve");
+        CliRun unshelve = CliRun.on(simulated.session(), "--json", "action", "s23-back", "unshelve");
 
         assertThat(unshelve.exitCode()).as(unshelve.err()).isZero();
         assertThat(cloud().floatingIpCountOf(idOf("s23-back"))).isEqualTo(1);
@@ -122,7 +112,7 @@ class ShelveCommandsTest {
                         .times(1)
                         .build());
 
-        CliRun unshelve = CliRun.on(session, "action", "s23-back", "unshelve");
+        CliRun unshelve = CliRun.on(simulated.session(), "action", "s23-back", "unshelve");
 
         assertThat(unshelve.exitCode()).isEqualTo(1);
         assertThat(unshelve.out())
@@ -137,15 +127,22 @@ class ShelveCommandsTest {
     @Test
     @Order(4)
     void aServerLaunchedWithoutAFloatingIpIsUnshelvedWithoutOneAndTheCommandSaysWhy() {
-        CliRun launch =
-                CliRun.on(session, "launch", "--name", "s23-none", "--no-guacamole", "--floating-ip", "none", "--wait");
+        CliRun launch = CliRun.on(
+                simulated.session(),
+                "launch",
+                "--name",
+                "s23-none",
+                "--no-guacamole",
+                "--floating-ip",
+                "none",
+                "--wait");
         assertThat(launch.exitCode()).as(launch.err()).isZero();
-        CliRun shelve = CliRun.on(session, "action", "s23-none", "shelve");
+        CliRun shelve = CliRun.on(simulated.session(), "action", "s23-none", "shelve");
         assertThat(shelve).isEqualTo(new CliRun(0, "shelve requested for s23-none\n", ""));
         cloud().advance(Duration.ofSeconds(60));
         cloud().journal().clear();
 
-        CliRun unshelve = CliRun.on(session, "action", "s23-none", "unshelve");
+        CliRun unshelve = CliRun.on(simulated.session(), "action", "s23-none", "unshelve");
 
         assertThat(unshelve.exitCode()).as(unshelve.err()).isZero();
         assertThat(unshelve.out())
@@ -158,14 +155,14 @@ class ShelveCommandsTest {
     @Test
     @Order(5)
     void releaseGoesWithShelveOnlyAndTheTimeoutWithUnshelveOnlyAndIsAtLeastAMinute() {
-        CliRun release = CliRun.on(session, "action", "s23-none", "unshelve", "--release-floating-ips");
+        CliRun release = CliRun.on(simulated.session(), "action", "s23-none", "unshelve", "--release-floating-ips");
         assertThat(release.exitCode()).isEqualTo(2);
         assertThat(release.err())
                 .startsWith("exosphere action: --release-floating-ips goes with shelve only, not unshelve");
-        CliRun timeout = CliRun.on(session, "action", "s23-none", "unshelve", "--timeout", "0");
+        CliRun timeout = CliRun.on(simulated.session(), "action", "s23-none", "unshelve", "--timeout", "0");
         assertThat(timeout.exitCode()).isEqualTo(2);
         assertThat(timeout.err()).startsWith("exosphere action: --timeout must be at least 1 minute, got 0");
-        CliRun timeoutWithShelve = CliRun.on(session, "action", "s23-none", "shelve", "--timeout", "5");
+        CliRun timeoutWithShelve = CliRun.on(simulated.session(), "action", "s23-none", "shelve", "--timeout", "5");
         assertThat(timeoutWithShelve.exitCode()).isEqualTo(2);
         assertThat(timeoutWithShelve.err())
                 .startsWith("exosphere action: --timeout goes with unshelve only, not shelve");

@@ -7,29 +7,19 @@ import app.exosphere.core.image.Image;
 import app.exosphere.core.instance.AllocationReport;
 import app.exosphere.core.instance.LaunchRequest;
 import app.exosphere.core.network.SecurityGroup;
-import app.exosphere.examples.CloudSession;
+import app.exosphere.examples.SimulatedSession;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The snippets of {@code docs/accounting-and-rules.md}, run against the simulated cloud, do what the guide says. */
 class AccountingAndRulesSnippetsTest {
-    static CloudSession session;
-
-    @BeforeAll
-    static void start() {
-        session = CloudSession.simulated();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SimulatedSession simulated = new SimulatedSession();
 
     @Test
     void theImageSnippetDetectsUbuntuItsUserAndRefusesAPrivateKey() {
-        Image ubuntu = session.openStack().image().list().all().execute().stream()
+        Image ubuntu = simulated.session().openStack().image().list().all().execute().stream()
                 .filter(i -> i.name().equals("Featured-Ubuntu24"))
                 .findFirst()
                 .orElseThrow();
@@ -49,10 +39,14 @@ class AccountingAndRulesSnippetsTest {
 
     @Test
     void theSecurityGroupSnippetFindsNothingWrongWithExospheresGroup() {
-        session.exosphere()
+        simulated
+                .session()
+                .exosphere()
                 .launch(LaunchRequest.builder().name("i18d-doc").build())
                 .execute();
-        SecurityGroup exo = session.openStack()
+        SecurityGroup exo = simulated
+                .session()
+                .openStack()
                 .network()
                 .securityGroups()
                 .list(Map.of("name", "exosphere"))
@@ -61,22 +55,28 @@ class AccountingAndRulesSnippetsTest {
                 .get(0);
         AccountingAndRulesSnippets guide = new AccountingAndRulesSnippets();
 
-        guide.securityGroup(session.openStack(), exo.id());
+        guide.securityGroup(simulated.session().openStack(), exo.id());
 
         // Exosphere's own template: "Expose all incoming ports" (IPv4 TCP) covers its "SSH" rule
         assertThat(guide.shown)
                 .containsExactly(
                         "redundant: SSH",
                         "created by "
-                                + session.simulator().orElseThrow().scenario().username());
+                                + simulated
+                                        .session()
+                                        .simulator()
+                                        .orElseThrow()
+                                        .scenario()
+                                        .username());
     }
 
     @Test
     void theAccountingSnippetsShowTheMetersBurnRateAndForecasts() {
         AccountingAndRulesSnippets guide = new AccountingAndRulesSnippets();
 
-        AllocationReport report = guide.report(session.exosphere());
-        var shown = guide.pure(session.openStack(), session.clock());
+        AllocationReport report = guide.report(simulated.session().exosphere());
+        var shown =
+                guide.pure(simulated.session().openStack(), simulated.session().clock());
 
         assertThat(report.shown().keySet())
                 .containsExactly(AllocationResource.CPU, AllocationResource.GPU, AllocationResource.LARGE_MEMORY);

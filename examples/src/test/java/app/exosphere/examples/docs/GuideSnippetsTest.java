@@ -4,58 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.exosphere.cloudinit.RecognisedUserData;
 import app.exosphere.cloudinit.RenderedUserData;
-import app.exosphere.examples.CloudSession;
+import app.exosphere.examples.SimulatedSession;
 import app.exosphere.uap.UapTarget;
 import app.exosphere.uap.UapUrl;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The guides' snippets, run against the simulated cloud, do what the guides say. */
 class GuideSnippetsTest {
 
-    static CloudSession session;
-
-    @BeforeAll
-    static void start() {
-        session = CloudSession.simulated();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SimulatedSession simulated = new SimulatedSession();
 
     @Test
     void sharesGuideCreatesMountsAtLaunchChangesAndUsesTheRawClient() {
         SharesSnippets guide = new SharesSnippets();
-        guide.createWithRules(session.exosphere());
+        guide.createWithRules(simulated.session().exosphere());
         assertThat(guide.printed).containsExactly("lab-data-rw read-write ACTIVE", "lab-data-ro read-only ACTIVE");
         String id = guide.created.share().id();
 
-        guide.mountAtLaunch(session.exosphere(), id);
+        guide.mountAtLaunch(simulated.session().exosphere(), id);
         assertThat(guide.mountCommand).contains("--access-rule-name='lab-data-rw'");
         assertThat(guide.launch.mountShares()).containsExactly(guide.mount);
 
-        guide.rawClient(session.openStack());
+        guide.rawClient(simulated.session().openStack());
         assertThat(guide.printed).contains("lab-data AVAILABLE 1 export location(s)");
-        assertThat(session.simulator().orElseThrow().shareAccessRules(id))
+        assertThat(simulated.session().simulator().orElseThrow().shareAccessRules(id))
                 .containsExactly("lab-data-rw", "lab-data-ro", "lab-data-ci");
 
         guide.changeShare(
-                session.exosphere(), id, guide.created.accessRules().get(1).id());
+                simulated.session().exosphere(),
+                id,
+                guide.created.accessRules().get(1).id());
         assertThat(guide.printed).contains("20 GB");
-        session.simulator().orElseThrow().advance(java.time.Duration.ofSeconds(10));
-        assertThat(session.simulator().orElseThrow().shareCount()).isZero();
+        simulated.session().simulator().orElseThrow().advance(java.time.Duration.ofSeconds(10));
+        assertThat(simulated.session().simulator().orElseThrow().shareCount()).isZero();
     }
 
     @Test
     void errorsGuideCatchTreatsAMissingServerAsGone() {
         ErrorsSnippets errors = new ErrorsSnippets();
-        errors.fetchServer(session.openStack(), "no-such-server");
+        errors.fetchServer(simulated.session().openStack(), "no-such-server");
         assertThat(errors.outcomes).containsExactly("gone no-such-server");
     }
 
@@ -92,7 +84,8 @@ class GuideSnippetsTest {
 
     @Test
     void configurationGuideListsProjectsAndRegionsAndSwitchesRegion() {
-        ConfigurationSnippets.ProjectsAndRegions r = ConfigurationSnippets.otherProjectAndRegion(session.openStack());
+        ConfigurationSnippets.ProjectsAndRegions r =
+                ConfigurationSnippets.otherProjectAndRegion(simulated.session().openStack());
         assertThat(r.projects()).isNotEmpty();
         assertThat(r.regions()).isNotEmpty();
         assertThat(r.tacc().region()).contains("TACC");

@@ -11,48 +11,46 @@ import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.volume.Snapshot;
 import app.exosphere.core.volume.Volume;
 import app.exosphere.core.volume.VolumeCreateRequest;
-import app.exosphere.examples.CloudSession;
+import app.exosphere.examples.SimulatedSession;
 import app.exosphere.testkit.CloudSimulator;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** docs/images-and-dns.md: its snippets, run on the simulated cloud, do what the guide says. */
 class ImagesAndDnsSnippetsTest {
-    static CloudSession session;
+    @RegisterExtension
+    static final SimulatedSession simulated = new SimulatedSession();
+
     static CloudSimulator cloud;
     static Instance instance;
 
     @BeforeAll
     static void start() {
-        session = CloudSession.simulated();
-        cloud = session.simulator().orElseThrow();
-        Exosphere exo = session.exosphere();
+        cloud = simulated.session().simulator().orElseThrow();
+        Exosphere exo = simulated.session().exosphere();
         Instance launched =
                 exo.launch(LaunchRequest.builder().name("docs vm").build()).execute();
-        session.waitUntilReady(launched.id(), Duration.ofMinutes(30), p -> {});
+        simulated.session().waitUntilReady(launched.id(), Duration.ofMinutes(30), p -> {});
         instance = exo.instance(launched.id()).execute();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
     }
 
     @Test
     void imageSnippetsCreateOneCommunityImageAndDeleteIt() {
         ImagesAndDnsSnippets guide = new ImagesAndDnsSnippets();
-        Image image = guide.imageOf(session.exosphere(), instance);
+        Image image = guide.imageOf(simulated.session().exosphere(), instance);
         assertThat(image.name()).isEqualTo("docs vm-image");
         assertThat(cloud.imageState(image.id())).contains("active/community");
-        guide.deleteImage(session.exosphere(), image.id());
+        guide.deleteImage(simulated.session().exosphere(), image.id());
         assertThat(cloud.imageState(image.id())).isEmpty();
     }
 
     @Test
     void snapshotSnippetCreatesOneAndListsItAvailable() {
-        Volume v = session.exosphere()
+        Volume v = simulated
+                .session()
+                .exosphere()
                 .openStack()
                 .volume()
                 .volumes()
@@ -61,15 +59,15 @@ class ImagesAndDnsSnippetsTest {
         cloud.advance(Duration.ofSeconds(10));
         ImagesAndDnsSnippets guide = new ImagesAndDnsSnippets();
         int before = cloud.snapshotCount();
-        Snapshot s = guide.snapshotOf(session.exosphere(), v.id());
+        Snapshot s = guide.snapshotOf(simulated.session().exosphere(), v.id());
         assertThat(cloud.snapshotCount()).isEqualTo(before + 1);
         assertThat(guide.printed).containsExactly("before-upgrade 2 GB Available");
-        session.exosphere().snapshots().delete(s.id()).execute();
+        simulated.session().exosphere().snapshots().delete(s.id()).execute();
     }
 
     @Test
     void volumesSnippetCreatesOneBlankVolumeRenamesItAndRefusesToDeleteAnAttachedOne() {
-        Exosphere exo = session.exosphere();
+        Exosphere exo = simulated.session().exosphere();
         Volume attached = exo.volumes().create("docs-attached", 1).execute();
         cloud.advance(Duration.ofSeconds(10));
         instance.attachVolume(attached).execute();
@@ -98,22 +96,22 @@ class ImagesAndDnsSnippetsTest {
                 .findFirst()
                 .orElseThrow();
         ImagesAndDnsSnippets guide = new ImagesAndDnsSnippets();
-        RecordSet rs = guide.hostnameOf(session.exosphere(), instance, ip);
+        RecordSet rs = guide.hostnameOf(simulated.session().exosphere(), instance, ip);
         assertThat(rs.name()).isEqualTo("docs-vm.tra000001.projects.simulated.test.");
         assertThat(guide.printed)
                 .containsExactly(
                         "zone tra000001.projects.simulated.test.",
                         "hostname docs-vm",
                         "docs-vm.tra000001.projects.simulated.test");
-        session.exosphere().hostnames().deleteFor(ip).execute();
+        simulated.session().exosphere().hostnames().deleteFor(ip).execute();
     }
 
     @Test
     void renameSnippetRecreatesTheHostnameAndShelveReleasesTheFloatingIpWithIt() {
-        Exosphere exo = session.exosphere();
+        Exosphere exo = simulated.session().exosphere();
         Instance launched =
                 exo.launch(LaunchRequest.builder().name("docs rename").build()).execute();
-        session.waitUntilReady(launched.id(), Duration.ofMinutes(30), p -> {});
+        simulated.session().waitUntilReady(launched.id(), Duration.ofMinutes(30), p -> {});
         Instance vm = exo.instance(launched.id()).execute();
         String ip = vm.fetchFloatingIps().execute().stream()
                 .map(FloatingIp::floatingIpAddress)
