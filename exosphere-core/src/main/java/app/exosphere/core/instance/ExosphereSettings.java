@@ -136,7 +136,8 @@ public abstract class ExosphereSettings {
     /**
      * The interval between two polls while a watched server is building or was just launched; default 1 s
      * (openstack4j's wait-for-status interval). The watcher backs off from this to {@link #pollInterval()}
-     * while nothing changes. Measured on the injected clock.
+     * while nothing changes. Measured on the injected clock, from the start of one poll cycle to the start
+     * of the next; the watcher rests at least half the interval between two cycles.
      */
     @Value.Default
     public Duration fastPollInterval() {
