@@ -2,6 +2,7 @@ package app.exosphere.examples.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,5 +72,24 @@ public abstract class CliCommand implements Callable<Integer> {
     /** Whether {@code --json} was given: print one JSON document instead of text. */
     protected final boolean json() {
         return cli().json();
+    }
+
+    /**
+     * The {@code --timeout MINUTES} to wait for, or {@code defaultMinutes} when not given. A usage error
+     * (exit 2) when it was given where nothing waits ({@code waits} false: the message says {@code --timeout
+     * goes with} {@code goesWith}) or is below 1 minute, so that a timeout is never dropped silently.
+     */
+    protected final Duration timeout(Integer givenMinutes, boolean waits, String goesWith, int defaultMinutes) {
+        if (givenMinutes == null) {
+            return Duration.ofMinutes(defaultMinutes);
+        }
+        if (!waits) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout goes with " + goesWith);
+        }
+        if (givenMinutes < 1) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--timeout must be at least 1 minute, got " + givenMinutes);
+        }
+        return Duration.ofMinutes(givenMinutes);
     }
 }

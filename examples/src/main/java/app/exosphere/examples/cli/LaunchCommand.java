@@ -114,15 +114,8 @@ final class LaunchCommand extends CliCommand {
 
     @Override
     protected int run() {
-        if (timeoutMinutes != null && !waitForReady) {
-            throw new ParameterException(spec().commandLine(), "--timeout goes with --wait only");
-        }
-        if (timeoutMinutes != null && timeoutMinutes < 1) {
-            throw new ParameterException(
-                    spec().commandLine(), "--timeout must be at least 1 minute, got " + timeoutMinutes);
-        }
+        Duration timeout = timeout(timeoutMinutes, waitForReady, "--wait only", 60);
         LaunchOptions options = options();
-        Duration timeout = Duration.ofMinutes(timeoutMinutes == null ? 60 : timeoutMinutes);
         try (CloudSession session = cloud.open(cli())) {
             return launch(this, session, options, waitForReady, timeout);
         }

@@ -325,14 +325,7 @@ final class ServerCommands {
                 throw new picocli.CommandLine.ParameterException(
                         spec().commandLine(), "--release-floating-ips goes with shelve only, not " + action);
             }
-            if (timeoutMinutes != null && !name.equals("unshelve")) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec().commandLine(), "--timeout goes with unshelve only, not " + action);
-            }
-            if (timeoutMinutes != null && timeoutMinutes < 1) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec().commandLine(), "--timeout must be at least 1 minute, got " + timeoutMinutes);
-            }
+            Duration timeout = timeout(timeoutMinutes, name.equals("unshelve"), "unshelve only, not " + action, 15);
             try (CloudSession session = cloud.open(cli())) {
                 Server s = session.server(server);
                 ServerActionApi actions =
@@ -352,7 +345,7 @@ final class ServerCommands {
                     }
                     // the SDK's unshelve: the web app re-runs the floating-IP step (GoalServer, Unshelve)
                     case "unshelve" -> {
-                        return unshelve(session, s);
+                        return unshelve(session, s, timeout);
                     }
                     case "lock" -> actions.lock().execute();
                     case "unlock" -> actions.unlock().execute();
@@ -409,12 +402,11 @@ final class ServerCommands {
          * about the floating IP (attached, or not and why). A floating IP that could not be restored, ERROR or
          * the timeout fail the command (exit 1).
          */
-        private int unshelve(CloudSession session, Server s) {
+        private int unshelve(CloudSession session, Server s, Duration timeout) {
             List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
             ProgressLines lines = ProgressLines.start(this, session, s);
             Server back;
             try {
-                Duration timeout = Duration.ofMinutes(timeoutMinutes == null ? 15 : timeoutMinutes);
                 back = session.unshelve(s, timeout, lines, note -> {
                     notes.add(note);
                     lines.note(note);
@@ -470,15 +462,7 @@ final class ServerCommands {
 
         @Override
         protected int run() throws InterruptedException {
-            if (timeoutMinutes != null && !waitForGone) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec().commandLine(), "--timeout goes with --wait only");
-            }
-            if (timeoutMinutes != null && timeoutMinutes < 1) {
-                throw new picocli.CommandLine.ParameterException(
-                        spec().commandLine(), "--timeout must be at least 1 minute, got " + timeoutMinutes);
-            }
-            int minutes = timeoutMinutes == null ? 10 : timeoutMinutes;
+            Duration timeout = timeout(timeoutMinutes, waitForGone, "--wait only", 10);
             try (CloudSession session = cloud.open(cli())) {
                 // every name is looked up before anything is deleted
                 List<Server> found = new ArrayList<>();
@@ -497,7 +481,7 @@ final class ServerCommands {
                 }
                 if (waitForGone) {
                     java.time.Clock clock = session.clock();
-                    java.time.Instant deadline = clock.instant().plus(Duration.ofMinutes(minutes));
+                    java.time.Instant deadline = clock.instant().plus(timeout);
                     List<Server> left = new ArrayList<>(found);
                     while (!left.isEmpty()) {
                         left.removeIf(s -> isGone(session, s));
@@ -508,7 +492,7 @@ final class ServerCommands {
                             throw new CliFailure(
                                     ExosphereCli.EXIT_FAILURE,
                                     "timeout",
-                                    "still there after " + minutes + " min: "
+                                    "still there after " + timeout.toMinutes() + " min: "
                                             + left.stream().map(Server::name).toList());
                         }
                         Thread.sleep(session.simulator().isPresent() ? 100 : 2000);
