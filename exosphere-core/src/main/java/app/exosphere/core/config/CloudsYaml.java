@@ -372,6 +372,16 @@ public final class CloudsYaml {
         } catch (YAMLException | ClassCastException e) {
             String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             throw new ConfigurationException(file, null, null, "invalid YAML: " + msg, null);
+        } catch (java.util.ConcurrentModificationException e) {
+            // SnakeYAML flattens merge keys in place: "<<: *b" inside the mapping anchored as &b (directly or
+            // through another alias) is reached again while it is being flattened and fails with a JDK exception
+            throw new ConfigurationException(
+                    file,
+                    null,
+                    null,
+                    "invalid YAML: a merge key (<<) refers to a mapping that contains it; merge an anchor defined"
+                            + " outside that mapping",
+                    null);
         } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
             // SnakeYAML's YAML 1.1 resolver tags a plain scalar such as "._" as a float (or a
             // timestamp) by pattern and then fails to construct it with a JDK exception; the
