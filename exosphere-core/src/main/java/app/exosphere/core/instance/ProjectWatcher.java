@@ -498,16 +498,15 @@ final class ProjectWatcher {
 
         /**
          * While the server builds: as soon as Neutron lists its first port with a fixed IP, decide as the web
-         * app does once the build ends ({@link FloatingIpDecision#decideWhileBuilding}); once Neutron reports
-         * that port {@code ACTIVE} (bound: Nova's own port create and binding are done), start {@code POST
-         * /floatingips} on it without waiting for the answer, so that the floating IP is attached while Nova
-         * finishes the build. Not earlier: a floating IP created while Nova still binds the port loads Neutron
-         * while Nova waits on it, and on the loopback OpenStack delayed ACTIVE by ≈ 3 s
-         * (docs/performance.md, launch section). A port still {@code DOWN} is looked up again next cycle; one
-         * never {@code ACTIVE} before the build ends gets its floating IP at ACTIVE, as before. The answer is settled by a later cycle ({@link
+         * app does once the build ends ({@link FloatingIpDecision#decideWhileBuilding}) and start {@code POST
+         * /floatingips} on that port without waiting for the answer, so that the floating IP is attached while
+         * Nova finishes the build (binding the port, reading back its network info). Neutron associates a
+         * floating IP with a port that is still {@code DOWN}. The answer is settled by a later cycle ({@link
          * #settleFloatingIp}); an existing floating IP to assign, a server outside the 5-minute window, or no
          * fixed IP yet are left to the cycle that sees the server leave {@code BUILD}, as before. No look-up
-         * while Nova is still scheduling (no port can exist yet).
+         * while Nova is still scheduling (no port can exist yet). Measured on the loopback OpenStack
+         * (docs/performance.md, launch section): started at the first listing, the create ends before or
+         * with ACTIVE in most launches; waiting for the port to be bound first left it after ACTIVE in most.
          */
         private void floatingIpWhileBuilding(Server server, ServerOrigin origin) {
             if (floatingIpDone
@@ -538,9 +537,7 @@ final class ProjectWatcher {
                 floatingIpDone = true; // "automatic" and the port has a public fixed IP
             } else if (d.action() == FloatingIpDecision.Action.CREATE
                     && !ctx.clock.instant().isAfter(created.plus(FLOATING_IP_WINDOW))) {
-                if ("ACTIVE".equalsIgnoreCase(port.status())) {
-                    startFloatingIp(portId);
-                } // else: Nova is still binding the port; look again next cycle
+                startFloatingIp(portId);
             } else if (d.action() != FloatingIpDecision.Action.WAIT) {
                 deferredToActive = true; // assigning an existing one, or outside the window: decided at ACTIVE
                 ctx.externalNetwork();
