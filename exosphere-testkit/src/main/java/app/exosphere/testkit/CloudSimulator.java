@@ -373,6 +373,19 @@ public final class CloudSimulator implements AutoCloseable {
     }
 
     /**
+     * Servers launched from now on whose name matches {@code regex} have their build rescheduled once, as
+     * Nova does when the first host fails it: three tenths into the build the port made at one fifth is
+     * deleted (a floating IP on it is disassociated, as Neutron does) and a new port is made, {@code DOWN}
+     * until the binding at two fifths; the server still turns ACTIVE at the end of the build.
+     */
+    public void rescheduleBuildsOfServersNamed(String regex) {
+        Pattern p = Pattern.compile(regex);
+        for (World project : world.projects) {
+            project.rescheduleBuild = name -> p.matcher(name).find();
+        }
+    }
+
+    /**
      * Every secret this cloud has handed out so far: every user's password, the OIDC access token, every
      * Keystone token, application-credential secret, server admin password, exouser passphrase,
      * Guacamole token, remote-console token and workflow (Jupyter) token. For leak scanners such as {@link SecretLeakScanner}: none of these may ever be

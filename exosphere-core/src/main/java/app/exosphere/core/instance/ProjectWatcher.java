@@ -286,6 +286,10 @@ final class ProjectWatcher {
         Integer consoleLines;
         /** The server's first port, looked up while it builds so the floating IP need not wait for ACTIVE. */
         String portId;
+        /** The MAC address of {@link #portId} when it was looked up while building; cleared once checked at ACTIVE. */
+        String portMac;
+        /** The floating IP this watch attached (created, found or assigned). */
+        FloatingIp attachedFloatingIp;
         /** The floating IP's create in flight (started while the server builds or at ACTIVE), settled by a later cycle. */
         PortFloatingIp pendingFloatingIp;
         /** The port is known and what to do about its floating IP waits for the server to leave BUILD. */
@@ -367,6 +371,12 @@ final class ProjectWatcher {
                 floatingIpDone = UnshelvedFloatingIp.step(this, instance);
                 if (failed || !floatingIpDone) {
                     return !failed;
+                }
+            }
+            if (portReplacedSinceBuilding(server)) {
+                followReplacedPort();
+                if (failed) {
+                    return false;
                 }
             }
             if (!floatingIpDone && origin.createdByClient(ctx.settings.clientUuid())) {
@@ -527,6 +537,7 @@ final class ProjectWatcher {
             }
             Port port = ports.get(0);
             portId = port.id();
+            portMac = port.macAddress().orElse(null);
             List<String> fixed = port.fixedIps().stream()
                     .map(f -> f.ipAddress())
                     .flatMap(Optional::stream)
@@ -541,6 +552,75 @@ final class ProjectWatcher {
             } else if (d.action() != FloatingIpDecision.Action.WAIT) {
                 deferredToActive = true; // assigning an existing one, or outside the window: decided at ACTIVE
                 ctx.externalNetwork();
+            }
+        }
+
+        /**
+         * Whether the port looked up while the server built is gone from the ACTIVE server, told from the
+         * server's own addresses (no request): none carries that port's MAC address. Nova does that when it
+         * reschedules a build whose first host failed: it deletes the port it made there (Neutron disassociates
+         * a floating IP from it) and makes a new one. Checked once, at the first ACTIVE snapshot.
+         */
+        private boolean portReplacedSinceBuilding(Server server) {
+            String mac = portMac;
+            portMac = null;
+            if (mac == null || portId == null) {
+                return false;
+            }
+            List<String> macs = server.allAddresses().stream()
+                    .map(ServerAddress::macAddress)
+                    .flatMap(Optional::stream)
+                    .toList();
+            return !macs.isEmpty() && macs.stream().noneMatch(mac::equalsIgnoreCase);
+        }
+
+        /**
+         * The port the floating IP was started on while building was replaced: forget it, and move the floating
+         * IP already attached there (the SDK's, or a replica's it found) to the server's port now, one {@code
+         * PUT}, so that READY still means attached. A floating IP not settled yet is decided afresh by {@link
+         * #floatingIp} on the new port.
+         */
+        private void followReplacedPort() {
+            String was = portId;
+            portId = null;
+            FloatingIp fip = attachedFloatingIp;
+            if (fip == null || pendingFloatingIp != null) {
+                return;
+            }
+            List<String> ports =
+                    ctx
+                            .os
+                            .network()
+                            .ports()
+                            .list(PortListOptions.builder().deviceId(serverId).build())
+                            .stream()
+                            .map(Port::id)
+                            .toList();
+            if (ports.isEmpty()) {
+                floatingIpFailed(
+                        new IllegalStateException("Nova replaced port " + was + " and the server has no port now"));
+                return;
+            }
+            portId = ports.get(0);
+            try {
+                FloatingIp moved = ctx.os
+                        .network()
+                        .floatingIps()
+                        .associate(fip.id(), portId)
+                        .execute();
+                attachedFloatingIp = moved;
+                LaunchLog.warn(
+                        serverId,
+                        launchId,
+                        "server {}: Nova replaced port {} while building (a rescheduled build); floating IP {} moved to port {}",
+                        serverId,
+                        was,
+                        moved.floatingIpAddress(),
+                        portId);
+            } catch (OpenStackException e) {
+                if (!portHasFloatingIp(portId)) {
+                    floatingIpFailed(e);
+                }
             }
         }
 
@@ -654,6 +734,7 @@ final class ProjectWatcher {
 
         private void attached(FloatingIp fip, String how) {
             floatingIpDone = true;
+            attachedFloatingIp = fip;
             ctx.rememberIfCreated(serverId, fip);
             emit(Progress.State.FLOATING_IP_ATTACHED, "Floating IP " + fip.floatingIpAddress() + " attached");
             LaunchLog.info(serverId, launchId, "server {}: floating IP {} {}", serverId, fip.floatingIpAddress(), how);

@@ -28,11 +28,14 @@ import org.junit.jupiter.api.Test;
  * floating IP per server, counted in the simulator's state.
  */
 class FloatingIpWhileBuildingTest {
-    /** The simulated build: 30 s on the simulated clock (Scenario's default), the port after 6 s. */
+    /** The simulated build: 30 s on the simulated clock (Scenario's default), the port after 6 s; setup 40 s after it. */
     private static final Duration BUILD = Duration.ofSeconds(30);
 
     private final CloudSimulator cloud = CloudSimulator.builder()
-            .scenario(Scenario.jetstream2().toBuilder().buildTime(BUILD).build())
+            .scenario(Scenario.jetstream2().toBuilder()
+                    .buildTime(BUILD)
+                    .setupTime(Duration.ofSeconds(40))
+                    .build())
             .clock(SimulatedClock.accelerated(Instant.parse("2024-01-01T00:00:00Z"), 4))
             .seed(1207)
             .start();
@@ -118,6 +121,33 @@ class FloatingIpWhileBuildingTest {
                 assertThat(e.simulatedAt()).isBefore(portBound);
             });
             assertThat(cloud.floatingIpCountOf(vm.id())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void whenNovaReschedulesTheBuildAndReplacesThePortTheFloatingIpFollowsItToTheNewPortBeforeReady() {
+        cloud.rescheduleBuildsOfServersNamed("^i12-resched");
+        int before = cloud.floatingIpCount();
+        List<Progress> events = new CopyOnWriteArrayList<>();
+        try (Exosphere exo = SimulatedGateway.connect(cloud)) {
+            Instance vm =
+                    exo.launch(SimulatedGateway.small("i12-resched").build()).execute();
+            Instance ready = vm.watch(events::add).awaitReady(Duration.ofSeconds(120));
+
+            // the one floating IP was created on the first port, which Nova then deleted
+            assertThat(floatingIpCreates()).singleElement().satisfies(e -> {
+                Instant created = cloud.server(vm.id()).orElseThrow().created();
+                assertThat(e.simulatedAt())
+                        .isBefore(created.plus(BUILD.dividedBy(10).multipliedBy(3)));
+            });
+            // and is attached to the server's port now: moved with one PUT, not created again
+            assertThat(cloud.floatingIpCount()).isEqualTo(before + 1);
+            assertThat(cloud.floatingIpCountOf(vm.id())).isEqualTo(1);
+            assertThat(cloud.journal().entries(Service.NETWORK).stream()
+                            .filter(e -> e.method().equals("PUT") && e.path().startsWith("/v2.0/floatingips/")))
+                    .hasSize(1);
+            assertThat(ready.id()).isEqualTo(vm.id());
+            assertThat(events).extracting(Progress::state).contains(Progress.State.READY);
         }
     }
 

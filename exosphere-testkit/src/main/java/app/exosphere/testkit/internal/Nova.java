@@ -482,6 +482,7 @@ public final class Nova {
         }
         s.securityGroups.addAll(groups);
         s.scriptedError = w.failSetup.test(name);
+        s.rescheduledBuild = w.rescheduleBuild.test(name);
         if (networkId != null) {
             s.networkIds.add(networkId);
         }
@@ -528,6 +529,22 @@ public final class Nova {
                 }
             }
         });
+        if (s.rescheduledBuild && networkId != null) {
+            // as Nova does when the first host fails the build: it deletes the port it made there (Neutron
+            // disassociates any floating IP from it), schedules again and makes a new port, bound a fifth later
+            w.schedule(now.plus(build.dividedBy(10).multipliedBy(3)), () -> {
+                if (!s.deleted) {
+                    for (String portId : List.copyOf(s.portIds)) {
+                        Neutron.releasePort(rs, portId);
+                    }
+                    s.portIds.clear();
+                    s.taskState = "networking";
+                    ObjectNode port = Neutron.serverPort(w, rs, networkId, s);
+                    port.put("status", "DOWN");
+                    s.portIds.add(port.get("id").asText());
+                }
+            });
+        }
         w.schedule(now.plus(build.dividedBy(5).multipliedBy(2)), () -> {
             if (!s.deleted) {
                 s.taskState = "spawning";

@@ -54,6 +54,8 @@ public final class World {
     public final List<ObjectNode> allocations = new ArrayList<>();
 
     public volatile Predicate<String> failSetup = name -> false;
+    /** Servers whose build Nova reschedules once, replacing their port (see CloudSimulator#rescheduleBuildsOfServersNamed). */
+    public volatile Predicate<String> rescheduleBuild = name -> false;
 
     private final PriorityQueue<Task> tasks = new PriorityQueue<>(); // used in the root only
     private long taskSeq;
