@@ -587,15 +587,7 @@ final class ProjectWatcher {
             if (fip == null || pendingFloatingIp != null) {
                 return;
             }
-            List<String> ports =
-                    ctx
-                            .os
-                            .network()
-                            .ports()
-                            .list(PortListOptions.builder().deviceId(serverId).build())
-                            .stream()
-                            .map(Port::id)
-                            .toList();
+            List<String> ports = serverPortIds();
             if (ports.isEmpty()) {
                 floatingIpFailed(
                         new IllegalStateException("Nova replaced port " + was + " and the server has no port now"));
@@ -624,6 +616,18 @@ final class ProjectWatcher {
             }
         }
 
+        /** The ids of the server's ports now, one look-up. */
+        private List<String> serverPortIds() {
+            return ctx
+                    .os
+                    .network()
+                    .ports()
+                    .list(PortListOptions.builder().deviceId(serverId).build())
+                    .stream()
+                    .map(Port::id)
+                    .toList();
+        }
+
         private void floatingIp(Server server, ServerOrigin origin) {
             settleFloatingIp(true); // one started while the server built: its answer first
             if (floatingIpDone || failed || pendingFloatingIp != null) {
@@ -644,16 +648,7 @@ final class ProjectWatcher {
                 floatingIpDone = true;
                 return;
             }
-            List<String> ports = portId != null
-                    ? List.of(portId)
-                    : ctx
-                            .os
-                            .network()
-                            .ports()
-                            .list(PortListOptions.builder().deviceId(serverId).build())
-                            .stream()
-                            .map(Port::id)
-                            .toList();
+            List<String> ports = portId != null ? List.of(portId) : serverPortIds();
             FloatingIpDecision d =
                     FloatingIpDecision.decide(intent, server.status().raw(), !ports.isEmpty(), false, fixed);
             switch (d.action()) {
