@@ -10,7 +10,6 @@ import app.exosphere.core.error.NotFoundException;
 import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.network.Port;
-import app.exosphere.core.network.PortListOptions;
 import app.exosphere.core.rules.ExosphereMetadata;
 import app.exosphere.core.rules.FloatingIpChoice;
 import app.exosphere.core.rules.FloatingIpDecision;
@@ -527,11 +526,7 @@ final class ProjectWatcher {
                     || server.taskState().filter("scheduling"::equalsIgnoreCase).isPresent()) {
                 return;
             }
-            List<Port> ports = ctx.os
-                    .network()
-                    .ports()
-                    .list(PortListOptions.builder().deviceId(serverId).build())
-                    .toList();
+            List<Port> ports = latest.fetchPorts().execute();
             if (ports.isEmpty()) {
                 return;
             }
@@ -616,16 +611,9 @@ final class ProjectWatcher {
             }
         }
 
-        /** The ids of the server's ports now, one look-up. */
+        /** The ids of the server's ports now, one look-up ({@link Instance#fetchPorts}). */
         private List<String> serverPortIds() {
-            return ctx
-                    .os
-                    .network()
-                    .ports()
-                    .list(PortListOptions.builder().deviceId(serverId).build())
-                    .stream()
-                    .map(Port::id)
-                    .toList();
+            return latest.fetchPorts().execute().stream().map(Port::id).toList();
         }
 
         private void floatingIp(Server server, ServerOrigin origin) {

@@ -4,7 +4,6 @@ import app.exosphere.core.error.OpenStackException;
 import app.exosphere.core.network.FixedIp;
 import app.exosphere.core.network.FloatingIp;
 import app.exosphere.core.network.Port;
-import app.exosphere.core.network.PortListOptions;
 import app.exosphere.core.rules.ExosphereMetadata;
 import app.exosphere.core.rules.FloatingIpChoice;
 import app.exosphere.core.rules.FloatingIpDecision;
@@ -120,11 +119,7 @@ final class UnshelvedFloatingIp {
         if (inFlight != null) {
             return inFlight.isDone() && settle(ctx, track, instance, inFlight);
         }
-        List<Port> ports = ctx.os
-                .network()
-                .ports()
-                .list(PortListOptions.builder().deviceId(serverId).build())
-                .toList();
+        List<Port> ports = instance.fetchPorts().execute();
         for (Port p : ports) {
             Optional<FloatingIp> kept = PortFloatingIp.onPort(ctx, p.id());
             if (kept.isPresent()) {

@@ -482,7 +482,6 @@ public final class Nova {
         }
         s.securityGroups.addAll(groups);
         s.scriptedError = w.failSetup.test(name);
-        s.rescheduledBuild = w.rescheduleBuild.test(name);
         if (networkId != null) {
             s.networkIds.add(networkId);
         }
@@ -529,7 +528,7 @@ public final class Nova {
                 }
             }
         });
-        if (s.rescheduledBuild && networkId != null) {
+        if (networkId != null && w.rescheduleBuild.test(s.name)) {
             // as Nova does when the first host fails the build: it deletes the port it made there (Neutron
             // disassociates any floating IP from it), schedules again and makes a new port, bound a fifth later
             w.schedule(now.plus(build.dividedBy(10).multipliedBy(3)), () -> {

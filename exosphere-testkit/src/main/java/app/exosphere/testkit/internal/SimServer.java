@@ -48,9 +48,6 @@ public final class SimServer {
     public boolean deleted;
     public Pending pending;
     public boolean scriptedError;
-    /** Nova reschedules the build once: the first port is deleted at the binding step and a new one made. */
-    public boolean rescheduledBuild;
-
     public int[] loadOverride;
     /** When the guest is running: list of [start, end) with end null while it runs. */
     public final List<Instant[]> runningSpans = new ArrayList<>();
