@@ -506,7 +506,7 @@ public final class CloudSession implements AutoCloseable {
         Instant deadline = clock.instant().plus(Duration.ofMinutes(10));
         while (!"available".equalsIgnoreCase(v.status().raw())
                 && clock.instant().isBefore(deadline)) {
-            sleep(pollInterval);
+            pauseOnClock(pollInterval);
             v = openStack.volume().volumes().get(v.id()).execute();
         }
         return v;
@@ -543,9 +543,9 @@ public final class CloudSession implements AutoCloseable {
 
     // ------------------------------------------------------------------ misc
 
-    private void sleep(Duration d) {
+    private void pauseOnClock(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            new ClockPause(clock).pause(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

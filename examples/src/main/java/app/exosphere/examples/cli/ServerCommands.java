@@ -8,6 +8,7 @@ import app.exosphere.core.compute.Server;
 import app.exosphere.core.compute.ServerActionApi;
 import app.exosphere.core.rules.Interactions;
 import app.exosphere.core.volume.Volume;
+import app.exosphere.examples.ClockPause;
 import app.exosphere.examples.CloudSession;
 import app.exosphere.examples.LaunchOptions;
 import java.io.IOException;
@@ -445,6 +446,9 @@ final class ServerCommands {
                 "  exosphere delete --cloud js2 lab-1 lab-2 --wait"
             })
     static final class DeleteCommand extends CliCommand {
+        /** Between two looks at the deleted servers, on the session's clock (the simulator's is accelerated). */
+        private static final Duration DELETE_POLL_INTERVAL = Duration.ofSeconds(2);
+
         @Mixin
         CloudOptions cloud;
 
@@ -481,6 +485,7 @@ final class ServerCommands {
                 }
                 if (waitForGone) {
                     java.time.Clock clock = session.clock();
+                    ClockPause pause = new ClockPause(clock);
                     java.time.Instant deadline = clock.instant().plus(timeout);
                     List<Server> left = new ArrayList<>(found);
                     while (!left.isEmpty()) {
@@ -495,7 +500,7 @@ final class ServerCommands {
                                     "still there after " + timeout.toMinutes() + " min: "
                                             + left.stream().map(Server::name).toList());
                         }
-                        Thread.sleep(session.simulator().isPresent() ? 100 : 2000);
+                        pause.pause(DELETE_POLL_INTERVAL);
                     }
                     if (!json()) {
                         out().println("deleted " + found.size() + " server" + (found.size() == 1 ? "" : "s"));
