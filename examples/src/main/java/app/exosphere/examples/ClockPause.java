@@ -35,8 +35,16 @@ public final class ClockPause {
      * @throws InterruptedException when the thread is interrupted meanwhile
      */
     public void pause(Duration amount) throws InterruptedException {
+        pauseUntil(clock.instant().plus(amount));
+    }
+
+    /**
+     * Returns once the clock reads {@code end} or later (at once if it already does).
+     *
+     * @throws InterruptedException when the thread is interrupted meanwhile
+     */
+    public void pauseUntil(Instant end) throws InterruptedException {
         Instant start = clock.instant();
-        Instant end = start.plus(amount);
         long startNanos = System.nanoTime();
         long step = FIRST_STEP_NANOS;
         while (true) {
