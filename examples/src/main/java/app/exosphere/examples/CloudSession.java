@@ -79,7 +79,6 @@ public final class CloudSession implements AutoCloseable {
     private final String projectName;
     private final String description;
     private final CloudSimulator simulator;
-    private final Duration pollInterval;
     private final boolean owner;
 
     private CloudSession(CloudSession other) {
@@ -92,7 +91,6 @@ public final class CloudSession implements AutoCloseable {
         this.projectName = other.projectName;
         this.description = other.description;
         this.simulator = other.simulator;
-        this.pollInterval = other.pollInterval;
         this.owner = false;
     }
 
@@ -122,7 +120,6 @@ public final class CloudSession implements AutoCloseable {
         this.projectName = token.project().map(p -> p.name()).orElse(projectId);
         this.description = description;
         this.simulator = simulator;
-        this.pollInterval = pollInterval;
         this.owner = true;
     }
 
@@ -500,13 +497,16 @@ public final class CloudSession implements AutoCloseable {
 
     // ------------------------------------------------------------------ volumes
 
+    /** Between two looks at a volume being created, on the session's clock (Cinder takes seconds, not minutes). */
+    private static final Duration VOLUME_POLL_INTERVAL = Duration.ofSeconds(2);
+
     /** Creates a volume and waits until it is available. */
     public Volume createVolume(String name, int sizeGb) {
         Volume v = exosphere.volumes().create(name, sizeGb).execute(); // exactly once, even after a lost answer
         Instant deadline = clock.instant().plus(Duration.ofMinutes(10));
         while (!"available".equalsIgnoreCase(v.status().raw())
                 && clock.instant().isBefore(deadline)) {
-            pauseOnClock(pollInterval);
+            pauseOnClock(VOLUME_POLL_INTERVAL);
             v = openStack.volume().volumes().get(v.id()).execute();
         }
         return v;
