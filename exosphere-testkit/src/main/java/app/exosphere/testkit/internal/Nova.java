@@ -515,16 +515,20 @@ public final class Nova {
                 .header("Location", w.apiBase + "/" + rs.spec.id() + "/compute/v2.1/servers/" + s.id);
     }
 
+    /** Nova's networking step: a new port for {@code s}, {@code DOWN} until it is bound, as in Neutron. */
+    private void addBuildingPort(SimServer s, String networkId) {
+        ObjectNode port = Neutron.serverPort(w, rs, networkId, s);
+        port.put("status", "DOWN");
+        s.portIds.add(port.get("id").asText());
+    }
+
     private void scheduleBuild(SimServer s, String networkId, Instant now) {
         Duration build = w.scenario.buildTime();
         w.schedule(now.plus(build.dividedBy(5)), () -> {
             if (!s.deleted) {
                 s.taskState = "networking";
                 if (networkId != null) {
-                    // as in Neutron: the new port is DOWN until it is bound (Nova's networking step ends)
-                    ObjectNode port = Neutron.serverPort(w, rs, networkId, s);
-                    port.put("status", "DOWN");
-                    s.portIds.add(port.get("id").asText());
+                    addBuildingPort(s, networkId);
                 }
             }
         });
@@ -538,9 +542,7 @@ public final class Nova {
                     }
                     s.portIds.clear();
                     s.taskState = "networking";
-                    ObjectNode port = Neutron.serverPort(w, rs, networkId, s);
-                    port.put("status", "DOWN");
-                    s.portIds.add(port.get("id").asText());
+                    addBuildingPort(s, networkId);
                 }
             });
         }
